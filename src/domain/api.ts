@@ -1,0 +1,206 @@
+/**
+ * The API contract between the PWA and the server, as JSON Schema (TypeBox).
+ * The server registers these on its routes (validation + OpenAPI); the client only imports the
+ * `Static` types (`import type`), so TypeBox never reaches the browser bundle.
+ *
+ * Dates: a calendar date is an ISO string 'YYYY-MM-DD' (no time zone: a deadline is a day in
+ * the Netherlands); an instant is an ISO date-time string in UTC.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
+const IsoDateTime = Type.String({ format: 'date-time' });
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A text in the product's languages; Dutch is always present. */
+export const LocalizedText = Type.Object(
+  { nl: Type.String(), en: Type.String() },
+  { $id: 'LocalizedText' },
+);
+export type LocalizedText = Static<typeof LocalizedText>;
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine code, e.g. NOT_FOUND; the client translates it' }),
+      message: Type.String({ description: 'English explanation for developers; never shown as-is' }),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  version: Type.String(),
+  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+  consortium: Type.String(),
+  identityProvider: Type.Union([Type.Literal('simulator'), Type.Literal('external')]),
+});
+export type Health = Static<typeof Health>;
+
+export const Address = Type.Object({
+  street: Type.String(),
+  postalCode: Type.String(),
+  city: Type.String(),
+});
+export type Address = Static<typeof Address>;
+
+export const Place = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  address: Address,
+  phone: Type.Optional(Type.String()),
+  /** Opening hours per ISO weekday (1 = Monday), e.g. [{ day: 1, opens: '09:00', closes: '17:00' }] */
+  openingHours: Type.Array(
+    Type.Object({ day: Type.Integer({ minimum: 1, maximum: 7 }), opens: Type.String(), closes: Type.String() }),
+  ),
+  municipalityCode: Type.Optional(Type.String()),
+});
+export type Place = Static<typeof Place>;
+
+/** Public facts about the consortium this server runs for: name, look, offices. */
+export const PublicConfig = Type.Object({
+  consortium: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    shortName: Type.String(),
+    phone: Type.String(),
+    website: Type.String(),
+    theme: Type.Object({ primaryColor: Type.String(), primaryTextColor: Type.String() }),
+    centralOffice: Place,
+    localDesks: Type.Array(Place),
+    municipalities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  }),
+  login: Type.Object({
+    /** True when the embedded OpenID Connect simulator stands in for DigiD. */
+    simulated: Type.Boolean(),
+  }),
+});
+export type PublicConfig = Static<typeof PublicConfig>;
+
+/** Where a resident of a non-participating municipality should go instead. */
+export const ElsewhereAdvice = Type.Object({
+  municipalityName: Type.String(),
+  /** 'not_participating' or 'not_yet' (joins on `joinsOn`) */
+  reason: Type.Union([Type.Literal('not_participating'), Type.Literal('not_yet')]),
+  joinsOn: nullable(IsoDate),
+  contact: Type.Object({ name: Type.String(), phone: Type.String(), website: Type.String() }),
+});
+export type ElsewhereAdvice = Static<typeof ElsewhereAdvice>;
+
+export const Me = Type.Object({
+  resident: Type.Object({
+    name: Type.String(),
+    municipality: Type.Object({ code: Type.String(), name: Type.String() }),
+  }),
+  /** Null when the resident's municipality takes part in this consortium. */
+  elsewhere: nullable(ElsewhereAdvice),
+  session: Type.Object({ idleExpiresAt: IsoDateTime, absoluteExpiresAt: IsoDateTime }),
+});
+export type Me = Static<typeof Me>;
+
+export const StatusType = Type.Object({
+  code: Type.String(),
+  /** What the resident reads (ZGW: statustekst) */
+  label: LocalizedText,
+});
+
+export const NextAction = Type.Object({
+  kind: Type.Union([
+    Type.Literal('send_documents'),
+    Type.Literal('wait_for_decision'),
+    Type.Literal('objection_possible'),
+    Type.Literal('none'),
+  ]),
+  /** The date that matters for this action: documents due, decision expected, objection deadline. */
+  dueDate: nullable(IsoDate),
+});
+export type NextAction = Static<typeof NextAction>;
+
+export const ApplicationSummary = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reference: Type.String(),
+  scheme: Type.Object({ code: Type.String(), name: LocalizedText }),
+  submittedOn: IsoDate,
+  status: StatusType,
+  nextAction: NextAction,
+});
+export type ApplicationSummary = Static<typeof ApplicationSummary>;
+
+export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationSummary) });
+export type ApplicationList = Static<typeof ApplicationList>;
+
+export const DocumentRequestState = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('received'),
+  Type.Literal('accepted'),
+  Type.Literal('rejected'),
+  Type.Literal('overdue'),
+]);
+export type DocumentRequestState = Static<typeof DocumentRequestState>;
+
+export const DocumentRequest = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  title: LocalizedText,
+  reason: LocalizedText,
+  requestedOn: IsoDate,
+  dueDate: IsoDate,
+  state: DocumentRequestState,
+});
+export type DocumentRequest = Static<typeof DocumentRequest>;
+
+export const StatusHistoryEntry = Type.Object({
+  status: StatusType,
+  setAt: IsoDateTime,
+  /** Optional explanation for the resident (ZGW: statustoelichting) */
+  note: nullable(Type.String()),
+});
+
+export const DecisionTerm = Type.Object({
+  /** 8 weeks (or the scheme's term) after submission, before extension and suspension */
+  statutoryDueDate: IsoDate,
+  extension: nullable(Type.Object({ weeks: Type.Integer(), noticeOn: IsoDate, reason: Type.String() })),
+  /** Days the term stood still while a repair term ran (Awb 4:15) */
+  suspendedDays: Type.Integer({ minimum: 0 }),
+  /** True while a repair term is running: the date below moves with it */
+  suspendedNow: Type.Boolean(),
+  /** The date the decision is expected, after extension and suspension */
+  expectedDecisionDate: IsoDate,
+});
+export type DecisionTerm = Static<typeof DecisionTerm>;
+
+export const Decision = Type.Object({
+  result: Type.Union([
+    Type.Literal('granted'),
+    Type.Literal('partly_granted'),
+    Type.Literal('rejected'),
+    Type.Literal('not_processed'),
+  ]),
+  decidedOn: IsoDate,
+  /** Last day to lodge an objection (Awb 6:7, 6 weeks; Algemene termijnenwet applied) */
+  objectionDeadline: IsoDate,
+  letter: nullable(Type.Object({ documentId: Type.String(), title: Type.String() })),
+});
+export type Decision = Static<typeof Decision>;
+
+export const DebtHelp = Type.Object({
+  urgent: Type.Boolean(),
+  /** Wgs: first conversation within 3 working days when urgent, otherwise 4 weeks */
+  firstConversationDueDate: IsoDate,
+});
+export type DebtHelp = Static<typeof DebtHelp>;
+
+export const ApplicationDetail = Type.Intersect([
+  ApplicationSummary,
+  Type.Object({
+    statusHistory: Type.Array(StatusHistoryEntry),
+    decisionTerm: nullable(DecisionTerm),
+    documentRequests: Type.Array(DocumentRequest),
+    decision: nullable(Decision),
+    debtHelp: nullable(DebtHelp),
+  }),
+]);
+export type ApplicationDetail = Static<typeof ApplicationDetail>;
+
+export const IdParams = Type.Object({ id: Type.String() });
