@@ -15,7 +15,6 @@ const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 /** A text in the product's languages; Dutch is always present. */
 export const LocalizedText = Type.Object(
   { nl: Type.String(), en: Type.String() },
-  { $id: 'LocalizedText' },
 );
 export type LocalizedText = Static<typeof LocalizedText>;
 
@@ -26,7 +25,6 @@ export const ErrorResponse = Type.Object(
       message: Type.String({ description: 'English explanation for developers; never shown as-is' }),
     }),
   },
-  { $id: 'ErrorResponse' },
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 

@@ -1,0 +1,19 @@
+/** What every server module gets handed: explicit, so a module's dependencies are visible. */
+import type { Kysely } from 'kysely';
+import type { Consortium } from '../domain/consortium';
+import type { Clock } from './clock';
+import type { ServerConfig } from './config';
+import type { Database } from './db/schema';
+import type { DatabaseKind } from './db/database';
+
+export interface AppContext {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  clock: Clock;
+  config: ServerConfig;
+  consortium: Consortium;
+}
+
+export interface ModuleOptions {
+  ctx: AppContext;
+}

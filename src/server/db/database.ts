@@ -1,0 +1,83 @@
+/**
+ * One database handle for the whole server: PGlite (in process, a folder on disk) by default,
+ * PostgreSQL when DATABASE_URL is set. Same Kysely queries and migrations on both.
+ */
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://... ; when absent PGlite is used */
+  databaseUrl?: string;
+  /** PGlite data folder; 'memory://' keeps everything in memory (tests) */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in one); created when missing */
+  schema?: string;
+}
+
+const DATE_OID = 1082;
+/** A `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of a local-midnight Date. */
+const keepDateAsString = (value: string) => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema) : await openPGlite(options.dataDir);
+  await migrate(handle.db);
+  return handle;
+}
+
+async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
+  const pglite = new PGlite({
+    ...(dataDir === 'memory://' ? {} : { dataDir }),
+    parsers: { [pgliteTypes.DATE]: keepDateAsString },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+async function openPostgres(connectionString: string, schema?: string): Promise<DatabaseHandle> {
+  if (schema) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+    const admin = new pg.Client({ connectionString });
+    await admin.connect();
+    await admin.query(`create schema if not exists ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID ? keepDateAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}
+
+/** True when the database holds no resident yet: demo data may be seeded. */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('persons').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n === 0;
+}

@@ -1,0 +1,14 @@
+/**
+ * All migrations, listed statically: the server is bundled into one file by esbuild, so a
+ * provider that reads a folder at run time would find nothing. Add new ones at the end.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001_initial';
+
+const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,148 @@
+/**
+ * Writes the demo residents into an empty database, through the same tables the modules
+ * read. Runs on the first start of the embedded default only (see main.ts).
+ */
+import type { Kysely } from 'kysely';
+import { schemesFor, type Consortium } from '../../domain/consortium';
+import { addDays, type IsoDate } from '../../domain/dates';
+import { nextWorkingDayOnOrAfter } from '../../domain/working-days';
+import type { Database } from '../db/schema';
+import { URGENCY_PROPERTY } from '../modules/applications/service';
+import { daysAgo, demoResidents, type DemoCase, type DemoResident } from './residents';
+
+/** The instant of a wall-clock time in Amsterdam on a given day (DST-aware via Intl). */
+export function amsterdamInstant(date: IsoDate, time: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' })
+    .formatToParts(guess)
+    .find((p) => p.type === 'timeZoneName')?.value; // e.g. "GMT+1"
+  const hours = Number(offset?.replace('GMT', '') || 0);
+  return new Date(guess.getTime() - hours * 3_600_000);
+}
+
+export async function seedDemoData(db: Kysely<Database>, consortium: Consortium, today: IsoDate): Promise<number> {
+  const residents = demoResidents(consortium, today);
+  await db.transaction().execute(async (trx) => {
+    let serial = 1;
+    for (const resident of residents) {
+      await trx
+        .insertInto('persons')
+        .values({
+          bsn: resident.bsn,
+          name: resident.name,
+          municipality_code: resident.municipalityCode,
+          street: resident.address.street,
+          postal_code: resident.address.postalCode,
+          city: resident.address.city,
+        })
+        .execute();
+      for (const demoCase of resident.cases) {
+        const added = await insertCase(trx, consortium, resident, demoCase, today, serial);
+        if (added) serial += 1;
+      }
+      await insertAppointments(trx, consortium, resident, today);
+    }
+  });
+  return residents.length;
+}
+
+async function insertCase(
+  trx: Kysely<Database>,
+  consortium: Consortium,
+  resident: DemoResident,
+  demo: DemoCase,
+  today: IsoDate,
+  serial: number,
+): Promise<boolean> {
+  const scheme = schemesFor(consortium, resident.municipalityCode).find((s) => s.kind === demo.scheme);
+  if (!scheme) return false;
+  const submittedOn = daysAgo(today, demo.submittedDaysAgo);
+  const { id } = await trx
+    .insertInto('cases')
+    .values({
+      reference: `WI-${submittedOn.slice(0, 4)}-${String(serial).padStart(5, '0')}`,
+      case_type: scheme.code,
+      municipality_code: resident.municipalityCode,
+      registered_on: submittedOn,
+      decision_term_weeks: scheme.decisionTermWeeks,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('case_roles').values({ case_id: id, role_type: 'initiator', bsn: resident.bsn }).execute();
+  for (const [code, ago, note] of demo.statuses) {
+    await trx
+      .insertInto('case_statuses')
+      .values({ case_id: id, status_type: code, set_at: amsterdamInstant(daysAgo(today, ago), '09:30'), note: note ?? null })
+      .execute();
+  }
+  for (const request of demo.documentRequests ?? []) {
+    await trx
+      .insertInto('document_requests')
+      .values({
+        case_id: id,
+        title_nl: request.title.nl,
+        title_en: request.title.en,
+        reason_nl: request.reason.nl,
+        reason_en: request.reason.en,
+        requested_on: daysAgo(today, request.requestedDaysAgo),
+        due_date: addDays(today, request.dueInDays),
+      })
+      .execute();
+  }
+  if (demo.extension) {
+    await trx
+      .insertInto('case_extensions')
+      .values({
+        case_id: id,
+        weeks: demo.extension.weeks,
+        notice_on: daysAgo(today, demo.extension.noticeDaysAgo),
+        reason: demo.extension.reason,
+      })
+      .execute();
+  }
+  if (demo.decision) {
+    const decidedOn = daysAgo(today, demo.decision.decidedDaysAgo);
+    const letter = await trx
+      .insertInto('documents')
+      .values({
+        title: demo.decision.letterTitle,
+        file_name: 'besluit.pdf',
+        content_type: 'application/pdf',
+        size_bytes: 0,
+        storage_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_documents')
+      .values({ case_id: id, document_id: letter.id, registered_at: amsterdamInstant(decidedOn, '14:00') })
+      .execute();
+    await trx
+      .insertInto('case_results')
+      .values({ case_id: id, result_type: demo.decision.result, decided_on: decidedOn, letter_document_id: letter.id })
+      .execute();
+  }
+  if (demo.urgency) {
+    await trx.insertInto('case_properties').values({ case_id: id, name: URGENCY_PROPERTY, value: demo.urgency }).execute();
+  }
+  return true;
+}
+
+async function insertAppointments(trx: Kysely<Database>, consortium: Consortium, resident: DemoResident, today: IsoDate) {
+  for (const [index, appointment] of (resident.appointments ?? []).entries()) {
+    // The office is closed at weekends and on holidays: move to the next working day.
+    const day = nextWorkingDayOnOrAfter(addDays(today, appointment.inDays));
+    const startsAt = amsterdamInstant(day, appointment.time);
+    await trx
+      .insertInto('appointments')
+      .values({
+        reference: `AFS-${resident.bsn.slice(-3)}${index + 1}`,
+        bsn: resident.bsn,
+        type_code: appointment.typeCode,
+        place_id: consortium.centralOffice.id,
+        starts_at: startsAt,
+        ends_at: new Date(startsAt.getTime() + appointment.minutes * 60_000),
+      })
+      .execute();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Errors are values with codes. Every error response has the shape
+ * { "error": { "code", "message" } }; the client translates the code, never the message.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
+export const unauthenticated = (code = 'UNAUTHENTICATED') =>
+  new AppError(401, code, code === 'SESSION_EXPIRED' ? 'The session has expired' : 'Log in first');
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message));
+    }
+    if ('validation' in error && error.validation) {
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message));
+    }
+    const status = 'statusCode' in error && error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      // The error object may carry request data; log the stack and code only.
+      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+      return reply.status(status).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side'));
+    }
+    const code = 'code' in error && typeof error.code === 'string' ? error.code.replace(/^FST_ERR_/, '') : 'BAD_REQUEST';
+    return reply.status(status).send(errorBody(code, error.message));
+  });
+}
+
+/** Paths the PWA's router owns: GET, outside /api and /idp, not a file name. */
+export function isAppRoute(method: string, path: string): boolean {
+  return method === 'GET' && !/^\/(api|idp)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+}
+
+export function installNotFoundHandler(app: FastifyInstance, spaFallback: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (spaFallback && isAppRoute(request.method, path)) {
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${path}`));
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { interactionRoutes } from './interaction';
+import { mountProvider } from './mount';
+import { clientOrigins, createSimulatorProvider } from './provider';
+
+/**
+ * DigiD simulator: a real OpenID Connect provider (oidc-provider) with our own Dutch login page,
+ * used when no external issuer is configured, so the RP runs the real code + PKCE redirect flow
+ * in development and e2e tests. Test persons only; never a stand-in for DigiD in production.
+ */
+
+export interface SimulatedPerson {
+  bsn: string;
+  name: string;
+}
+
+export interface IdpSimulatorOptions {
+  /** Absolute, e.g. 'http://localhost:8080/idp'; its path must equal the register() prefix. */
+  issuer: string;
+  clients: Array<{ clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris?: string[] }>;
+  /** Only seeded test persons may log in. */
+  findPerson(bsn: string): Promise<SimulatedPerson | null>;
+  /** Keys for the provider's signed cookies; random per start when absent. */
+  cookieKeys?: string[];
+}
+
+export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsync {
+  return async (app) => {
+    const issuerPath = new URL(opts.issuer).pathname.replace(/\/$/, '');
+    // oidc-provider puts the issuer path in every URL it builds; a different mount point would
+    // hand out endpoints that do not exist.
+    if (app.prefix !== issuerPath) {
+      throw new Error(`idpSimulatorPlugin: register it with prefix '${issuerPath}' (the issuer's path), got '${app.prefix}'`);
+    }
+
+    const provider = await createSimulatorProvider(opts);
+    // oidc-provider's events carry account ids (= BSNs), so none are logged. Only failures are,
+    // as a name and message: neither contains request data.
+    provider.on('server_error', (_ctx, err) => app.log.error({ err: summarise(err) }, 'idp simulator: server error'));
+    provider.on('error', (err) => {
+      // Koa also reports errors it exposed to the client itself (4xx); those are not failures.
+      if ((err as { expose?: boolean } | undefined)?.expose) return;
+      app.log.error({ err: summarise(err) }, 'idp simulator: unhandled error');
+    });
+
+    const formActionOrigins = clientOrigins(opts.clients);
+    await app.register(interactionRoutes, { provider, findPerson: opts.findPerson, issuerPath, formActionOrigins });
+    await app.register(mountProvider, { provider, issuerPath });
+  };
+}
+
+function summarise(err: unknown): { name: string; message: string } {
+  return err instanceof Error ? { name: err.name, message: err.message } : { name: 'Unknown', message: String(err) };
+}

@@ -1,0 +1,87 @@
+import { escapeHtml, renderPage } from './layout';
+
+export const PAGE_TITLE = 'DigiD simulatie';
+
+/** Plain-Dutch (B1) messages; the codes are what tests and callers compare, never the text. */
+export const LOGIN_ERRORS = {
+  BSN_INVALID: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers.',
+  BSN_UNKNOWN: 'Dit BSN hoort niet bij een testpersoon.',
+} as const;
+export type LoginErrorCode = keyof typeof LOGIN_ERRORS;
+
+export interface LoginPageState {
+  /** Base path of this interaction, e.g. /idp/interaction/abc. */
+  interactionPath: string;
+  typedBsn?: string;
+  error?: LoginErrorCode;
+}
+
+const TEST_NOTICE = `<p class="notice"><strong>Testomgeving.</strong> Dit is geen echte DigiD.
+Log in met het BSN van een testpersoon. Vul nooit uw eigen BSN in.</p>`;
+
+export function loginPage({ interactionPath, typedBsn = '', error }: LoginPageState): string {
+  const path = escapeHtml(interactionPath);
+  // The error sits between label and field and is tied to it, so a screen reader announces it
+  // with the field; autofocus (only after an error) puts the user right back on that field.
+  const errorHtml = error ? `<p id="bsn-error" class="error">${LOGIN_ERRORS[error]}</p>` : '';
+  const describedBy = error ? 'bsn-hint bsn-error' : 'bsn-hint';
+  const invalidAttrs = error ? ' aria-invalid="true" autofocus' : '';
+  // novalidate: the server gives the same Dutch message in every browser, instead of the
+  // browser's own validation bubble in the browser's language.
+  return renderPage(
+    error ? `Fout: ${PAGE_TITLE}` : PAGE_TITLE,
+    `<h1>${PAGE_TITLE}</h1>
+${TEST_NOTICE}
+<form method="post" action="${path}/login" novalidate>
+<label for="bsn">BSN</label>
+<p id="bsn-hint" class="hint">Burgerservicenummer van de testpersoon.</p>
+${errorHtml}
+<input id="bsn" name="bsn" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${escapeHtml(typedBsn)}" aria-describedby="${describedBy}"${invalidAttrs}>
+<div class="actions">
+<button type="submit">Inloggen</button>
+<button type="submit" class="secondary" formaction="${path}/abort">Annuleren</button>
+</div>
+</form>`,
+  );
+}
+
+/** For anything that went wrong outside the form: expired interaction, bad authorization request. */
+export function errorPage(message: string, technicalCode?: string): string {
+  const code = technicalCode
+    ? `<p>Technische foutcode: <code>${escapeHtml(technicalCode)}</code></p>`
+    : '';
+  return renderPage(
+    `Fout: ${PAGE_TITLE}`,
+    `<h1>${PAGE_TITLE}: er ging iets mis</h1>
+${TEST_NOTICE}
+<p>${escapeHtml(message)}</p>
+${code}`,
+  );
+}
+
+/**
+ * RP-initiated logout confirmation. oidc-provider hands us `form` (its own form with the xsrf
+ * token, id "op.logoutForm"); the buttons point at it with the form attribute, so no script.
+ */
+export function logoutPage(providerForm: string): string {
+  return renderPage(
+    `Uitloggen: ${PAGE_TITLE}`,
+    `<h1>Uitloggen bij ${PAGE_TITLE}</h1>
+${TEST_NOTICE}
+<p>Wilt u uitloggen?</p>
+${providerForm}
+<div class="actions">
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Ja, uitloggen</button>
+<button type="submit" form="op.logoutForm" class="secondary">Nee, ingelogd blijven</button>
+</div>`,
+  );
+}
+
+export function loggedOutPage(): string {
+  return renderPage(
+    `Uitgelogd: ${PAGE_TITLE}`,
+    `<h1>U bent uitgelogd</h1>
+${TEST_NOTICE}
+<p>U bent uitgelogd bij de ${PAGE_TITLE}. U kunt dit venster sluiten.</p>`,
+  );
+}

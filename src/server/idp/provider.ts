@@ -1,0 +1,130 @@
+import Provider, { interactionPolicy } from 'oidc-provider';
+import type { Account, Configuration, ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
+import type { IdpSimulatorOptions } from './index';
+import { generateCookieKeys, generateSigningJwk } from './keys';
+import { pageHeaders } from './layout';
+import { createMemoryAdapter } from './memory-adapter';
+import { errorPage, loggedOutPage, logoutPage } from './pages';
+
+/**
+ * Scopes and the claims they release. `bsn` is our custom scope for the citizen service number
+ * as DigiD brokers hand it out; `name` rides on the standard `profile` scope. An RP asks for
+ * `openid profile bsn`.
+ */
+export const SIMULATOR_CLAIMS = {
+  openid: ['sub'],
+  profile: ['name'],
+  bsn: ['bsn'],
+} as const;
+
+/** Cookie names prefixed so they cannot collide with the relying party's cookies on one host. */
+export const SIMULATOR_COOKIE_NAMES = {
+  session: 'idp_session',
+  interaction: 'idp_interaction',
+  resume: 'idp_interaction_resume',
+} as const;
+
+/** Origins a form on our pages may end up at: ours plus every registered client's. */
+export function clientOrigins(clients: IdpSimulatorOptions['clients']): string[] {
+  const uris = clients.flatMap((c) => [...c.redirectUris, ...(c.postLogoutRedirectUris ?? [])]);
+  return [...new Set(uris.map((uri) => new URL(uri).origin))];
+}
+
+function sendPage(ctx: KoaContextWithOIDC, html: string, origins: string[]): void {
+  for (const [name, value] of Object.entries(pageHeaders(origins))) ctx.set(name, value);
+  ctx.body = html;
+}
+
+/**
+ * Every authorization request shows the login page, even with a live simulator session. Without
+ * this, a second login in the same browser (an e2e test switching residents) would silently reuse
+ * the first person. The check is satisfied once this very request has a login result.
+ */
+function alwaysAskForLogin() {
+  const policy = interactionPolicy.base();
+  policy.get('login')?.checks.add(
+    new interactionPolicy.Check('simulator_fresh_login', 'the simulator asks for a BSN on every request', (ctx) =>
+      ctx.oidc.result?.login
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT,
+    ),
+  );
+  return policy;
+}
+
+export async function createSimulatorProvider(opts: IdpSimulatorOptions): Promise<Provider> {
+  const issuerPath = new URL(opts.issuer).pathname.replace(/\/$/, '');
+  const origins = clientOrigins(opts.clients);
+
+  const configuration: Configuration = {
+    // In memory: fine for a simulator (one process, state may vanish on restart); a real IdP
+    // would need a shared, persistent adapter.
+    adapter: createMemoryAdapter(),
+    clients: opts.clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      // oidc-provider accepts client_secret_post as well for a client registered as _basic.
+      token_endpoint_auth_method: 'client_secret_basic',
+    })),
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+    responseTypes: ['code'],
+    pkce: { required: () => true }, // only S256 exists in oidc-provider 9
+    scopes: Object.keys(SIMULATOR_CLAIMS),
+    claims: SIMULATOR_CLAIMS,
+    // Put scope claims (bsn, name) in the ID token too, not only in userinfo, as brokers do.
+    conformIdTokenClaims: false,
+    // sub = BSN: the accounts are seeded test persons, and it keeps the simulator stateless.
+    // RPs must still read the `bsn` claim, because real brokers may issue a pseudonymous sub.
+    async findAccount(_ctx: unknown, sub: string): Promise<Account | undefined> {
+      const person = await opts.findPerson(sub);
+      if (!person) return undefined;
+      return {
+        accountId: person.bsn,
+        claims: () => ({ sub: person.bsn, bsn: person.bsn, name: person.name }),
+      };
+    },
+    jwks: { keys: [await generateSigningJwk()] },
+    cookies: {
+      keys: opts.cookieKeys?.length ? opts.cookieKeys : generateCookieKeys(),
+      names: SIMULATOR_COOKIE_NAMES,
+      // The session cookie only needs to reach the provider, not the RP's /api.
+      long: { httpOnly: true, sameSite: 'lax', path: issuerPath || '/' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
+    interactions: {
+      policy: alwaysAskForLogin(),
+      url: (_ctx: unknown, interaction: { uid: string }) => `${issuerPath}/interaction/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => sendPage(ctx, logoutPage(form), origins),
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => sendPage(ctx, loggedOutPage(), origins),
+      },
+      // Not needed by our RPs; off keeps the surface (and discovery document) small.
+      dPoP: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      resourceIndicators: { enabled: false },
+    },
+    renderError: (ctx: KoaContextWithOIDC, out: ErrorOut) => {
+      sendPage(ctx, errorPage('Het inloggen kon niet worden gestart of afgemaakt. Ga terug naar de website en probeer het opnieuw.', out.error), origins);
+    },
+    // Our RPs are server-side confidential clients: no browser CORS calls to this provider.
+    clientBasedCORS: () => false,
+    ttl: {
+      AuthorizationCode: 60, // short-lived: the RP redeems it within the callback request
+      AccessToken: 5 * 60,
+      IdToken: 5 * 60,
+      Interaction: 10 * 60,
+      Session: 15 * 60,
+      Grant: 15 * 60,
+    },
+  };
+
+  return new Provider(opts.issuer, configuration);
+}

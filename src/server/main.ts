@@ -1,0 +1,61 @@
+/**
+ * Starts Loket: configuration, database (migrated), consortium, demo data, HTTP server.
+ * Stops gracefully on SIGINT/SIGTERM: no new connections, running requests finish, the
+ * database closes cleanly (PGlite flushes its files).
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import closeWithGrace from 'close-with-grace';
+import { loadConsortium } from '../consortia/index';
+import { amsterdamDateOf } from '../domain/dates';
+import { buildApp } from './app';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { isEmpty, openDatabase } from './db/database';
+import { seedDemoData } from './demo/seed';
+
+function defaultClientDir(): string | undefined {
+  // Bundled: dist/server/main.js next to dist/client. From source: ./dist/client.
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, '../client'), join(process.cwd(), 'dist/client')].find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const consortium = loadConsortium(config.consortium);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock: systemClock,
+    config: { ...config, clientDir: config.clientDir ?? defaultClientDir() },
+    consortium,
+  };
+  const app = await buildApp(ctx);
+
+  if (config.demoData && (await isEmpty(database.db))) {
+    const count = await seedDemoData(database.db, consortium, amsterdamDateOf(systemClock.now()));
+    app.log.info({ residents: count }, 'demo data seeded');
+  }
+  if (!ctx.config.clientDir) app.log.warn('no built client found: serving the API only (run "npm run build")');
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err: { message: err.message, stack: err.stack } }, 'stopping after an error');
+    else app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { consortium: consortium.id, database: database.kind, login: config.oidc ? 'external' : 'simulator' },
+    `Loket is running on ${config.publicUrl}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  // Start-up errors (bad consortium file, bad env) must be readable, not a stack dump.
+  console.error(`Loket could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+/**
+ * Login (OpenID Connect code flow + PKCE), callback and logout.
+ * Errors during login end on the start page with `?fout=<CODE>`: it is a full-page redirect
+ * flow, so there is no JSON to show; the client translates the code.
+ */
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isValidBsn } from '../../../domain/bsn';
+import type { AppContext } from '../../context';
+import type { RelyingParty } from './relying-party';
+import { isSecure, sessionCookieName, sessionPolicy } from './session-hook';
+import { endSession, startSession } from './sessions';
+
+const LOGIN_ATTEMPT_MINUTES = 10;
+const DEFAULT_RETURN = '/aanvragen';
+
+/** Only same-origin app paths: an open redirect here would be a phishing tool. */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return DEFAULT_RETURN;
+  }
+  if (/^\/(api|idp)(\/|$)/.test(value)) return DEFAULT_RETURN;
+  return value;
+}
+
+export interface AuthRoutesOptions {
+  ctx: AppContext;
+  relyingParty: RelyingParty;
+}
+
+export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx, relyingParty } = opts;
+  const cookieName = sessionCookieName(ctx);
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isSecure(ctx) };
+  const failLogin = (reply: FastifyReply, code: string) => reply.redirect(`/?fout=${code}`, 303);
+
+  app.get(
+    '/login',
+    {
+      schema: {
+        summary: 'Start logging in: redirects to the identity provider (DigiD or its simulation)',
+        tags: ['auth'],
+        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: { 303: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const now = ctx.clock.now();
+      await ctx.db
+        .deleteFrom('login_attempts')
+        .where('created_at', '<', new Date(now.getTime() - LOGIN_ATTEMPT_MINUTES * 60_000))
+        .execute();
+      const login = await relyingParty.startLogin();
+      await ctx.db
+        .insertInto('login_attempts')
+        .values({
+          state: login.state,
+          nonce: login.nonce,
+          code_verifier: login.codeVerifier,
+          return_to: safeReturnPath(request.query.returnTo),
+          created_at: now,
+        })
+        .execute();
+      return reply.redirect(login.url.href, 303);
+    },
+  );
+
+  app.get(
+    '/callback',
+    {
+      schema: {
+        summary: 'Return from the identity provider; starts a session and redirects into the app',
+        tags: ['auth'],
+        querystring: Type.Object({
+          code: Type.Optional(Type.String()),
+          state: Type.Optional(Type.String()),
+          error: Type.Optional(Type.String()),
+        }, { additionalProperties: true }),
+        response: { 303: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { state, error } = request.query;
+      const attempt = state
+        ? await ctx.db.deleteFrom('login_attempts').where('state', '=', state).returningAll().executeTakeFirst()
+        : undefined;
+      if (error === 'access_denied') return failLogin(reply, 'LOGIN_CANCELLED');
+      const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;
+      if (!attempt || tooOld) return failLogin(reply, 'LOGIN_EXPIRED');
+      if (error) return failLogin(reply, 'LOGIN_FAILED');
+
+      let claims: Record<string, unknown>;
+      try {
+        claims = await relyingParty.finishLogin(new URL(request.url, ctx.config.publicUrl), {
+          state: attempt.state,
+          nonce: attempt.nonce,
+          codeVerifier: attempt.code_verifier,
+        });
+      } catch (err) {
+        request.log.warn({ reason: err instanceof Error ? err.name : 'unknown' }, 'login: token exchange failed');
+        return failLogin(reply, 'LOGIN_FAILED');
+      }
+      const bsn = claims[ctx.config.oidc?.bsnClaim ?? 'bsn'];
+      if (typeof bsn !== 'string' || !isValidBsn(bsn)) return failLogin(reply, 'LOGIN_FAILED');
+      const person = await ctx.db.selectFrom('persons').select('bsn').where('bsn', '=', bsn).executeTakeFirst();
+      if (!person) return failLogin(reply, 'UNKNOWN_RESIDENT');
+
+      // A new token at every login (session fixation): any session this browser had is ended.
+      const previous = request.cookies[cookieName];
+      if (previous) await endSession(ctx.db, ctx.clock, previous, 'replaced');
+      const token = await startSession(ctx.db, ctx.clock, sessionPolicy(ctx), bsn);
+      reply.setCookie(cookieName, token, cookieOptions);
+      request.log.info({ event: 'login' }, 'resident logged in');
+      return reply.redirect(attempt.return_to, 303);
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        summary: 'End the session on the server and clear cookies in the browser',
+        tags: ['auth'],
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[cookieName];
+      if (token) await endSession(ctx.db, ctx.clock, token, 'logout');
+      reply.clearCookie(cookieName, cookieOptions);
+      // Also drops the identity provider's own cookies on this origin (the simulator's).
+      reply.header('Clear-Site-Data', '"cookies"');
+      return reply.status(204).send(null);
+    },
+  );
+}

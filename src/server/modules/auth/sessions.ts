@@ -1,0 +1,86 @@
+/**
+ * Server-side sessions. The browser holds only a random token in an HttpOnly cookie; the
+ * database holds its SHA-256, the subject and the timestamps. 15 minutes idle and 12 hours
+ * absolute by default (DigiD's own session rules are of the same order); both enforced here,
+ * not by cookie expiry, so they hold even when a kiosk browser is never closed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock';
+import type { Database, Session } from '../../db/schema';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export type SessionLookup =
+  | { ok: true; session: Session; idleExpiresAt: Date }
+  | { ok: false; reason: 'missing' | 'expired' };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function startSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  policy: SessionPolicy,
+  subject: string,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(token),
+      kind: 'resident',
+      subject,
+      created_at: now,
+      last_seen_at: now,
+      absolute_expires_at: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** Finds a live session and marks it as seen now; an expired one is ended on the spot. */
+export async function useSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  policy: SessionPolicy,
+  token: string,
+): Promise<SessionLookup> {
+  const idHash = hashToken(token);
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!session) return { ok: false, reason: 'missing' };
+
+  const now = clock.now();
+  const idleLimit = new Date(session.last_seen_at.getTime() + policy.idleMinutes * 60_000);
+  if (now >= idleLimit || now >= session.absolute_expires_at) {
+    await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
+    return { ok: false, reason: 'expired' };
+  }
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  return {
+    ok: true,
+    session: { ...session, last_seen_at: now },
+    idleExpiresAt: new Date(now.getTime() + policy.idleMinutes * 60_000),
+  };
+}
+
+export async function endSession(db: Kysely<Database>, clock: Clock, token: string, reason: string): Promise<void> {
+  await endSessionByHash(db, clock, hashToken(token), reason);
+}
+
+async function endSessionByHash(db: Kysely<Database>, clock: Clock, idHash: string, reason: string) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: clock.now(), end_reason: reason })
+    .where('id_hash', '=', idHash)
+    .where('ended_at', 'is', null)
+    .execute();
+}

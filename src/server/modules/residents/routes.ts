@@ -1,0 +1,41 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { ErrorResponse, Me } from '../../../domain/api';
+import { whereToGo } from '../../../domain/consortium';
+import { amsterdamDateOf } from '../../../domain/dates';
+import type { ModuleOptions } from '../../context';
+import { unauthenticated } from '../../errors';
+import { requireResident } from '../auth/session-hook';
+import { findPerson } from './queries';
+
+export async function residentRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/me',
+    {
+      schema: {
+        summary: 'The signed-in resident, and where to go when their municipality does not take part',
+        tags: ['residents'],
+        response: { 200: Me, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const signedIn = requireResident(request);
+      const person = await findPerson(ctx.db, signedIn.bsn);
+      if (!person) throw unauthenticated();
+      const today = amsterdamDateOf(ctx.clock.now());
+      const municipality =
+        ctx.consortium.municipalities.find((m) => m.code === person.municipality_code)?.name ??
+        ctx.consortium.elsewhere.contacts.find((m) => m.code === person.municipality_code)?.name ??
+        person.city;
+      return {
+        resident: { name: person.name, municipality: { code: person.municipality_code, name: municipality } },
+        elsewhere: whereToGo(ctx.consortium, person.municipality_code, today, municipality),
+        session: {
+          idleExpiresAt: signedIn.idleExpiresAt.toISOString(),
+          absoluteExpiresAt: signedIn.absoluteExpiresAt.toISOString(),
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Test support for server tests: a real database per test file (PGlite in memory always;
+ * PostgreSQL too when DATABASE_URL is set, in a schema of its own that is dropped after),
+ * the real app with a clock the test controls, and a cookie-carrying inject client.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { loadConsortium } from '../consortia/index';
+import { amsterdamDateOf } from '../domain/dates';
+import { buildApp } from './app';
+import { ManualClock } from './clock';
+import { loadConfig, type ServerConfig } from './config';
+import type { AppContext } from './context';
+import { openDatabase, type DatabaseKind } from './db/database';
+import { seedDemoData } from './demo/seed';
+
+export const testDatabases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { now?: Date; seed?: boolean; config?: Partial<ServerConfig> } = {},
+): Promise<TestApp> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const databaseUrl = process.env.DATABASE_URL;
+  const database = await openDatabase(
+    kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' },
+  );
+  const clock = new ManualClock(options.now ?? new Date());
+  const config = { ...loadConfig({ PORT: '8080' }), clientDir: undefined, logLevel: 'silent', ...options.config };
+  const ctx: AppContext = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock,
+    config,
+    consortium: loadConsortium(config.consortium),
+  };
+  if (options.seed !== false) await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()));
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+      if (kind === 'postgres') {
+        const admin = new pg.Client({ connectionString: databaseUrl });
+        await admin.connect();
+        await admin.query(`drop schema if exists ${schema} cascade`);
+        await admin.end();
+      }
+    },
+  };
+}
+
+/** inject() with a cookie jar, like a browser tab. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await this.app.inject({
+      ...options,
+      headers: { ...(options.headers ?? {}), ...(cookie ? { cookie } : {}) },
+    });
+    for (const c of response.cookies) {
+      const expired = c.expires !== undefined && new Date(c.expires).getTime() <= Date.now();
+      if (c.value === '' || expired || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return response;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+}
