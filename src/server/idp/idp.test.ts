@@ -240,6 +240,26 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
     expect(html).toContain('verlopen');
   });
 
+  it('logs out through a Dutch confirmation page and returns to the post-logout URI', async () => {
+    const config = await discover();
+    const { jar, page, codeVerifier, state } = await startFlow(config);
+    const callback = await postForm(jar, formAction(await page.response.text()), { bsn: PERSON.bsn });
+    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), { pkceCodeVerifier: codeVerifier, expectedState: state });
+
+    const endSession = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${base}/` });
+    const confirm = await browse(jar, endSession.href);
+    expect(confirm.response.status).toBe(200);
+    const html = await confirm.response.text();
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('>Ja, uitloggen</button>');
+    const action = /<form id="op\.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+    expect(action && xsrf).toBeTruthy();
+
+    const done = await postForm(jar, new URL(action!, base).href, { xsrf: xsrf!, logout: 'yes' });
+    expect(done.url).toBe(`${base}/`);
+  });
+
   it('never writes a BSN to the log', () => {
     expect(logLines.length).toBeGreaterThan(0);
     for (const bsn of [PERSON.bsn, '999990018', '111222333']) {

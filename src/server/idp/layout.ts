@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * Shared shell for every page the simulator renders. No external resources and no script: the
  * pages must work in e2e tests without network access and on any phone. Colours are chosen for
- * WCAG 2.1 AA contrast on white (text 16:1, buttons 10:1, error text 7:1, borders >= 3:1), and
+ * WCAG 2.1 AA contrast on white (text 17:1, buttons 10:1, error text 7:1, field border 8:1), and
  * everything sits in <main> so axe's landmark rules pass.
  */
 const STYLE = `
