@@ -28,11 +28,15 @@ export const SIMULATOR_CLIENT_ID = 'loket-resident';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where logs go instead of stdout (tests read them back) */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel),
+    ...(options.logStream
+      ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
+      : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
     trustProxy: true,
     disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();

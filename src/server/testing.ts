@@ -26,7 +26,7 @@ export interface TestApp {
 
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { now?: Date; seed?: boolean; config?: Partial<ServerConfig> } = {},
+  options: { now?: Date; seed?: boolean; config?: Partial<ServerConfig>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = process.env.DATABASE_URL;
@@ -43,7 +43,7 @@ export async function createTestApp(
     consortium: loadConsortium(config.consortium),
   };
   if (options.seed !== false) await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()));
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, options.logStream ? { logStream: options.logStream } : { logger: false });
   await app.ready();
   return {
     app,

@@ -1,0 +1,78 @@
+/**
+ * The real start script: configuration errors stop it with a readable message, and SIGTERM
+ * stops it gracefully with the data folder intact.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+function start(env: Record<string, string>, onOutput?: (text: string, kill: () => void) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, DATABASE_URL: '', OIDC_ISSUER: '', LOG_LEVEL: 'info', ...env },
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      onOutput?.(output, () => child.kill('SIGTERM'));
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('start-up', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-main-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops with a message naming an unknown consortium', async () => {
+    const run = await start({ LOKET_CONSORTIUM: 'nowhere', LOKET_DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("unknown consortium 'nowhere'");
+    expect(run.output).toContain('leidschendam-voorburg');
+  });
+
+  it('stops with a message naming a bad variable', async () => {
+    const run = await start({ PORT: 'eighty', LOKET_DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('PORT must be a positive integer');
+  });
+
+  it('serves, seeds demo data once, and shuts down gracefully on SIGTERM', async () => {
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    let asked = false;
+    const run = await start({ PORT: port, LOKET_DATA_DIR: dataDir }, (output, kill) => {
+      if (!asked && output.includes('Loket is running')) {
+        asked = true;
+        void fetch(`http://127.0.0.1:${port}/api/health`)
+          .then((r) => r.json())
+          .then((health) => {
+            expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
+            kill();
+          });
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('demo data seeded');
+    expect(run.output).toContain('"signal":"SIGTERM"');
+
+    // A second start on the same folder reuses the data and does not seed again.
+    let again = false;
+    const second = await start({ PORT: port, LOKET_DATA_DIR: dataDir }, (output, kill) => {
+      if (!again && output.includes('Loket is running')) {
+        again = true;
+        kill();
+      }
+    });
+    expect(second.code).toBe(0);
+    expect(second.output).not.toContain('demo data seeded');
+  }, 60_000);
+});
