@@ -38,7 +38,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
       : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
     trustProxy: true,
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app);

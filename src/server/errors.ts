@@ -3,11 +3,12 @@
  * { "error": { "code", "message" } }; the client translates the code, never the message.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../domain/error-codes';
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -15,10 +16,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
-export const unauthenticated = (code = 'UNAUTHENTICATED') =>
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' = 'UNAUTHENTICATED') =>
   new AppError(401, code, code === 'SESSION_EXPIRED' ? 'The session has expired' : 'Log in first');
 
-export function errorBody(code: string, message: string) {
+export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
@@ -36,8 +37,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
       request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
       return reply.status(status).send(errorBody('INTERNAL_ERROR', 'Something went wrong on our side'));
     }
-    const code = 'code' in error && typeof error.code === 'string' ? error.code.replace(/^FST_ERR_/, '') : 'BAD_REQUEST';
-    return reply.status(status).send(errorBody(code, error.message));
+    // Fastify's own 4xx (bad JSON, wrong media type, ...): one code the client can translate.
+    return reply.status(status).send(errorBody(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', error.message));
   });
 }
 

@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isValidBsn } from '../../../domain/bsn';
+import type { ErrorCode } from '../../../domain/error-codes';
 import type { AppContext } from '../../context';
 import type { RelyingParty } from './relying-party';
 import { isSecure, sessionCookieName, sessionPolicy } from './session-hook';
@@ -34,7 +35,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
   const { ctx, relyingParty } = opts;
   const cookieName = sessionCookieName(ctx);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isSecure(ctx) };
-  const failLogin = (reply: FastifyReply, code: string) => reply.redirect(`/?fout=${code}`, 303);
+  const failLogin = (reply: FastifyReply, code: Extract<ErrorCode, `LOGIN_${string}` | 'UNKNOWN_RESIDENT'>) => reply.redirect(`/?fout=${code}`, 303);
 
   app.get(
     '/login',

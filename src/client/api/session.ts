@@ -1,0 +1,20 @@
+import type { Me } from '../../domain/api';
+import { getJson, postJson } from './http';
+
+/** The signed-in resident; rejects with ApiError status 401 when nobody is signed in. */
+export function fetchMe(): Promise<Me> {
+  return getJson<Me>('/api/me');
+}
+
+/** Ends the session on the server (and the server wipes the browser with Clear-Site-Data). */
+export function postLogout(): Promise<void> {
+  return postJson<void>('/api/auth/logout');
+}
+
+/**
+ * Where the browser goes to log in. A full page navigation, not fetch: the server answers with
+ * a redirect to the OpenID Connect provider (DigiD or the simulator) and back.
+ */
+export function loginUrl(returnTo: string): string {
+  return `/api/auth/login?${new URLSearchParams({ returnTo }).toString()}`;
+}

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { defineComponent } from 'vue';
+import { useI18n } from 'vue-i18n';
+import LanguageSwitch from './LanguageSwitch.vue';
+import { LOCALE_STORAGE_KEY } from '../i18n';
+import { createHarness } from '../testing/harness';
+
+afterEach(() => localStorage.clear());
+
+// A bit of page text next to the switch, to see the whole page change language.
+const Page = defineComponent({
+  components: { LanguageSwitch },
+  setup: () => ({ t: useI18n().t }),
+  template: '<h1>{{ t("applications.title") }}</h1><LanguageSwitch />',
+});
+
+describe('language switch', () => {
+  it('changes the text, <html lang> and stores the choice on this device', async () => {
+    const { plugins } = await createHarness('nl');
+    const wrapper = mount(Page, { global: { plugins: [...plugins] } });
+    expect(wrapper.find('h1').text()).toBe('Mijn aanvragen');
+    expect(wrapper.find('button[lang="nl"]').attributes('aria-pressed')).toBe('true');
+
+    await wrapper.find('button[lang="en"]').trigger('click');
+    // English is a lazily loaded chunk: wait for it rather than for a fixed number of ticks.
+    await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('My applications'));
+    await flushPromises();
+
+    expect(wrapper.find('button[lang="en"]').attributes('aria-pressed')).toBe('true');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('starts in the language this device chose before', async () => {
+    localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+    const { i18n } = await createHarness();
+    expect(i18n.global.t('applications.title')).toBe('My applications');
+  });
+});

@@ -1,0 +1,16 @@
+import { useI18n } from 'vue-i18n';
+
+// Codes are SCREAMING_SNAKE_CASE; anything else could be read as an i18n path, so it is UNKNOWN.
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/** The i18n key for an error code: `errors.<CODE>` when we have it, else `errors.UNKNOWN`. */
+export function errorMessageKey(code: string | null | undefined, has: (key: string) => boolean): string {
+  const key = `errors.${code ?? ''}`;
+  return code && CODE.test(code) && has(key) ? key : 'errors.UNKNOWN';
+}
+
+/** The resident's message for an error code. Never the server's own message text. */
+export function useErrorMessage() {
+  const { t, te } = useI18n();
+  return (code: string | null | undefined): string => t(errorMessageKey(code, (key) => te(key)));
+}

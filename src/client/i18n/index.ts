@@ -1,0 +1,94 @@
+/**
+ * The languages of the product and how a device keeps its choice. Language is not personal
+ * data, so it may stay in localStorage on a shared kiosk; nothing else of the resident may.
+ *
+ * Dutch is in the main bundle; other languages are separate chunks loaded when chosen, so most
+ * residents never download them (each is ~3 KiB gzip of a 60 KiB first-load budget).
+ */
+import { watch } from 'vue';
+import { createI18n } from 'vue-i18n';
+import nl, { type MessageSchema } from './nl';
+
+export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+export const LOCALE_STORAGE_KEY = 'loket.locale';
+
+/** Writing direction per language; ready for right-to-left languages such as Arabic. */
+const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { nl: 'ltr', en: 'ltr' };
+
+const LOADERS: Record<Locale, () => Promise<MessageSchema>> = {
+  nl: () => Promise.resolve(nl),
+  en: () => import('./en').then((module) => module.default),
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** The device's stored choice, else Dutch. Storage can be off (private mode, policies). */
+export function storedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+function applyLocale(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = DIRECTION[locale];
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Storage unavailable: the choice lasts for this page only, which is fine.
+  }
+}
+
+/** The part of vue-i18n's Composer (global `useI18n()`) that switching a language needs. */
+export interface LocaleSwitchable {
+  readonly availableLocales: readonly string[];
+  readonly locale: { value: string };
+  setLocaleMessage(locale: string, messages: MessageSchema): void;
+}
+
+/**
+ * Switches the language, loading its messages first. If they cannot be loaded (offline on a
+ * first visit) the language stays as it was rather than showing keys.
+ */
+export async function setLocale(composer: LocaleSwitchable, locale: Locale): Promise<void> {
+  if (!composer.availableLocales.includes(locale)) {
+    try {
+      composer.setLocaleMessage(locale, await LOADERS[locale]());
+    } catch {
+      return;
+    }
+  }
+  composer.locale.value = locale;
+}
+
+/** The i18n instance, and a promise that settles once the device's language is ready. */
+export function createAppI18n(locale: Locale = storedLocale()) {
+  const i18n = createI18n({
+    legacy: false,
+    locale: DEFAULT_LOCALE,
+    fallbackLocale: DEFAULT_LOCALE,
+    messages: { nl },
+    // Dutch is always complete; missing keys are caught by the key-parity test, not at runtime.
+    missingWarn: false,
+    fallbackWarn: false,
+  });
+  // Every change of language, from any component, updates <html lang dir> and the device's choice.
+  watch(
+    i18n.global.locale,
+    (next) => {
+      if (isLocale(next)) applyLocale(next);
+    },
+    { immediate: true },
+  );
+  const ready = setLocale(i18n.global, locale);
+  return { i18n, ready };
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>['i18n'];

@@ -1,0 +1,21 @@
+/** The PWA's table of contents: each module installs one thing. */
+import { createApp } from 'vue';
+import './modules/styles';
+import App from './App.vue';
+import { installPinia } from './modules/pinia';
+import { installI18n } from './modules/i18n';
+import { installRouter } from './modules/router';
+import { installConsortium } from './modules/consortium';
+import { installPageChange } from './modules/page-change';
+import { installSessionExpiry } from './modules/session-expiry';
+
+const app = createApp(App);
+
+const pinia = installPinia(app);
+const { i18n, ready: languageReady } = installI18n(app);
+const router = installRouter(app, pinia);
+installConsortium(pinia);
+installPageChange(router, i18n, pinia);
+installSessionExpiry(pinia, router);
+
+void languageReady.then(() => app.mount('#app'));

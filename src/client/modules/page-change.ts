@@ -1,0 +1,35 @@
+/**
+ * What a screen reader user needs on every page change in a single-page app: a new document
+ * title ("<page> - <consortium>"), and focus on the page's h1 so reading starts at the new
+ * content instead of wherever the old focus was. Not on the first load: then the browser
+ * already starts at the top of a fresh document.
+ */
+import { nextTick, watch } from 'vue';
+import type { Pinia } from 'pinia';
+import { START_LOCATION, type Router } from 'vue-router';
+import type { AppI18n } from '../i18n';
+import { useConfigStore } from '../stores/config';
+
+/** Moves focus to the h1 in <main>; pages give their h1 tabindex="-1" so it can take focus. */
+export function focusPageHeading(): void {
+  document.querySelector<HTMLElement>('#main h1')?.focus();
+}
+
+export function installPageChange(router: Router, i18n: AppI18n, pinia: Pinia): void {
+  const config = useConfigStore(pinia);
+  const { t } = i18n.global;
+
+  function updateTitle(): void {
+    const page = t(router.currentRoute.value.meta.titleKey ?? 'app.name');
+    document.title = `${page} - ${config.shortName ?? t('app.name')}`;
+  }
+
+  router.afterEach((to, from, failure) => {
+    if (failure) return;
+    updateTitle();
+    if (from === START_LOCATION) return;
+    void nextTick(focusPageHeading);
+  });
+
+  watch([i18n.global.locale, () => config.shortName], updateTitle);
+}

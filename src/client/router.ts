@@ -1,0 +1,101 @@
+/**
+ * Every page of the PWA, by name. Paths are Dutch because residents see and share them;
+ * code refers to routes by name. Pages are loaded lazily, so a phone on prepaid data
+ * downloads only what it shows.
+ */
+import type { Pinia } from 'pinia';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationRaw,
+  type RouteLocationNormalized,
+  type RouterHistory,
+  type RouteRecordRaw,
+} from 'vue-router';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page's name, for document.title */
+    titleKey: string;
+    /** Only for a signed-in resident whose municipality takes part */
+    requiresAuth?: boolean;
+    /** Only for someone not signed in (the start page with the login button) */
+    guestOnly?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'start',
+    component: () => import('./pages/start/StartPage.vue'),
+    meta: { titleKey: 'start.pageTitle', guestOnly: true },
+  },
+  {
+    path: '/aanvragen',
+    name: 'applications',
+    component: () => import('./pages/applications/ApplicationsPage.vue'),
+    meta: { titleKey: 'applications.pageTitle', requiresAuth: true },
+  },
+  {
+    path: '/aanvragen/:id',
+    name: 'application',
+    component: () => import('./pages/applications/ApplicationDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'detail.pageTitle', requiresAuth: true },
+  },
+  {
+    path: '/elders',
+    name: 'elsewhere',
+    component: () => import('./pages/elsewhere/ElsewherePage.vue'),
+    meta: { titleKey: 'elsewhere.pageTitle', requiresAuth: true },
+  },
+  {
+    path: '/toegankelijkheid',
+    name: 'accessibility',
+    component: () => import('./pages/accessibility/AccessibilityPage.vue'),
+    meta: { titleKey: 'accessibility.pageTitle' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.pageTitle' },
+  },
+];
+
+/** Where a signed-in resident belongs: their applications, or the "go elsewhere" page. */
+function homeFor(isElsewhere: boolean): RouteLocationRaw {
+  return { name: isElsewhere ? 'elsewhere' : 'applications', replace: true };
+}
+
+export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    // Back/forward restores the position; a new page starts at the top.
+    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to: RouteLocationNormalized) => {
+    if (!to.meta.requiresAuth && !to.meta.guestOnly) return true;
+    const session = useSessionStore(pinia);
+    await session.ensureLoaded();
+
+    if (to.meta.guestOnly) return session.me ? homeFor(session.isElsewhere) : true;
+
+    if (!session.me) {
+      // Replace, so Back does not bounce between a guarded page and the start page.
+      const query: Record<string, string> = {};
+      if (session.hadSession) query.reden = 'verlopen';
+      if (to.name !== 'applications') query.terug = to.fullPath;
+      return { name: 'start', query, replace: true };
+    }
+    // A resident of a municipality that does not take part sees only where to go instead.
+    if (session.isElsewhere !== (to.name === 'elsewhere')) return homeFor(session.isElsewhere);
+    return true;
+  });
+
+  return router;
+}

@@ -1,0 +1,88 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import type { ApplicationDetail, ApplicationSummary } from '../../domain/api';
+import { fetchApplication, fetchApplications } from '../api/applications';
+import { errorCodeOf, isAborted } from '../api/http';
+import type { LoadStatus } from './load-status';
+
+/**
+ * Applications that ask the resident to send documents come first, earliest due date first:
+ * a missed repair term (hersteltermijn, Awb 4:5) can end an application unprocessed. The rest
+ * keep the server's order. Array.prototype.sort is stable, so equal items keep it too.
+ */
+export function orderByUrgency(applications: readonly ApplicationSummary[]): ApplicationSummary[] {
+  const rank = (a: ApplicationSummary) => (a.nextAction.kind === 'send_documents' ? 0 : 1);
+  const due = (a: ApplicationSummary) => (rank(a) === 0 ? (a.nextAction.dueDate ?? '9999-12-31') : '');
+  return [...applications].sort((a, b) => rank(a) - rank(b) || due(a).localeCompare(due(b)));
+}
+
+/** The resident's applications (aanvragen): the list and the one open in detail. */
+export const useApplicationsStore = defineStore('applications', () => {
+  /** The applications as the server listed them (GET /api/applications) */
+  const applications = ref<ApplicationSummary[]>([]);
+  /** Loading state of the list */
+  const listStatus = ref<LoadStatus>('idle');
+  /** Error code of the last failed list load */
+  const listErrorCode = ref<string | null>(null);
+
+  /** The application open in detail (GET /api/applications/:id); null when none or not loaded */
+  const detail = ref<ApplicationDetail | null>(null);
+  /** Which id the detail state is about, so a late answer for another id is ignored */
+  const detailId = ref<string | null>(null);
+  /** Loading state of the detail */
+  const detailStatus = ref<LoadStatus>('idle');
+  /** Error code of the last failed detail load (NOT_FOUND when it is not there or not theirs) */
+  const detailErrorCode = ref<string | null>(null);
+
+  /** The list in the order a resident needs it: documents to send first */
+  const applicationsInOrder = computed(() => orderByUrgency(applications.value));
+
+  /** Loads the list. A list already shown stays visible while it refreshes. */
+  async function loadList(): Promise<void> {
+    if (listStatus.value !== 'ready') listStatus.value = 'loading';
+    listErrorCode.value = null;
+    try {
+      const { applications: list } = await fetchApplications();
+      applications.value = list;
+      listStatus.value = 'ready';
+    } catch (error) {
+      if (isAborted(error)) return;
+      listErrorCode.value = errorCodeOf(error);
+      listStatus.value = 'error';
+    }
+  }
+
+  /** Loads one application; a detail for another id is cleared first so it never flashes. */
+  async function loadDetail(id: string): Promise<void> {
+    if (detailId.value !== id) {
+      detail.value = null;
+      detailId.value = id;
+    }
+    if (detail.value === null) detailStatus.value = 'loading';
+    detailErrorCode.value = null;
+    try {
+      const loaded = await fetchApplication(id);
+      if (detailId.value !== id) return;
+      detail.value = loaded;
+      detailStatus.value = 'ready';
+    } catch (error) {
+      if (isAborted(error) || detailId.value !== id) return;
+      detail.value = null;
+      detailErrorCode.value = errorCodeOf(error);
+      detailStatus.value = 'error';
+    }
+  }
+
+  return {
+    applications,
+    listStatus,
+    listErrorCode,
+    detail,
+    detailId,
+    detailStatus,
+    detailErrorCode,
+    applicationsInOrder,
+    loadList,
+    loadDetail,
+  };
+});

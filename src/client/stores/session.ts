@@ -1,0 +1,64 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import type { Me } from '../../domain/api';
+import { ApiError, errorCodeOf, isAborted } from '../api/http';
+import { fetchMe } from '../api/session';
+
+export type SessionStatus = 'unknown' | 'authenticated' | 'anonymous' | 'error';
+
+/**
+ * Who is signed in. The session itself lives on the server (HttpOnly cookie); this store only
+ * mirrors GET /api/me so the shell and the router guard can ask. Ending a session is in
+ * src/client/session/end-session.ts because it resets every store, not just this one.
+ */
+export const useSessionStore = defineStore('session', () => {
+  /** The signed-in resident, their municipality and the session's expiry; null when signed out */
+  const me = ref<Me | null>(null);
+  /** 'unknown' until /api/me answered; 'error' when it could not be asked (offline, 5xx) */
+  const status = ref<SessionStatus>('unknown');
+  /** Error code when status is 'error' */
+  const errorCode = ref<string | null>(null);
+  /** True once a session was seen in this page's life, so a later 401 means "expired" */
+  const hadSession = ref(false);
+
+  /** True while a resident is signed in */
+  const isLoggedIn = computed(() => me.value !== null);
+  /** The resident's municipality does not (yet) take part: they are sent elsewhere */
+  const isElsewhere = computed(() => me.value?.elsewhere != null);
+
+  let pending: Promise<void> | null = null;
+
+  /** Asks the server who is signed in; concurrent calls share one request. */
+  function load(): Promise<void> {
+    pending ??= (async () => {
+      try {
+        me.value = await fetchMe();
+        status.value = 'authenticated';
+        hadSession.value = true;
+        errorCode.value = null;
+      } catch (error) {
+        if (isAborted(error)) return;
+        if (error instanceof ApiError && error.status === 401) {
+          me.value = null;
+          status.value = 'anonymous';
+          errorCode.value = null;
+        } else if (me.value === null) {
+          status.value = 'error';
+          errorCode.value = errorCodeOf(error);
+        }
+        // Else: a signed-in resident whose re-check failed (offline) stays signed in here;
+        // the server still decides, and its next 401 ends the session.
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
+  }
+
+  /** Loads the session unless it is already known (the router guard calls this on every navigation). */
+  async function ensureLoaded(): Promise<void> {
+    if (status.value === 'unknown' || status.value === 'error') await load();
+  }
+
+  return { me, status, errorCode, hadSession, isLoggedIn, isElsewhere, load, ensureLoaded };
+});

@@ -1,0 +1,26 @@
+/**
+ * Every error code the API can answer with (and the few the client makes itself). The client
+ * has a translated message for each one (a component test checks that); the server's English
+ * `message` is for developers only.
+ */
+export const ERROR_CODES = [
+  // made by the client
+  'UNKNOWN',
+  'NETWORK_ERROR',
+  // generic
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'INTERNAL_ERROR',
+  'DATABASE_UNAVAILABLE',
+  // sessions
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  // login redirects (/?fout=<CODE>)
+  'LOGIN_CANCELLED',
+  'LOGIN_FAILED',
+  'LOGIN_EXPIRED',
+  'UNKNOWN_RESIDENT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
