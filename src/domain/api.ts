@@ -89,6 +89,8 @@ export type ElsewhereAdvice = Static<typeof ElsewhereAdvice>;
 
 export const Me = Type.Object({
   resident: Type.Object({
+    /** Opaque, stable id of the resident (not the BSN): partitions client storage and the outbox */
+    key: Type.String(),
     name: Type.String(),
     municipality: Type.Object({ code: Type.String(), name: Type.String() }),
   }),
@@ -189,6 +191,23 @@ export const DebtHelp = Type.Object({
 });
 export type DebtHelp = Static<typeof DebtHelp>;
 
+export const Question = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  text: Type.String(),
+  askedAt: IsoDateTime,
+  answer: nullable(Type.String()),
+});
+export type Question = Static<typeof Question>;
+
+/** A question needs at least one visible character; 2000 is about a page of text. */
+export const NewQuestion = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }),
+});
+export type NewQuestion = Static<typeof NewQuestion>;
+
+export const QuestionCreated = Type.Object({ question: Question });
+export type QuestionCreated = Static<typeof QuestionCreated>;
+
 export const ApplicationDetail = Type.Intersect([
   ApplicationSummary,
   Type.Object({
@@ -197,6 +216,7 @@ export const ApplicationDetail = Type.Intersect([
     documentRequests: Type.Array(DocumentRequest),
     decision: nullable(Decision),
     debtHelp: nullable(DebtHelp),
+    questions: Type.Array(Question),
   }),
 ]);
 export type ApplicationDetail = Static<typeof ApplicationDetail>;

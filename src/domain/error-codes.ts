@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'LOGIN_FAILED',
   'LOGIN_EXPIRED',
   'UNKNOWN_RESIDENT',
+  // idempotency (IETF draft "The Idempotency-Key HTTP Header Field")
+  'IDEMPOTENCY_KEY_MISSING',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
+  // questions
+  'CASE_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

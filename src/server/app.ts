@@ -18,6 +18,8 @@ import { authRoutes } from './modules/auth/routes';
 import { sessionHook } from './modules/auth/session-hook';
 import { applicationRoutes } from './modules/applications/routes';
 import { healthRoutes } from './modules/health/routes';
+import { questionRoutes } from './modules/questions/routes';
+import { idempotency } from './idempotency';
 import { publicConfigRoutes } from './modules/public-config/routes';
 import { findPerson } from './modules/residents/queries';
 import { residentRoutes } from './modules/residents/routes';
@@ -63,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(sessionHook, { ctx });
+  await app.register(idempotency, { ctx });
   const relyingParty = await setUpLogin(app, ctx);
 
   await app.register(
@@ -72,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(residentRoutes, { ctx });
       await api.register(authRoutes, { ctx, relyingParty, prefix: '/auth' });
       await api.register(applicationRoutes, { ctx, prefix: '/applications' });
+      await api.register(questionRoutes, { ctx, prefix: '/applications' });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -170,6 +170,11 @@ const en: MessageSchema = {
     SESSION_EXPIRED: 'You were not active for a while, so you were logged out. Please log in again.',
     BAD_REQUEST: 'Something is wrong with what you sent.',
     DATABASE_UNAVAILABLE: 'Loket is not working right now. Please try again later.',
+    IDEMPOTENCY_KEY_MISSING: 'Something went wrong while sending. Please try again.',
+    IDEMPOTENCY_KEY_INVALID: 'Something went wrong while sending. Please try again.',
+    IDEMPOTENCY_KEY_REUSED: 'This was sent before with different content. Please send it again as a new message.',
+    IDEMPOTENCY_KEY_IN_USE: 'This is being sent right now. Please wait a moment.',
+    CASE_CLOSED: 'You can no longer ask questions about this application. Please call us if you have a question.',
   },
 };
 

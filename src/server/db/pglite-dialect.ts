@@ -41,6 +41,9 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
+/** Nothing legitimate waits this long for one in-process query; a wait this long is a deadlock. */
+const ACQUIRE_TIMEOUT_MS = 15_000;
+
 class PGliteDriver implements Driver {
   private connection: PGliteConnection;
   private queue: Promise<void> = Promise.resolve();
@@ -58,7 +61,20 @@ class PGliteDriver implements Driver {
     const previous = this.queue;
     let release!: () => void;
     this.queue = new Promise<void>((resolve) => (release = resolve));
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ACQUIRE_TIMEOUT_MS);
+    });
+    const outcome = await Promise.race([previous.then(() => 'ready' as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      // Give our turn back when it comes, so the queue keeps moving.
+      void previous.then(release);
+      throw new Error(
+        'PGlite connection wait timed out: probably a query outside an open transaction ' +
+          '(use dbFor(request) inside mutating handlers)',
+      );
+    }
     this.releaseCurrent = release;
     return this.connection;
   }

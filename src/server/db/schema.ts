@@ -133,6 +133,31 @@ export interface LoginAttemptsTable {
   created_at: Timestamp;
 }
 
+export interface IdempotencyKeysTable {
+  subject: string;
+  key: string;
+  fingerprint: string;
+  status_code: number;
+  content_type: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CaseQuestionsTable {
+  id: Generated<string>;
+  case_id: string;
+  bsn: string;
+  text: string;
+  asked_at: Timestamp;
+  answer: string | null;
+  answered_at: Timestamp | null;
+}
+
+export interface ServerSettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   persons: PersonsTable;
   cases: CasesTable;
@@ -147,6 +172,9 @@ export interface Database {
   appointments: AppointmentsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  case_questions: CaseQuestionsTable;
+  server_settings: ServerSettingsTable;
 }
 
 export type Person = Selectable<PersonsTable>;

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_idempotency_questions_settings';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_idempotency_questions_settings': m002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type {
   CaseExtensionsTable,
   CasePropertiesTable,
+  CaseQuestionsTable,
   CaseResultsTable,
   CasesTable,
   CaseStatusesTable,
@@ -23,6 +24,7 @@ export interface CaseRecord {
   result: (Selectable<CaseResultsTable> & { letter_title: Selectable<DocumentsTable>['title'] | null }) | null;
   extension: Selectable<CaseExtensionsTable> | null;
   properties: Map<string, string>;
+  questions: Selectable<CaseQuestionsTable>[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +42,7 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
   if (cases.length === 0) return [];
 
   const ids = cases.map((c) => c.id);
-  const [statuses, requests, results, extensions, properties] = await Promise.all([
+  const [statuses, requests, results, extensions, properties, questions] = await Promise.all([
     db.selectFrom('case_statuses').selectAll().where('case_id', 'in', ids).orderBy('set_at').execute(),
     db.selectFrom('document_requests').selectAll().where('case_id', 'in', ids).orderBy('due_date').execute(),
     db
@@ -52,6 +54,7 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
       .execute(),
     db.selectFrom('case_extensions').selectAll().where('case_id', 'in', ids).execute(),
     db.selectFrom('case_properties').selectAll().where('case_id', 'in', ids).execute(),
+    db.selectFrom('case_questions').selectAll().where('case_id', 'in', ids).orderBy('asked_at').orderBy('id').execute(),
   ]);
 
   return cases.map((c) => ({
@@ -63,5 +66,6 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
     properties: new Map(
       properties.filter((p: Selectable<CasePropertiesTable>) => p.case_id === c.id).map((p) => [p.name, p.value]),
     ),
+    questions: questions.filter((q) => q.case_id === c.id),
   }));
 }

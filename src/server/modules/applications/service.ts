@@ -2,7 +2,14 @@
  * Turns stored cases into what the resident reads: the status in plain words, the dates that
  * the law sets (computed by the rules in src/domain, never stored), and the next thing to do.
  */
-import type { ApplicationDetail, ApplicationSummary, DocumentRequest, LocalizedText, NextAction } from '../../../domain/api';
+import type {
+  ApplicationDetail,
+  ApplicationSummary,
+  DocumentRequest,
+  LocalizedText,
+  NextAction,
+  Question,
+} from '../../../domain/api';
 import { findScheme, type Consortium } from '../../../domain/consortium';
 import { compareDates, type IsoDate } from '../../../domain/dates';
 import {
@@ -125,7 +132,21 @@ export function toDetail(consortium: Consortium, record: CaseRecord, today: IsoD
     debtHelp: isDebtHelp
       ? { urgent, firstConversationDueDate: debtHelpFirstConversationDueDate(record.case.registered_on, urgent) }
       : null,
+    questions: record.questions.map(toQuestion),
   };
+}
+
+export function toQuestion(q: CaseRecord['questions'][number]): Question {
+  return { id: q.id, text: q.text, askedAt: q.asked_at.toISOString(), answer: q.answer };
+}
+
+/**
+ * Questions are for applications still in play: once decided and the objection term is over,
+ * the case is closed and the resident is pointed to the phone instead.
+ */
+export function isClosedForQuestions(record: CaseRecord, today: IsoDate): boolean {
+  const decision = decisionOf(record);
+  return decision !== null && compareDates(today, decision.objectionDeadline) > 0;
 }
 
 /** Applications that need the resident come first, then the newest. */

@@ -121,6 +121,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
   app.post(
     '/logout',
     {
+      // Ending a session changes no resident data, and must work without any ceremony.
+      config: { idempotency: false },
       schema: {
         summary: 'End the session on the server and clear cookies in the browser',
         tags: ['auth'],

@@ -7,9 +7,11 @@ import type { ModuleOptions } from '../../context';
 import { unauthenticated } from '../../errors';
 import { requireResident } from '../auth/session-hook';
 import { findPerson } from './queries';
+import { residentKeyDeriver } from './resident-key';
 
 export async function residentRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const residentKey = await residentKeyDeriver(ctx.db);
   app.get(
     '/me',
     {
@@ -29,7 +31,7 @@ export async function residentRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
         ctx.consortium.elsewhere.contacts.find((m) => m.code === person.municipality_code)?.name ??
         person.city;
       return {
-        resident: { name: person.name, municipality: { code: person.municipality_code, name: municipality } },
+        resident: { key: residentKey(person.bsn), name: person.name, municipality: { code: person.municipality_code, name: municipality } },
         elsewhere: whereToGo(ctx.consortium, person.municipality_code, today, municipality),
         session: {
           idleExpiresAt: signedIn.idleExpiresAt.toISOString(),

@@ -1,0 +1,167 @@
+/**
+ * Idempotency for every mutating API request, following the IETF draft "The Idempotency-Key
+ * HTTP Header Field" (draft-ietf-httpapi-idempotency-key-header). One plugin, no per-route code:
+ * POST/PUT/PATCH/DELETE under /api by a signed-in resident must carry `Idempotency-Key`
+ * (routes opt out with `config: { idempotency: false }`, e.g. logout).
+ *
+ * The effect and its idempotency record commit in ONE transaction: the plugin opens it, the
+ * handler writes through `dbFor(request)`, and the response (2xx only) is stored and committed
+ * on send. A failure rolls both back, so a retry simply runs again. Concurrent requests with the
+ * same key meet at an advisory lock: the loser gets 409 while the first is running, or the stored
+ * response (with `Idempotent-Replayed: true`) once it has finished.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import type { AppContext } from './context';
+import type { Database } from './db/schema';
+import { AppError } from './errors';
+
+export const KEY_LIFETIME_HOURS = 24;
+const CLEANUP_EVERY_MS = 10 * 60_000;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The draft allows any string; we accept printable ASCII (a UUID fits) and cap the length. */
+const KEY_FORMAT = /^[\x21-\x7e]{8,128}$/;
+
+interface IdempotentRequest {
+  trx: ControlledTransaction<Database>;
+  subject: string;
+  key: string;
+  fingerprint: string;
+  settled: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: IdempotentRequest | null;
+  }
+  interface FastifyContextConfig {
+    /** false: this mutating route is exempt (it changes no resident data) */
+    idempotency?: false;
+  }
+}
+
+/** The database handle a mutating handler must use: the request's transaction when it has one. */
+export function dbFor(request: FastifyRequest, ctx: AppContext): Kysely<Database> {
+  return request.idempotency?.trx ?? ctx.db;
+}
+
+/** JSON with sorted keys, so {a,b} and {b,a} are the same payload. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
+}
+
+async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): Promise<void> {
+  if (idem.settled) return;
+  idem.settled = true;
+  if (outcome === 'commit') await idem.trx.commit().execute();
+  else await idem.trx.rollback().execute();
+}
+
+export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
+  app.decorateRequest('idempotency', null);
+  let lastCleanup = 0;
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (request.routeOptions.config.idempotency === false || !request.resident) return;
+
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key === '') {
+      throw new AppError(400, 'IDEMPOTENCY_KEY_MISSING', 'This request needs an Idempotency-Key header');
+    }
+    if (!KEY_FORMAT.test(key)) {
+      throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8-128 printable characters');
+    }
+    const now = ctx.clock.now();
+    const expiredBefore = new Date(now.getTime() - KEY_LIFETIME_HOURS * 3_600_000);
+    if (now.getTime() - lastCleanup > CLEANUP_EVERY_MS) {
+      lastCleanup = now.getTime();
+      await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', expiredBefore).execute();
+    }
+
+    const subject = request.resident.bsn;
+    const path = request.url.split('?')[0] ?? request.url;
+    const idem: IdempotentRequest = {
+      trx: await ctx.db.startTransaction().execute(),
+      subject,
+      key,
+      fingerprint: requestFingerprint(request.method, path, request.body),
+      settled: false,
+    };
+    try {
+      const { rows } = await sql<{ locked: boolean }>`
+        select pg_try_advisory_xact_lock(hashtextextended(${`${subject}:${key}`}, 0)) as locked`.execute(idem.trx);
+      if (!rows[0]?.locked) {
+        throw new AppError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still running');
+      }
+      const stored = await idem.trx
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('subject', '=', subject)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (stored && stored.created_at >= expiredBefore) {
+        await settle(idem, 'rollback');
+        if (stored.fingerprint !== idem.fingerprint) {
+          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request');
+        }
+        reply.header('Idempotent-Replayed', 'true');
+        if (stored.content_type) reply.header('Content-Type', stored.content_type);
+        return reply.status(stored.status_code).send(stored.body);
+      }
+      if (stored) {
+        await idem.trx.deleteFrom('idempotency_keys').where('subject', '=', subject).where('key', '=', key).execute();
+      }
+      request.idempotency = idem;
+    } catch (error) {
+      await settle(idem, 'rollback');
+      throw error;
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const idem = request.idempotency;
+    if (!idem || idem.settled) return payload;
+    if (reply.statusCode < 200 || reply.statusCode >= 300) {
+      await settle(idem, 'rollback');
+      return payload;
+    }
+    try {
+      await idem.trx
+        .insertInto('idempotency_keys')
+        .values({
+          subject: idem.subject,
+          key: idem.key,
+          fingerprint: idem.fingerprint,
+          status_code: reply.statusCode,
+          content_type: String(reply.getHeader('content-type') ?? '') || null,
+          body: typeof payload === 'string' ? payload : '',
+          created_at: ctx.clock.now(),
+        })
+        .execute();
+      await settle(idem, 'commit');
+    } catch (error) {
+      await settle(idem, 'rollback').catch(() => undefined);
+      throw error;
+    }
+    return payload;
+  });
+
+  // A request that never reaches onSend (client gone, hook error) must not hold its transaction.
+  const release = async (request: FastifyRequest) => {
+    if (request.idempotency && !request.idempotency.settled) await settle(request.idempotency, 'rollback');
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
+});
