@@ -34,6 +34,8 @@ export const Health = Type.Object({
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
   consortium: Type.String(),
   identityProvider: Type.Union([Type.Literal('simulator'), Type.Literal('external')]),
+  /** Which malware scanner checks documents; 'none' says plainly that nothing does */
+  scanner: Type.Union([Type.Literal('clamd'), Type.Literal('none')]),
 });
 export type Health = Static<typeof Health>;
 
@@ -222,3 +224,80 @@ export const ApplicationDetail = Type.Intersect([
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
 
 export const IdParams = Type.Object({ id: Type.String() });
+
+// Documents (issue 4): requests with the files that answer them, own-initiative documents,
+// letters from the service, and registering a finished tus upload as a document.
+
+export const DocumentInfo = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  /** The name a download gets (sanitised; the stored file has a server-made name) */
+  fileName: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer({ minimum: 0 }),
+  createdAt: IsoDateTime,
+  /** The request this document answers; null when sent on the resident's own initiative */
+  requestId: nullable(Type.String({ format: 'uuid' })),
+});
+export type DocumentInfo = Static<typeof DocumentInfo>;
+
+export const Letter = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer({ minimum: 0 }),
+  sentAt: IsoDateTime,
+});
+export type Letter = Static<typeof Letter>;
+
+export const DocumentRequestWithFiles = Type.Intersect([
+  DocumentRequest,
+  Type.Object({
+    /** Calendar days until the due date: 0 on the day itself, negative when late */
+    daysLeft: Type.Integer(),
+    /** Why the case worker did not accept what was sent (state 'rejected') */
+    rejectionReason: nullable(Type.String()),
+    /** False once accepted: nothing more is needed */
+    acceptsDocuments: Type.Boolean(),
+    documents: Type.Array(DocumentInfo),
+  }),
+]);
+export type DocumentRequestWithFiles = Static<typeof DocumentRequestWithFiles>;
+
+export const CaseDocuments = Type.Object({
+  /** What needs the resident first: overdue, open by due date, rejected, received, accepted */
+  requests: Type.Array(DocumentRequestWithFiles),
+  ownInitiative: Type.Array(DocumentInfo),
+  letters: Type.Array(Letter),
+  limits: Type.Object({
+    maxFileBytes: Type.Integer(),
+    dailyBytes: Type.Integer(),
+    acceptedTypes: Type.Array(Type.String()),
+  }),
+});
+export type CaseDocuments = Static<typeof CaseDocuments>;
+
+/**
+ * Registers a finished tus upload as a document on the application. Requires an
+ * Idempotency-Key: the outbox may send it any number of times, it is registered once.
+ */
+export const NewDocument = Type.Object({
+  uploadId: Type.String({ pattern: '^[0-9a-f]{32}$', description: 'The last path segment of the tus upload URL' }),
+  requestId: Type.Optional(Type.String({ format: 'uuid' })),
+  title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  /** The resident's file name, only used (sanitised) as the name of a download */
+  fileName: Type.Optional(Type.String({ maxLength: 255 })),
+});
+export type NewDocument = Static<typeof NewDocument>;
+
+export const DocumentCreated = Type.Object({ document: DocumentInfo });
+export type DocumentCreated = Static<typeof DocumentCreated>;
+
+export const DocumentParams = Type.Object({ id: Type.String(), documentId: Type.String() });
+
+/**
+ * tus upload metadata (Upload-Metadata header, tus 1.0.0 "Creation" extension): the application
+ * the file is for and, optionally, the request it answers. Other keys are ignored.
+ */
+export const UPLOAD_METADATA_KEYS = { caseId: 'caseId', requestId: 'requestId' } as const;

@@ -28,6 +28,21 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_IN_USE',
   // questions
   'CASE_CLOSED',
+  // documents (issue 4): refusals of a file, uploads, requests
+  'DOCUMENT_TYPE_NOT_ALLOWED',
+  'DOCUMENT_TOO_LARGE',
+  'DOCUMENT_EMPTY',
+  'DOCUMENT_ENCRYPTED_PDF',
+  'DOCUMENT_UNREADABLE',
+  'DOCUMENT_POLYGLOT',
+  'DOCUMENT_INFECTED',
+  'SCANNER_UNAVAILABLE',
+  'DAILY_UPLOAD_LIMIT',
+  'UPLOAD_NOT_FOUND',
+  'UPLOAD_INCOMPLETE',
+  'UPLOAD_ALREADY_REGISTERED',
+  'REQUEST_CLOSED',
+  'REQUEST_TRANSITION_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,7 +17,9 @@ import { createRelyingParty, type RelyingParty } from './modules/auth/relying-pa
 import { authRoutes } from './modules/auth/routes';
 import { sessionHook } from './modules/auth/session-hook';
 import { applicationRoutes } from './modules/applications/routes';
+import { documentsModule } from './modules/documents/module';
 import { healthRoutes } from './modules/health/routes';
+import { manifestRoutes } from './modules/manifest/routes';
 import { questionRoutes } from './modules/questions/routes';
 import { idempotency } from './idempotency';
 import { publicConfigRoutes } from './modules/public-config/routes';
@@ -76,11 +78,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(authRoutes, { ctx, relyingParty, prefix: '/auth' });
       await api.register(applicationRoutes, { ctx, prefix: '/applications' });
       await api.register(questionRoutes, { ctx, prefix: '/applications' });
+      await api.register(documentsModule, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
 
+  await app.register(manifestRoutes, { ctx });
   if (ctx.config.clientDir) await app.register(staticClient, { root: ctx.config.clientDir });
   installNotFoundHandler(app, Boolean(ctx.config.clientDir));
   return app;

@@ -2,6 +2,10 @@
  * Server configuration from the environment, read once at start. Every variable is listed in
  * the README with its default. A bad value stops start-up with a message naming the variable.
  */
+import { DEFAULT_DAILY_UPLOAD_BYTES } from '../domain/documents';
+
+const MIB = 1024 * 1024;
+
 export interface OidcClientConfig {
   issuer: string;
   clientId: string;
@@ -27,6 +31,25 @@ export interface ServerConfig {
   demoData: boolean;
   /** Folder with the built PWA; absent in API-only tests */
   clientDir: string | undefined;
+  /** Documents (issue 4): stored files, partial tus uploads and their limits */
+  documents: DocumentsConfig;
+  /** ClamAV daemon to scan every document with; null: no scanner (health says so) */
+  clamd: ClamdConfig | null;
+}
+
+export interface DocumentsConfig {
+  /** Folder with `blobs/` (stored documents and letters) and `uploads/` (tus uploads in progress) */
+  filesDir: string;
+  /** Bytes a resident may upload in any 24 hours (declared Upload-Length of the uploads started) */
+  dailyUploadBytes: number;
+  /** An upload that is not registered as a document within this time is deleted */
+  uploadExpiryHours: number;
+}
+
+export interface ClamdConfig {
+  host: string;
+  port: number;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +81,23 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcClientConfig | null {
   return { issuer, clientId, clientSecret, bsnClaim: env.OIDC_BSN_CLAIM || 'bsn' };
 }
 
+function clamdFromEnv(env: NodeJS.ProcessEnv): ClamdConfig | null {
+  if (!env.CLAMD_HOST && !env.CLAMD_PORT) return null;
+  return {
+    host: env.CLAMD_HOST || '127.0.0.1',
+    port: integer(env, 'CLAMD_PORT', 3310),
+    timeoutMs: integer(env, 'CLAMD_TIMEOUT_MS', 30_000),
+  };
+}
+
+function documentsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DocumentsConfig {
+  return {
+    filesDir: env.LOKET_FILES_DIR || `${dataDir.replace(/\/$/, '')}/files`,
+    dailyUploadBytes: integer(env, 'LOKET_UPLOAD_DAILY_MB', DEFAULT_DAILY_UPLOAD_BYTES / MIB) * MIB,
+    uploadExpiryHours: integer(env, 'LOKET_UPLOAD_EXPIRY_HOURS', 24),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = integer(env, 'PORT', 8080);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
@@ -67,12 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
   }
   const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = env.LOKET_DATA_DIR || './data';
   return {
     port,
     host: env.HOST || '0.0.0.0',
     publicUrl,
     databaseUrl,
-    dataDir: env.LOKET_DATA_DIR || './data',
+    dataDir,
     consortium: env.LOKET_CONSORTIUM || undefined,
     oidc: oidcFromEnv(env),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15),
@@ -81,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // Demo residents belong to the embedded default; on an external PostgreSQL they are opt-in.
     demoData: bool(env, 'LOKET_DEMO_DATA', !databaseUrl),
     clientDir: env.LOKET_CLIENT_DIR || undefined,
+    documents: documentsFromEnv(env, dataDir),
+    clamd: clamdFromEnv(env),
   };
 }

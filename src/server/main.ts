@@ -10,6 +10,7 @@ import closeWithGrace from 'close-with-grace';
 import { loadConsortium } from '../consortia/index';
 import { amsterdamDateOf } from '../domain/dates';
 import { buildApp } from './app';
+import { createBlobStore } from './blobs/index';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { isEmpty, openDatabase } from './db/database';
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
 
   if (config.demoData && (await isEmpty(database.db))) {
-    const count = await seedDemoData(database.db, consortium, amsterdamDateOf(systemClock.now()));
+    const count = await seedDemoData(database.db, consortium, amsterdamDateOf(systemClock.now()), {
+      blobs: createBlobStore(ctx.config),
+    });
     app.log.info({ residents: count }, 'demo data seeded');
   }
   if (!ctx.config.clientDir) app.log.warn('no built client found: serving the API only (run "npm run build")');

@@ -1,13 +1,26 @@
 /**
- * Serves the built PWA. Hashed assets are immutable; index.html and the service worker are
- * always revalidated so a new version reaches residents. Unknown app paths get index.html
- * (see installNotFoundHandler): the client router decides what they show.
+ * Serves the built PWA. Hashed assets are immutable; index.html, the service worker (sw.js),
+ * the icons and every other file outside /assets/ are always revalidated so a new version
+ * reaches residents. (A browser checks sw.js for updates itself and by default bypasses the
+ * HTTP cache for it, but `no-cache` keeps any proxy in between honest too.) Unknown app paths
+ * get index.html (see installNotFoundHandler): the client router decides what they show.
+ *
+ * Two registrations because of how @fastify/static finds files: with `wildcard: false` it
+ * lists the folder once at start and makes one route per file, so files written later (a new
+ * build deployed into the same folder while the server runs) would answer 404. That is fine
+ * for the handful of fixed names at the top (index.html, sw.js, icons/), whose content is
+ * read at each request, but not for /assets/, whose names carry a content hash and change with
+ * every build: there a wildcard route looks on disk at each request. Without it, a running
+ * server would refuse the new version's chunks and the new service worker's install (which
+ * fetches them all) would fail.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 async function staticClientPlugin(app: FastifyInstance, opts: { root: string }): Promise<void> {
   if (!existsSync(join(opts.root, 'index.html'))) {
@@ -16,10 +29,25 @@ async function staticClientPlugin(app: FastifyInstance, opts: { root: string }):
   await app.register(fastifyStatic, {
     root: opts.root,
     wildcard: false,
+    globIgnore: ['assets/**'],
     index: ['index.html'],
-    setHeaders(res, path) {
-      const immutable = path.includes('/assets/');
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Our header only: @fastify/send would otherwise write its own 'public, max-age=0' over
+    // whatever setHeaders set (it applies its headers after setHeaders runs).
+    cacheControl: false,
+    setHeaders(res) {
+      res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
+  await app.register(fastifyStatic, {
+    root: join(opts.root, 'assets'),
+    prefix: '/assets/',
+    wildcard: true,
+    index: false,
+    // The first registration already gave reply.sendFile (the not-found handler uses it).
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders(res) {
+      res.setHeader('Cache-Control', IMMUTABLE);
     },
   });
 }

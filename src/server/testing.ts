@@ -4,11 +4,15 @@
  * the real app with a clock the test controls, and a cookie-carrying inject client.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { loadConsortium } from '../consortia/index';
 import { amsterdamDateOf } from '../domain/dates';
 import { buildApp } from './app';
+import { createBlobStore } from './blobs/index';
 import { ManualClock } from './clock';
 import { loadConfig, type ServerConfig } from './config';
 import type { AppContext } from './context';
@@ -34,7 +38,16 @@ export async function createTestApp(
     kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' },
   );
   const clock = new ManualClock(options.now ?? new Date());
-  const config = { ...loadConfig({ PORT: '8080' }), clientDir: undefined, logLevel: 'silent', ...options.config };
+  // Each test app gets its own files folder, removed on close: tests never write into ./data.
+  const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));
+  const base = loadConfig({ PORT: '8080' });
+  const config: ServerConfig = {
+    ...base,
+    clientDir: undefined,
+    logLevel: 'silent',
+    documents: { ...base.documents, filesDir },
+    ...options.config,
+  };
   const ctx: AppContext = {
     db: database.db,
     databaseKind: database.kind,
@@ -42,7 +55,9 @@ export async function createTestApp(
     config,
     consortium: loadConsortium(config.consortium),
   };
-  if (options.seed !== false) await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()));
+  if (options.seed !== false) {
+    await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()), { blobs: createBlobStore(config) });
+  }
   const app = await buildApp(ctx, options.logStream ? { logStream: options.logStream } : { logger: false });
   await app.ready();
   return {
@@ -52,6 +67,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
       if (kind === 'postgres') {
         const admin = new pg.Client({ connectionString: databaseUrl });
         await admin.connect();

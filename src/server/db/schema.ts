@@ -82,6 +82,10 @@ export interface DocumentsTable {
   size_bytes: number;
   storage_key: string | null;
   created_at: CreatedAt;
+  /** SHA-256 (hex) of the stored bytes (ZGW: integriteit) */
+  sha256: string | null;
+  /** 'resident': sent by the resident; 'service': a letter from the service */
+  origin: Generated<'resident' | 'service'>;
 }
 
 export interface CaseDocumentsTable {
@@ -101,6 +105,32 @@ export interface DocumentRequestsTable {
   due_date: string;
   state: Generated<'open' | 'received' | 'accepted' | 'rejected'>;
   received_on: string | null;
+  /** What the resident reads when a case worker rejected what they sent */
+  rejection_reason: string | null;
+  judged_at: Timestamp | null;
+}
+
+export interface DocumentRequestDocumentsTable {
+  request_id: string;
+  document_id: string;
+}
+
+/** A tus upload until it is registered as a document (or expires). */
+export interface UploadsTable {
+  id: string;
+  bsn: string;
+  case_id: string;
+  request_id: string | null;
+  /** Upload-Length as declared at creation; counts towards the daily limit */
+  declared_size: number;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  checked_content_type: string | null;
+  checked_size: number | null;
+  checked_sha256: string | null;
+  storage_key: string | null;
+  refused_code: string | null;
+  document_id: string | null;
 }
 
 export interface AppointmentsTable {
@@ -169,6 +199,8 @@ export interface Database {
   documents: DocumentsTable;
   case_documents: CaseDocumentsTable;
   document_requests: DocumentRequestsTable;
+  document_request_documents: DocumentRequestDocumentsTable;
+  uploads: UploadsTable;
   appointments: AppointmentsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;

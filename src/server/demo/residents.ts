@@ -20,6 +20,8 @@ export interface DemoCase {
   /** Status codes with the day they were set (days ago) */
   statuses: Array<[code: string, daysAgo: number, note?: string]>;
   documentRequests?: DemoDocumentRequest[];
+  /** A letter asking for the documents above, sent this many days ago (a real PDF) */
+  informationLetterDaysAgo?: number;
   extension?: { weeks: number; noticeDaysAgo: number; reason: string };
   decision?: { result: 'granted' | 'rejected'; decidedDaysAgo: number; letterTitle: string };
   urgency?: 'eviction' | 'energy_or_water' | 'health_insurance';
@@ -61,6 +63,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
           { ...BANK_STATEMENTS, requestedDaysAgo: 10, dueInDays: 4 },
           { ...RENTAL_CONTRACT, requestedDaysAgo: 10, dueInDays: 11 },
         ],
+        informationLetterDaysAgo: 10,
       },
     ],
     appointments: [{ typeCode: 'intake', inDays: 7, time: '10:00', minutes: 45 }],

@@ -6,9 +6,25 @@ import type { Kysely } from 'kysely';
 import { schemesFor, type Consortium } from '../../domain/consortium';
 import { addDays, type IsoDate } from '../../domain/dates';
 import { nextWorkingDayOnOrAfter } from '../../domain/working-days';
+import type { BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
 import { URGENCY_PROPERTY } from '../modules/applications/service';
+import { storeLetter } from '../modules/documents/letters';
+import { decisionLetter, informationRequestLetter } from './letters';
 import { daysAgo, demoResidents, type DemoCase, type DemoResident } from './residents';
+
+export interface SeedOptions {
+  /** Where the demo letters (real PDFs) go; without it letters are listed without a file */
+  blobs?: BlobStore;
+}
+
+interface CaseSeed {
+  trx: Kysely<Database>;
+  consortium: Consortium;
+  resident: DemoResident;
+  today: IsoDate;
+  blobs: BlobStore | undefined;
+}
 
 /** The instant of a wall-clock time in Amsterdam on a given day (DST-aware via Intl). */
 export function amsterdamInstant(date: IsoDate, time: string): Date {
@@ -20,7 +36,12 @@ export function amsterdamInstant(date: IsoDate, time: string): Date {
   return new Date(guess.getTime() - hours * 3_600_000);
 }
 
-export async function seedDemoData(db: Kysely<Database>, consortium: Consortium, today: IsoDate): Promise<number> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  today: IsoDate,
+  options: SeedOptions = {},
+): Promise<number> {
   const residents = demoResidents(consortium, today);
   await db.transaction().execute(async (trx) => {
     let serial = 1;
@@ -37,7 +58,7 @@ export async function seedDemoData(db: Kysely<Database>, consortium: Consortium,
         })
         .execute();
       for (const demoCase of resident.cases) {
-        const added = await insertCase(trx, consortium, resident, demoCase, today, serial);
+        const added = await insertCase({ trx, consortium, resident, today, blobs: options.blobs }, demoCase, serial);
         if (added) serial += 1;
       }
       await insertAppointments(trx, consortium, resident, today);
@@ -46,21 +67,16 @@ export async function seedDemoData(db: Kysely<Database>, consortium: Consortium,
   return residents.length;
 }
 
-async function insertCase(
-  trx: Kysely<Database>,
-  consortium: Consortium,
-  resident: DemoResident,
-  demo: DemoCase,
-  today: IsoDate,
-  serial: number,
-): Promise<boolean> {
+async function insertCase(seed: CaseSeed, demo: DemoCase, serial: number): Promise<boolean> {
+  const { trx, consortium, resident, today } = seed;
   const scheme = schemesFor(consortium, resident.municipalityCode).find((s) => s.kind === demo.scheme);
   if (!scheme) return false;
   const submittedOn = daysAgo(today, demo.submittedDaysAgo);
+  const reference = `WI-${submittedOn.slice(0, 4)}-${String(serial).padStart(5, '0')}`;
   const { id } = await trx
     .insertInto('cases')
     .values({
-      reference: `WI-${submittedOn.slice(0, 4)}-${String(serial).padStart(5, '0')}`,
+      reference,
       case_type: scheme.code,
       municipality_code: resident.municipalityCode,
       registered_on: submittedOn,
@@ -100,26 +116,15 @@ async function insertCase(
       })
       .execute();
   }
+  if (demo.informationLetterDaysAgo !== undefined && seed.blobs) {
+    await insertInformationLetter(seed, demo, id, reference);
+  }
   if (demo.decision) {
     const decidedOn = daysAgo(today, demo.decision.decidedDaysAgo);
-    const letter = await trx
-      .insertInto('documents')
-      .values({
-        title: demo.decision.letterTitle,
-        file_name: 'besluit.pdf',
-        content_type: 'application/pdf',
-        size_bytes: 0,
-        storage_key: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_documents')
-      .values({ case_id: id, document_id: letter.id, registered_at: amsterdamInstant(decidedOn, '14:00') })
-      .execute();
+    const letterId = await insertDecisionLetter(seed, demo, { id, reference, submittedOn, decidedOn, schemeName: scheme.name.nl });
     await trx
       .insertInto('case_results')
-      .values({ case_id: id, result_type: demo.decision.result, decided_on: decidedOn, letter_document_id: letter.id })
+      .values({ case_id: id, result_type: demo.decision.result, decided_on: decidedOn, letter_document_id: letterId })
       .execute();
   }
   if (demo.urgency) {
@@ -145,4 +150,43 @@ async function insertAppointments(trx: Kysely<Database>, consortium: Consortium,
       })
       .execute();
   }
+}
+
+interface SeededCase {
+  id: string;
+  reference: string;
+  submittedOn: IsoDate;
+  decidedOn: IsoDate;
+  schemeName: string;
+}
+
+async function insertDecisionLetter(seed: CaseSeed, demo: DemoCase, c: SeededCase): Promise<string> {
+  const { trx, blobs, resident, consortium } = seed;
+  const title = demo.decision!.letterTitle;
+  const sentAt = amsterdamInstant(c.decidedOn, '14:00');
+  if (blobs) {
+    const note = demo.statuses.find(([code]) => code === 'decided')?.[2];
+    const pdf = await decisionLetter(consortium, resident, { ...c, note });
+    return storeLetter(trx, blobs, { caseId: c.id, title, fileName: 'besluit.pdf', pdf, sentAt });
+  }
+  const letter = await trx
+    .insertInto('documents')
+    .values({ title, file_name: 'besluit.pdf', content_type: 'application/pdf', size_bytes: 0, storage_key: null, origin: 'service' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('case_documents').values({ case_id: c.id, document_id: letter.id, registered_at: sentAt }).execute();
+  return letter.id;
+}
+
+async function insertInformationLetter(seed: CaseSeed, demo: DemoCase, caseId: string, reference: string) {
+  const sentOn = daysAgo(seed.today, demo.informationLetterDaysAgo!);
+  const requests = (demo.documentRequests ?? []).map((r) => ({ ...r, dueDate: addDays(seed.today, r.dueInDays) }));
+  const pdf = await informationRequestLetter(seed.consortium, seed.resident, { reference, sentOn, requests });
+  await storeLetter(seed.trx, seed.blobs!, {
+    caseId,
+    title: 'Brief: wij hebben meer informatie nodig',
+    fileName: 'verzoek-om-informatie.pdf',
+    pdf,
+    sentAt: amsterdamInstant(sentOn, '11:00'),
+  });
 }

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_idempotency_questions_settings';
+import * as m003 from './003_documents';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_idempotency_questions_settings': m002,
+  '003_documents': m003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ describe.each(testDatabases)('system routes on %s', (kind) => {
       database: kind,
       consortium: 'leidschendam-voorburg',
       identityProvider: 'simulator',
+      scanner: 'none',
     });
     expect(res.headers['cache-control']).toBe('no-store');
   });

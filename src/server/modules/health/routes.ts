@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ErrorResponse, Health } from '../../../domain/api';
 import type { ModuleOptions } from '../../context';
 import { AppError } from '../../errors';
+import { scannerKind } from '../../scanner/index';
 import { version } from '../../version';
 
 export async function healthRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
@@ -29,6 +30,7 @@ export async function healthRoutes(fastify: FastifyInstance, { ctx }: ModuleOpti
         database: ctx.databaseKind,
         consortium: ctx.consortium.id,
         identityProvider: ctx.config.oidc ? ('external' as const) : ('simulator' as const),
+        scanner: scannerKind(ctx.config),
       };
     },
   );

@@ -1,0 +1,60 @@
+/** Blob store in a folder on the server's disk: the embedded default. */
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store';
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+
+export class FolderBlobStore implements BlobStore {
+  readonly kind = 'folder' as const;
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  private path(key: string): string {
+    assertBlobKey(key);
+    return join(this.root, ...key.split('/'));
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const target = this.path(key);
+    // Only the server's own user may read residents' documents.
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, data, { mode: 0o600, flush: true });
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.path(key));
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError();
+      throw error;
+    }
+  }
+
+  async stream(key: string) {
+    const path = this.path(key);
+    try {
+      const { size } = await stat(path);
+      return { body: createReadStream(path), size };
+    } catch (error) {
+      if (isMissing(error)) throw new BlobNotFoundError();
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * tus uploads (https://tus.io/protocols/resumable-upload, v1.0.0) under /api/uploads, served by
+ * @tus/server inside Fastify. As in idp/mount.ts, the raw request goes to the library untouched:
+ * this scope drops every body parser so the PATCH stream is read by tus alone, and the reply is
+ * hijacked once our own checks have passed:
+ * - POST (creation): resident signed in, case/request theirs, size and daily limit (admission.ts);
+ * - HEAD/PATCH/DELETE on /api/uploads/<id>: the upload must be the resident's (404 otherwise).
+ * GET (download of an upload) is not offered. tus requests carry no Idempotency-Key: the upload
+ * offset is their idempotency (a repeated PATCH at a stale offset gets 409 from tus).
+ */
+import type { IncomingMessage } from 'node:http';
+import { Server } from '@tus/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
+import type { AppContext } from '../../context';
+import { requireResident } from '../auth/session-hook';
+import { admitUpload } from './admission';
+import { uploadOf } from './queries';
+import { refusal } from './refusals';
+import type { DocumentServices } from './services';
+import { UPLOAD_ID } from './upload-store';
+
+interface UploadRouteOptions {
+  ctx: AppContext;
+  services: DocumentServices;
+}
+
+/** Upload ids chosen at admission, handed to tus' namingFunction for that very request. */
+const admitted = new WeakMap<IncomingMessage, string>();
+
+function createTusServer(ctx: AppContext, services: DocumentServices, path: string): Server {
+  return new Server({
+    path,
+    datastore: services.uploads.fileStore,
+    relativeLocation: true,
+    maxSize: MAX_DOCUMENT_BYTES,
+    allowedOrigins: [new URL(ctx.config.publicUrl).origin],
+    namingFunction: (req) => {
+      const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+      const id = raw && admitted.get(raw);
+      if (!id) throw { status_code: 500, body: 'Upload was not admitted\n' };
+      return id;
+    },
+    onUploadFinish: async (_req, upload) => {
+      await ctx.db.updateTable('uploads').set({ completed_at: ctx.clock.now() }).where('id', '=', upload.id).execute();
+      return {};
+    },
+  });
+}
+
+async function handOver(tus: Server, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  reply.raw.setHeader('Cache-Control', 'no-store');
+  reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
+  reply.hijack();
+  try {
+    await tus.handle(request.raw, reply.raw);
+  } catch (error) {
+    request.log.error({ err: { message: (error as Error).message } }, 'tus failed');
+    if (!reply.raw.headersSent) reply.raw.writeHead(500);
+    reply.raw.end();
+  }
+}
+
+export async function uploadRoutes(app: FastifyInstance, { ctx, services }: UploadRouteOptions): Promise<void> {
+  const tus = createTusServer(ctx, services, app.prefix);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  const config = { idempotency: false as const };
+
+  app.post(
+    '/',
+    { config, schema: { summary: 'Start a tus upload (tus 1.0.0 creation)', tags: ['documents'] } },
+    async (request, reply) => {
+      const { bsn } = requireResident(request);
+      admitted.set(request.raw, await admitUpload(ctx, services, bsn, request.headers));
+      await handOver(tus, request, reply);
+    },
+  );
+
+  app.route<{ Params: { uploadId: string } }>({
+    method: ['HEAD', 'PATCH', 'DELETE'],
+    url: '/:uploadId',
+    config,
+    schema: { summary: 'Resume (HEAD), send bytes (PATCH) or cancel (DELETE) a tus upload', tags: ['documents'] },
+    handler: async (request, reply) => {
+      const { bsn } = requireResident(request);
+      const { uploadId } = request.params;
+      const row = UPLOAD_ID.test(uploadId) ? await uploadOf(ctx.db, bsn, uploadId) : undefined;
+      if (!row || row.document_id || row.refused_code) throw refusal('UPLOAD_NOT_FOUND');
+      await handOver(tus, request, reply);
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The headers the service worker and the update flow rely on, on a stand-in build folder
+ * (src/server/static-client.ts serves it): sw.js and index.html revalidated on every use,
+ * hashed assets immutable, and files of a build written while the server runs are served.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing';
+
+describe('built PWA files', () => {
+  let t: TestApp;
+  let clientDir: string;
+  beforeAll(async () => {
+    clientDir = mkdtempSync(join(tmpdir(), 'loket-client-'));
+    mkdirSync(join(clientDir, 'assets'));
+    mkdirSync(join(clientDir, 'icons'));
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Loket</title>');
+    writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(clientDir, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(clientDir, 'assets', 'index-AAAA1111.js'), 'export {};');
+    t = await createTestApp('pglite', { seed: false, config: { clientDir } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('serves sw.js as JavaScript that is revalidated on every use', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/sw.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it.each(['/', '/index.html', '/aanvragen/123', '/icons/icon-192.png'])('revalidates %s on every use', async (url) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves hashed assets as immutable', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-AAAA1111.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves the assets of a build written after the server started', async () => {
+    writeFileSync(join(clientDir, 'assets', 'index-BBBB2222.js'), 'export const v = 2;');
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-BBBB2222.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('export const v = 2;');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a missing asset with 404 and the JSON error shape, not with index.html', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/gone-CCCC3333.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});
