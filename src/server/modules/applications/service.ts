@@ -89,7 +89,8 @@ function decisionOf(record: CaseRecord) {
 }
 
 function nextActionOf(record: CaseRecord, today: IsoDate): NextAction {
-  const open = requestsOf(record, today).filter((r) => r.state === 'open' || r.state === 'overdue');
+  // A rejected document must be sent again: it needs the resident as much as an open request.
+  const open = requestsOf(record, today).filter((r) => ['open', 'overdue', 'rejected'].includes(r.state));
   if (open.length > 0) return { kind: 'send_documents', dueDate: open.map((r) => r.dueDate).sort(compareDates)[0]! };
   const decision = decisionOf(record);
   if (decision) {

@@ -80,6 +80,9 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
     const rejected = await rejectDocumentRequest(t.ctx.db, t.clock, request.id, 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.');
     expect(rejected).toMatchObject({ state: 'rejected', received_on: null });
     expect(await stateOf()).toMatchObject({ state: 'rejected', rejectionReason: 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.' });
+    // A rejected document needs the resident again: the application list says so first.
+    const summary = (await pieter.get('/api/applications')).json().applications.find((a: { id: string }) => a.id === caseId);
+    expect(summary.nextAction).toEqual({ kind: 'send_documents', dueDate: request.due_date });
 
     t.clock.advanceMinutes(5);
     const second = await register(pieter, caseId, { uploadId: await uploadInOne(pieter, caseId, await pdf(2), request.id), title: 'Loonstrook opnieuw' });
