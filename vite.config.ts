@@ -1,9 +1,16 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaIcons } from './src/client/build/icons.js';
 import { precompileLocaleMessages } from './src/client/build/precompile-messages.js';
 import { pruneDesignTokens } from './src/client/build/prune-custom-properties.js';
 import { vueI18nTreeShaking } from './src/client/build/vue-i18n-tree-shaking.js';
+
+// Which build this is: shown as <html data-loket-build> (src/client/modules/pwa.ts) so support
+// and the update test can tell versions apart. LOKET_BUILD_ID overrides the package version.
+const buildId = process.env.LOKET_BUILD_ID || (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 // The client is built into dist/client and served by the Fastify server (src/server),
 // so one process is the whole product. During `vite dev` the API is proxied to it.
@@ -19,6 +26,27 @@ export default defineConfig(({ command }) => ({
       componentScopes: ['@utrecht', '@nl-design-system-candidate'],
       sourceDir: 'src/client',
     }),
+    // Install icons in every size, rendered from the one SVG (see the plugin's file).
+    pwaIcons({ source: 'public/favicon.svg' }),
+    // Our own service worker (src/client/sw.ts), built after the app so it can list the app's
+    // files for precaching. The manifest is not generated here: the server serves it per
+    // consortium (src/server/modules/manifest). We register the worker ourselves, lazily and
+    // with the update prompt (src/client/modules/pwa.ts), hence injectRegister: false.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/client',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // A classic script, not a module worker: Firefox runs module service workers only
+        // since version 147 (January 2026); a classic one runs in every browser we support.
+        rollupFormat: 'iife',
+        // All of the app shell: index.html, every chunk (lazy routes, English messages) and
+        // CSS. Not the icons (the browser fetches those when installing), not .vite/.
+        globPatterns: ['**/*.{js,css,html}', 'favicon.svg'],
+      },
+    }),
   ],
   // vue-i18n feature flags: composition API only, no devtools, and no message compiler in the
   // bundle because the build precompiles the messages (src/client/build/precompile-messages.ts).
@@ -27,6 +55,7 @@ export default defineConfig(({ command }) => ({
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
     __INTLIFY_DROP_MESSAGE_COMPILER__: JSON.stringify(command === 'build'),
+    __LOKET_BUILD_ID__: JSON.stringify(buildId),
   },
   build: {
     outDir: 'dist/client',
@@ -39,6 +68,7 @@ export default defineConfig(({ command }) => ({
     proxy: {
       '/api': 'http://localhost:8080',
       '/idp': 'http://localhost:8080',
+      '/manifest.webmanifest': 'http://localhost:8080',
     },
   },
   test: {

@@ -8,6 +8,8 @@ import { installRouter } from './modules/router';
 import { installConsortium } from './modules/consortium';
 import { installPageChange } from './modules/page-change';
 import { installSessionExpiry } from './modules/session-expiry';
+import { installOffline } from './offline/install';
+import { installPwa } from './modules/pwa';
 
 const app = createApp(App);
 
@@ -17,5 +19,7 @@ const router = installRouter(app, pinia);
 installConsortium(pinia);
 installPageChange(router, i18n, pinia);
 installSessionExpiry(pinia, router);
+installOffline(pinia, router);
+installPwa();
 
 void languageReady.then(() => app.mount('#app'));

@@ -12,6 +12,7 @@ import {
   type RouterHistory,
   type RouteRecordRaw,
 } from 'vue-router';
+import { useDeviceStore } from './stores/device';
 import { useSessionStore } from './stores/session';
 
 declare module 'vue-router' {
@@ -44,6 +45,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/applications/ApplicationDetailPage.vue'),
     props: true,
     meta: { titleKey: 'detail.pageTitle', requiresAuth: true },
+  },
+  {
+    path: '/wacht-op-verzenden',
+    name: 'outbox',
+    component: () => import('./pages/outbox/OutboxPage.vue'),
+    meta: { titleKey: 'outbox.pageTitle', requiresAuth: true },
   },
   {
     path: '/elders',
@@ -82,6 +89,14 @@ export function createAppRouter(pinia: Pinia, history: RouterHistory = createWeb
     if (!to.meta.requiresAuth && !to.meta.guestOnly) return true;
     const session = useSessionStore(pinia);
     await session.ensureLoaded();
+
+    // No network at start: on a personal device, the last signed-in resident's offline copy,
+    // read-only (src/client/offline/offline-data.ts says what is kept and why).
+    if (!session.me && session.errorCode === 'NETWORK_ERROR' && (await useDeviceStore(pinia).resumeOffline())) {
+      const elsewhere = useDeviceStore(pinia).offlineResident?.elsewhere != null;
+      if (to.meta.guestOnly) return homeFor(elsewhere);
+      return elsewhere !== (to.name === 'elsewhere') ? homeFor(elsewhere) : true;
+    }
 
     if (to.meta.guestOnly) return session.me ? homeFor(session.isElsewhere) : true;
 

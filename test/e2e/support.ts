@@ -26,3 +26,58 @@ export function dutchDate(daysFromToday: number): string {
   date.setUTCDate(date.getUTCDate() + daysFromToday);
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * Waits until the service worker is active and controls this page. A page whose navigation
+ * started before the first worker activated may stay uncontrolled (clients.claim() does not
+ * reach it, so 'controllerchange' never comes): then a reload, as a resident's next visit.
+ */
+export async function ensureServiceWorkerControls(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!(await controlled())) await page.reload();
+  await expect.poll(controlled).toBe(true);
+}
+
+/** Everything a page of this origin can read back from browser storage, for privacy checks. */
+export interface BrowserStorageDump {
+  indexedDB: Array<{ name: string; stores: Record<string, unknown[]> }>;
+  caches: Array<{ name: string; urls: string[] }>;
+  localStorage: Record<string, string>;
+  sessionStorage: Record<string, string>;
+}
+
+export async function dumpBrowserStorage(page: Page): Promise<BrowserStorageDump> {
+  return page.evaluate(async () => {
+    const readDatabase = (name: string) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const stores: Record<string, unknown[]> = {};
+          const names = [...db.objectStoreNames];
+          if (names.length === 0) return db.close(), resolve(stores);
+          const tx = db.transaction(names, 'readonly');
+          for (const store of names) {
+            const all = tx.objectStore(store).getAll();
+            all.onsuccess = () => (stores[store] = all.result);
+          }
+          tx.oncomplete = () => (db.close(), resolve(stores));
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    const databases = await indexedDB.databases();
+    const indexed = [];
+    for (const { name } of databases) if (name) indexed.push({ name, stores: await readDatabase(name) });
+    const cacheList = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      cacheList.push({ name, urls: (await cache.keys()).map((request) => request.url) });
+    }
+    const copy = (storage: Storage) => Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key) ?? '']));
+    return { indexedDB: indexed, caches: cacheList, localStorage: copy(localStorage), sessionStorage: copy(sessionStorage) };
+  });
+}

@@ -30,6 +30,7 @@ export function isAborted(error: unknown): boolean {
 
 type UnauthorizedListener = (path: string) => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
+const successListeners = new Set<() => void>();
 
 /**
  * Called on every 401. The session module uses this to end a session that expired on the
@@ -42,6 +43,17 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   };
 }
 
+/**
+ * Called after every successful API request: the network and the session work, so the outbox
+ * takes it as a moment to send what waits (src/client/offline/runtime.ts).
+ */
+export function onApiSuccess(listener: () => void): () => void {
+  successListeners.add(listener);
+  return () => {
+    successListeners.delete(listener);
+  };
+}
+
 // One controller for all requests in flight, so that ending a session can cancel them: an
 // answer that arrives after logout must not put personal data back into a freshly reset store.
 let controller = new AbortController();
@@ -51,13 +63,18 @@ export function cancelPendingRequests(): void {
   controller = new AbortController();
 }
 
-function isErrorResponse(body: unknown): body is ErrorResponse {
+/** The signal that ending a session aborts; the outbox's sender (api/outbox.ts) uses it too. */
+export function sessionSignal(): AbortSignal {
+  return controller.signal;
+}
+
+export function isErrorResponse(body: unknown): body is ErrorResponse {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-async function readBody(response: Response): Promise<unknown> {
+export async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {
@@ -97,6 +114,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     }
     throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
   }
+  successListeners.forEach((listener) => listener());
   return parsed as T;
 }
 

@@ -1,9 +1,17 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { ApplicationDetail, ApplicationSummary } from '../../domain/api';
+import type { ApplicationDetail, ApplicationList, ApplicationSummary } from '../../domain/api';
 import { fetchApplication, fetchApplications } from '../api/applications';
 import { errorCodeOf, isAborted } from '../api/http';
 import type { LoadStatus } from './load-status';
+
+const NETWORK_ERROR = 'NETWORK_ERROR';
+
+// The offline copy (personal devices only) is loaded on first use: not in the first load.
+const offlineCopies = () => import('../offline/personal-copy');
+const keepOfflineCopy = (key: string, data: unknown) =>
+  void offlineCopies().then((copies) => copies.keepOfflineCopy(key, data), () => undefined);
+const readOfflineCopy = async <T>(key: string) => (await offlineCopies()).readOfflineCopy<T>(key).catch(() => null);
 
 /**
  * Applications that ask the resident to send documents come first, earliest due date first:
@@ -20,6 +28,8 @@ export function orderByUrgency(applications: readonly ApplicationSummary[]): App
 export const useApplicationsStore = defineStore('applications', () => {
   /** The applications as the server listed them (GET /api/applications) */
   const applications = ref<ApplicationSummary[]>([]);
+  /** Set when the list shown is the offline copy: when the server gave it (ISO instant) */
+  const listSavedAt = ref<string | null>(null);
   /** Loading state of the list */
   const listStatus = ref<LoadStatus>('idle');
   /** Error code of the last failed list load */
@@ -33,6 +43,8 @@ export const useApplicationsStore = defineStore('applications', () => {
   const detailStatus = ref<LoadStatus>('idle');
   /** Error code of the last failed detail load (NOT_FOUND when it is not there or not theirs) */
   const detailErrorCode = ref<string | null>(null);
+  /** Set when the detail shown is the offline copy: when the server gave it (ISO instant) */
+  const detailSavedAt = ref<string | null>(null);
 
   /** The list in the order a resident needs it: documents to send first */
   const applicationsInOrder = computed(() => orderByUrgency(applications.value));
@@ -44,9 +56,19 @@ export const useApplicationsStore = defineStore('applications', () => {
     try {
       const { applications: list } = await fetchApplications();
       applications.value = list;
+      listSavedAt.value = null;
       listStatus.value = 'ready';
+      keepOfflineCopy('applications', { applications: list });
     } catch (error) {
       if (isAborted(error)) return;
+      // No network: the last known list, if this personal device kept one (offline/).
+      const copy = errorCodeOf(error) === NETWORK_ERROR ? await readOfflineCopy<ApplicationList>('applications') : null;
+      if (copy) {
+        applications.value = copy.data.applications;
+        listSavedAt.value = copy.savedAt;
+        listStatus.value = 'ready';
+        return;
+      }
       listErrorCode.value = errorCodeOf(error);
       listStatus.value = 'error';
     }
@@ -56,6 +78,7 @@ export const useApplicationsStore = defineStore('applications', () => {
   async function loadDetail(id: string): Promise<void> {
     if (detailId.value !== id) {
       detail.value = null;
+      detailSavedAt.value = null;
       detailId.value = id;
     }
     if (detail.value === null) detailStatus.value = 'loading';
@@ -64,10 +87,21 @@ export const useApplicationsStore = defineStore('applications', () => {
       const loaded = await fetchApplication(id);
       if (detailId.value !== id) return;
       detail.value = loaded;
+      detailSavedAt.value = null;
       detailStatus.value = 'ready';
+      keepOfflineCopy(`application:${id}`, loaded);
     } catch (error) {
       if (isAborted(error) || detailId.value !== id) return;
+      const copy = errorCodeOf(error) === NETWORK_ERROR ? await readOfflineCopy<ApplicationDetail>(`application:${id}`) : null;
+      if (detailId.value !== id) return;
+      if (copy) {
+        detail.value = copy.data;
+        detailSavedAt.value = copy.savedAt;
+        detailStatus.value = 'ready';
+        return;
+      }
       detail.value = null;
+      detailSavedAt.value = null;
       detailErrorCode.value = errorCodeOf(error);
       detailStatus.value = 'error';
     }
@@ -77,10 +111,12 @@ export const useApplicationsStore = defineStore('applications', () => {
     applications,
     listStatus,
     listErrorCode,
+    listSavedAt,
     detail,
     detailId,
     detailStatus,
     detailErrorCode,
+    detailSavedAt,
     applicationsInOrder,
     loadList,
     loadDetail,

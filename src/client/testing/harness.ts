@@ -76,7 +76,7 @@ export const config: PublicConfig = {
 };
 
 export const me: Me = {
-  resident: { name: 'Fatima el Amrani', municipality: { code: '0356', name: 'Nieuwegein' } },
+  resident: { key: 'rk-fatima-0001', name: 'Fatima el Amrani', municipality: { code: '0356', name: 'Nieuwegein' } },
   elsewhere: null,
   session: { idleExpiresAt: '2026-11-28T10:15:00.000Z', absoluteExpiresAt: '2026-11-28T18:00:00.000Z' },
 };
@@ -109,6 +109,7 @@ export function detail(overrides: Partial<ApplicationDetail> = {}): ApplicationD
     documentRequests: [],
     decision: null,
     debtHelp: null,
+    questions: [],
     ...overrides,
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * Installs the offline machinery (main.ts). Only what must happen at once is here, because this
+ * file is in every route's first load: a library's `?apparaat=` URL, and <html data-device-mode>
+ * (CSS and the update banner read it). The rest (the moments the outbox replays, remembering the
+ * resident, the warnings on a shared device) is in runtime.ts, loaded after the page's 'load'.
+ */
+import { watchEffect } from 'vue';
+import type { Pinia } from 'pinia';
+import type { Router } from 'vue-router';
+import { DEVICE_MODE_QUERY_PARAMETER, deviceModeFromQuery, modeOf, settingFromLibrary } from '../../domain/device-mode';
+import { deviceSetting, useDeviceStore } from '../stores/device';
+
+export function installOffline(pinia: Pinia, router: Router): void {
+  const device = useDeviceStore(pinia);
+
+  // A library sets up a kiosk once with /?apparaat=gedeeld; the device remembers it. In force
+  // at once (before the first navigation could show an offline copy); stored and, for a device
+  // that becomes shared, wiped, by the lazily loaded part.
+  const asked = deviceModeFromQuery(new URLSearchParams(location.search).get(DEVICE_MODE_QUERY_PARAMETER));
+  if (asked) {
+    const before = modeOf(deviceSetting.value);
+    deviceSetting.value = settingFromLibrary(asked);
+    void import('./device-setting').then((setting) => setting.setByLibrary(asked, before));
+  }
+
+  watchEffect(() => {
+    document.documentElement.dataset.deviceMode = device.mode;
+  });
+
+  const start = () => void import('./runtime').then((runtime) => runtime.startOfflineRuntime(pinia, router));
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}

@@ -1,0 +1,99 @@
+/**
+ * The service worker's rules, with Workbox replaced by spies: which navigations get the app
+ * shell, and which never do (the browser journeys in test/e2e/pwa.spec.ts run the real one).
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const workbox = vi.hoisted(() => ({
+  precacheAndRoute: vi.fn(),
+  cleanupOutdatedCaches: vi.fn(),
+  createHandlerBoundToURL: vi.fn((url: string) => ({ boundTo: url })),
+  registerRoute: vi.fn(),
+  clientsClaim: vi.fn(),
+  navigationRoutes: [] as Array<{ handler: unknown; options: { denylist: RegExp[] } }>,
+  replay: vi.fn(async () => undefined),
+}));
+
+vi.mock('workbox-precaching', () => ({
+  precacheAndRoute: workbox.precacheAndRoute,
+  cleanupOutdatedCaches: workbox.cleanupOutdatedCaches,
+  createHandlerBoundToURL: workbox.createHandlerBoundToURL,
+}));
+vi.mock('workbox-routing', () => ({
+  registerRoute: workbox.registerRoute,
+  NavigationRoute: class {
+    constructor(handler: unknown, options: { denylist: RegExp[] }) {
+      workbox.navigationRoutes.push({ handler, options });
+    }
+  },
+}));
+vi.mock('workbox-core', () => ({ clientsClaim: workbox.clientsClaim }));
+vi.mock('./offline/sw-replay', () => ({ OUTBOX_SYNC_TAG: 'loket-outbox', replayOutboxFromServiceWorker: workbox.replay }));
+
+const manifest = [{ url: 'index.html', revision: 'abc' }, { url: 'assets/index-X1.js', revision: null }];
+const listeners = new Map<string, (event: unknown) => void>();
+const skipWaiting = vi.fn(async () => undefined);
+
+beforeAll(async () => {
+  // The worker's global scope, as far as sw.ts uses it.
+  vi.stubGlobal('self', {
+    __WB_MANIFEST: manifest,
+    skipWaiting,
+    addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+  });
+  await import('./sw');
+});
+
+function navigationHandled(path: string): boolean {
+  const { denylist } = workbox.navigationRoutes[0]!.options;
+  return !denylist.some((pattern) => pattern.test(path));
+}
+
+describe('service worker', () => {
+  it('precaches exactly the build files it was given, and answers navigations with index.html', () => {
+    expect(workbox.precacheAndRoute).toHaveBeenCalledWith(manifest);
+    expect(workbox.cleanupOutdatedCaches).toHaveBeenCalled();
+    expect(workbox.navigationRoutes).toHaveLength(1);
+    expect(workbox.navigationRoutes[0]!.handler).toEqual({ boundTo: 'index.html' });
+    // Only the precache and the navigation route: no runtime caching of anything else.
+    expect(workbox.registerRoute).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['/', '/?bron=pwa', '/aanvragen', '/aanvragen/0b6f1d4e-1111-4c3a-9d7e-000000000001', '/toegankelijkheid', '/elders?x=1'])(
+    'serves the app shell for the in-app route %s',
+    (path) => expect(navigationHandled(path)).toBe(true),
+  );
+
+  it.each([
+    '/api',
+    '/api/me',
+    '/api/auth/login?returnTo=%2Faanvragen',
+    '/api/auth/callback?code=abc&state=def',
+    '/api/auth/logout',
+    '/idp',
+    '/idp/auth?client_id=loket-resident',
+    '/idp/interaction/abc',
+    '/manifest.webmanifest',
+    '/sw.js',
+    '/robots.txt',
+    '/icons/icon-192.png',
+    '/assets/index-X1.js?v=1',
+  ])('never answers the navigation to %s', (path) => expect(navigationHandled(path)).toBe(false));
+
+  it('waits for the resident: skips waiting only when asked', () => {
+    expect(skipWaiting).not.toHaveBeenCalled();
+    listeners.get('message')!({ data: { type: 'SOMETHING_ELSE' } });
+    expect(skipWaiting).not.toHaveBeenCalled();
+    listeners.get('message')!({ data: { type: 'SKIP_WAITING' } });
+    expect(skipWaiting).toHaveBeenCalledOnce();
+  });
+
+  it('replays the outbox on the loket-outbox Background Sync, inside waitUntil', async () => {
+    const waitUntil = vi.fn();
+    listeners.get('sync')!({ tag: 'other', waitUntil });
+    expect(waitUntil).not.toHaveBeenCalled();
+    listeners.get('sync')!({ tag: 'loket-outbox', waitUntil });
+    expect(workbox.replay).toHaveBeenCalledExactlyOnceWith({ throwIfUnsent: true });
+    expect(waitUntil).toHaveBeenCalledWith(expect.any(Promise));
+  });
+});

@@ -1,0 +1,71 @@
+/// <reference lib="webworker" />
+/**
+ * Loket's service worker: one ES module of Workbox parts, bundled by vite-plugin-pwa
+ * (injectManifest) into dist/client/sw.js with the list of build files put in
+ * `self.__WB_MANIFEST`.
+ *
+ * What it does, and what it must never do:
+ * - Precache the app shell: index.html, every JS chunk (all lazy routes and the English
+ *   messages) and every CSS file of this build, so any page of the app opens offline after one
+ *   visit online. Only build files go in Cache Storage.
+ * - Answer navigations inside the app with the precached index.html (the client router then
+ *   shows the page), except the paths in NAVIGATION_DENYLIST.
+ * - NEVER cache or answer /api or /idp: those responses hold personal data (and set cookies on
+ *   login); there is no runtime caching at all. The resident's last known data is kept by the
+ *   page in IndexedDB, per user and only on a personal device (src/client/offline).
+ * - Not take over by itself: a new version waits until the resident chooses "Nu vernieuwen"
+ *   (src/client/modules/pwa.ts sends SKIP_WAITING), so a half-filled form is never swapped out
+ *   from under them.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { OUTBOX_SYNC_TAG, replayOutboxFromServiceWorker } from './offline/sw-replay';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
+
+/** Background Sync is not in TypeScript's DOM/worker libraries (Chromium only, no standard yet). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+/**
+ * Navigations that go to the network, never to the app shell. Workbox tests these against
+ * pathname + search. Kept in step with the server's own rule for app paths (isAppRoute in
+ * src/server/errors.ts):
+ * - /api and /idp: the API (login start, /api/auth/callback, logout) and the DigiD simulation.
+ *   Serving index.html for the OIDC callback would swallow the login code (Elk does the same
+ *   for /api, /login, /oauth: elk-zone/elk, service-worker/sw.ts).
+ * - a path whose last segment has a file extension (/manifest.webmanifest, /sw.js,
+ *   /robots.txt, /icons/...): a file opened directly, not a page of the app.
+ */
+const NAVIGATION_DENYLIST = [/^\/(api|idp)(\/|\?|$)/, /^[^?]*\/[^/?]+\.[a-z0-9]+(\?|$)/i];
+
+// The precache revisions come from the build; a new build installs a new worker.
+precacheAndRoute(self.__WB_MANIFEST);
+// Removes caches of older Workbox precache formats; entries of our previous build are
+// removed by precaching itself when this worker activates.
+cleanupOutdatedCaches();
+
+// createHandlerBoundToURL throws at start if index.html is missing from the precache list, so
+// a broken build fails loudly instead of serving nothing offline.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: NAVIGATION_DENYLIST }));
+
+// The first install controls the open page at once, so it works offline without a reload.
+// This is only about pages without a worker; a waiting update still waits (no skipWaiting).
+clientsClaim();
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  // Sent by workbox-window's messageSkipWaiting() when the resident accepts the update.
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync (Chromium): the browser wakes us when the network is back, even with no
+// page open ('loket-outbox', registered by the page when it queues an item). Browsers without
+// it (Safari, Firefox) replay from the page instead, on start and on 'online'; this is an
+// extra, never the only way. throwIfUnsent rejects while items are left, so Chromium
+// schedules the sync again with back-off.
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(replayOutboxFromServiceWorker({ throwIfUnsent: true }));
+});
