@@ -9,8 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as tus from 'tus-js-client';
 import { amsterdamDateOf } from '../../../domain/dates';
 import { buildApp } from '../../app';
@@ -19,12 +18,9 @@ import type { ClamdConfig, DocumentsConfig } from '../../config';
 import type { AppContext } from '../../context';
 import type { DatabaseKind } from '../../db/database';
 import { seedDemoData } from '../../demo/seed';
-import { installErrorHandlers, installNotFoundHandler } from '../../errors';
-import { idempotency } from '../../idempotency';
 import { Browser, createTestApp, type TestApp } from '../../testing';
-import { sessionHook, sessionPolicy } from '../auth/session-hook';
+import { sessionPolicy } from '../auth/session-hook';
 import { startSession } from '../auth/sessions';
-import { documentsModule } from './module';
 import { createDocumentServices, type DocumentServices } from './services';
 
 export interface DocumentsTestApp extends TestApp {
@@ -34,27 +30,6 @@ export interface DocumentsTestApp extends TestApp {
   signedIn(bsn: string): Promise<{ browser: Browser; cookie: string }>;
   /** The resident's cases, oldest reference first */
   casesOf(bsn: string): Promise<string[]>;
-}
-
-/**
- * The app as buildApp makes it once app.ts registers documentsModule; until then the same
- * plugins in the same order (session, idempotency, module under /api) on a bare Fastify.
- */
-async function buildWithDocuments(ctx: AppContext): Promise<FastifyInstance> {
-  const full = await buildApp(ctx, { logger: false });
-  if (full.hasRoute({ method: 'POST', url: '/api/applications/:id/documents' })) return full;
-  await full.close();
-  const app = Fastify({ logger: false });
-  installErrorHandlers(app);
-  await app.register(cookie);
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
-  });
-  await app.register(sessionHook, { ctx });
-  await app.register(idempotency, { ctx });
-  await app.register(async (api) => api.register(documentsModule, { ctx }), { prefix: '/api' });
-  installNotFoundHandler(app, false);
-  return app;
 }
 
 export async function createDocumentsTestApp(
@@ -69,9 +44,9 @@ export async function createDocumentsTestApp(
   await base.app.close();
   const t: DocumentsTestApp = {
     ...base,
-    app: await buildWithDocuments(ctx),
+    app: await buildApp(ctx, { logger: false }),
     services: createDocumentServices(ctx),
-    rebuild: () => buildWithDocuments(ctx),
+    rebuild: () => buildApp(ctx, { logger: false }),
     async signedIn(bsn) {
       const token = await startSession(ctx.db, ctx.clock, sessionPolicy(ctx), bsn);
       const browser = new Browser(t.app);

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: every benchmark side by side in one run on this machine; writes
+ * bench-results/report.md and report.json and prints a summary. Budgets are goals here,
+ * never test failures (times vary between runs; sizes have their own test).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { bundleSizes } from './bundle.bench';
+import { toMarkdown, toSummary, type Section } from './report';
+import { uploadRatio } from './upload.bench';
+
+type Bench = [name: string, run: () => Promise<Section>];
+
+async function optional(path: string, exportName: string): Promise<Bench[]> {
+  try {
+    const module = (await import(path)) as Record<string, () => Promise<Section>>;
+    const run = module[exportName];
+    return run ? [[exportName, run]] : [];
+  } catch {
+    return [];
+  }
+}
+
+async function main(): Promise<void> {
+  const benches: Bench[] = [
+    ['bundle', bundleSizes],
+    ['upload', uploadRatio],
+    ...(await optional('./availability.bench', 'availabilityBench')),
+  ];
+  const sections: Section[] = [];
+  for (const [name, run] of benches) {
+    process.stdout.write(`bench: ${name}...\n`);
+    sections.push(await run());
+  }
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown'}`,
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+  };
+  await mkdir('bench-results', { recursive: true });
+  await writeFile('bench-results/report.md', toMarkdown(sections, meta));
+  await writeFile('bench-results/report.json', `${JSON.stringify({ meta, sections }, null, 2)}\n`);
+  console.log(`\n${toSummary(sections)}\n\nreport: bench-results/report.md, bench-results/report.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
