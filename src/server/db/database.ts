@@ -3,6 +3,7 @@
  * PostgreSQL when DATABASE_URL is set. Same Kysely queries and migrations on both.
  */
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index';
@@ -32,7 +33,7 @@ const keepDateAsString = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema) : await openPGlite(options.dataDir);
-  await migrate(handle.db);
+  await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
 }
 
@@ -40,6 +41,8 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
   const pglite = new PGlite({
     ...(dataDir === 'memory://' ? {} : { dataDir }),
     parsers: { [pgliteTypes.DATE]: keepDateAsString },
+    // Exclusion constraints on (desk, time range) need btree_gist (migration 004).
+    extensions: { btree_gist },
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
@@ -67,8 +70,12 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * On PostgreSQL the migration tables' schema is named explicitly: Kysely otherwise looks for
+ * them in every schema it can see and, finding another schema's, skips creating its own.
+ */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
