@@ -12,6 +12,7 @@ import {
   type RouterHistory,
   type RouteRecordRaw,
 } from 'vue-router';
+import { staffRoutes } from './router-staff';
 import { useDeviceStore } from './stores/device';
 import { useSessionStore } from './stores/session';
 
@@ -47,6 +48,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'detail.pageTitle', requiresAuth: true },
   },
   {
+    path: '/aanvragen/:id/documenten',
+    name: 'application-documents',
+    component: () => import('./pages/documents/DocumentsPage.vue'),
+    props: true,
+    meta: { titleKey: 'documents.pageTitle', requiresAuth: true },
+  },
+  {
     path: '/wacht-op-verzenden',
     name: 'outbox',
     component: () => import('./pages/outbox/OutboxPage.vue'),
@@ -64,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/accessibility/AccessibilityPage.vue'),
     meta: { titleKey: 'accessibility.pageTitle' },
   },
+  ...staffRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

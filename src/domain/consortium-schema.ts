@@ -37,6 +37,44 @@ const OpeningHours = /* @__PURE__ */ Type.Object(
   strict,
 );
 
+/**
+ * Capacity of a place for appointments: a group of desks (rooms, counters, case workers) that
+ * serves some appointment types, with the number of residents it can see at once per time range.
+ * Bookings claim one unit of one group (see migration 004: the database refuses overlaps).
+ */
+const DeskHours = /* @__PURE__ */ Type.Object(
+  {
+    /** ISO weekdays (1 = Monday) this range applies to */
+    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1 }),
+    from: Time,
+    until: Time,
+    /** Parallel desks in this range */
+    units: Type.Integer({ minimum: 1, maximum: 50 }),
+  },
+  strict,
+);
+export const DeskGroup = /* @__PURE__ */ Type.Object(
+  {
+    /** Stable id: bookings refer to it; renaming it orphans existing bookings */
+    id: KebabCode,
+    /** Appointment type codes this group serves */
+    types: Type.Array(KebabCode, { minItems: 1 }),
+    hours: Type.Array(DeskHours, { minItems: 1 }),
+    /** Reserved for urgent debt help (Wgs art. 4): only urgent first conversations book it */
+    urgentOnly: Type.Optional(Type.Boolean()),
+    _note: Note,
+  },
+  strict,
+);
+export type DeskGroup = Static<typeof DeskGroup>;
+
+/** An exceptional closure; without from/until the whole day. Public holidays need no entry. */
+export const Closure = /* @__PURE__ */ Type.Object(
+  { date: IsoDate, from: Type.Optional(Time), until: Type.Optional(Time), reason: Text, _note: Note },
+  strict,
+);
+export type Closure = Static<typeof Closure>;
+
 /** An api.ts `Place` plus what only the data file knows. */
 export const Office = /* @__PURE__ */ Type.Object(
   {
@@ -50,6 +88,9 @@ export const Office = /* @__PURE__ */ Type.Object(
     accessibility: Text,
     /** The location is not final yet (a consortium still forming); say so to residents. */
     provisional: Type.Optional(Type.Boolean()),
+    /** Appointment capacity; a place without desks takes no appointments */
+    desks: Type.Optional(Type.Array(DeskGroup)),
+    closures: Type.Optional(Type.Array(Closure)),
     _note: Note,
   },
   strict,
@@ -108,6 +149,53 @@ export const Municipality = /* @__PURE__ */ Type.Object(
 );
 export type Municipality = Static<typeof Municipality>;
 
+export const AppointmentChannel = /* @__PURE__ */ Type.Union([
+  Type.Literal('in_person'),
+  Type.Literal('phone'),
+  Type.Literal('video'),
+]);
+export type AppointmentChannel = Static<typeof AppointmentChannel>;
+
+/** A kind of appointment residents can book (intake, consultation, ...). */
+export const AppointmentType = /* @__PURE__ */ Type.Object(
+  {
+    code: KebabCode,
+    name: Text,
+    description: Type.Optional(Text),
+    durationMinutes: Type.Integer({ minimum: 5, maximum: 240 }),
+    /** Office ids (central office or local desks) that offer it; each needs a desk group serving it */
+    locations: Type.Array(KebabCode, { minItems: 1 }),
+    /** Absent: any resident of a participating municipality. Else an open case of one of these kinds. */
+    requiresOpenCase: Type.Optional(Type.Array(SchemeKind, { minItems: 1 })),
+    /** How it can take place; 'in_person' at the place, or by phone/video held by that place's desks */
+    channels: Type.Array(AppointmentChannel, { minItems: 1 }),
+    /**
+     * The Wgs first conversation (art. 4): offered within 4 weeks, or within 3 working days from
+     * reserved urgent capacity (desks with urgentOnly) when eviction, cut-off of energy or water,
+     * or cancellation of health insurance threatens.
+     */
+    urgentCapable: Type.Optional(Type.Boolean()),
+    whatToBring: Type.Array(Text),
+    _note: Note,
+  },
+  strict,
+);
+export type AppointmentType = Static<typeof AppointmentType>;
+
+export const AppointmentSettings = /* @__PURE__ */ Type.Object(
+  {
+    /** No slot starts sooner than this after the moment of booking (staff prepare the file) */
+    minLeadMinutes: Type.Integer({ minimum: 0, maximum: 10_080 }),
+    /** Slots are offered this many days ahead at most */
+    horizonDays: Type.Integer({ minimum: 1, maximum: 366 }),
+    /** Residents reschedule or cancel until this many hours before the start */
+    changeCutOffHours: Type.Integer({ minimum: 0, maximum: 336 }),
+    types: Type.Array(AppointmentType, { minItems: 1 }),
+  },
+  strict,
+);
+export type AppointmentSettings = Static<typeof AppointmentSettings>;
+
 const Contact = { name: Name, phone: Phone, website: Website };
 /** `name` is the municipality; `contactName` the organisation to contact (default 'Gemeente <name>'). */
 const ElsewhereContact = /* @__PURE__ */ Type.Object(
@@ -129,6 +217,17 @@ export const ConsortiumFile = /* @__PURE__ */ Type.Object(
     localDesks: Type.Array(Office),
     municipalities: Type.Array(Municipality, { minItems: 1 }),
     schemes: Type.Array(Scheme, { minItems: 1 }),
+    appointments: AppointmentSettings,
+    /** Privacy policy choices of the consortium (issue 6); absent means the defaults */
+    privacy: Type.Optional(
+      Type.Object(
+        {
+          /** "Wie keek in mijn gegevens" names the staff member, not only the role (default false) */
+          accessLogShowsStaffNames: Type.Boolean(),
+        },
+        strict,
+      ),
+    ),
     elsewhere: Type.Object(
       {
         /** Where residents of named non-participating (or not yet joined) municipalities go. */
@@ -150,4 +249,17 @@ export function findMunicipality(c: Consortium, code: string): Municipality | un
 
 export function findScheme(c: Consortium, code: string): Scheme | undefined {
   return c.schemes.find((s) => s.code === code);
+}
+
+/** Every office (central office first) with its JSON pointer, for lookups and validation. */
+export function officesOf(c: Consortium): Array<[path: string, office: Office]> {
+  return [['/centralOffice', c.centralOffice], ...c.localDesks.map((d, i): [string, Office] => [`/localDesks/${i}`, d])];
+}
+
+export function findOffice(c: Consortium, id: string): Office | undefined {
+  return c.centralOffice.id === id ? c.centralOffice : c.localDesks.find((d) => d.id === id);
+}
+
+export function findAppointmentType(c: Consortium, code: string): AppointmentType | undefined {
+  return c.appointments.types.find((t) => t.code === code);
 }

@@ -13,6 +13,7 @@ import {
   type Municipality,
   type Office,
 } from './consortium-schema';
+import { checkAppointments } from './appointments-validation';
 
 export interface ConsortiumIssue {
   /** JSON pointer into the file, e.g. /municipalities/2/code */
@@ -95,7 +96,9 @@ type Report = (path: string, message: string) => void;
 function semanticIssues(c: Consortium): ConsortiumIssue[] {
   const issues: ConsortiumIssue[] = [];
   const report: Report = (path, message) => issues.push({ path, message });
-  for (const check of [checkTheme, checkPlaces, checkSchemes, checkMunicipalities, checkElsewhere]) check(c, report);
+  for (const check of [checkTheme, checkPlaces, checkSchemes, checkMunicipalities, checkElsewhere, checkAppointments]) {
+    check(c, report);
+  }
   return issues;
 }
 

@@ -32,6 +32,11 @@ function fixture(): Consortium {
         { day: 1, opens: '13:00', closes: '17:00' },
       ],
       accessibility: { nl: 'Op afspraak.', en: 'By appointment.' },
+      desks: [
+        { id: 'rooms', types: ['intake', 'debt-first'], hours: [{ days: [1], from: '09:00', until: '12:00', units: 2 }] },
+        { id: 'urgent', types: ['debt-first'], urgentOnly: true, hours: [{ days: [1], from: '13:00', until: '15:00', units: 1 }] },
+      ],
+      closures: [{ date: '2026-12-24', from: '13:00', until: '17:00', reason: { nl: 'Kerstavond', en: 'Christmas Eve' } }],
     },
     localDesks: [
       {
@@ -41,6 +46,7 @@ function fixture(): Consortium {
         openingHours: [{ day: 3, opens: '09:00', closes: '12:00' }],
         municipalityCode: '0001',
         accessibility: { nl: 'Balie.', en: 'Desk.' },
+        desks: [{ id: 'counter', types: ['intake'], hours: [{ days: [3], from: '09:00', until: '12:00', units: 1 }] }],
       },
     ],
     municipalities: [
@@ -61,6 +67,23 @@ function fixture(): Consortium {
       maxExtensionWeeks: 8,
       statusTypes: [status('received'), status('in_progress'), status('information_requested'), status('decided', true)],
     })),
+    appointments: {
+      minLeadMinutes: 120,
+      horizonDays: 42,
+      changeCutOffHours: 24,
+      types: [
+        { code: 'intake', name: { nl: 'Intake', en: 'Intake' }, durationMinutes: 45, locations: ['central', 'desk-a'], channels: ['in_person'], whatToBring: [] },
+        {
+          code: 'debt-first',
+          name: { nl: 'Schuldhulp', en: 'Debt help' },
+          durationMinutes: 60,
+          locations: ['central'],
+          channels: ['in_person', 'phone'],
+          urgentCapable: true,
+          whatToBring: [{ nl: 'Brieven', en: 'Letters' }],
+        },
+      ],
+    },
     elsewhere: {
       contacts: [
         { code: '0518', name: 'Den Haag', phone: '14 070', website: 'https://www.denhaag.nl' },
@@ -97,6 +120,10 @@ describe('validateConsortium', () => {
     ['missing name', (c) => delete (c as Partial<Consortium>).name, 'test.json: /name: is required'],
     ['typo in a field name', (c) => Object.assign(c.municipalities[0]!, { joinedon: '2013-01-01' }), '/municipalities/0/joinedon: is not a known field'],
     ['day 8', (c) => (c.centralOffice.openingHours[0]!.day = 8), '/centralOffice/openingHours/0/day: must be at most 7'],
+    ['desk without units', (c) => (c.centralOffice.desks![0]!.hours[0]!.units = 0), '/centralOffice/desks/0/hours/0/units: must be at least 1'],
+    ['unknown channel', (c) => ((c.appointments.types[0]!.channels as string[])[0] = 'fax'), "/appointments/types/0/channels/0: must be one of 'in_person'"],
+    ['appointment of 3 minutes', (c) => (c.appointments.types[0]!.durationMinutes = 3), '/appointments/types/0/durationMinutes: must be at least 5'],
+    ['closure time 9:00', (c) => (c.centralOffice.closures![0]!.from = '9:00'), '/centralOffice/closures/0/from: must match'],
   ])('schema: refuses %s, naming the path', (_, breakIt, expected) => {
     const data = fixture();
     breakIt(data);
@@ -126,6 +153,23 @@ describe('validateConsortium', () => {
       '/municipalities/1/mergedInto: forms a merger cycle',
     ],
     ['duplicate elsewhere contact', (c) => (c.elsewhere.contacts[1]!.code = '0518'), "/elsewhere/contacts/1/code: duplicate contact code '0518'"],
+    ['appointments at an unknown place', (c) => (c.appointments.types[0]!.locations[1] = 'nowhere'), "/appointments/types/0/locations/1: unknown place 'nowhere'"],
+    ['a type offered where no desk serves it', (c) => delete c.localDesks[0]!.desks, "/appointments/types/0/locations/1: no desk at 'desk-a' serves 'intake'"],
+    ['duplicate appointment type', (c) => (c.appointments.types[1]!.code = 'intake'), "/appointments/types/1/code: duplicate appointment type 'intake'"],
+    ['urgent type without reserved capacity', (c) => c.centralOffice.desks!.splice(1, 1), '/appointments/types/1/urgentCapable: needs reserved urgent capacity'],
+    ['a desk for an unknown type', (c) => (c.centralOffice.desks![0]!.types[0] = 'intkae'), "/centralOffice/desks/0/types/0: unknown appointment type 'intkae'"],
+    ['a desk for a type not offered there', (c) => c.localDesks[0]!.desks![0]!.types.push('debt-first'), "/localDesks/0/desks/0/types/1: 'debt-first' is not offered at 'desk-a'"],
+    ['an urgent desk for a normal type', (c) => c.centralOffice.desks![1]!.types.push('intake'), "/centralOffice/desks/1/types/1: an urgentOnly desk can only serve urgentCapable types, not 'intake'"],
+    ['desk hours outside opening hours', (c) => (c.centralOffice.desks![0]!.hours[0]!.until = '12:30'), '/centralOffice/desks/0/hours/0: 09:00-12:30 on day 1 is outside the opening hours'],
+    ['desk hours the wrong way round', (c) => (c.centralOffice.desks![0]!.hours[0]!.from = '12:00'), '/centralOffice/desks/0/hours/0: from (12:00) must be before until (12:00)'],
+    [
+      'overlapping desk hours',
+      (c) => c.centralOffice.desks![0]!.hours.push({ days: [1], from: '11:00', until: '12:00', units: 1 }),
+      '/centralOffice/desks/0/hours/1: overlaps hours/0 on day 1',
+    ],
+    ['duplicate desk id', (c) => (c.centralOffice.desks![1]!.id = 'rooms'), "/centralOffice/desks/1/id: duplicate desk id 'rooms'"],
+    ['a closure on no calendar day', (c) => (c.centralOffice.closures![0]!.date = '2026-02-30'), "/centralOffice/closures/0/date: '2026-02-30' is not a calendar date"],
+    ['a closure with only a start', (c) => delete c.centralOffice.closures![0]!.until, '/centralOffice/closures/0: a partial closure needs both from and until'],
   ])('semantics: refuses %s, naming the path', (_, breakIt, expected) => {
     const data = fixture();
     breakIt(data);

@@ -6,6 +6,7 @@ import {
   dueItems,
   isExpired,
   isStale,
+  needsUpload,
   nextRetryAt,
   outcomeOf,
   retryDelayMs,
@@ -42,6 +43,10 @@ describe('outcome of a send attempt', () => {
     [404, 'NOT_FOUND', 'refuse'],
     [422, 'IDEMPOTENCY_KEY_REUSED', 'refuse'],
     [400, 'VALIDATION_FAILED', 'refuse'],
+    [429, 'DAILY_UPLOAD_LIMIT', 'refuse'],
+    [413, 'DOCUMENT_TOO_LARGE', 'refuse'],
+    [422, 'DOCUMENT_INFECTED', 'refuse'],
+    [503, 'SCANNER_UNAVAILABLE', 'fail'],
   ])('HTTP %i %s -> %s', (status, code, type) => {
     expect(outcomeOf({ status, code, body: null }).type).toBe(type);
   });
@@ -78,6 +83,53 @@ describe('transitions', () => {
   });
 });
 
+describe('a document: upload phase, then the registration', () => {
+  const bytes = () => new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3]).buffer;
+  function documentItem(): OutboxItem {
+    return createOutboxItem(
+      {
+        kind: 'document',
+        method: 'POST',
+        url: '/api/applications/a1/documents',
+        body: { title: 'Bankafschriften', fileName: 'bank.pdf' },
+        subject: 'a1',
+        upload: { bytes: bytes(), size: 8, contentType: 'application/pdf', fileName: 'bank.pdf', endpoint: '/api/uploads', metadata: { caseId: 'a1' } },
+      },
+      { id: 'd1', idempotencyKey: 'kd1', userKey: 'u1' },
+      T0,
+    );
+  }
+
+  it('records the tus URL and offset while sending, and keeps them over a failure', () => {
+    const sending = applyOutboxEvent(documentItem(), { type: 'start' }, T0);
+    expect(needsUpload(sending)).toBe(true);
+    const created = applyOutboxEvent(sending, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 0 }, T0);
+    const cut = applyOutboxEvent(
+      applyOutboxEvent(created, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 4 }, T0),
+      { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } },
+      T0,
+    );
+    expect(cut).toMatchObject({ state: 'failed', upload: { url: 'http://x/api/uploads/ab', offset: 4, complete: false } });
+    expect(cut.upload!.bytes!.byteLength).toBe(8);
+    // Not outside a send: the upload only moves while the item is being sent.
+    expect(() => applyOutboxEvent(cut, { type: 'upload-progress', url: null, offset: 0 }, T0)).toThrow(OutboxTransitionError);
+  });
+
+  it('is registered only once complete; delivery and cancelling free the bytes, a refusal keeps them', () => {
+    const sending = applyOutboxEvent(documentItem(), { type: 'start' }, T0);
+    expect(() => applyOutboxEvent(sending, { type: 'ack', response: {} }, T0)).toThrow(OutboxTransitionError);
+    const body = { title: 'Bankafschriften', fileName: 'bank.pdf', uploadId: 'ab' };
+    const complete = applyOutboxEvent(sending, { type: 'upload-complete', body }, T0);
+    expect(complete).toMatchObject({ body, upload: { complete: true, offset: 8 } });
+    expect(needsUpload(complete)).toBe(false);
+    expect(() => applyOutboxEvent(complete, { type: 'upload-complete', body }, T0)).toThrow(OutboxTransitionError);
+    expect(applyOutboxEvent(complete, { type: 'ack', response: {} }, T0).upload!.bytes).toBeNull();
+    const refused = applyOutboxEvent(complete, { type: 'refuse', error: { code: 'DOCUMENT_INFECTED', status: 422 } }, T0);
+    expect(refused.upload!.bytes!.byteLength).toBe(8);
+    expect(applyOutboxEvent(refused, { type: 'cancel' }, T0).upload!.bytes).toBeNull();
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Model-based test: random sequences of queue / start / finish (ack, fail, refuse, release) /
 // retry / cancel / recover / time passing, against a model written without the code under test.
@@ -91,6 +143,8 @@ interface ModelItem {
   attempts: number;
   /** ms; null: due at once */
   retryAt: number | null;
+  /** Documents only: how far the upload got, and whether the item still holds its bytes */
+  upload: { offset: number; complete: boolean; hasBytes: boolean } | null;
 }
 interface Model {
   now: number;
@@ -110,6 +164,11 @@ const TERMINAL: OutboxState[] = ['sent', 'cancelled'];
 function check(model: Model, real: Real): void {
   expect(real.items.map((i) => i.state)).toEqual(model.items.map((i) => i.state));
   expect(real.items.map((i) => i.attempts)).toEqual(model.items.map((i) => i.attempts));
+  expect(
+    real.items.map((i) => (i.upload ? { offset: i.upload.offset, complete: i.upload.complete, hasBytes: i.upload.bytes !== null } : null)),
+  ).toEqual(model.items.map((i) => i.upload));
+  // A document's bytes live exactly as long as it may still be sent (or taken back when refused).
+  for (const i of real.items.filter((i) => i.upload)) expect(i.upload!.bytes === null).toBe(TERMINAL.includes(i.state));
   for (const count of real.effects.values()) expect(count).toBeLessThanOrEqual(1);
   // Delivered items had their effect exactly once; the server's idempotency does the rest.
   for (const sent of real.items.filter((i) => i.state === 'sent')) expect(real.effects.get(sent.idempotencyKey)).toBe(1);
@@ -123,22 +182,69 @@ function modelDue(model: Model, user: string, force: boolean): number[] {
     .map(({ index }) => index);
 }
 
+const FILE_SIZE = 1000;
+
 class QueueCommand implements fc.Command<Model, Real> {
-  constructor(readonly user: string) {}
+  constructor(
+    readonly user: string,
+    readonly document: boolean,
+  ) {}
   check = () => true;
   run(model: Model, real: Real): void {
     const n = real.items.length;
+    const ids = { id: `id-${String(n).padStart(3, '0')}`, idempotencyKey: `key-${n}`, userKey: this.user };
     real.items.push(
-      createOutboxItem(
-        { kind: 'question', method: 'POST', url: '/api/applications/a/questions', body: { text: `q${n}` }, subject: 'a' },
-        { id: `id-${String(n).padStart(3, '0')}`, idempotencyKey: `key-${n}`, userKey: this.user },
-        real.now,
-      ),
+      this.document
+        ? createOutboxItem(
+            {
+              kind: 'document',
+              method: 'POST',
+              url: '/api/applications/a/documents',
+              body: { title: `d${n}` },
+              subject: 'a',
+              upload: { bytes: new ArrayBuffer(FILE_SIZE), size: FILE_SIZE, contentType: 'application/pdf', fileName: 'd.pdf', endpoint: '/api/uploads', metadata: {} },
+            },
+            ids,
+            real.now,
+          )
+        : createOutboxItem({ kind: 'question', method: 'POST', url: '/api/applications/a/questions', body: { text: `q${n}` }, subject: 'a' }, ids, real.now),
     );
-    model.items.push({ user: this.user, state: 'queued', attempts: 0, retryAt: null });
+    model.items.push({
+      user: this.user,
+      state: 'queued',
+      attempts: 0,
+      retryAt: null,
+      upload: this.document ? { offset: 0, complete: false, hasBytes: true } : null,
+    });
     check(model, real);
   }
-  toString = () => `queue(${this.user})`;
+  toString = () => `queue(${this.user}${this.document ? ', document' : ''})`;
+}
+
+/** The item in flight moves its upload on (a chunk arrived), or finishes it. */
+class UploadCommand implements fc.Command<Model, Real> {
+  constructor(readonly progress: number) {}
+  check = (model: Readonly<Model>) => model.items.some((i) => i.state === 'sending');
+  run(model: Model, real: Real): void {
+    const index = real.items.findIndex((i) => i.state === 'sending');
+    const m = model.items[index]!;
+    const current = real.items[index]!;
+    if (!m.upload || m.upload.complete) {
+      expect(() => applyOutboxEvent(current, { type: 'upload-progress', url: 'u', offset: 1 }, real.now)).toThrow(OutboxTransitionError);
+      expect(() => applyOutboxEvent(current, { type: 'upload-complete', body: {} }, real.now)).toThrow(OutboxTransitionError);
+      return;
+    }
+    const offset = Math.min(FILE_SIZE, Math.round(this.progress * FILE_SIZE));
+    if (offset < FILE_SIZE) {
+      real.items[index] = applyOutboxEvent(current, { type: 'upload-progress', url: `u-${index}`, offset }, real.now);
+      model.items[index] = { ...m, upload: { ...m.upload, offset } };
+    } else {
+      real.items[index] = applyOutboxEvent(current, { type: 'upload-complete', body: { ...(current.body as object), uploadId: `u-${index}` } }, real.now);
+      model.items[index] = { ...m, upload: { ...m.upload, offset: FILE_SIZE, complete: true } };
+    }
+    check(model, real);
+  }
+  toString = () => `upload(${this.progress})`;
 }
 
 /** The signed-in resident starts sending their oldest due item. */
@@ -167,7 +273,14 @@ class FinishCommand implements fc.Command<Model, Real> {
   run(model: Model, real: Real): void {
     const index = real.items.findIndex((i) => i.state === 'sending');
     const current = real.items[index]!;
-    const reachesServer = this.behaviour === 'ok' || this.behaviour === 'lost-response';
+    const uploading = model.items[index]!.upload?.complete === false;
+    if (uploading && this.behaviour === 'ok') {
+      // The registration cannot be answered before the file is all there.
+      expect(() => applyOutboxEvent(current, { type: 'ack', response: {} }, real.now)).toThrow(OutboxTransitionError);
+      return;
+    }
+    // While uploading, only tus requests go out: no registration, so no effect yet.
+    const reachesServer = !uploading && (this.behaviour === 'ok' || this.behaviour === 'lost-response');
     if (reachesServer && !real.effects.has(current.idempotencyKey)) real.effects.set(current.idempotencyKey, 1);
     const result = {
       ok: { status: 201, code: null },
@@ -181,7 +294,7 @@ class FinishCommand implements fc.Command<Model, Real> {
     real.items[index] = applyOutboxEvent(current, outcomeOf({ ...result, body: { ok: true } }), real.now);
 
     const m = model.items[index]!;
-    if (this.behaviour === 'ok') model.items[index] = { ...m, state: 'sent', retryAt: null };
+    if (this.behaviour === 'ok') model.items[index] = { ...m, state: 'sent', retryAt: null, upload: m.upload && { ...m.upload, hasBytes: false } };
     else if (this.behaviour === 'refuse') model.items[index] = { ...m, state: 'refused', retryAt: null };
     else if (this.behaviour === 'unauthenticated') model.items[index] = { ...m, state: 'queued', retryAt: null };
     else model.items[index] = { ...m, state: 'failed', retryAt: model.now + Math.min(5_000 * 2 ** (m.attempts - 1), 300_000) };
@@ -219,7 +332,7 @@ class CancelCommand implements fc.Command<Model, Real> {
       return;
     }
     real.items[index] = applyOutboxEvent(real.items[index]!, { type: 'cancel' }, real.now);
-    model.items[index] = { ...m, state: 'cancelled', retryAt: null };
+    model.items[index] = { ...m, state: 'cancelled', retryAt: null, upload: m.upload && { ...m.upload, hasBytes: false } };
     check(model, real);
   }
   toString = () => `cancel(#${this.pick})`;
@@ -250,7 +363,8 @@ describe('outbox state machine (model-based)', () => {
   it('agrees with the model, sends only the owner\'s items, and has at most one effect per item', () => {
     const user = fc.constantFrom(...USERS);
     const commands = [
-      user.map((u) => new QueueCommand(u)),
+      fc.tuple(user, fc.boolean()).map(([u, document]) => new QueueCommand(u, document)),
+      fc.constantFrom(0, 0.3, 0.7, 1).map((p) => new UploadCommand(p)),
       fc.tuple(user, fc.boolean()).map(([u, force]) => new StartCommand(u, force)),
       fc
         .constantFrom<Behaviour>('ok', 'lost-response', 'network', 'server-error', 'in-use', 'refuse', 'unauthenticated')

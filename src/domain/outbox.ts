@@ -14,6 +14,17 @@
  *     ▲  ▲               │ ├──fail───▶ failed ──start──▶ sending   (automatic, after back-off)
  *     │  └──release──────┘ └──refuse─▶ refused                     (the server said no: shown)
  *     └──retry── failed                 queued|failed|refused ──cancel──▶ cancelled
+ *
+ * A document (kind 'document') carries its file and is sent in two phases within 'sending':
+ * first the bytes (tus, resumable), then the registration request with the Idempotency-Key.
+ * The upload phase is recorded on the item, not as states of its own, so every rule above
+ * holds for documents too:
+ *
+ *   sending ──upload-progress (tus URL, offset)──▶ sending      (a resume asks that URL: HEAD)
+ *   sending ──upload-complete (registration body)─▶ sending     (only the request remains)
+ *
+ * A cut-off document send recovers like any other: back to queued, and the next start resumes
+ * the upload where the server's offset says, or, once complete, only sends the registration.
  */
 
 import type { OutboxState } from './outbox-state';
@@ -22,7 +33,7 @@ export type { OutboxState } from './outbox-state';
 export { isStale, isUnsent, needsAttention, STALE_AFTER_DAYS } from './outbox-state';
 
 /** What the action is; the list shows it in words. Open for the features still to come. */
-export type OutboxKind = 'question' | 'upload' | 'booking' | 'cancel-booking' | 'home-visit' | (string & {});
+export type OutboxKind = 'question' | 'document' | 'upload' | 'booking' | 'cancel-booking' | 'home-visit' | (string & {});
 
 export type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -34,8 +45,34 @@ export interface OutboxError {
 }
 
 /**
- * One queued action. Plain JSON (times as ISO strings) so it fits IndexedDB, Pinia state and
- * postMessage alike. `Body` is JSON today; uploads will carry an ArrayBuffer.
+ * The file of a document item and how far its upload got (tus, https://tus.io/protocols/resumable-upload).
+ *
+ * `bytes` is an ArrayBuffer, never a Blob or File: WebKit has a long record of Blobs in
+ * IndexedDB that fail to store ("UnknownError: Error preparing Blob/File data to be stored in
+ * object store", iOS 11 to 17) or to read back ("WebKitBlobResource error 1"; most recently
+ * https://bugs.webkit.org/show_bug.cgi?id=292142, iOS 18.4: reading a stored Blob kills the
+ * networking process). An ArrayBuffer is plain structured-clone data in every engine.
+ */
+export interface OutboxUpload {
+  /** The file; null once delivered or cancelled (nothing left to send, memory freed) */
+  bytes: ArrayBuffer | null;
+  size: number;
+  contentType: string;
+  fileName: string;
+  /** tus creation endpoint and its Upload-Metadata */
+  endpoint: string;
+  metadata: Record<string, string>;
+  /** The tus upload URL once created: a resume continues at the offset the server reports */
+  url: string | null;
+  /** Bytes the server confirmed at the last checkpoint (to show "paused at 40%") */
+  offset: number;
+  /** All bytes are on the server: only the item's own request (the registration) remains */
+  complete: boolean;
+}
+
+/**
+ * One queued action. Plain data (times as ISO strings) so it fits IndexedDB, Pinia state and
+ * postMessage alike. `Body` is JSON; a document's file is in `upload`.
  */
 export interface OutboxItem<Body = unknown> {
   id: string;
@@ -59,7 +96,13 @@ export interface OutboxItem<Body = unknown> {
   response: unknown;
   /** After a transient failure: no automatic attempt before this instant */
   nextAttemptAt: string | null;
+  /** A file to upload before the request is sent (documents); absent or null otherwise */
+  upload?: OutboxUpload | null;
 }
+
+export type NewOutboxUpload = Pick<OutboxUpload, 'size' | 'contentType' | 'fileName' | 'endpoint' | 'metadata'> & {
+  bytes: ArrayBuffer;
+};
 
 export interface NewOutboxItem<Body = unknown> {
   kind: OutboxKind;
@@ -67,6 +110,12 @@ export interface NewOutboxItem<Body = unknown> {
   url: string;
   body: Body;
   subject?: string | null;
+  upload?: NewOutboxUpload;
+}
+
+/** The item still has bytes to upload before its request can go. */
+export function needsUpload(item: Pick<OutboxItem, 'upload'>): boolean {
+  return item.upload != null && !item.upload.complete;
 }
 
 export function createOutboxItem<Body>(
@@ -91,6 +140,7 @@ export function createOutboxItem<Body>(
     lastError: null,
     response: null,
     nextAttemptAt: null,
+    upload: input.upload ? { ...input.upload, url: null, offset: 0, complete: false } : null,
   };
 }
 
@@ -102,7 +152,9 @@ export type OutboxEvent =
   | { type: 'release'; error?: OutboxError }
   | { type: 'retry' }
   | { type: 'cancel' }
-  | { type: 'recover' };
+  | { type: 'recover' }
+  | { type: 'upload-progress'; url: string | null; offset: number }
+  | { type: 'upload-complete'; body: unknown };
 
 /** From which states each event may happen. Everything else is a programming error. */
 const ALLOWED: Record<OutboxEvent['type'], readonly OutboxState[]> = {
@@ -116,6 +168,10 @@ const ALLOWED: Record<OutboxEvent['type'], readonly OutboxState[]> = {
   // A send that was cut off (tab closed, service worker stopped): we cannot know whether the
   // server got it, so it goes again, with the same key.
   recover: ['sending'],
+  // The upload phase of a document happens while it is being sent, and only before its bytes
+  // are all on the server (needsUpload); checked in applyOutboxEvent.
+  'upload-progress': ['sending'],
+  'upload-complete': ['sending'],
 };
 
 export class OutboxTransitionError extends Error {
@@ -126,9 +182,15 @@ export class OutboxTransitionError extends Error {
   }
 }
 
-export function canApply(item: Pick<OutboxItem, 'state'>, type: OutboxEvent['type']): boolean {
+export function canApply(item: Pick<OutboxItem, 'state' | 'upload'>, type: OutboxEvent['type']): boolean {
+  if ((type === 'upload-progress' || type === 'upload-complete') && !needsUpload(item)) return false;
+  // A document is registered only once all its bytes are on the server.
+  if (type === 'ack' && needsUpload(item)) return false;
   return ALLOWED[type].includes(item.state);
 }
+
+/** Delivered or given up: the file is not needed any more. */
+const withoutBytes = (upload: OutboxUpload | null | undefined) => (upload ? { ...upload, bytes: null } : upload);
 
 /** Back-off after the n-th failed attempt: 5 s, 10 s, 20 s ... at most 5 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -145,7 +207,7 @@ export function applyOutboxEvent<Body>(item: OutboxItem<Body>, event: OutboxEven
     case 'start':
       return { ...next, state: 'sending', attempts: item.attempts + 1 };
     case 'ack':
-      return { ...next, state: 'sent', response: event.response, lastError: null, nextAttemptAt: null };
+      return { ...next, state: 'sent', response: event.response, lastError: null, nextAttemptAt: null, upload: withoutBytes(item.upload) };
     case 'fail':
       return {
         ...next,
@@ -160,9 +222,13 @@ export function applyOutboxEvent<Body>(item: OutboxItem<Body>, event: OutboxEven
     case 'retry':
       return { ...next, state: 'queued', nextAttemptAt: null };
     case 'cancel':
-      return { ...next, state: 'cancelled', nextAttemptAt: null };
+      return { ...next, state: 'cancelled', nextAttemptAt: null, upload: withoutBytes(item.upload) };
     case 'recover':
       return { ...next, state: 'queued' };
+    case 'upload-progress':
+      return { ...next, upload: { ...item.upload!, url: event.url, offset: event.offset } };
+    case 'upload-complete':
+      return { ...next, body: event.body as Body, upload: { ...item.upload!, offset: item.upload!.size, complete: true } };
   }
 }
 
@@ -180,14 +246,19 @@ export interface SendResult {
  *   running on the server): try again later, with the same key.
  * - 401 or a send we cancelled ourselves: not sent, not the item's fault: it waits, unchanged,
  *   for its resident's next session.
+ * - 429 DAILY_UPLOAD_LIMIT: no back-off of minutes helps (the limit counts 24 hours), so it is
+ *   refused and shown: the resident chooses to send it again later or to call.
  * - Any other 4xx (CASE_CLOSED, NOT_FOUND, VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED...): the
  *   server refuses it for good. It is shown with the reason and a next step, never dropped.
  */
-export function outcomeOf(result: SendResult): Exclude<OutboxEvent, { type: 'start' | 'retry' | 'cancel' | 'recover' }> {
+export function outcomeOf(
+  result: SendResult,
+): Exclude<OutboxEvent, { type: 'start' | 'retry' | 'cancel' | 'recover' | 'upload-progress' | 'upload-complete' }> {
   const error: OutboxError = { code: result.code ?? 'UNKNOWN', status: result.status };
   if (result.status >= 200 && result.status < 300) return { type: 'ack', response: result.body ?? null };
   if (result.status === 0) return result.code === 'ABORTED' ? { type: 'release' } : { type: 'fail', error };
   if (result.status === 401) return { type: 'release', error };
+  if (result.code === 'DAILY_UPLOAD_LIMIT') return { type: 'refuse', error };
   if (result.status >= 500 || [408, 425, 429].includes(result.status)) return { type: 'fail', error };
   if (result.status === 409 && result.code === 'IDEMPOTENCY_KEY_IN_USE') return { type: 'fail', error };
   return { type: 'refuse', error };

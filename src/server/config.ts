@@ -14,6 +14,19 @@ export interface OidcClientConfig {
   bsnClaim: string;
 }
 
+/** The staff identity provider (issue 6): a separate OpenID Connect client, its own claims. */
+export interface StaffOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Claim with the staff id that staff_accounts.subject holds */
+  idClaim: string;
+  /** Claim with the roles the organisation grants (array or space-separated); null: our grants only */
+  rolesClaim: string | null;
+  /** Scopes to ask for, so the provider releases those claims */
+  scope: string;
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -35,6 +48,13 @@ export interface ServerConfig {
   documents: DocumentsConfig;
   /** ClamAV daemon to scan every document with; null: no scanner (health says so) */
   clamd: ClamdConfig | null;
+  /** S3-compatible bucket for documents and uploads in progress; null: the files folder */
+  s3: S3Config | null;
+  /** null: staff log in through the embedded simulator (its "Medewerkers" page) */
+  staffOidc: StaffOidcConfig | null;
+  /** Staff sessions: 30 minutes idle, 12 hours absolute by default */
+  staffSessionIdleMinutes: number;
+  staffSessionAbsoluteHours: number;
 }
 
 export interface DocumentsConfig {
@@ -50,6 +70,16 @@ export interface ClamdConfig {
   host: string;
   port: number;
   timeoutMs: number;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** undefined: Amazon S3 itself (the SDK finds the endpoint from the region) */
+  endpoint: string | undefined;
+  region: string;
+  /** undefined: the AWS SDK's default chain (instance role, AWS_* variables); only without an endpoint */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -81,12 +111,66 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcClientConfig | null {
   return { issuer, clientId, clientSecret, bsnClaim: env.OIDC_BSN_CLAIM || 'bsn' };
 }
 
+function staffOidcFromEnv(env: NodeJS.ProcessEnv): StaffOidcConfig | null {
+  const issuer = env.STAFF_OIDC_ISSUER;
+  if (!issuer) return null;
+  const clientId = env.STAFF_OIDC_CLIENT_ID;
+  const clientSecret = env.STAFF_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError('STAFF_OIDC_ISSUER is set, so STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET are required too');
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    idClaim: env.STAFF_OIDC_ID_CLAIM || 'sub',
+    rolesClaim: env.STAFF_OIDC_ROLES_CLAIM || null,
+    scope: env.STAFF_OIDC_SCOPE || 'openid profile',
+  };
+}
+
 function clamdFromEnv(env: NodeJS.ProcessEnv): ClamdConfig | null {
   if (!env.CLAMD_HOST && !env.CLAMD_PORT) return null;
   return {
     host: env.CLAMD_HOST || '127.0.0.1',
     port: integer(env, 'CLAMD_PORT', 3310),
     timeoutMs: integer(env, 'CLAMD_TIMEOUT_MS', 30_000),
+  };
+}
+
+const S3_VARIABLES = ['LOKET_S3_ENDPOINT', 'LOKET_S3_REGION', 'LOKET_S3_ACCESS_KEY_ID', 'LOKET_S3_SECRET_ACCESS_KEY', 'LOKET_S3_FORCE_PATH_STYLE'];
+
+function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
+  const bucket = env.LOKET_S3_BUCKET;
+  if (!bucket) {
+    // A half-done S3 set-up must not silently fall back to the local folder.
+    const stray = S3_VARIABLES.find((name) => env[name]);
+    if (stray) throw new ConfigError(`${stray} is set, so LOKET_S3_BUCKET is required too`);
+    return null;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(`LOKET_S3_BUCKET must be an S3 bucket name (3-63 of a-z, 0-9, "." and "-"), got "${bucket}"`);
+  }
+  const endpoint = env.LOKET_S3_ENDPOINT?.replace(/\/$/, '') || undefined;
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new ConfigError(`LOKET_S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  const accessKeyId = env.LOKET_S3_ACCESS_KEY_ID;
+  const secretAccessKey = env.LOKET_S3_SECRET_ACCESS_KEY;
+  if (accessKeyId && !secretAccessKey) throw new ConfigError('LOKET_S3_ACCESS_KEY_ID is set, so LOKET_S3_SECRET_ACCESS_KEY is required too');
+  if (secretAccessKey && !accessKeyId) throw new ConfigError('LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_ACCESS_KEY_ID is required too');
+  // Outside AWS there is no instance role to fall back on: say which variable is missing.
+  if (endpoint && !accessKeyId) {
+    throw new ConfigError('LOKET_S3_ENDPOINT is set, so LOKET_S3_ACCESS_KEY_ID and LOKET_S3_SECRET_ACCESS_KEY are required too');
+  }
+  return {
+    bucket,
+    endpoint,
+    // us-east-1 is what MinIO, Ceph and most S3-compatible servers sign with unless told otherwise.
+    region: env.LOKET_S3_REGION || 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    // Self-hosted servers rarely have a wildcard DNS name per bucket; Amazon S3 prefers virtual hosts.
+    forcePathStyle: bool(env, 'LOKET_S3_FORCE_PATH_STYLE', endpoint !== undefined),
   };
 }
 
@@ -124,5 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: env.LOKET_CLIENT_DIR || undefined,
     documents: documentsFromEnv(env, dataDir),
     clamd: clamdFromEnv(env),
+    s3: s3FromEnv(env),
+    staffOidc: staffOidcFromEnv(env),
+    staffSessionIdleMinutes: integer(env, 'STAFF_SESSION_IDLE_MINUTES', 30),
+    staffSessionAbsoluteHours: integer(env, 'STAFF_SESSION_ABSOLUTE_HOURS', 12),
   };
 }

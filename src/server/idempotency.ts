@@ -1,8 +1,10 @@
 /**
  * Idempotency for every mutating API request, following the IETF draft "The Idempotency-Key
  * HTTP Header Field" (draft-ietf-httpapi-idempotency-key-header). One plugin, no per-route code:
- * POST/PUT/PATCH/DELETE under /api by a signed-in resident must carry `Idempotency-Key`
- * (routes opt out with `config: { idempotency: false }`, e.g. logout).
+ * POST/PUT/PATCH/DELETE under /api by a signed-in resident, and under /api/staff by a signed-in
+ * member of staff, must carry `Idempotency-Key` (routes opt out with `config: { idempotency:
+ * false }`, e.g. logout). Keys are stored per subject: the resident's BSN, or
+ * `staff:<account id>` (never a valid BSN, so the two cannot meet).
  *
  * The effect and its idempotency record commit in ONE transaction: the plugin opens it, the
  * handler writes through `dbFor(request)`, and the response (2xx only) is stored and committed
@@ -57,6 +59,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Whose keys a request uses: staff routes key on the staff account, all others on the resident. */
+function subjectOf(request: FastifyRequest): string | null {
+  if (request.url.startsWith('/api/staff/')) return request.staff ? `staff:${request.staff.accountId}` : null;
+  return request.resident?.bsn ?? null;
+}
+
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
 }
@@ -74,7 +82,8 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
 
   app.addHook('preHandler', async (request, reply) => {
     if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
-    if (request.routeOptions.config.idempotency === false || !request.resident) return;
+    const subject = subjectOf(request);
+    if (request.routeOptions.config.idempotency === false || !subject) return;
 
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key === '') {
@@ -90,7 +99,6 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', expiredBefore).execute();
     }
 
-    const subject = request.resident.bsn;
     const path = request.url.split('?')[0] ?? request.url;
     const idem: IdempotentRequest = {
       trx: await ctx.db.startTransaction().execute(),

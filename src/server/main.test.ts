@@ -46,6 +46,12 @@ describe('start-up', () => {
     expect(run.output).toContain('PORT must be a positive integer');
   });
 
+  it('stops with a message naming the missing S3 variable', async () => {
+    const run = await start({ LOKET_S3_ENDPOINT: 'http://127.0.0.1:9000', LOKET_DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('LOKET_S3_ENDPOINT is set, so LOKET_S3_BUCKET is required too');
+  });
+
   it('serves, seeds demo data once, and shuts down gracefully on SIGTERM', async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     let asked = false;

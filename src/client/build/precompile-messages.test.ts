@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import nl from '../i18n/nl';
 import en from '../i18n/en';
+import accessLogEn from '../i18n/access-log/en';
+import accessLogNl from '../i18n/access-log/nl';
+import staffEn from '../i18n/staff/en';
+import staffNl from '../i18n/staff/nl';
 import { LOCALE_FILE, precompileMessages } from './precompile-messages';
 
 type Tree = { [key: string]: string | Tree };
@@ -21,13 +25,20 @@ const VALUES = {
   municipality: 'M',
   consortium: 'C',
   link: 'L',
+  reference: 'Ref',
+  roles: 'Roles',
+  n: 'Num',
 };
 
 describe('precompiled messages (what the production bundle ships)', () => {
   it.each([
     ['nl', nl],
     ['en', en],
-  ] as const)('render exactly like the source strings in %s', (locale, messages) => {
+    ['nl', staffNl],
+    ['en', staffEn],
+    ['nl', accessLogNl],
+    ['en', accessLogEn],
+  ] as const)('render exactly like the source strings in %s', (locale, messages: Tree) => {
     const fromStrings = createI18n({ legacy: false, locale, messages: { [locale]: messages } }).global;
     const fromAst = createI18n({
       legacy: false,
@@ -50,5 +61,14 @@ describe('precompiled messages (what the production bundle ships)', () => {
     expect(LOCALE_FILE.test('/work/main/src/client/i18n/en.ts')).toBe(true);
     expect(LOCALE_FILE.test('/work/main/src/client/i18n/index.ts')).toBe(false);
     expect(LOCALE_FILE.test('/work/main/src/client/i18n/dates.ts')).toBe(false);
+  });
+
+  it('recognises the locale files of lazily loaded areas (staff, access log), and only those', () => {
+    expect(LOCALE_FILE.test('/work/main/src/client/i18n/staff/nl.ts')).toBe(true);
+    expect(LOCALE_FILE.test('C:\\loket\\src\\client\\i18n\\staff\\en.ts')).toBe(true);
+    expect(LOCALE_FILE.test('/work/main/src/client/i18n/access-log/en.ts')).toBe(true);
+    expect(LOCALE_FILE.test('/work/main/src/client/i18n/staff/messages.ts')).toBe(false);
+    expect(LOCALE_FILE.test('/work/main/src/client/i18n/staff/deeper/nl.ts')).toBe(false);
+    expect(LOCALE_FILE.test('/work/main/src/client/pages/beheer/nl.ts')).toBe(false);
   });
 });

@@ -20,8 +20,12 @@ type BaseCompile = (
   options: { jit: true; minify: boolean; location: boolean; onError: (error: Error) => void },
 ) => { ast: unknown };
 
-/** Locale files: src/client/i18n/nl.ts, en.ts, and any later xx.ts or xx-YY.ts beside them. */
-export const LOCALE_FILE = /[\\/]src[\\/]client[\\/]i18n[\\/][a-z]{2}(-[A-Z]{2})?\.ts$/;
+/**
+ * Locale files: src/client/i18n/nl.ts, en.ts, any later xx.ts or xx-YY.ts beside them, and the
+ * same names one folder down for message modules loaded with their feature, not with the app
+ * (src/client/i18n/staff/nl.ts for the staff area, i18n/access-log/nl.ts, ...).
+ */
+export const LOCALE_FILE = /[\\/]src[\\/]client[\\/]i18n[\\/]([a-z]+(-[a-z]+)*[\\/])?[a-z]{2}(-[A-Z]{2})?\.ts$/;
 
 // The compiler that matches the installed vue-i18n: resolved through vue-i18n's own
 // dependencies, because @intlify/message-compiler is not a direct dependency of this project.

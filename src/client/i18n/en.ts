@@ -25,6 +25,7 @@ const en: MessageSchema = {
   footer: {
     language: 'Language',
     accessibility: 'Accessibility',
+    accessLog: 'Who looked at my data',
     contact: 'Questions? Call {phone}.',
   },
   languages: {
@@ -194,6 +195,7 @@ const en: MessageSchema = {
     empty: 'Nothing is waiting. Everything has been sent.',
     kind: {
       question: 'Question about your application',
+      document: 'Document',
       other: 'Message',
     },
     createdAt: 'Made on {time}',
@@ -212,6 +214,11 @@ const en: MessageSchema = {
     remove: 'Remove from the list',
     callUs: 'What can you do? Call us: {phone}.',
     application: 'Go to the application',
+  },
+  // The rest of this section comes with the documents page (i18n/documents/), not with the app.
+  documents: {
+    pageTitle: 'Documents',
+    open: 'Send documents and read letters',
   },
   leave: {
     unsent: 'Your question has not been sent yet. If you stop now, it will be lost. | Your {n} questions have not been sent yet. If you stop now, they will be lost.',
@@ -255,6 +262,20 @@ const en: MessageSchema = {
     UPLOAD_ALREADY_REGISTERED: 'We have already received this file.',
     REQUEST_CLOSED: 'We need nothing more for this request. We have already approved your document.',
     REQUEST_TRANSITION_NOT_ALLOWED: 'This is not possible for this document request.',
+    MUNICIPALITY_NOT_SERVED: 'Your municipality does not take part in this service. So you cannot arrange this here. Please contact your own municipality.',
+    APPOINTMENT_NOT_ALLOWED: 'You can only book this appointment while you have an application with us. Call us if you have questions.',
+    APPOINTMENT_TYPE_NOT_OFFERED: 'This appointment is not possible at this place or in this way. Choose another place or way.',
+    SLOT_NOT_OFFERED: 'You cannot book an appointment at this time. Choose another time.',
+    SLOT_TAKEN: 'Someone else just chose this time. Choose another time.',
+    URGENT_CAPACITY_FULL: 'We have no urgent appointment left. Call us now and we will help you quickly.',
+    NO_SLOTS_AVAILABLE: 'There is no free time left. Call us and we will make an appointment together.',
+    CUT_OFF_PASSED: 'Your appointment starts soon. You can no longer change or cancel it online. Please call us.',
+    APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
+    PHONE_NUMBER_INVALID: 'This phone number is not right. Enter a Dutch number, for example 06 12345678.',
+    HOME_VISIT_TRANSITION_NOT_ALLOWED: 'This is no longer possible for this home visit.',
+    STAFF_NOT_AUTHORISED: 'You cannot log in to Loket with this account. Ask your administrator for access.',
+    STAFF_ROLE_REQUIRED: 'Your role does not give access to this part.',
+    STAFF_ACCOUNT_SELF: 'You cannot disable your own account.',
   },
 };
 

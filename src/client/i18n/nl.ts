@@ -27,6 +27,7 @@ const nl = {
   footer: {
     language: 'Taal',
     accessibility: 'Toegankelijkheid',
+    accessLog: 'Wie keek in mijn gegevens',
     contact: 'Vragen? Bel {phone}.',
   },
   languages: {
@@ -199,6 +200,7 @@ const nl = {
     empty: 'Er wacht niets. Alles is verstuurd.',
     kind: {
       question: 'Vraag over uw aanvraag',
+      document: 'Document',
       other: 'Bericht',
     },
     createdAt: 'Gemaakt op {time}',
@@ -217,6 +219,11 @@ const nl = {
     remove: 'Weghalen uit de lijst',
     callUs: 'Wat kunt u doen? Bel ons: {phone}.',
     application: 'Naar de aanvraag',
+  },
+  // The rest of this section comes with the documents page (i18n/documents/), not with the app.
+  documents: {
+    pageTitle: 'Documenten',
+    open: 'Documenten sturen en brieven lezen',
   },
   leave: {
     unsent: 'Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren. | Uw {n} vragen zijn nog niet verstuurd. Als u nu stopt, gaan die verloren.',
@@ -260,6 +267,20 @@ const nl = {
     UPLOAD_ALREADY_REGISTERED: 'Dit bestand hebben wij al ontvangen.',
     REQUEST_CLOSED: 'Voor deze vraag hebben wij niets meer nodig. Wij hebben uw document al goedgekeurd.',
     REQUEST_TRANSITION_NOT_ALLOWED: 'Dit kan niet bij deze vraag om documenten.',
+    MUNICIPALITY_NOT_SERVED: 'Uw gemeente doet niet mee met deze dienst. Daarom kunt u dit hier niet regelen. Neem contact op met uw eigen gemeente.',
+    APPOINTMENT_NOT_ALLOWED: 'Deze afspraak kunt u alleen maken als u een aanvraag bij ons heeft lopen. Bel ons als u vragen heeft.',
+    APPOINTMENT_TYPE_NOT_OFFERED: 'Deze afspraak kan niet op deze plek of op deze manier. Kies een andere plek of manier.',
+    SLOT_NOT_OFFERED: 'Op deze tijd kunt u geen afspraak maken. Kies een andere tijd.',
+    SLOT_TAKEN: 'Iemand anders heeft deze tijd net gekozen. Kies een andere tijd.',
+    URGENT_CAPACITY_FULL: 'Wij hebben geen spoedafspraak meer vrij. Bel ons nu, dan helpen wij u snel.',
+    NO_SLOTS_AVAILABLE: 'Er is geen tijd meer vrij. Bel ons, dan maken wij samen een afspraak.',
+    CUT_OFF_PASSED: 'Uw afspraak begint binnenkort. U kunt hem nu niet meer online veranderen of afzeggen. Bel ons.',
+    APPOINTMENT_CANCELLED: 'Deze afspraak is al afgezegd.',
+    PHONE_NUMBER_INVALID: 'Dit telefoonnummer klopt niet. Vul een Nederlands nummer in, bijvoorbeeld 06 12345678.',
+    HOME_VISIT_TRANSITION_NOT_ALLOWED: 'Dit kan niet meer bij dit huisbezoek.',
+    STAFF_NOT_AUTHORISED: 'Met dit account kunt u niet inloggen in Loket. Vraag uw beheerder om toegang.',
+    STAFF_ROLE_REQUIRED: 'Uw rol geeft geen toegang tot dit onderdeel.',
+    STAFF_ACCOUNT_SELF: 'U kunt uw eigen account niet uitzetten.',
   },
 };
 

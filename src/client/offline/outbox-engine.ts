@@ -8,18 +8,34 @@ import { mayPersistPersonalData, type DeviceMode } from '../../domain/device-mod
 import {
   applyOutboxEvent,
   createOutboxItem,
+  needsUpload,
   nextRetryAt,
   type NewOutboxItem,
   type OutboxEvent,
   type OutboxItem,
+  type SendResult,
 } from '../../domain/outbox';
 import { sendOutboxItem } from '../api/outbox';
 import { OUTBOX_SYNC_TAG } from './constants';
 import { openLoketDb } from './db';
 import { idbOutboxBackend, memoryOutboxBackend, type OutboxBackend } from './outbox-backend';
-import { replayOutbox } from './replayer';
+import { uploadDocument } from './document-uploads';
+import { replayOutbox, type SendSteps } from './replayer';
 
 export type { OutboxBackend } from './outbox-backend';
+
+/**
+ * A document with bytes still to upload goes through tus first (document-uploads.ts);
+ * everything else, a document's registration included, is one request.
+ */
+async function send(item: OutboxItem, steps: SendSteps): Promise<SendResult> {
+  if (needsUpload(item)) {
+    const uploaded = await uploadDocument(item, steps);
+    if ('failed' in uploaded) return uploaded.failed;
+    item = uploaded.item;
+  }
+  return sendOutboxItem(item);
+}
 
 export interface OutboxContext {
   items: Ref<OutboxItem[]>;
@@ -121,7 +137,7 @@ export function createOutboxController(ctx: OutboxContext) {
             userKey: key,
             force,
             onChange: mirror,
-            send: sendOutboxItem,
+            send,
           });
           if (report.sessionLost) ctx.onSessionLost();
           force = againForced;

@@ -75,7 +75,7 @@ describe('replaying the outbox', () => {
     const holder = { value: [{ ...queued(1), state: 'sending' as const, attempts: 1 }] };
     const send = vi.fn(async () => ok);
     await replayOutbox({ backend: memoryOutboxBackend(holder), userKey: 'anna', send, now: () => now });
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ idempotencyKey: 'key-1', attempts: 2 }));
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ idempotencyKey: 'key-1', attempts: 2 }), expect.anything());
     expect(holder.value[0]!.state).toBe('sent');
   });
 

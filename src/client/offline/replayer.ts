@@ -8,8 +8,17 @@
  * Safari) two contexts may send the same item at once; the server's Idempotency-Key handling
  * makes that harmless (the second gets 409 IDEMPOTENCY_KEY_IN_USE or the stored first answer).
  */
-import { applyOutboxEvent, dueItems, outcomeOf, type OutboxItem, type SendResult } from '../../domain/outbox';
+import { applyOutboxEvent, dueItems, outcomeOf, type OutboxEvent, type OutboxItem, type SendResult } from '../../domain/outbox';
 import type { OutboxBackend } from './outbox-backend';
+
+/**
+ * What a send may do before it settles: record the steps of a document's upload (its tus URL,
+ * the offset, completion) through the state machine, saved at once so that a closed tab resumes
+ * from there. Returns the item as saved.
+ */
+export interface SendSteps {
+  record(event: Extract<OutboxEvent, { type: 'upload-progress' | 'upload-complete' }>): Promise<OutboxItem>;
+}
 
 export const OUTBOX_LOCK_NAME = 'loket-outbox';
 
@@ -18,7 +27,12 @@ export interface ReplayOptions {
   userKey: string;
   /** Ignore the back-off of failed items (network just came back, or the resident asked) */
   force?: boolean;
-  send: (item: OutboxItem) => Promise<SendResult>;
+  send: (item: OutboxItem, steps: SendSteps) => Promise<SendResult>;
+  /**
+   * Items this context cannot send are left for another (the service worker has no
+   * XMLHttpRequest for tus, so it leaves documents with bytes still to upload to the page).
+   */
+  canSend?: (item: OutboxItem) => boolean;
   /** Called after every change of an item, so a list on screen follows along */
   onChange?: (item: OutboxItem) => void;
   now?: () => Date;
@@ -51,7 +65,15 @@ export function replayOutbox(options: ReplayOptions): Promise<ReplayReport> {
   return withOutboxLock(() => replayHoldingLock(options));
 }
 
-async function replayHoldingLock({ backend, userKey, force = false, send, onChange, now = () => new Date() }: ReplayOptions): Promise<ReplayReport> {
+async function replayHoldingLock({
+  backend,
+  userKey,
+  force = false,
+  send,
+  canSend = () => true,
+  onChange,
+  now = () => new Date(),
+}: ReplayOptions): Promise<ReplayReport> {
   const report: ReplayReport = { sent: [], refused: [], unsent: 0, sessionLost: false };
   const save = async (item: OutboxItem) => {
     await backend.put(item);
@@ -70,11 +92,14 @@ async function replayHoldingLock({ backend, userKey, force = false, send, onChan
   const tried = new Set<string>();
   for (;;) {
     // Read again every round: another tab may have cancelled or queued something meanwhile.
-    const next = dueItems(await backend.list(userKey), userKey, now(), force).find((item) => !tried.has(item.id));
+    const next = dueItems(await backend.list(userKey), userKey, now(), force).find((item) => !tried.has(item.id) && canSend(item));
     if (!next) break;
     tried.add(next.id);
-    const sending = await save(applyOutboxEvent(next, { type: 'start' }, now()));
-    const outcome = outcomeOf(await send(sending));
+    let sending = await save(applyOutboxEvent(next, { type: 'start' }, now()));
+    const steps: SendSteps = {
+      record: async (event) => (sending = await save(applyOutboxEvent(sending, event, now()))),
+    };
+    const outcome = outcomeOf(await send(sending, steps));
     const settled = await save(applyOutboxEvent(sending, outcome, now()));
     if (settled.state === 'sent') report.sent.push(settled);
     if (settled.state === 'refused') report.refused.push(settled);
@@ -86,6 +111,6 @@ async function replayHoldingLock({ backend, userKey, force = false, send, onChan
     if (outcome.type === 'fail' && outcome.error.status === 0) break;
   }
 
-  report.unsent = dueItems(await backend.list(userKey), userKey, now(), true).length;
+  report.unsent = dueItems(await backend.list(userKey), userKey, now(), true).filter(canSend).length;
   return report;
 }

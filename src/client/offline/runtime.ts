@@ -17,6 +17,7 @@ import { setOnline, useDeviceStore } from '../stores/device';
 import { useOutboxStore } from '../stores/outbox';
 import { useSessionStore } from '../stores/session';
 import { OUTBOX_CHANGED_MESSAGE } from './constants';
+import { provideDocumentTransport } from './document-uploads';
 import { purgeOldData, rememberResident } from './offline-data';
 
 /** Warn this long before a shared session's idle expiry when actions are still unsent. */
@@ -28,6 +29,9 @@ export function startOfflineRuntime(pinia: Pinia, router: Router): () => void {
   const session = useSessionStore(pinia);
   const outbox = useOutboxStore(pinia);
   const cleanups: Array<() => void> = [];
+  // Documents in the outbox upload their bytes with tus: loaded when one is due (see document-uploads.ts).
+  provideDocumentTransport(() => import('../documents/transport'));
+  cleanups.push(() => provideDocumentTransport(null));
   const listen = (target: EventTarget | undefined, type: string, listener: (event: Event) => void) => {
     target?.addEventListener(type, listener);
     cleanups.push(() => target?.removeEventListener(type, listener));

@@ -13,6 +13,7 @@
  * too (src/client/offline/install.ts); this is an extra, never the only way.
  */
 import type { Me } from '../../domain/api';
+import { needsUpload } from '../../domain/outbox';
 import { ApiError } from '../api/http';
 import { sendOutboxItem } from '../api/outbox';
 import { fetchMe } from '../api/session';
@@ -55,6 +56,9 @@ export async function replayOutboxFromServiceWorker(options: { throwIfUnsent?: b
     // The browser only fires 'sync' once it sees a network: do not wait for back-off.
     force: true,
     send: sendOutboxItem,
+    // tus needs XMLHttpRequest, which a service worker lacks: a document whose bytes are not all
+    // on the server waits for a page. Once uploaded, its registration is a plain request.
+    canSend: (item) => !needsUpload(item),
   });
 
   const clients = (globalThis as unknown as { clients?: WorkerClients }).clients;

@@ -1,13 +1,13 @@
 /**
  * Where document bytes live, behind one small interface (issue 4, point 5): a folder on disk by
- * default; an S3-compatible store can implement the same four methods. Keys are made by the
+ * default, an S3-compatible bucket when LOKET_S3_BUCKET is set (s3-store.ts). Keys are made by the
  * server (`newBlobKey`), never from a resident's file name; the metadata lives in the database.
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 export interface BlobStore {
-  readonly kind: 'folder';
+  readonly kind: 'folder' | 's3';
   /** Stores the bytes under `key`, atomically: a reader sees all of them or nothing. */
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;

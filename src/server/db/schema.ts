@@ -133,6 +133,11 @@ export interface UploadsTable {
   document_id: string | null;
 }
 
+/**
+ * A booking claims one unit of a desk group (desk_id, unit) at a place for [starts_at, ends_at);
+ * the exclusion constraint appointments_no_double_booking (migration 004) refuses overlaps on a
+ * unit among booked rows. Rescheduling updates the row; cancelling sets state and frees the unit.
+ */
 export interface AppointmentsTable {
   id: Generated<string>;
   reference: string;
@@ -142,17 +147,105 @@ export interface AppointmentsTable {
   starts_at: Timestamp;
   ends_at: Timestamp;
   state: Generated<'booked' | 'cancelled'>;
+  desk_id: string;
+  unit: number;
+  channel: Generated<'in_person' | 'phone' | 'video'>;
+  /** Wgs art. 4 threat for an urgent debt-help first conversation */
+  urgency: 'eviction' | 'energy_or_water' | 'health_insurance' | null;
+  case_id: string | null;
+  needs_interpreter: string | null;
+  needs_wheelchair: Generated<boolean>;
+  needs_companion: Generated<boolean>;
+  needs_note: string | null;
+  /** E.164, for phone and video appointments */
+  phone: string | null;
+  booked_at: Timestamp;
+  rescheduled_at: Timestamp | null;
+  reschedule_count: Generated<number>;
+  reschedule_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  cancelled_by: 'resident' | 'staff' | null;
+}
+
+/** Closures staff add at run time (the data file has its own); no times = the whole day. */
+export interface PlaceClosuresTable {
+  id: Generated<string>;
+  place_id: string;
+  date: string;
+  from_time: string | null;
+  until_time: string | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
+/** Staff set the units of one desk group for part of a day (0 closes that group). */
+export interface CapacityChangesTable {
+  id: Generated<string>;
+  place_id: string;
+  desk_id: string;
+  date: string;
+  from_time: string;
+  until_time: string;
+  units: number;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
+export type HomeVisitStateColumn = 'requested' | 'planned' | 'alternative_offered' | 'declined' | 'done' | 'cancelled';
+
+export interface HomeVisitsTable {
+  id: Generated<string>;
+  reference: string;
+  bsn: string;
+  case_id: string | null;
+  reason: 'illness' | 'disability' | 'care_for_others' | 'other';
+  reason_text: string | null;
+  street: string;
+  postal_code: string;
+  city: string;
+  address_corrected: boolean;
+  /** [{ day: 1..5, part: 'morning' | 'afternoon' }] */
+  at_home: ColumnType<Array<{ day: 1 | 2 | 3 | 4 | 5; part: 'morning' | 'afternoon' }>, string, string>;
+  /** E.164 */
+  phone: string;
+  note: string | null;
+  state: HomeVisitStateColumn;
+  planned_date: string | null;
+  window_from: string | null;
+  window_until: string | null;
+  alternative_note: string | null;
+  decline_reason: string | null;
+  cancel_reason: string | null;
+  requested_at: Timestamp;
+  changed_at: Timestamp;
+}
+
+export interface CallbackRequestsTable {
+  id: Generated<string>;
+  bsn: string;
+  /** E.164 */
+  phone: string;
+  part_of_day: 'morning' | 'afternoon' | 'any';
+  topic: 'appointment' | 'home_visit' | 'other';
+  note: string | null;
+  state: Generated<'requested' | 'done' | 'cancelled'>;
+  requested_at: Timestamp;
+  done_at: Timestamp | null;
 }
 
 export interface SessionsTable {
   id_hash: string;
-  kind: 'resident';
+  /** 'staff' since migration 005: subject is then a staff account id, else a BSN */
+  kind: 'resident' | 'staff';
   subject: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;
   absolute_expires_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** Staff only: roles the staff IdP asserted at login, space-separated; null = not limited */
+  staff_roles: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -161,6 +254,8 @@ export interface LoginAttemptsTable {
   nonce: string;
   return_to: string;
   created_at: Timestamp;
+  /** Which login (client) started this attempt; its callback only finishes its own kind */
+  kind: Generated<'resident' | 'staff'>;
 }
 
 export interface IdempotencyKeysTable {
@@ -183,6 +278,42 @@ export interface CaseQuestionsTable {
   answered_at: Timestamp | null;
 }
 
+/** A member of staff (migration 005); `subject` is the staff IdP's id for them. */
+export interface StaffAccountsTable {
+  id: Generated<string>;
+  subject: string;
+  name: string;
+  consortium_id: string;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+  disabled_by: string | null;
+}
+
+/** A role in a scope: '*' = the whole consortium, else a CBS municipality code. */
+export interface StaffRoleGrantsTable {
+  account_id: string;
+  role: 'front_desk' | 'case_worker' | 'planner' | 'administrator';
+  scope: string;
+}
+
+/** Append-only and hash-chained (migration 005, src/server/audit/chain.ts). */
+export interface AuditLogTable {
+  seq: ColumnType<string, string | number, never>;
+  at: Timestamp;
+  actor: string;
+  actor_role: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  result: 'allowed' | 'denied';
+  origin_ip: string | null;
+  device: string | null;
+  on_behalf_of: string | null;
+  purpose: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface ServerSettingsTable {
   name: string;
   value: string;
@@ -202,13 +333,25 @@ export interface Database {
   document_request_documents: DocumentRequestDocumentsTable;
   uploads: UploadsTable;
   appointments: AppointmentsTable;
+  place_closures: PlaceClosuresTable;
+  capacity_changes: CapacityChangesTable;
+  home_visits: HomeVisitsTable;
+  callback_requests: CallbackRequestsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_questions: CaseQuestionsTable;
   server_settings: ServerSettingsTable;
+  staff_accounts: StaffAccountsTable;
+  staff_role_grants: StaffRoleGrantsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Person = Selectable<PersonsTable>;
 export type NewPerson = Insertable<PersonsTable>;
 export type Session = Selectable<SessionsTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type HomeVisitRow = Selectable<HomeVisitsTable>;
+export type CallbackRequestRow = Selectable<CallbackRequestsTable>;
+export type StaffAccountRow = Selectable<StaffAccountsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -6,6 +6,7 @@
  */
 import type { Consortium, SchemeKind } from '../../domain/consortium';
 import { addDays, type IsoDate } from '../../domain/dates';
+import type { DemoAppointment } from './appointments';
 
 export interface DemoDocumentRequest {
   title: { nl: string; en: string };
@@ -33,7 +34,8 @@ export interface DemoResident {
   municipalityCode: string;
   address: { street: string; postalCode: string; city: string };
   cases: DemoCase[];
-  appointments?: Array<{ typeCode: string; inDays: number; time: string; minutes: number }>;
+  /** Real bookings (demo/appointments.ts): the first free slot at or after the wished time */
+  appointments?: DemoAppointment[];
 }
 
 const BANK_STATEMENTS = {
@@ -66,7 +68,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
         informationLetterDaysAgo: 10,
       },
     ],
-    appointments: [{ typeCode: 'intake', inDays: 7, time: '10:00', minutes: 45 }],
+    appointments: [{ typeCode: 'intake', inDays: 7, time: '10:00' }],
   },
   {
     bsn: '999990032',

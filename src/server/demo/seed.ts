@@ -5,11 +5,11 @@
 import type { Kysely } from 'kysely';
 import { schemesFor, type Consortium } from '../../domain/consortium';
 import { addDays, type IsoDate } from '../../domain/dates';
-import { nextWorkingDayOnOrAfter } from '../../domain/working-days';
 import type { BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
 import { URGENCY_PROPERTY } from '../modules/applications/service';
 import { storeLetter } from '../modules/documents/letters';
+import { insertDemoAppointment } from './appointments';
 import { decisionLetter, informationRequestLetter } from './letters';
 import { daysAgo, demoResidents, type DemoCase, type DemoResident } from './residents';
 
@@ -135,20 +135,7 @@ async function insertCase(seed: CaseSeed, demo: DemoCase, serial: number): Promi
 
 async function insertAppointments(trx: Kysely<Database>, consortium: Consortium, resident: DemoResident, today: IsoDate) {
   for (const [index, appointment] of (resident.appointments ?? []).entries()) {
-    // The office is closed at weekends and on holidays: move to the next working day.
-    const day = nextWorkingDayOnOrAfter(addDays(today, appointment.inDays));
-    const startsAt = amsterdamInstant(day, appointment.time);
-    await trx
-      .insertInto('appointments')
-      .values({
-        reference: `AFS-${resident.bsn.slice(-3)}${index + 1}`,
-        bsn: resident.bsn,
-        type_code: appointment.typeCode,
-        place_id: consortium.centralOffice.id,
-        starts_at: startsAt,
-        ends_at: new Date(startsAt.getTime() + appointment.minutes * 60_000),
-      })
-      .execute();
+    await insertDemoAppointment(trx, consortium, resident.bsn, appointment, index, today);
   }
 }
 

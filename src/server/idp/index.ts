@@ -14,12 +14,30 @@ export interface SimulatedPerson {
   name: string;
 }
 
+/** A test member of staff: `username` is what they type, and the staff id claim. */
+export interface SimulatedStaff {
+  username: string;
+  name: string;
+  roles: string[];
+}
+
 export interface IdpSimulatorOptions {
   /** Absolute, e.g. 'http://localhost:8080/idp'; its path must equal the register() prefix. */
   issuer: string;
-  clients: Array<{ clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris?: string[] }>;
+  clients: Array<{
+    clientId: string;
+    clientSecret: string;
+    redirectUris: string[];
+    postLogoutRedirectUris?: string[];
+    /** 'staff': the client's login page is the "Medewerkers" form (username), not the BSN form */
+    kind?: 'resident' | 'staff';
+  }>;
   /** Only seeded test persons may log in. */
   findPerson(bsn: string): Promise<SimulatedPerson | null>;
+  /** Only seeded test staff may log in through a staff client; absent: no staff logins. */
+  findStaff?(username: string): Promise<SimulatedStaff | null>;
+  /** Test staff listed on the staff login page, so a first-time tester knows what to type. */
+  listStaff?(): Promise<SimulatedStaff[]>;
   /** Keys for the provider's signed cookies; random per start when absent. */
   cookieKeys?: string[];
 }
@@ -44,7 +62,15 @@ export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsyn
     });
 
     const formActionOrigins = clientOrigins(opts.clients);
-    await app.register(interactionRoutes, { provider, findPerson: opts.findPerson, issuerPath, formActionOrigins });
+    await app.register(interactionRoutes, {
+      provider,
+      findPerson: opts.findPerson,
+      findStaff: opts.findStaff ?? (async () => null),
+      listStaff: opts.listStaff ?? (async () => []),
+      staffClientIds: new Set(opts.clients.filter((c) => c.kind === 'staff').map((c) => c.clientId)),
+      issuerPath,
+      formActionOrigins,
+    });
     await app.register(mountProvider, { provider, issuerPath });
   };
 }

@@ -7,10 +7,15 @@ import type { IdpSimulatorOptions } from './index';
 import { pageHeaders } from './layout';
 import { errorPage, loginPage } from './pages';
 import type { LoginErrorCode } from './pages';
+import { STAFF_ACCOUNT_PREFIX, staffLoginPage, type StaffLoginErrorCode } from './staff-pages';
 
 interface InteractionRoutesOptions {
   provider: Provider;
   findPerson: IdpSimulatorOptions['findPerson'];
+  findStaff: NonNullable<IdpSimulatorOptions['findStaff']>;
+  listStaff: NonNullable<IdpSimulatorOptions['listStaff']>;
+  /** Clients whose users are staff: their login page asks for a username instead of a BSN */
+  staffClientIds: ReadonlySet<string>;
   /** Full public path of the provider, e.g. /idp. */
   issuerPath: string;
   formActionOrigins: string[];
@@ -30,7 +35,8 @@ function normaliseBsn(typed: string): string {
  * read the interaction cookie; the redirect back is an ordinary Fastify 303.
  */
 export async function interactionRoutes(app: FastifyInstance, opts: InteractionRoutesOptions): Promise<void> {
-  const { provider, findPerson, issuerPath, formActionOrigins } = opts;
+  const { provider, findPerson, findStaff, listStaff, staffClientIds, issuerPath, formActionOrigins } = opts;
+  const isStaffLogin = (interaction: Interaction) => staffClientIds.has(String(interaction.params.client_id));
   const headers = pageHeaders(formActionOrigins);
 
   // Our own tiny urlencoded parser: the only body here is the login form. Whatever parsers the
@@ -71,7 +77,9 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
 
   app.get('/interaction/:uid', withInteraction(async (request: UidRequest, reply, interaction) => {
     if (interaction.prompt.name === 'login') {
-      return sendHtml(reply, 200, loginPage({ interactionPath: `${issuerPath}/interaction/${interaction.uid}` }));
+      const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
+      if (isStaffLogin(interaction)) return sendHtml(reply, 200, staffLoginPage({ interactionPath, testStaff: await listStaff() }));
+      return sendHtml(reply, 200, loginPage({ interactionPath }));
     }
     if (interaction.prompt.name === 'consent') {
       return finish(request, reply, { consent: { grantId: await grantEverythingAsked(provider, interaction) } });
@@ -80,6 +88,7 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
   }));
 
   app.post('/interaction/:uid/login', withInteraction(async (request: LoginRequest, reply, interaction) => {
+    if (isStaffLogin(interaction)) return staffLogin(request, reply, interaction);
     const typedBsn = (request.body?.bsn ?? '').slice(0, 64);
     const bsn = normaliseBsn(typedBsn);
     let error: LoginErrorCode | undefined;
@@ -92,6 +101,21 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
     // remember: false gives a browser-session cookie; a simulator login should not outlive it.
     return finish(request, reply, { login: { accountId: bsn, remember: false } });
   }));
+
+  // A staff client never takes a BSN, a resident client never a username: the two kinds of
+  // account cannot be swapped by posting the other form.
+  async function staffLogin(request: LoginRequest, reply: FastifyReply, interaction: Interaction) {
+    const typed = (request.body?.username ?? '').slice(0, 64);
+    const username = typed.trim().toLowerCase();
+    let error: StaffLoginErrorCode | undefined;
+    if (!/^[a-z0-9._-]{1,64}$/.test(username)) error = 'USERNAME_INVALID';
+    else if (!(await findStaff(username))) error = 'USERNAME_UNKNOWN';
+    if (error) {
+      const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
+      return sendHtml(reply, 400, staffLoginPage({ interactionPath, typedUsername: typed, error, testStaff: await listStaff() }));
+    }
+    return finish(request, reply, { login: { accountId: `${STAFF_ACCOUNT_PREFIX}${username}`, remember: false } });
+  }
 
   // Annuleren: the RP gets error=access_denied on its redirect_uri, as with a real DigiD cancel.
   app.post('/interaction/:uid/abort', withInteraction(async (request: UidRequest, reply) =>

@@ -5,6 +5,7 @@ import { generateCookieKeys, generateSigningJwk } from './keys';
 import { pageHeaders } from './layout';
 import { createMemoryAdapter } from './memory-adapter';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
+import { STAFF_ACCOUNT_PREFIX } from './staff-pages';
 
 /**
  * Scopes and the claims they release. `bsn` is our custom scope for the citizen service number
@@ -15,6 +16,8 @@ export const SIMULATOR_CLAIMS = {
   openid: ['sub'],
   profile: ['name'],
   bsn: ['bsn'],
+  // For staff clients, as an organisation's identity provider would: an employee id and roles.
+  staff: ['staff_id', 'roles'],
 } as const;
 
 /** Cookie names prefixed so they cannot collide with the relying party's cookies on one host. */
@@ -80,6 +83,14 @@ export async function createSimulatorProvider(opts: IdpSimulatorOptions): Promis
     // sub = BSN: the accounts are seeded test persons, and it keeps the simulator stateless.
     // RPs must still read the `bsn` claim, because real brokers may issue a pseudonymous sub.
     async findAccount(_ctx: unknown, sub: string): Promise<Account | undefined> {
+      if (sub.startsWith(STAFF_ACCOUNT_PREFIX)) {
+        const staff = await opts.findStaff?.(sub.slice(STAFF_ACCOUNT_PREFIX.length));
+        if (!staff) return undefined;
+        return {
+          accountId: sub,
+          claims: () => ({ sub, staff_id: staff.username, name: staff.name, roles: staff.roles }),
+        };
+      }
       const person = await opts.findPerson(sub);
       if (!person) return undefined;
       return {

@@ -6,11 +6,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_idempotency_questions_settings';
 import * as m003 from './003_documents';
+import * as m004 from './004_appointments';
+import * as m005 from './005_staff_audit';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_idempotency_questions_settings': m002,
   '003_documents': m003,
+  '004_appointments': m004,
+  '005_staff_audit': m005,
 };
 
 export const migrationProvider: MigrationProvider = {

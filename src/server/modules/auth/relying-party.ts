@@ -22,9 +22,10 @@ export interface RelyingParty {
 }
 
 export function createRelyingParty(
-  settings: OidcClientConfig,
+  settings: Pick<OidcClientConfig, 'issuer' | 'clientId' | 'clientSecret'>,
   redirectUri: string,
-  options: { fetch?: oidc.CustomFetch; allowHttp?: boolean } = {},
+  /** scope: 'openid bsn' for residents (DigiD brokers); staff ask for their own claims */
+  options: { fetch?: oidc.CustomFetch; allowHttp?: boolean; scope?: string } = {},
 ): RelyingParty {
   let configuration: Promise<oidc.Configuration> | null = null;
 
@@ -51,7 +52,7 @@ export function createRelyingParty(
       const nonce = oidc.randomNonce();
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
-        scope: 'openid bsn',
+        scope: options.scope ?? 'openid bsn',
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
         state,

@@ -85,7 +85,12 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
     async (request, reply) => {
       const { state, error } = request.query;
       const attempt = state
-        ? await ctx.db.deleteFrom('login_attempts').where('state', '=', state).returningAll().executeTakeFirst()
+        ? await ctx.db
+            .deleteFrom('login_attempts')
+            .where('state', '=', state)
+            .where('kind', '=', 'resident') // a staff login's state is not ours to finish
+            .returningAll()
+            .executeTakeFirst()
         : undefined;
       if (error === 'access_denied') return failLogin(reply, 'LOGIN_CANCELLED');
       const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;

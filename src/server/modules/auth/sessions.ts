@@ -14,6 +14,9 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
+/** Residents and staff have separate cookies, policies and kinds; a token is only valid for its kind. */
+export type SessionKind = Session['kind'];
+
 export type SessionLookup =
   | { ok: true; session: Session; idleExpiresAt: Date }
   | { ok: false; reason: 'missing' | 'expired' };
@@ -25,6 +28,9 @@ export async function startSession(
   clock: Clock,
   policy: SessionPolicy,
   subject: string,
+  kind: SessionKind = 'resident',
+  /** Staff: the roles the staff identity provider asserted (space-separated), if it sends them */
+  staffRoles: string | null = null,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
@@ -32,8 +38,9 @@ export async function startSession(
     .insertInto('sessions')
     .values({
       id_hash: hashToken(token),
-      kind: 'resident',
+      kind,
       subject,
+      staff_roles: staffRoles,
       created_at: now,
       last_seen_at: now,
       absolute_expires_at: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
@@ -48,12 +55,15 @@ export async function useSession(
   clock: Clock,
   policy: SessionPolicy,
   token: string,
+  kind: SessionKind = 'resident',
 ): Promise<SessionLookup> {
   const idHash = hashToken(token);
   const session = await db
     .selectFrom('sessions')
     .selectAll()
     .where('id_hash', '=', idHash)
+    // A staff token in the resident cookie (or the reverse) opens nothing.
+    .where('kind', '=', kind)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
   if (!session) return { ok: false, reason: 'missing' };
@@ -74,6 +84,24 @@ export async function useSession(
 
 export async function endSession(db: Kysely<Database>, clock: Clock, token: string, reason: string): Promise<void> {
   await endSessionByHash(db, clock, hashToken(token), reason);
+}
+
+/** Ends every live session of one subject (a disabled staff account); returns how many. */
+export async function endSessionsOf(
+  db: Kysely<Database>,
+  clock: Clock,
+  kind: SessionKind,
+  subject: string,
+  reason: string,
+): Promise<number> {
+  const ended = await db
+    .updateTable('sessions')
+    .set({ ended_at: clock.now(), end_reason: reason })
+    .where('kind', '=', kind)
+    .where('subject', '=', subject)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows);
 }
 
 async function endSessionByHash(db: Kysely<Database>, clock: Clock, idHash: string, reason: string) {

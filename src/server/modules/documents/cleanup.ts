@@ -3,6 +3,10 @@
  * LOKET_UPLOAD_EXPIRY_HOURS (24 by default) loses its bytes, partial or complete, and any checked
  * copy waiting in the blob store. Its row is kept for the rolling daily limit, marked so that a
  * late registration or resume answers UPLOAD_NOT_FOUND, and deleted after that window.
+ * Then tus' own sweep: uploads in progress older than the expiry that our database does not
+ * know (an S3 multipart upload whose row was lost, a folder file without a row).
+ * A store that fails for one upload does not stop the sweep; failures are reported at the end,
+ * by count and the first error's message (never an upload id or a file name).
  */
 import type { AppContext } from '../../context';
 import type { DocumentServices } from './services';
@@ -19,6 +23,7 @@ export async function cleanUpUploads(ctx: AppContext, services: DocumentServices
     .where('refused_code', 'is', null)
     .execute();
   let expired = 0;
+  const failures: unknown[] = [];
   for (const row of candidates) {
     // Conditional: a registration that claimed the upload meanwhile wins.
     const marked = await ctx.db
@@ -29,13 +34,20 @@ export async function cleanUpUploads(ctx: AppContext, services: DocumentServices
       .executeTakeFirst();
     if (marked.numUpdatedRows === 0n) continue;
     expired += 1;
-    await services.uploads.remove(row.id);
-    if (row.storage_key) await services.blobs.delete(row.storage_key);
+    try {
+      await services.uploads.remove(row.id);
+      if (row.storage_key) await services.blobs.delete(row.storage_key);
+    } catch (error) {
+      failures.push(error);
+    }
   }
   await ctx.db
     .deleteFrom('uploads')
     .where('created_at', '<', new Date(now - Math.max(services.limits.expiryMs, DAY_MS)))
     .execute();
-  await services.uploads.removeExpiredByTus();
+  await services.uploads.removeExpiredByTus().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) {
+    throw new Error(`upload cleanup: ${failures.length} failure(s), first: ${(failures[0] as Error).message}`);
+  }
   return { expired };
 }

@@ -46,7 +46,8 @@ async function runChecks(ctx: AppContext, services: DocumentServices, log: Fasti
   } catch (error) {
     if (isFinalRefusal(error)) {
       await ctx.db.updateTable('uploads').set({ refused_code: error.code }).where('id', '=', row.id).execute();
-      await services.uploads.remove(row.id);
+      // Best effort: the refusal is what the resident must get, even if the store hiccups.
+      await services.uploads.remove(row.id).catch(() => undefined);
       // The upload id and the code only: never a file name, title or BSN in a log line.
       log.info({ upload: row.id, refusal: error.code }, 'document refused');
     }

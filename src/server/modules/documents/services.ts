@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AppContext } from '../../context';
 import { createBlobStore, type BlobStore } from '../../blobs/index';
 import { createScanner, type Scanner } from '../../scanner/index';
-import { UploadStore } from './upload-store';
+import { S3UploadStore } from './s3-upload-store';
+import { FolderUploadStore, type UploadStore } from './upload-store';
 
 export interface DocumentServices {
   blobs: BlobStore;
@@ -18,7 +19,7 @@ export function createDocumentServices(ctx: AppContext): DocumentServices {
   return {
     blobs: createBlobStore(ctx.config),
     scanner: createScanner(ctx.config),
-    uploads: new UploadStore(join(documents.filesDir, 'uploads'), expiryMs),
+    uploads: ctx.config.s3 ? new S3UploadStore(ctx.config.s3, expiryMs) : new FolderUploadStore(join(documents.filesDir, 'uploads'), expiryMs),
     limits: { dailyBytes: documents.dailyUploadBytes, expiryMs },
   };
 }

@@ -14,7 +14,7 @@ import * as tus from 'tus-js-client';
 import { amsterdamDateOf } from '../../../domain/dates';
 import { buildApp } from '../../app';
 import { createBlobStore } from '../../blobs/index';
-import type { ClamdConfig, DocumentsConfig } from '../../config';
+import type { ClamdConfig, DocumentsConfig, S3Config } from '../../config';
 import type { AppContext } from '../../context';
 import type { DatabaseKind } from '../../db/database';
 import { seedDemoData } from '../../demo/seed';
@@ -34,11 +34,11 @@ export interface DocumentsTestApp extends TestApp {
 
 export async function createDocumentsTestApp(
   kind: DatabaseKind,
-  options: { now?: Date; documents?: Partial<DocumentsConfig>; clamd?: ClamdConfig | null } = {},
+  options: { now?: Date; documents?: Partial<DocumentsConfig>; clamd?: ClamdConfig | null; s3?: S3Config | null } = {},
 ): Promise<DocumentsTestApp> {
   const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));
   const documents: DocumentsConfig = { filesDir, dailyUploadBytes: 100 * 1024 * 1024, uploadExpiryHours: 24, ...options.documents };
-  const base = await createTestApp(kind, { now: options.now, seed: false, config: { documents, clamd: options.clamd ?? null } });
+  const base = await createTestApp(kind, { now: options.now, seed: false, config: { documents, clamd: options.clamd ?? null, s3: options.s3 ?? null } });
   const { ctx } = base;
   await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(ctx.clock.now()), { blobs: createBlobStore(ctx.config) });
   await base.app.close();

@@ -31,7 +31,7 @@ const admitted = new WeakMap<IncomingMessage, string>();
 function createTusServer(ctx: AppContext, services: DocumentServices, path: string): Server {
   return new Server({
     path,
-    datastore: services.uploads.fileStore,
+    datastore: services.uploads.datastore,
     relativeLocation: true,
     maxSize: MAX_DOCUMENT_BYTES,
     allowedOrigins: [new URL(ctx.config.publicUrl).origin],

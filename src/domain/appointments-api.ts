@@ -1,0 +1,222 @@
+/**
+ * The API contract for appointments and "call me back" requests (issue 5), as TypeBox schemas.
+ * Kept apart from api.ts to keep each file readable; the same conventions hold: the server
+ * registers these on its routes, the client imports only the `Static` types.
+ * Instants are UTC ISO strings; `date` and `time` are the wall clock in the Netherlands.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Address, LocalizedText } from './api';
+
+const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
+const IsoDateTime = Type.String({ format: 'date-time' });
+const WallTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM in Europe/Amsterdam' });
+const Uuid = Type.String({ format: 'uuid' });
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const OptionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+export const AppointmentChannel = Type.Union([Type.Literal('in_person'), Type.Literal('phone'), Type.Literal('video')]);
+export type AppointmentChannel = Static<typeof AppointmentChannel>;
+
+/** Wgs art. 4: the threats that make debt help urgent (3 working days) */
+export const UrgencyReason = Type.Union([
+  Type.Literal('eviction'),
+  Type.Literal('energy_or_water'),
+  Type.Literal('health_insurance'),
+]);
+export type UrgencyReason = Static<typeof UrgencyReason>;
+
+export const AppointmentPlace = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  address: Address,
+  accessibility: LocalizedText,
+  /** Opens the phone's maps app on the address */
+  routeUrl: Type.String(),
+  phone: Type.Optional(Type.String()),
+});
+export type AppointmentPlace = Static<typeof AppointmentPlace>;
+
+export const AppointmentTypeInfo = Type.Object({
+  code: Type.String(),
+  name: LocalizedText,
+  description: nullable(LocalizedText),
+  durationMinutes: Type.Integer(),
+  channels: Type.Array(AppointmentChannel),
+  /** The debt-help first conversation: ask about the Wgs threats, offer the urgent path */
+  urgentCapable: Type.Boolean(),
+  whatToBring: Type.Array(LocalizedText),
+  placeIds: Type.Array(Type.String()),
+  /** False when this resident may not book it; `refusal` says why */
+  bookable: Type.Boolean(),
+  refusal: nullable(Type.Union([Type.Literal('MUNICIPALITY_NOT_SERVED'), Type.Literal('APPOINTMENT_NOT_ALLOWED')])),
+});
+export type AppointmentTypeInfo = Static<typeof AppointmentTypeInfo>;
+
+export const AppointmentTypeList = Type.Object({
+  types: Type.Array(AppointmentTypeInfo),
+  places: Type.Array(AppointmentPlace),
+  rules: Type.Object({ minLeadMinutes: Type.Integer(), horizonDays: Type.Integer(), changeCutOffHours: Type.Integer() }),
+  /** The consortium's phone number: for "call now" and for whoever cannot book online */
+  phone: Type.String(),
+});
+export type AppointmentTypeList = Static<typeof AppointmentTypeList>;
+
+export const AvailabilityQuery = Type.Object({
+  type: Type.String({ minLength: 1, maxLength: 60 }),
+  /** Omit to get every place that offers the type (e.g. the urgent path) */
+  place: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  urgent: Type.Optional(Type.Boolean()),
+  from: Type.Optional(IsoDate),
+  until: Type.Optional(IsoDate),
+});
+export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
+
+export const Slot = Type.Object({
+  placeId: Type.String(),
+  start: IsoDateTime,
+  end: IsoDateTime,
+  date: IsoDate,
+  time: WallTime,
+  endTime: WallTime,
+});
+export type Slot = Static<typeof Slot>;
+
+export const CallNow = Type.Object({
+  /** URGENT_CAPACITY_FULL: urgent debt help has no reserved slot left; NO_SLOTS_AVAILABLE: none at all */
+  code: Type.Union([Type.Literal('URGENT_CAPACITY_FULL'), Type.Literal('NO_SLOTS_AVAILABLE')]),
+  phone: Type.String(),
+});
+export type CallNow = Static<typeof CallNow>;
+
+export const Availability = Type.Object({
+  type: Type.String(),
+  urgent: Type.Boolean(),
+  /** The days that may be booked (lead time, horizon, Wgs term) */
+  window: Type.Object({ from: IsoDate, until: IsoDate }),
+  /** Only days with at least one free slot, in order */
+  days: Type.Array(Type.Object({ date: IsoDate, slots: Type.Array(Slot) })),
+  /** Set when nothing can be booked: call this number now */
+  callNow: nullable(CallNow),
+});
+export type Availability = Static<typeof Availability>;
+
+export const Needs = Type.Object(
+  {
+    /** The language an interpreter should speak */
+    interpreter: OptionalText(40),
+    wheelchair: Type.Optional(Type.Boolean()),
+    /** The resident brings someone (family, a volunteer) */
+    companion: Type.Optional(Type.Boolean()),
+    note: OptionalText(300),
+  },
+  { additionalProperties: false },
+);
+export type Needs = Static<typeof Needs>;
+
+export const NewAppointment = Type.Object({
+  type: Type.String({ minLength: 1, maxLength: 60 }),
+  place: Type.String({ minLength: 1, maxLength: 60 }),
+  start: IsoDateTime,
+  channel: Type.Optional(AppointmentChannel),
+  /** Only for the debt-help first conversation; books reserved urgent capacity */
+  urgency: Type.Optional(UrgencyReason),
+  needs: Type.Optional(Needs),
+  /** Required for phone and video appointments: a Dutch number we can call */
+  phone: OptionalText(30),
+  caseId: Type.Optional(Uuid),
+});
+export type NewAppointment = Static<typeof NewAppointment>;
+
+export const Reschedule = Type.Object({
+  start: IsoDateTime,
+  /** Another place that offers the same type; default: the same place */
+  place: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  reason: OptionalText(300),
+});
+export type Reschedule = Static<typeof Reschedule>;
+
+export const Cancellation = Type.Object({ reason: OptionalText(300) });
+export type Cancellation = Static<typeof Cancellation>;
+
+export const Appointment = Type.Object({
+  id: Uuid,
+  /** Say or show this at the desk (also in the QR code) */
+  reference: Type.String(),
+  state: Type.Union([Type.Literal('booked'), Type.Literal('cancelled')]),
+  type: Type.Object({ code: Type.String(), name: LocalizedText, durationMinutes: Type.Integer() }),
+  channel: AppointmentChannel,
+  place: AppointmentPlace,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  date: IsoDate,
+  time: WallTime,
+  endTime: WallTime,
+  urgency: nullable(UrgencyReason),
+  needs: Type.Object({
+    interpreter: nullable(Type.String()),
+    wheelchair: Type.Boolean(),
+    companion: Type.Boolean(),
+    note: nullable(Type.String()),
+  }),
+  phone: nullable(Type.String()),
+  whatToBring: Type.Array(LocalizedText),
+  caseId: nullable(Uuid),
+  /** Reschedule and cancel are possible until this moment (the cut-off) */
+  changeableUntil: IsoDateTime,
+  canChange: Type.Boolean(),
+  past: Type.Boolean(),
+  bookedAt: IsoDateTime,
+  rescheduledAt: nullable(IsoDateTime),
+  cancelledAt: nullable(IsoDateTime),
+  cancelReason: nullable(Type.String()),
+  links: Type.Object({ calendar: Type.String(), qr: Type.String(), route: Type.String() }),
+});
+export type Appointment = Static<typeof Appointment>;
+
+export const AppointmentList = Type.Object({
+  /** Upcoming booked ones first (soonest first), then past and cancelled ones (newest first) */
+  appointments: Type.Array(Appointment),
+});
+export type AppointmentList = Static<typeof AppointmentList>;
+
+export const AppointmentResponse = Type.Object({ appointment: Appointment });
+export type AppointmentResponse = Static<typeof AppointmentResponse>;
+
+/**
+ * An error with details for the client to act on: SLOT_TAKEN carries the next free slots,
+ * URGENT_CAPACITY_FULL the phone number to call now. Otherwise the usual error body.
+ */
+export const ErrorWithDetails = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Object({ nextSlots: Type.Optional(Type.Array(Slot)), phone: Type.Optional(Type.String()) })),
+  }),
+});
+export type ErrorWithDetails = Static<typeof ErrorWithDetails>;
+
+export const CallbackPartOfDay = Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('any')]);
+
+export const NewCallbackRequest = Type.Object({
+  phone: Type.String({ minLength: 1, maxLength: 30 }),
+  partOfDay: CallbackPartOfDay,
+  topic: Type.Optional(Type.Union([Type.Literal('appointment'), Type.Literal('home_visit'), Type.Literal('other')])),
+  note: OptionalText(300),
+});
+export type NewCallbackRequest = Static<typeof NewCallbackRequest>;
+
+export const CallbackRequest = Type.Object({
+  id: Uuid,
+  phone: Type.String(),
+  partOfDay: CallbackPartOfDay,
+  topic: Type.Union([Type.Literal('appointment'), Type.Literal('home_visit'), Type.Literal('other')]),
+  note: nullable(Type.String()),
+  state: Type.Union([Type.Literal('requested'), Type.Literal('done'), Type.Literal('cancelled')]),
+  requestedAt: IsoDateTime,
+});
+export type CallbackRequest = Static<typeof CallbackRequest>;
+
+export const CallbackRequestList = Type.Object({ callbackRequests: Type.Array(CallbackRequest) });
+export type CallbackRequestList = Static<typeof CallbackRequestList>;
+export const CallbackRequestCreated = Type.Object({ callbackRequest: CallbackRequest });
+export type CallbackRequestCreated = Static<typeof CallbackRequestCreated>;

@@ -1,0 +1,109 @@
+/**
+ * The resident's appointment routes under /api/appointments: what can be booked, free slots,
+ * book, list, one appointment, reschedule and cancel. Mutations need an Idempotency-Key (the
+ * plugin) and write through dbFor(request); reads use ctx.db. Another resident's appointment
+ * answers 404, exactly like one that does not exist.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { IdParams, ErrorResponse } from '../../../domain/api';
+import { bookingRefusal } from '../../../domain/appointments';
+import {
+  AppointmentList,
+  AppointmentResponse,
+  AppointmentTypeList,
+  Availability,
+  AvailabilityQuery,
+  Cancellation,
+  ErrorWithDetails,
+  NewAppointment,
+  Reschedule,
+} from '../../../domain/appointments-api';
+import type { ModuleOptions } from '../../context';
+import { notFound } from '../../errors';
+import { dbFor } from '../../idempotency';
+import { requireResident } from '../auth/session-hook';
+import { findSlots, groupByDay, resolveOffer } from './availability-service';
+import { appointmentOf, appointmentsOf } from './queries';
+import { refusal } from './refusals';
+import { bookAppointment, cancelAppointment, rescheduleAppointment, residentStanding } from './service';
+import { orderForResident, toAppointment, toAppointmentPlace } from './view';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+const mutationErrors = { ...errors, 409: ErrorWithDetails };
+const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
+
+export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { consortium } = ctx;
+  const view = (row: Parameters<typeof toAppointment>[0]) => ({ appointment: toAppointment(row, consortium, ctx.clock.now()) });
+
+  app.get('/types', { schema: { summary: 'Appointment types, the places that offer them, and whether you may book each', tags: ['appointments'], response: { 200: AppointmentTypeList, 401: ErrorResponse } } }, async (request) => {
+    const { bsn } = requireResident(request);
+    const { standing } = await residentStanding(ctx.db, consortium, bsn, ctx.clock.now());
+    const placeIds = new Set(consortium.appointments.types.flatMap((t) => t.locations));
+    const places = [consortium.centralOffice, ...consortium.localDesks].filter((o) => placeIds.has(o.id)).map(toAppointmentPlace);
+    const { minLeadMinutes, horizonDays, changeCutOffHours } = consortium.appointments;
+    return {
+      types: consortium.appointments.types.map((t) => {
+        const refused = bookingRefusal(t, standing);
+        return {
+          code: t.code,
+          name: t.name,
+          description: t.description ?? null,
+          durationMinutes: t.durationMinutes,
+          channels: [...t.channels],
+          urgentCapable: Boolean(t.urgentCapable),
+          whatToBring: t.whatToBring.map((w) => ({ ...w })),
+          placeIds: [...t.locations],
+          bookable: refused === null,
+          refusal: refused,
+        };
+      }),
+      places,
+      rules: { minLeadMinutes, horizonDays, changeCutOffHours },
+      phone: consortium.phone,
+    };
+  });
+
+  app.get('/availability', { schema: { summary: 'Free slots per day for a type (and place); urgent=true for urgent debt help', tags: ['appointments'], querystring: AvailabilityQuery, response: { 200: Availability, ...errors } } }, async (request) => {
+    requireResident(request);
+    const { type: code, place, urgent = false, from, until } = request.query;
+    const offer = resolveOffer(consortium, code, place);
+    if (urgent && !offer.type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
+    const { window, slots } = await findSlots(ctx.db, consortium, { ...offer, urgent, now: ctx.clock.now() });
+    const shown = slots.filter((s) => (!from || s.date >= from) && (!until || s.date <= until));
+    const callNow = slots.length > 0 ? null : { code: urgent ? ('URGENT_CAPACITY_FULL' as const) : ('NO_SLOTS_AVAILABLE' as const), phone: consortium.phone };
+    return { type: code, urgent, window: { from: window.from, until: window.until }, days: groupByDay(shown), callNow };
+  });
+
+  app.get('/', { schema: { summary: 'Your appointments: upcoming first, then past and cancelled', tags: ['appointments'], response: { 200: AppointmentList, 401: ErrorResponse } } }, async (request) => {
+    const { bsn } = requireResident(request);
+    const now = ctx.clock.now();
+    const rows = orderForResident(await appointmentsOf(ctx.db, bsn), now);
+    return { appointments: rows.map((row) => toAppointment(row, consortium, now)) };
+  });
+
+  app.post('/', { schema: { summary: 'Book an appointment', description: idempotent, tags: ['appointments'], body: NewAppointment, response: { 201: AppointmentResponse, ...mutationErrors } } }, async (request, reply) => {
+    const { bsn } = requireResident(request);
+    const row = await bookAppointment(dbFor(request, ctx), ctx, bsn, request.body);
+    return reply.status(201).send(view(row));
+  });
+
+  app.get('/:id', { schema: { summary: 'One of your appointments (the confirmation)', tags: ['appointments'], params: IdParams, response: { 200: AppointmentResponse, ...errors } } }, async (request) => {
+    const { bsn } = requireResident(request);
+    const row = await appointmentOf(ctx.db, bsn, request.params.id);
+    if (!row) throw notFound('Appointment');
+    return view(row);
+  });
+
+  app.post('/:id/reschedule', { schema: { summary: 'Move your appointment to another slot (until the cut-off)', description: idempotent, tags: ['appointments'], params: IdParams, body: Reschedule, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
+    const { bsn } = requireResident(request);
+    return view(await rescheduleAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body));
+  });
+
+  app.post('/:id/cancel', { schema: { summary: 'Cancel your appointment (until the cut-off); the reason is optional', description: idempotent, tags: ['appointments'], params: IdParams, body: Cancellation, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
+    const { bsn } = requireResident(request);
+    return view(await cancelAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body.reason));
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Booking, rescheduling and cancelling, each in one transaction (the request's, through
+ * dbFor). The database decides who gets a unit (claim.ts); this code only picks candidates from
+ * the availability rules and turns a lost race into 409 SLOT_TAKEN with the next free slots.
+ * Staff routes (staff-login issue) call the same functions on a resident's behalf.
+ */
+import type { Kysely } from 'kysely';
+import { bookingRefusal, canChange, type ResidentStanding } from '../../../domain/appointments';
+import type { NewAppointment, Reschedule } from '../../../domain/appointments-api';
+import { normalizeDutchPhone } from '../../../domain/appointments-phone';
+import { amsterdamWallClock } from '../../../domain/availability-time';
+import { nextFreeSlots, type Slot } from '../../../domain/availability';
+import { findScheme, whereToGo, type AppointmentType, type Consortium, type Office, type SchemeKind } from '../../../domain/consortium';
+import { addDays, amsterdamDateOf } from '../../../domain/dates';
+import type { AppContext } from '../../context';
+import type { AppointmentRow, Database } from '../../db/schema';
+import { notFound } from '../../errors';
+import { findPerson } from '../residents/queries';
+import { findSlots, resolveOffer, toApiSlot } from './availability-service';
+import { claimFirstFree, inTransaction } from './claim';
+import { appointmentOf, openCasesOf, ownCase, type OpenCase } from './queries';
+import { newReference } from './reference';
+import { refusal, refusalWithDetails } from './refusals';
+
+type Deps = Pick<AppContext, 'consortium' | 'clock'>;
+
+interface SlotRequest {
+  type: AppointmentType;
+  place: Office;
+  urgent: boolean;
+  now: Date;
+  start: Date;
+  exceptAppointmentId?: string;
+}
+
+export async function residentStanding(db: Kysely<Database>, consortium: Consortium, bsn: string, now: Date) {
+  const person = await findPerson(db, bsn);
+  const openCases = await openCasesOf(db, bsn);
+  const kinds = openCases.map((c) => findScheme(consortium, c.caseType)?.kind).filter((k): k is SchemeKind => k !== undefined);
+  const served = person !== undefined && whereToGo(consortium, person.municipality_code, amsterdamDateOf(now)) === null;
+  const standing: ResidentStanding = { served, openCaseKinds: kinds };
+  return { standing, openCases };
+}
+
+/** The slot at exactly `start` (also when full), or null when no slot starts then. */
+async function slotAt(db: Kysely<Database>, consortium: Consortium, r: SlotRequest): Promise<Slot | null> {
+  const { date } = amsterdamWallClock(r.start);
+  const { slots } = await findSlots(db, consortium, {
+    type: r.type,
+    places: [r.place],
+    urgent: r.urgent,
+    now: r.now,
+    from: date,
+    until: date,
+    includeFull: true,
+    ...(r.exceptAppointmentId ? { exceptAppointmentId: r.exceptAppointmentId } : {}),
+  });
+  return slots.find((s) => s.start.getTime() === r.start.getTime()) ?? null;
+}
+
+/** Days looked at first for the next free slots; the whole window only when those are full. */
+const NEXT_SLOTS_DAYS = 14;
+
+/** 409 with what to offer instead: the next free slots, or the phone when urgent help is full. */
+async function slotTaken(db: Kysely<Database>, consortium: Consortium, r: SlotRequest) {
+  const except = r.exceptAppointmentId ? { exceptAppointmentId: r.exceptAppointmentId } : {};
+  const { date } = amsterdamWallClock(r.start);
+  const query = { type: r.type, places: [r.place], urgent: r.urgent, now: r.now, ...except };
+  const soon = await findSlots(db, consortium, { ...query, from: date, until: addDays(date, NEXT_SLOTS_DAYS) });
+  const here = soon.slots.length > 0 ? soon : await findSlots(db, consortium, query);
+  let next = nextFreeSlots(here.slots, r.start);
+  if (r.urgent && next.length === 0) {
+    const { places } = resolveOffer(consortium, r.type.code);
+    const anywhere = await findSlots(db, consortium, { type: r.type, places, urgent: true, now: r.now, ...except });
+    if (anywhere.slots.length === 0) return refusalWithDetails('URGENT_CAPACITY_FULL', { phone: consortium.phone });
+    next = nextFreeSlots(anywhere.slots, r.start);
+  }
+  return refusalWithDetails('SLOT_TAKEN', { nextSlots: next.map(toApiSlot) });
+}
+
+async function caseFor(db: Kysely<Database>, bsn: string, type: AppointmentType, consortium: Consortium, caseId: string | undefined, open: OpenCase[]) {
+  if (caseId !== undefined) {
+    const own = await ownCase(db, bsn, caseId);
+    if (!own) throw notFound('Application');
+    return own.id;
+  }
+  const wanted: readonly SchemeKind[] = type.requiresOpenCase ?? (type.urgentCapable ? ['schuldhulpverlening'] : []);
+  return open.find((c) => wanted.includes(findScheme(consortium, c.caseType)?.kind as SchemeKind))?.id ?? null;
+}
+
+function channelAndPhone(type: AppointmentType, input: Pick<NewAppointment, 'channel' | 'phone'>) {
+  const channel = input.channel ?? type.channels[0]!;
+  if (!type.channels.includes(channel)) throw refusal('APPOINTMENT_TYPE_NOT_OFFERED', `'${type.code}' is not offered by ${channel}`);
+  if (channel === 'in_person' && !input.phone?.trim()) return { channel, phone: null };
+  const phone = normalizeDutchPhone(input.phone ?? '');
+  if (!phone) throw refusal('PHONE_NUMBER_INVALID');
+  return { channel, phone };
+}
+
+const text = (value: string | undefined) => value?.trim() || null;
+
+export async function bookAppointment(db: Kysely<Database>, deps: Deps, bsn: string, input: NewAppointment): Promise<AppointmentRow> {
+  const { consortium, clock } = deps;
+  const { type, places } = resolveOffer(consortium, input.type, input.place);
+  const place = places[0]!;
+  if (input.urgency && !type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${type.code}' has no urgent path`);
+  const { channel, phone } = channelAndPhone(type, input);
+  return inTransaction(db, async (trx) => {
+    const now = clock.now();
+    const { standing, openCases } = await residentStanding(trx, consortium, bsn, now);
+    const refused = bookingRefusal(type, standing);
+    if (refused) throw refusal(refused);
+    const caseId = await caseFor(trx, bsn, type, consortium, input.caseId, openCases);
+    const request: SlotRequest = { type, place, urgent: Boolean(input.urgency), now, start: new Date(input.start) };
+    const slot = await slotAt(trx, consortium, request);
+    if (!slot) throw refusal('SLOT_NOT_OFFERED');
+    const row = await claimFirstFree(trx, slot.candidates, (unit) =>
+      trx
+        .insertInto('appointments')
+        .values({
+          reference: newReference('AFS'),
+          bsn,
+          type_code: type.code,
+          place_id: place.id,
+          starts_at: slot.start,
+          ends_at: slot.end,
+          desk_id: unit.deskId,
+          unit: unit.unit,
+          channel,
+          urgency: input.urgency ?? null,
+          case_id: caseId,
+          needs_interpreter: text(input.needs?.interpreter),
+          needs_wheelchair: input.needs?.wheelchair ?? false,
+          needs_companion: input.needs?.companion ?? false,
+          needs_note: text(input.needs?.note),
+          phone,
+          booked_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    if (!row) throw await slotTaken(trx, consortium, request);
+    return row;
+  });
+}
+
+async function changeable(trx: Kysely<Database>, deps: Deps, bsn: string, id: string): Promise<AppointmentRow> {
+  const row = await appointmentOf(trx, bsn, id, true);
+  if (!row) throw notFound('Appointment');
+  if (row.state === 'cancelled') throw refusal('APPOINTMENT_CANCELLED');
+  if (!canChange(row.state, row.starts_at, deps.clock.now(), deps.consortium.appointments.changeCutOffHours)) {
+    throw refusal('CUT_OFF_PASSED');
+  }
+  return row;
+}
+
+/** Moves the one booking (same row, same reference) to another slot, atomically. */
+export async function rescheduleAppointment(db: Kysely<Database>, deps: Deps, bsn: string, id: string, input: Reschedule): Promise<AppointmentRow> {
+  const { consortium, clock } = deps;
+  return inTransaction(db, async (trx) => {
+    const row = await changeable(trx, deps, bsn, id);
+    const { type, places } = resolveOffer(consortium, row.type_code, input.place ?? row.place_id);
+    const start = new Date(input.start);
+    if (places[0]!.id === row.place_id && start.getTime() === row.starts_at.getTime()) return row;
+    const request: SlotRequest = { type, place: places[0]!, urgent: row.urgency !== null, now: clock.now(), start, exceptAppointmentId: row.id };
+    const slot = await slotAt(trx, consortium, request);
+    if (!slot) throw refusal('SLOT_NOT_OFFERED');
+    const moved = await claimFirstFree(trx, slot.candidates, (unit) =>
+      trx
+        .updateTable('appointments')
+        .set((eb) => ({
+          place_id: request.place.id,
+          starts_at: slot.start,
+          ends_at: slot.end,
+          desk_id: unit.deskId,
+          unit: unit.unit,
+          rescheduled_at: request.now,
+          reschedule_count: eb('reschedule_count', '+', 1),
+          reschedule_reason: text(input.reason),
+        }))
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    if (!moved) throw await slotTaken(trx, consortium, request);
+    return moved;
+  });
+}
+
+/** Cancelling frees the unit at once: the constraint only looks at booked rows. */
+export async function cancelAppointment(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  id: string,
+  reason: string | undefined,
+): Promise<AppointmentRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await changeable(trx, deps, bsn, id);
+    return trx
+      .updateTable('appointments')
+      .set({ state: 'cancelled', cancelled_at: deps.clock.now(), cancel_reason: text(reason), cancelled_by: 'resident' })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Staff login (issue 6 point 2): the same OpenID Connect code flow with PKCE and prompt=login
+ * as residents', through a separate client, ending in a staff session with its own cookie.
+ * Who gets in is decided here, not by the identity provider alone: the staff id claim must name
+ * an enabled account of this consortium with at least one grant (that the provider's roles
+ * claim, when configured, also asserts). Errors end on /beheer?fout=<CODE>.
+ */
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorCode } from '../../../domain/error-codes';
+import type { AppContext } from '../../context';
+import { effectiveGrants, findStaffBySubject, rolesFromClaim } from '../staff/accounts';
+import { staffCookieName, staffSessionPolicy } from '../staff/session';
+import type { RelyingParty } from './relying-party';
+import { isSecure } from './session-hook';
+import { endSession, startSession } from './sessions';
+
+const LOGIN_ATTEMPT_MINUTES = 10;
+const STAFF_HOME = '/beheer';
+/** Claims our simulator sends; an external provider's names come from the configuration */
+const SIMULATOR_CLAIMS = { id: 'staff_id', roles: 'roles' } as const;
+
+/** Only the staff areas of this app: anything else (another site, the API) goes to /beheer. */
+export function staffReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || value.includes('\\') || value.startsWith('//')) return STAFF_HOME;
+  return /^\/(beheer|balie)(\/|\?|$)/.test(value) ? value : STAFF_HOME;
+}
+
+export interface StaffAuthRoutesOptions {
+  ctx: AppContext;
+  relyingParty: RelyingParty | null;
+}
+
+type StaffLoginError = Extract<ErrorCode, `LOGIN_${string}` | 'STAFF_NOT_AUTHORISED'>;
+
+export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingParty }: StaffAuthRoutesOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const cookieName = staffCookieName(ctx);
+  // Strict: a staff session is never needed on a navigation coming from another site.
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: isSecure(ctx) };
+  const claims = ctx.config.staffOidc
+    ? { id: ctx.config.staffOidc.idClaim, roles: ctx.config.staffOidc.rolesClaim }
+    : SIMULATOR_CLAIMS;
+  const fail = (reply: FastifyReply, code: StaffLoginError) => reply.redirect(`${STAFF_HOME}?fout=${code}`, 303);
+
+  app.get(
+    '/login',
+    {
+      schema: {
+        summary: 'Start a staff login: redirects to the staff identity provider (or its simulation)',
+        tags: ['staff'],
+        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: { 303: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      if (!relyingParty) return fail(reply, 'LOGIN_FAILED');
+      const now = ctx.clock.now();
+      await ctx.db
+        .deleteFrom('login_attempts')
+        .where('created_at', '<', new Date(now.getTime() - LOGIN_ATTEMPT_MINUTES * 60_000))
+        .execute();
+      const login = await relyingParty.startLogin();
+      await ctx.db
+        .insertInto('login_attempts')
+        .values({
+          state: login.state,
+          nonce: login.nonce,
+          code_verifier: login.codeVerifier,
+          return_to: staffReturnPath(request.query.returnTo),
+          created_at: now,
+          kind: 'staff',
+        })
+        .execute();
+      return reply.redirect(login.url.href, 303);
+    },
+  );
+
+  app.get(
+    '/callback',
+    {
+      schema: {
+        summary: 'Return from the staff identity provider; starts a staff session',
+        tags: ['staff'],
+        querystring: Type.Object(
+          { code: Type.Optional(Type.String()), state: Type.Optional(Type.String()), error: Type.Optional(Type.String()) },
+          { additionalProperties: true },
+        ),
+        response: { 303: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { state, error } = request.query;
+      const attempt = state
+        ? await ctx.db
+            .deleteFrom('login_attempts')
+            .where('state', '=', state)
+            .where('kind', '=', 'staff')
+            .returningAll()
+            .executeTakeFirst()
+        : undefined;
+      if (error === 'access_denied') return fail(reply, 'LOGIN_CANCELLED');
+      const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;
+      if (!attempt || tooOld) return fail(reply, 'LOGIN_EXPIRED');
+      if (error || !relyingParty) return fail(reply, 'LOGIN_FAILED');
+
+      let idToken: Record<string, unknown>;
+      try {
+        idToken = await relyingParty.finishLogin(new URL(request.url, ctx.config.publicUrl), {
+          state: attempt.state,
+          nonce: attempt.nonce,
+          codeVerifier: attempt.code_verifier,
+        });
+      } catch (err) {
+        request.log.warn({ reason: err instanceof Error ? err.name : 'unknown' }, 'staff login: token exchange failed');
+        return fail(reply, 'LOGIN_FAILED');
+      }
+      const subject = idToken[claims.id];
+      if (typeof subject !== 'string' || subject === '') return fail(reply, 'LOGIN_FAILED');
+      const account = await findStaffBySubject(ctx.db, subject);
+      const asserted = claims.roles ? rolesFromClaim(idToken[claims.roles]).join(' ') : null;
+      const grants = account ? effectiveGrants(account.grants, asserted) : [];
+      if (!account || account.disabledAt || account.consortiumId !== ctx.consortium.id || grants.length === 0) {
+        request.log.warn({ event: 'staff_login_refused' }, 'staff login refused: no enabled account with a grant');
+        return fail(reply, 'STAFF_NOT_AUTHORISED');
+      }
+
+      // A new token at every login (session fixation): the browser's previous staff session ends.
+      const previous = request.cookies[cookieName];
+      if (previous) await endSession(ctx.db, ctx.clock, previous, 'replaced');
+      const token = await startSession(ctx.db, ctx.clock, staffSessionPolicy(ctx), account.id, 'staff', asserted);
+      await app.auditor.allowed(request, {
+        actor: account.id,
+        role: grants[0]!.role,
+        action: 'login',
+        objectType: 'staff_session',
+        objectId: null,
+        purpose: null,
+      });
+      reply.setCookie(cookieName, token, cookieOptions);
+      request.log.info({ event: 'staff_login' }, 'staff logged in');
+      return reply.redirect(attempt.return_to, 303);
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: { idempotency: false },
+      schema: {
+        summary: 'End the staff session and clear cookies in the browser',
+        tags: ['staff'],
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[cookieName];
+      if (token) await endSession(ctx.db, ctx.clock, token, 'logout');
+      if (request.staff) {
+        await app.auditor.allowed(request, {
+          role: request.staff.grants[0]!.role,
+          action: 'logout',
+          objectType: 'staff_session',
+          objectId: null,
+          purpose: null,
+        });
+      }
+      reply.clearCookie(cookieName, cookieOptions);
+      // A front-desk PC is shared by colleagues: nothing of this session stays in the browser.
+      reply.header('Clear-Site-Data', '"cookies"');
+      return reply.status(204).send(null);
+    },
+  );
+}
