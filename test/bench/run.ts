@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { bundleSizes } from './bundle.bench';
+import { imageReductionBench } from './image-reduction.bench';
 import { toMarkdown, toSummary, type Section } from './report';
 import { uploadRatio } from './upload.bench';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const benches: Bench[] = [
     ['bundle', bundleSizes],
     ['upload', uploadRatio],
+    ['image reduction', imageReductionBench],
     ...(await optional('./availability.bench', 'availabilityBench')),
   ];
   const sections: Section[] = [];
