@@ -55,6 +55,31 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'documents.pageTitle', requiresAuth: true },
   },
   {
+    path: '/afspraken',
+    name: 'appointments',
+    component: () => import('./pages/appointments/AppointmentsPage.vue'),
+    meta: { titleKey: 'appointments.pageTitle', requiresAuth: true },
+  },
+  {
+    path: '/afspraken/maken',
+    name: 'appointment-book',
+    component: () => import('./pages/appointments/BookingPage.vue'),
+    meta: { titleKey: 'appointments.bookTitle', requiresAuth: true },
+  },
+  {
+    path: '/afspraken/huisbezoek',
+    name: 'home-visit',
+    component: () => import('./pages/appointments/HomeVisitPage.vue'),
+    meta: { titleKey: 'appointments.homeVisitTitle', requiresAuth: true },
+  },
+  {
+    path: '/afspraken/:id',
+    name: 'appointment',
+    component: () => import('./pages/appointments/AppointmentPage.vue'),
+    props: true,
+    meta: { titleKey: 'appointments.detailTitle', requiresAuth: true },
+  },
+  {
     path: '/wacht-op-verzenden',
     name: 'outbox',
     component: () => import('./pages/outbox/OutboxPage.vue'),

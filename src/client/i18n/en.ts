@@ -195,6 +195,9 @@ const en: MessageSchema = {
     empty: 'Nothing is waiting. Everything has been sent.',
     kind: {
       question: 'Question about your application',
+      'cancel-booking': 'Cancel appointment',
+      'home-visit': 'Home visit',
+      callback: 'Call me back',
       document: 'Document',
       other: 'Message',
     },
@@ -216,6 +219,12 @@ const en: MessageSchema = {
     application: 'Go to the application',
   },
   // The rest of this section comes with the documents page (i18n/documents/), not with the app.
+  appointments: {
+    pageTitle: 'My appointments',
+    bookTitle: 'Make an appointment',
+    detailTitle: 'Appointment',
+    homeVisitTitle: 'Ask for a home visit',
+  },
   documents: {
     pageTitle: 'Documents',
     open: 'Send documents and read letters',

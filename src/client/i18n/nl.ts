@@ -200,6 +200,9 @@ const nl = {
     empty: 'Er wacht niets. Alles is verstuurd.',
     kind: {
       question: 'Vraag over uw aanvraag',
+      'cancel-booking': 'Afspraak afzeggen',
+      'home-visit': 'Huisbezoek',
+      callback: 'Bel mij terug',
       document: 'Document',
       other: 'Bericht',
     },
@@ -221,6 +224,12 @@ const nl = {
     application: 'Naar de aanvraag',
   },
   // The rest of this section comes with the documents page (i18n/documents/), not with the app.
+  appointments: {
+    pageTitle: 'Mijn afspraken',
+    bookTitle: 'Afspraak maken',
+    detailTitle: 'Afspraak',
+    homeVisitTitle: 'Huisbezoek aanvragen',
+  },
   documents: {
     pageTitle: 'Documenten',
     open: 'Documenten sturen en brieven lezen',

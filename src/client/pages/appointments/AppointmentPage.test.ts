@@ -1,0 +1,84 @@
+// The confirmation page: facts, QR and .ics, and a cancellation made offline shown as pending.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import AppointmentPage from './AppointmentPage.vue';
+import type { OutboxItem } from '../../../domain/outbox';
+import { memoryOutboxBackend } from '../../offline/outbox-backend';
+import { useOutboxBackendForTests } from '../../offline/outbox-engine';
+import { setOnline } from '../../stores/device';
+import { useSessionStore } from '../../stores/session';
+import { APPT, appointment } from '../../components/appointments/testing';
+import { apiError, createHarness, freezeToday, json, me, mockFetch } from '../../testing/harness';
+
+const CUT_OFF_TEXT = 'U kunt hem nu niet meer online veranderen of afzeggen.';
+let holder: { value: OutboxItem[] };
+beforeEach(() => {
+  holder = { value: [] };
+  useOutboxBackendForTests(memoryOutboxBackend(holder));
+});
+afterEach(() => {
+  useOutboxBackendForTests(null);
+  setOnline(true);
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+async function render(cancel: () => Response | Promise<Response>) {
+  freezeToday();
+  mockFetch({
+    'GET /api/me': () => json(me),
+    [`GET /api/appointments/${APPT}`]: () => json({ appointment: appointment() }),
+    [`POST /api/appointments/${APPT}/cancel`]: cancel,
+  });
+  const harness = await createHarness('nl');
+  await useSessionStore(harness.pinia).load();
+  const wrapper = mount(AppointmentPage, { props: { id: APPT }, global: { plugins: [...harness.plugins] }, attachTo: document.body });
+  await vi.waitFor(async () => {
+    await flushPromises();
+    expect(wrapper.find('[data-reference]').exists()).toBe(true);
+  });
+  return wrapper;
+}
+
+async function cancelWith(wrapper: Awaited<ReturnType<typeof render>>, reason: string) {
+  await wrapper.findAll('button').find((b) => b.text() === 'Afzeggen')!.trigger('click');
+  await wrapper.find('#cancel-reason').setValue(reason);
+  await wrapper.find('form').trigger('submit');
+  await flushPromises();
+}
+
+describe('Afspraak', () => {
+  it('shows reference, date, time, address, route, what to bring, the QR code and the .ics link', async () => {
+    const wrapper = await render(() => json({}));
+    expect(wrapper.find('[data-reference]').text()).toBe('AFS-7K3P9Q');
+    expect(wrapper.text()).toContain('2 december 2026');
+    expect(wrapper.text()).toContain('10:00 – 10:30');
+    expect(wrapper.text()).toContain('Stationsplein 1');
+    expect(wrapper.text()).toContain('Uw identiteitsbewijs');
+    expect(wrapper.find('img').attributes('alt')).toContain('AFS-7K3P9Q');
+    expect(wrapper.find('img').attributes('src')).toBe(`/api/appointments/${APPT}/qr.svg`);
+    expect(wrapper.find('a[download]').attributes('href')).toBe(`/api/appointments/${APPT}/calendar.ics`);
+  });
+
+  it('a cancellation made offline is queued in the outbox and shown as pending', async () => {
+    setOnline(false);
+    const wrapper = await render(() => Promise.reject(new TypeError('Failed to fetch')));
+    await cancelWith(wrapper, 'Ik ben ziek');
+    await vi.waitFor(() => expect(holder.value).toHaveLength(1));
+    expect(holder.value[0]).toMatchObject({ kind: 'cancel-booking', method: 'POST', url: `/api/appointments/${APPT}/cancel`, body: { reason: 'Ik ben ziek' }, subject: APPT });
+    await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toContain('Dit wacht op verzenden'));
+  });
+
+  it('after the cut-off the server refuses and the page says why', async () => {
+    const wrapper = await render(() => apiError(409, 'CUT_OFF_PASSED'));
+    await cancelWith(wrapper, '');
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[role="alert"]').exists()).toBe(true);
+    });
+    expect(holder.value[0]!.body).toEqual({});
+    expect(wrapper.find('[role="alert"]').text()).toContain('Afzeggen is niet gelukt.');
+    expect(wrapper.find('[role="alert"]').text()).toContain(CUT_OFF_TEXT);
+  });
+});

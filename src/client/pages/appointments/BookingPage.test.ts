@@ -1,0 +1,156 @@
+// The booking steps with fetch mocked at the edge and the outbox in memory.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import BookingPage from './BookingPage.vue';
+import type { OutboxItem } from '../../../domain/outbox';
+import { memoryOutboxBackend } from '../../offline/outbox-backend';
+import { useOutboxBackendForTests } from '../../offline/outbox-engine';
+import { setOnline } from '../../stores/device';
+import { useSessionStore } from '../../stores/session';
+import { appointment, catalog, slot } from '../../components/appointments/testing';
+import { createHarness, freezeToday, json, me, mockFetch } from '../../testing/harness';
+
+let holder: { value: OutboxItem[] };
+beforeEach(() => {
+  holder = { value: [] };
+  useOutboxBackendForTests(memoryOutboxBackend(holder));
+  setOnline(true);
+});
+afterEach(() => {
+  useOutboxBackendForTests(null);
+  setOnline(true);
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+const consultDays = {
+  type: 'consult',
+  urgent: false,
+  window: { from: '2026-11-30', until: '2027-01-08' },
+  days: [
+    { date: '2026-12-02', slots: [slot('2026-12-02', '10:00', '2026-12-02T09:00:00.000Z'), slot('2026-12-02', '11:00', '2026-12-02T10:00:00.000Z')] },
+    { date: '2026-12-03', slots: [slot('2026-12-03', '09:00', '2026-12-03T08:00:00.000Z')] },
+  ],
+  callNow: null,
+};
+
+async function render(startAt: string, routes: Record<string, (init: RequestInit | undefined) => Response | Promise<Response>> = {}) {
+  freezeToday();
+  const fetchMock = mockFetch({
+    'GET /api/me': () => json(me),
+    'GET /api/appointments/types': () => json(catalog),
+    'GET /api/appointments/availability?type=consult&place=centraal': () => json(consultDays),
+    ...routes,
+  });
+  const harness = await createHarness('nl', { startAt });
+  await useSessionStore(harness.pinia).load();
+  const wrapper = mount(BookingPage, { global: { plugins: [...harness.plugins] }, attachTo: document.body });
+  await vi.waitFor(async () => {
+    await flushPromises();
+    expect(wrapper.find('[data-step], [data-offline]').exists()).toBe(true);
+  });
+  return { wrapper, router: harness.router, fetchMock };
+}
+const settle = async () => {
+  await flushPromises();
+  await new Promise((r) => setTimeout(r, 0));
+  await flushPromises();
+};
+
+describe('Afspraak maken', () => {
+  it('goes type → place → day → time → confirm with each step in the URL, and keeps what was typed when going back', async () => {
+    const { wrapper, router } = await render('/afspraken/maken');
+    expect(wrapper.find('legend').text()).toBe('Waarvoor wilt u een afspraak?');
+    await wrapper.find('input[value="consult"]').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ stap: 'plaats', type: 'consult' });
+    await wrapper.find('input[value="centraal"]').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[data-date="2026-12-02"]').exists()).toBe(true);
+    });
+    expect(wrapper.find('[data-date="2026-12-02"]').text()).toBe('2 december 2026');
+    await wrapper.find('[data-date="2026-12-02"]').trigger('click');
+    await settle();
+    await wrapper.find('[data-start="2026-12-02T10:00:00.000Z"]').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ stap: 'gegevens', dag: '2026-12-02', start: '2026-12-02T10:00:00.000Z', plaats: 'centraal' });
+    expect(wrapper.find('[data-when]').text()).toBe('2 december 2026, 11:00 tot 11:30 uur');
+
+    await wrapper.find('#need-interpreter').setValue('Arabisch');
+    await wrapper.find('input[name="wheelchair"]').setValue(true);
+    router.back();
+    await settle();
+    expect(router.currentRoute.value.query.stap).toBe('tijd');
+    expect(wrapper.find('[data-step="tijd"]').exists()).toBe(true);
+    router.forward();
+    await settle();
+    expect((wrapper.find('#need-interpreter').element as HTMLInputElement).value).toBe('Arabisch');
+    expect((wrapper.find('input[name="wheelchair"]').element as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('a lost race (409 SLOT_TAKEN) offers the next free slots; choosing one books it', async () => {
+    const bodies: Array<{ body: Record<string, unknown>; key: string }> = [];
+    const next = [slot('2026-12-02', '11:30', '2026-12-02T10:30:00.000Z'), slot('2026-12-03', '09:00', '2026-12-03T08:00:00.000Z')];
+    const { wrapper, router } = await render('/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z', {
+      'POST /api/appointments': (init) => {
+        bodies.push({ body: JSON.parse(String(init!.body)), key: (init!.headers as Record<string, string>)['Idempotency-Key']! });
+        if (bodies.length === 1) return json({ error: { code: 'SLOT_TAKEN', message: 'x', details: { nextSlots: next } } }, 409);
+        return json({ appointment: appointment({ start: '2026-12-03T08:00:00.000Z' }) }, 201);
+      },
+    });
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.find('[data-book-error]').text()).toContain('Iemand anders heeft deze tijd net gekozen');
+    const offered = wrapper.findAll('[data-next-slots] button');
+    expect(offered.map((b) => b.text())).toEqual(['2 december 2026 11:30', '3 december 2026 09:00']);
+    await offered[1]!.trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query.start).toBe('2026-12-03T08:00:00.000Z');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]!.body).toMatchObject({ type: 'consult', place: 'centraal', start: '2026-12-02T09:00:00.000Z' });
+    expect(bodies[1]!.body).toMatchObject({ start: '2026-12-03T08:00:00.000Z' });
+    expect(bodies[1]!.key).not.toBe(bodies[0]!.key);
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('appointment'));
+  });
+
+  it('urgent debt help asks the urgency question, asks only for urgent slots, and shows the phone when none is left', async () => {
+    const { wrapper, router, fetchMock } = await render('/afspraken/maken?stap=spoed&type=schuldhulp-eerste-gesprek', {
+      'GET /api/appointments/availability?type=schuldhulp-eerste-gesprek&urgent=true': () =>
+        json({ type: 'schuldhulp-eerste-gesprek', urgent: true, window: { from: '2026-11-30', until: '2026-12-02' }, days: [], callNow: { code: 'URGENT_CAPACITY_FULL', phone: '030 999 00 11' } }),
+    });
+    expect(wrapper.find('fieldset legend').text()).toBe('Is een van deze dingen aan de hand?');
+    await wrapper.find('input[value="eviction"]').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ stap: 'dag', spoed: 'eviction' });
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[data-call-now]').exists()).toBe(true);
+    });
+    expect(wrapper.find('[data-call-now]').text()).toContain('Bel ons nu: 030 999 00 11');
+    expect(wrapper.find('[data-call-now] a').attributes('href')).toMatch(/^tel:/);
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('urgent=true') && !String(url).includes('place='))).toBe(true);
+  });
+
+  it('offline: says booking needs a connection and queues a call-back request in the outbox', async () => {
+    setOnline(false);
+    const { wrapper } = await render('/afspraken/maken', {
+      'POST /api/callback-requests': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    expect(wrapper.find('[data-offline]').text()).toContain('Afspraak maken kan alleen met internet');
+    expect(wrapper.find('[data-offline] a').text()).toBe('Huisbezoek aanvragen');
+    await wrapper.find('#callback-phone').setValue('06 12345678');
+    await wrapper.find('[data-offline] form').trigger('submit');
+    await settle();
+    await vi.waitFor(() => expect(holder.value).toHaveLength(1));
+    expect(holder.value[0]).toMatchObject({ kind: 'callback', url: '/api/callback-requests', body: { phone: '06 12345678', partOfDay: 'any' } });
+    expect(wrapper.text()).toContain('Uw vraag om terug te bellen wacht op verzenden.');
+  });
+});
