@@ -197,6 +197,8 @@ const en: MessageSchema = {
       question: 'Question about your application',
       'cancel-booking': 'Cancel appointment',
       'home-visit': 'Home visit',
+      'cancel-home-visit': 'Cancel home visit',
+      'accept-home-visit': 'Accept new date for home visit',
       callback: 'Call me back',
       document: 'Document',
       other: 'Message',

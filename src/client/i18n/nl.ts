@@ -202,6 +202,8 @@ const nl = {
       question: 'Vraag over uw aanvraag',
       'cancel-booking': 'Afspraak afzeggen',
       'home-visit': 'Huisbezoek',
+      'cancel-home-visit': 'Huisbezoek afzeggen',
+      'accept-home-visit': 'Nieuwe datum voor huisbezoek goedkeuren',
       callback: 'Bel mij terug',
       document: 'Document',
       other: 'Bericht',
