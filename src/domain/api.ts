@@ -36,6 +36,8 @@ export const Health = Type.Object({
   identityProvider: Type.Union([Type.Literal('simulator'), Type.Literal('external')]),
   /** Which malware scanner checks documents; 'none' says plainly that nothing does */
   scanner: Type.Union([Type.Literal('clamd'), Type.Literal('none')]),
+  /** Where documents are stored: the folder under LOKET_FILES_DIR or an S3-compatible bucket */
+  storage: Type.Union([Type.Literal('folder'), Type.Literal('s3')]),
 });
 export type Health = Static<typeof Health>;
 

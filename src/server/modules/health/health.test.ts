@@ -17,6 +17,7 @@ describe.each(testDatabases)('system routes on %s', (kind) => {
       consortium: 'leidschendam-voorburg',
       identityProvider: 'simulator',
       scanner: 'none',
+      storage: 'folder',
     });
     expect(res.headers['cache-control']).toBe('no-store');
   });

@@ -31,6 +31,7 @@ export async function healthRoutes(fastify: FastifyInstance, { ctx }: ModuleOpti
         consortium: ctx.consortium.id,
         identityProvider: ctx.config.oidc ? ('external' as const) : ('simulator' as const),
         scanner: scannerKind(ctx.config),
+        storage: ctx.config.s3 ? ('s3' as const) : ('folder' as const),
       };
     },
   );
