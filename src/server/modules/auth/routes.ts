@@ -9,11 +9,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isValidBsn } from '../../../domain/bsn';
 import type { ErrorCode } from '../../../domain/error-codes';
 import type { AppContext } from '../../context';
+import { beginLogin, completeLogin } from './login-attempts';
 import type { RelyingParty } from './relying-party';
 import { isSecure, sessionCookieName, sessionPolicy } from './session-hook';
 import { endSession, startSession } from './sessions';
 
-const LOGIN_ATTEMPT_MINUTES = 10;
 const DEFAULT_RETURN = '/aanvragen';
 
 /** Only same-origin app paths: an open redirect here would be a phishing tool. */
@@ -48,23 +48,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       },
     },
     async (request, reply) => {
-      const now = ctx.clock.now();
-      await ctx.db
-        .deleteFrom('login_attempts')
-        .where('created_at', '<', new Date(now.getTime() - LOGIN_ATTEMPT_MINUTES * 60_000))
-        .execute();
-      const login = await relyingParty.startLogin();
-      await ctx.db
-        .insertInto('login_attempts')
-        .values({
-          state: login.state,
-          nonce: login.nonce,
-          code_verifier: login.codeVerifier,
-          return_to: safeReturnPath(request.query.returnTo),
-          created_at: now,
-        })
-        .execute();
-      return reply.redirect(login.url.href, 303);
+      const url = await beginLogin(ctx, relyingParty, 'resident', safeReturnPath(request.query.returnTo));
+      return reply.redirect(url.href, 303);
     },
   );
 
@@ -83,31 +68,9 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       },
     },
     async (request, reply) => {
-      const { state, error } = request.query;
-      const attempt = state
-        ? await ctx.db
-            .deleteFrom('login_attempts')
-            .where('state', '=', state)
-            .where('kind', '=', 'resident') // a staff login's state is not ours to finish
-            .returningAll()
-            .executeTakeFirst()
-        : undefined;
-      if (error === 'access_denied') return failLogin(reply, 'LOGIN_CANCELLED');
-      const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;
-      if (!attempt || tooOld) return failLogin(reply, 'LOGIN_EXPIRED');
-      if (error) return failLogin(reply, 'LOGIN_FAILED');
-
-      let claims: Record<string, unknown>;
-      try {
-        claims = await relyingParty.finishLogin(new URL(request.url, ctx.config.publicUrl), {
-          state: attempt.state,
-          nonce: attempt.nonce,
-          codeVerifier: attempt.code_verifier,
-        });
-      } catch (err) {
-        request.log.warn({ reason: err instanceof Error ? err.name : 'unknown' }, 'login: token exchange failed');
-        return failLogin(reply, 'LOGIN_FAILED');
-      }
+      const outcome = await completeLogin(ctx, relyingParty, 'resident', request);
+      if (!outcome.ok) return failLogin(reply, outcome.code);
+      const { claims } = outcome;
       const bsn = claims[ctx.config.oidc?.bsnClaim ?? 'bsn'];
       if (typeof bsn !== 'string' || !isValidBsn(bsn)) return failLogin(reply, 'LOGIN_FAILED');
       const person = await ctx.db.selectFrom('persons').select('bsn').where('bsn', '=', bsn).executeTakeFirst();
@@ -119,7 +82,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       const token = await startSession(ctx.db, ctx.clock, sessionPolicy(ctx), bsn);
       reply.setCookie(cookieName, token, cookieOptions);
       request.log.info({ event: 'login' }, 'resident logged in');
-      return reply.redirect(attempt.return_to, 303);
+      return reply.redirect(outcome.returnTo, 303);
     },
   );
 

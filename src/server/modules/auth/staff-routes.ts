@@ -12,11 +12,11 @@ import type { ErrorCode } from '../../../domain/error-codes';
 import type { AppContext } from '../../context';
 import { effectiveGrants, findStaffBySubject, rolesFromClaim } from '../staff/accounts';
 import { staffCookieName, staffSessionPolicy } from '../staff/session';
+import { beginLogin, completeLogin } from './login-attempts';
 import type { RelyingParty } from './relying-party';
 import { isSecure } from './session-hook';
 import { endSession, startSession } from './sessions';
 
-const LOGIN_ATTEMPT_MINUTES = 10;
 const STAFF_HOME = '/beheer';
 /** Claims our simulator sends; an external provider's names come from the configuration */
 const SIMULATOR_CLAIMS = { id: 'staff_id', roles: 'roles' } as const;
@@ -56,24 +56,8 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
     },
     async (request, reply) => {
       if (!relyingParty) return fail(reply, 'LOGIN_FAILED');
-      const now = ctx.clock.now();
-      await ctx.db
-        .deleteFrom('login_attempts')
-        .where('created_at', '<', new Date(now.getTime() - LOGIN_ATTEMPT_MINUTES * 60_000))
-        .execute();
-      const login = await relyingParty.startLogin();
-      await ctx.db
-        .insertInto('login_attempts')
-        .values({
-          state: login.state,
-          nonce: login.nonce,
-          code_verifier: login.codeVerifier,
-          return_to: staffReturnPath(request.query.returnTo),
-          created_at: now,
-          kind: 'staff',
-        })
-        .execute();
-      return reply.redirect(login.url.href, 303);
+      const url = await beginLogin(ctx, relyingParty, 'staff', staffReturnPath(request.query.returnTo));
+      return reply.redirect(url.href, 303);
     },
   );
 
@@ -91,31 +75,10 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
       },
     },
     async (request, reply) => {
-      const { state, error } = request.query;
-      const attempt = state
-        ? await ctx.db
-            .deleteFrom('login_attempts')
-            .where('state', '=', state)
-            .where('kind', '=', 'staff')
-            .returningAll()
-            .executeTakeFirst()
-        : undefined;
-      if (error === 'access_denied') return fail(reply, 'LOGIN_CANCELLED');
-      const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;
-      if (!attempt || tooOld) return fail(reply, 'LOGIN_EXPIRED');
-      if (error || !relyingParty) return fail(reply, 'LOGIN_FAILED');
-
-      let idToken: Record<string, unknown>;
-      try {
-        idToken = await relyingParty.finishLogin(new URL(request.url, ctx.config.publicUrl), {
-          state: attempt.state,
-          nonce: attempt.nonce,
-          codeVerifier: attempt.code_verifier,
-        });
-      } catch (err) {
-        request.log.warn({ reason: err instanceof Error ? err.name : 'unknown' }, 'staff login: token exchange failed');
-        return fail(reply, 'LOGIN_FAILED');
-      }
+      if (!relyingParty) return fail(reply, 'LOGIN_FAILED');
+      const outcome = await completeLogin(ctx, relyingParty, 'staff', request);
+      if (!outcome.ok) return fail(reply, outcome.code);
+      const idToken = outcome.claims;
       const subject = idToken[claims.id];
       if (typeof subject !== 'string' || subject === '') return fail(reply, 'LOGIN_FAILED');
       const account = await findStaffBySubject(ctx.db, subject);
@@ -140,7 +103,7 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
       });
       reply.setCookie(cookieName, token, cookieOptions);
       request.log.info({ event: 'staff_login' }, 'staff logged in');
-      return reply.redirect(attempt.return_to, 303);
+      return reply.redirect(outcome.returnTo, 303);
     },
   );
 
