@@ -58,7 +58,8 @@ export default defineConfig(({ command }) => ({
     __LOKET_BUILD_ID__: JSON.stringify(buildId),
   },
   build: {
-    outDir: 'dist/client',
+    // LOKET_DIST lets parallel work build side by side (default: dist).
+    outDir: `${process.env.LOKET_DIST || 'dist'}/client`,
     emptyOutDir: true,
     manifest: true,
     sourcemap: false,

@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+const outfile = `${process.env.LOKET_DIST || 'dist'}/server/main.js`;
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['src/server/main.ts'],
-  outfile: 'dist/server/main.js',
+  outfile,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -17,4 +18,4 @@ await build({
   define: { __LOKET_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 });
-console.log(`server bundle: dist/server/main.js (version ${version})`);
+console.log(`server bundle: ${outfile} (version ${version})`);

@@ -21,7 +21,7 @@ export interface OwnServer {
  */
 export async function startOwnServer(port: number): Promise<OwnServer> {
   const clientDir = mkdtempSync(join(tmpdir(), 'loket-pwa-client-'));
-  cpSync('dist/client', clientDir, { recursive: true });
+  cpSync(`${process.env.LOKET_DIST || 'dist'}/client`, clientDir, { recursive: true });
   const server: ChildProcess = spawn(process.execPath, ['scripts/e2e-server.mjs'], {
     env: { ...process.env, E2E_PORT: String(port), LOKET_CLIENT_DIR: clientDir },
     stdio: 'inherit',
