@@ -75,6 +75,27 @@ test('personal device: offline it shows the last known data with its time, and d
   expect(afterLogout?.stores.lastResident ?? []).toEqual([]);
 });
 
+test('personal device: my appointments stay readable offline, with the time they were fetched', async ({ page, context }) => {
+  await logIn(page, '999990019');
+  await ensureServiceWorkerControls(page);
+  await page.goto('/afspraken');
+  const card = page.locator('[data-appointment]').first();
+  await expect(card).toBeVisible();
+  const shown = (await card.innerText()).split('\n')[0]!;
+  await expect.poll(() => offlineCopyKeys(page)).toContain('appointments');
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn afspraken' })).toBeVisible();
+    await expect(page.getByText('U bent offline. U ziet uw gegevens zoals ze eerder waren.')).toBeVisible();
+    await expect(page.locator('[data-appointment]').first()).toContainText(shown);
+    await expectNoAxeViolations(page);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('shared device (library kiosk): after a session, no browser storage holds anything personal', async ({ page }) => {
   await page.goto('/?apparaat=gedeeld');
   await expect(page.getByText('Wij bewaren niets van u op deze computer.')).toBeVisible();

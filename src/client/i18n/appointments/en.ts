@@ -1,7 +1,6 @@
 /** Messages of the appointments pages, English. Same keys as nl.ts. */
 const en = {
   appt: {
-    listTitle: 'My appointments',
     loading: 'One moment. Loading your appointments.',
     make: 'Make an appointment',
     homeVisitLink: 'Cannot come to us? Ask for a home visit',
@@ -33,16 +32,14 @@ const en = {
     cutOff: 'You can reschedule or cancel until {time}. After that, please call us.',
     tooLate: 'You can no longer reschedule or cancel in the app. Call us if you need to.',
     booked: 'Your appointment is confirmed.',
-    notFound: 'We could not find this appointment.',
+    channelQuestion: 'How would you like to talk?',
     channel: { in_person: 'At the office', phone: 'By phone', video: 'By video' },
     bookTitle: 'Make an appointment',
     rescheduleTitle: 'Reschedule appointment',
     stepOf: 'Step {n} of {total}',
-    previous: 'Previous step',
     next: 'Next',
     chooseType: 'What is the appointment for?',
     minutes: '{n} minutes',
-    notBookable: 'You cannot make this appointment now.',
     urgencyQuestion: 'Is any of these happening?',
     urgencyHint: 'Then we help you within 3 working days.',
     urgency: {
@@ -67,8 +64,6 @@ const en = {
     confirmReschedule: 'Reschedule appointment',
     booking: 'Making your appointment…',
     nextSlots: 'These times are still free. Choose one:',
-    chooseSlot: 'Choose this time',
-    choose: 'Choose',
     missing: 'Please make a choice first.',
     offlineTitle: 'Making an appointment needs internet',
     offlineText: 'We need to see which times are free. That is not possible now. You can ask for a home visit, or ask us to call you back. We send it as soon as there is internet again.',

@@ -5,7 +5,6 @@
  */
 const nl = {
   appt: {
-    listTitle: 'Mijn afspraken',
     loading: 'Even geduld. Uw afspraken worden geladen.',
     make: 'Afspraak maken',
     homeVisitLink: 'Kunt u niet naar ons toe komen? Vraag een huisbezoek aan',
@@ -37,17 +36,15 @@ const nl = {
     cutOff: 'Verzetten of afzeggen kan tot {time}. Daarna kunt u ons bellen.',
     tooLate: 'Verzetten of afzeggen kan niet meer via de app. Bel ons als het nodig is.',
     booked: 'Uw afspraak staat vast.',
-    notFound: 'Deze afspraak hebben wij niet gevonden.',
+    channelQuestion: 'Hoe wilt u het gesprek voeren?',
     channel: { in_person: 'Op kantoor', phone: 'Telefonisch', video: 'Met video' },
     // booking flow
     bookTitle: 'Afspraak maken',
     rescheduleTitle: 'Afspraak verzetten',
     stepOf: 'Stap {n} van {total}',
-    previous: 'Vorige stap',
     next: 'Verder',
     chooseType: 'Waarvoor wilt u een afspraak?',
     minutes: '{n} minuten',
-    notBookable: 'Deze afspraak kunt u nu niet maken.',
     urgencyQuestion: 'Is een van deze dingen aan de hand?',
     urgencyHint: 'Dan helpen wij u binnen 3 werkdagen.',
     urgency: {
@@ -72,8 +69,6 @@ const nl = {
     confirmReschedule: 'Afspraak verzetten',
     booking: 'Uw afspraak wordt gemaakt…',
     nextSlots: 'Deze tijden zijn nog vrij. Kies er een:',
-    chooseSlot: 'Kies deze tijd',
-    choose: 'Kies',
     missing: 'Maak eerst een keuze.',
     offlineTitle: 'Afspraak maken kan alleen met internet',
     offlineText: 'Wij moeten zien welke tijden vrij zijn. Dat kan nu niet. U kunt wel een huisbezoek aanvragen, of vragen of wij u terugbellen. Dat sturen wij zodra er weer internet is.',

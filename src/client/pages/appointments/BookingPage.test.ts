@@ -8,7 +8,7 @@ import { useOutboxBackendForTests } from '../../offline/outbox-engine';
 import { setOnline } from '../../stores/device';
 import { useSessionStore } from '../../stores/session';
 import { appointment, catalog, slot } from '../../components/appointments/testing';
-import { createHarness, freezeToday, json, me, mockFetch } from '../../testing/harness';
+import { createHarness, freezeToday, json, me, mockFetch, summary } from '../../testing/harness';
 
 let holder: { value: OutboxItem[] };
 beforeEach(() => {
@@ -41,6 +41,7 @@ async function render(startAt: string, routes: Record<string, (init: RequestInit
     'GET /api/me': () => json(me),
     'GET /api/appointments/types': () => json(catalog),
     'GET /api/appointments/availability?type=consult&place=centraal': () => json(consultDays),
+    'GET /api/applications': () => json({ applications: [] }),
     ...routes,
   });
   const harness = await createHarness('nl', { startAt });
@@ -118,6 +119,32 @@ describe('Afspraak maken', () => {
     expect(bodies[1]!.body).toMatchObject({ start: '2026-12-03T08:00:00.000Z' });
     expect(bodies[1]!.key).not.toBe(bodies[0]!.key);
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('appointment'));
+  });
+
+  it('offers phone or video when the type allows it, asks for a number, and links the appointment to the chosen application', async () => {
+    const bodies: Array<Record<string, unknown>> = [];
+    const remote = { ...catalog, types: catalog.types.map((x) => (x.code === 'consult' ? { ...x, channels: ['in_person', 'phone', 'video'] } : x)) };
+    const caseId = '0b6f1d4e-1111-4c3a-9d7e-000000000001';
+    const { wrapper } = await render('/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z', {
+      'GET /api/appointments/types': () => json(remote),
+      'GET /api/applications': () => json({ applications: [summary({ id: caseId, reference: 'LV-2026-000123' })] }),
+      'POST /api/appointments': (init) => {
+        bodies.push(JSON.parse(String(init!.body)));
+        return json({ appointment: appointment({ channel: 'phone' }) }, 201);
+      },
+    });
+    await settle();
+    expect(wrapper.find('[data-channel] legend').text()).toBe('Hoe wilt u het gesprek voeren?');
+    expect(wrapper.findAll('[data-channel] label').map((l) => l.text())).toEqual(['Op kantoor', 'Telefonisch', 'Met video']);
+    expect(wrapper.find('#book-phone').exists()).toBe(false);
+    await wrapper.find('input[name="channel"][value="phone"]').setValue(true);
+    await settle();
+    await wrapper.find('#book-phone').setValue('06 12345678');
+    expect(wrapper.find('#book-case').text()).toContain('LV-2026-000123');
+    await wrapper.find('#book-case').setValue(caseId);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(bodies[0]).toMatchObject({ channel: 'phone', phone: '06 12345678', caseId });
   });
 
   it('urgent debt help asks the urgency question, asks only for urgent slots, and shows the phone when none is left', async () => {
