@@ -96,6 +96,8 @@ export default defineConfig(({ command }) => ({
           name: 'server',
           environment: 'node',
           include: ['src/server/**/*.test.ts', 'test/server/**/*.test.ts'],
+          // Every test app logs into one file; the teardown scans it for personal data (issue 7).
+          globalSetup: ['test/server/log-scan.global.ts'],
           // PGlite databases are in-process and CPU heavy to create; one file at a time keeps
           // the 2-core CI machine responsive and the PostgreSQL schemas isolated.
           fileParallelism: false,

@@ -1,11 +1,23 @@
 // First-load bytes per route from the Vite build manifest: the entry, the route's lazy chunk,
 // and everything they import statically (JS), plus the CSS those chunks carry. Gzip level 9.
+// Used by the size budget (test/e2e/size-budget.spec.ts) and the benchmark (test/bench).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** Source modules that only staff load (the back office and the desk); never in a resident's first load. */
+export const STAFF_MODULE = /(^|\/)src\/client\/(pages\/(beheer|balie)\/|components\/(staff|balie|planning)\/|router-staff\.ts|i18n\/(staff|balie)\/|stores\/(planning|staff-casework)\.ts|api\/(planning|staff-casework)\.ts)/;
+
+export function isStaffRoute(route) {
+  return /^(beheer|balie)\//.test(route);
+}
+
+export function readManifest(distDir = 'dist/client') {
+  return JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8'));
+}
+
 export function firstLoadSizes(distDir = 'dist/client') {
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8'));
+  const manifest = readManifest(distDir);
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
   const gz = (file) => {
     const bytes = readFileSync(join(distDir, file));
@@ -16,7 +28,7 @@ export function firstLoadSizes(distDir = 'dist/client') {
     seen.add(key);
     for (const dep of manifest[key].imports ?? []) collect(dep, seen);
   };
-  const routes = Object.keys(manifest).filter((k) => /src\/client\/pages\/.*\.vue$/.test(k) && manifest[k].isDynamicEntry);
+  const routes = Object.keys(manifest).filter((k) => /src\/client\/pages\/.*\.(vue|ts)$/.test(k) && manifest[k].isDynamicEntry);
   return routes.map((route) => {
     const seen = new Set();
     collect(entryKey, seen);
@@ -35,7 +47,14 @@ export function firstLoadSizes(distDir = 'dist/client') {
       css.raw += size.raw;
       css.gzip += size.gzip;
     }
-    return { route: route.replace(/^src\/client\/pages\//, ''), js, css };
+    return {
+      route: route.replace(/^src\/client\/pages\//, ''),
+      js,
+      css,
+      /** manifest keys and files of the first load, for the staff-separation check */
+      keys: [...seen],
+      files: [...seen].map((key) => manifest[key].file).concat([...cssFiles]),
+    };
   });
 }
 

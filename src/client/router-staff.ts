@@ -1,5 +1,5 @@
 /**
- * Routes of the staff area (/beheer, the back office; /balie, the front desk, comes later) and
+ * Routes of the staff area (/beheer, the back office; /balie, the front desk) and
  * the resident's access log. The staff area costs a resident's first load one route record:
  * its real routes, pages, stores and messages are added when it is first entered
  * (pages/beheer/area.ts, router.addRoute), so no staff code is in any resident's first load.
@@ -21,6 +21,18 @@ export const staffRoutes: RouteRecordRaw[] = [
       const { installStaffArea } = await import('./pages/beheer/area');
       // Navigate again to the same place, now that the area's own route matches it.
       return installStaffArea(router) ? to.fullPath : true;
+    },
+  },
+  {
+    // The front desk (/balie), installed the same way on first entry (pages/balie/area.ts).
+    path: '/balie/:rest(.*)*',
+    name: 'desk-area',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.pageTitle' },
+    async beforeEnter(to) {
+      const router = inject(routerKey)!;
+      const { installDeskArea } = await import('./pages/balie/area');
+      return installDeskArea(router) ? to.fullPath : true;
     },
   },
   {

@@ -13,6 +13,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import { staffRoutes } from './router-staff';
+import { kioskRoute } from './session/kiosk-route';
 import { useDeviceStore } from './stores/device';
 import { useSessionStore } from './stores/session';
 
@@ -86,6 +87,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'outbox.pageTitle', requiresAuth: true },
   },
   {
+    path: '/berichten',
+    name: 'inbox',
+    component: () => import('./pages/notifications/InboxPage.vue'),
+    meta: { titleKey: 'header.inbox', requiresAuth: true },
+  },
+  {
+    path: '/instellingen/meldingen',
+    name: 'notification-settings',
+    component: () => import('./pages/notifications/NotificationSettingsPage.vue'),
+    meta: { titleKey: 'header.notificationSettings', requiresAuth: true },
+  },
+  {
     path: '/elders',
     name: 'elsewhere',
     component: () => import('./pages/elsewhere/ElsewherePage.vue'),
@@ -97,6 +110,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/accessibility/AccessibilityPage.vue'),
     meta: { titleKey: 'accessibility.pageTitle' },
   },
+  kioskRoute,
   ...staffRoutes,
   {
     path: '/:pathMatch(.*)*',

@@ -69,3 +69,44 @@ self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent;
   if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(replayOutboxFromServiceWorker({ throwIfUnsent: true }));
 });
+
+// Web Push (issue 8). The payload is only "Er is nieuws in Loket" and the path of the page to
+// open: nothing personal passes the push service or shows on the lock screen. Open pages are
+// told, so the menu's unread count and an open inbox update at once.
+self.addEventListener('push', (event: PushEvent) => {
+  let payload: { text?: string; link?: string } = {};
+  try {
+    payload = (event.data?.json() as typeof payload | undefined) ?? {};
+  } catch {
+    // not JSON: show the fixed text
+  }
+  const link = typeof payload.link === 'string' && /^\/[^/\\]/.test(payload.link) ? payload.link : '/berichten';
+  const text = typeof payload.text === 'string' ? payload.text : 'Er is nieuws in Loket';
+  event.waitUntil(
+    (async () => {
+      const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      for (const page of pages) page.postMessage({ type: 'LOKET_PUSH', link });
+      await self.registration.showNotification('Loket', { body: text, data: { link }, icon: '/icons/icon-192.png', tag: link });
+    })(),
+  );
+});
+
+// A tap on the notification opens the page it is about (in an open Loket tab when there is one).
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  const link = (event.notification.data as { link?: string } | null)?.link;
+  const path = typeof link === 'string' && /^\/[^/\\]/.test(link) ? link : '/berichten';
+  event.waitUntil(
+    (async () => {
+      const url = new URL(path, self.location.origin).href;
+      const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = pages.find((page) => new URL(page.url).origin === self.location.origin) as WindowClient | undefined;
+      if (open) {
+        await open.focus();
+        await open.navigate(url);
+        return;
+      }
+      await self.clients.openWindow(url);
+    })(),
+  );
+});

@@ -7,6 +7,7 @@
  * the Netherlands); an instant is an ISO date-time string in UTC.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AssistInfo } from './assist-api';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
@@ -101,6 +102,8 @@ export const Me = Type.Object({
   /** Null when the resident's municipality takes part in this consortium. */
   elsewhere: nullable(ElsewhereAdvice),
   session: Type.Object({ idleExpiresAt: IsoDateTime, absoluteExpiresAt: IsoDateTime }),
+  /** Set while front-desk staff use this session on the resident's behalf (assist session) */
+  assist: Type.Optional(nullable(AssistInfo)),
 });
 export type Me = Static<typeof Me>;
 

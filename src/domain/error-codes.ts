@@ -59,6 +59,29 @@ export const ERROR_CODES = [
   'STAFF_NOT_AUTHORISED',
   'STAFF_ROLE_REQUIRED',
   'STAFF_ACCOUNT_SELF',
+  // front-desk help for a walk-in (issue 6 point 3)
+  'BSN_INVALID',
+  'ASSIST_LOOKUP_REQUIRED',
+  'ASSIST_PURPOSE_TEXT_REQUIRED',
+  // rate limits (issue 7)
+  'RATE_LIMITED',
+  // case work (issue 6 point 4)
+  'STATUS_TYPE_UNKNOWN',
+  'STATUS_TRANSITION_NOT_ALLOWED',
+  'DECISION_TERM_ALREADY_EXTENDED',
+  'DECISION_TERM_EXTENSION_TOO_LONG',
+  'DECISION_TERM_LAPSED',
+  'CASE_ALREADY_DECIDED',
+  'DECISION_DATE_INVALID',
+  'DECISION_NOT_RECORDED',
+  'DECISION_LETTER_EXISTS',
+  // the planner's back office (issue 5 point 7): dates and times that cannot be planned
+  'PLANNING_DATE_IN_PAST',
+  'PLANNING_END_BEFORE_START',
+  'PLANNING_RANGE_TOO_LONG',
+  'PLANNING_NOT_A_WORKING_DAY',
+  // notifications (issue 8): e-mail asked for while no SMTP server is configured
+  'EMAIL_NOT_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { DocumentRequestState, LocalizedText } from './api';
+import { CaseHandling } from './casework-api';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_PURPOSES, STAFF_ROLES } from './staff';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
@@ -74,6 +75,8 @@ export const StaffCaseDetail = Type.Object({
   requests: Type.Array(StaffDocumentRequest),
   /** What the resident sent, newest first */
   arrivals: Type.Array(StaffArrival),
+  /** Status, decision term and decision, with what the case worker may do next */
+  handling: CaseHandling,
 });
 export type StaffCaseDetail = Static<typeof StaffCaseDetail>;
 

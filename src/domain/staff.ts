@@ -54,12 +54,36 @@ export const AUDIT_PURPOSES = [
   'walk_in_assistance',
   'appointment_planning',
   'account_management',
+  // front-desk help for a walk-in (src/domain/assist.ts): one per purpose the desk can state
+  'assist_walk_in_help',
+  'assist_upload_documents',
+  'assist_appointment',
+  'assist_home_visit',
+  'assist_other',
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
-export const AUDIT_ACTIONS = ['read', 'search', 'download', 'create', 'update', 'login', 'logout', 'disable'] as const;
+export const AUDIT_ACTIONS = ['read', 'search', 'download', 'create', 'update', 'login', 'logout', 'disable', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What was looked at or changed, as the resident reads it. */
-export const AUDIT_OBJECT_TYPES = ['case', 'document', 'document_request', 'staff_account', 'staff_session', 'api_route'] as const;
+export const AUDIT_OBJECT_TYPES = [
+  'case',
+  'document',
+  'document_request',
+  'staff_account',
+  'staff_session',
+  'api_route',
+  // planning (issue 5 point 7): a place's day, its closures and capacity, appointments, home visits
+  'agenda',
+  'place_closure',
+  'capacity_change',
+  'appointment',
+  'home_visit',
+  // front-desk help (assist sessions): the resident's own screens, used on their behalf
+  'resident',
+  'assist_session',
+  'callback_request',
+  'access_log',
+] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -3,7 +3,6 @@
  * Tests build it with a database and clock of their own and call `app.inject()`.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,6 +14,7 @@ import { authRoutes } from './modules/auth/routes';
 import { staffAuthRoutes } from './modules/auth/staff-routes';
 import { accessLogRoutes } from './modules/access-log/routes';
 import { auditPlugin } from './modules/staff/auditor';
+import { assistAuditPlugin } from './modules/staff/assist-audit';
 import { staffModule } from './modules/staff/module';
 import { routeInventory } from './modules/staff/route-inventory';
 import { staffSessionHook } from './modules/staff/session';
@@ -23,12 +23,15 @@ import { applicationRoutes } from './modules/applications/routes';
 import { documentsModule } from './modules/documents/module';
 import { appointmentsModule } from './modules/appointments/module';
 import { homeVisitsModule } from './modules/home-visits/module';
+import { notificationsModule } from './modules/notifications/module';
 import { healthRoutes } from './modules/health/routes';
 import { manifestRoutes } from './modules/manifest/routes';
 import { questionRoutes } from './modules/questions/routes';
 import { idempotency } from './idempotency';
 import { publicConfigRoutes } from './modules/public-config/routes';
 import { residentRoutes } from './modules/residents/routes';
+import { frameworkErrorHandler } from './security/framework-errors';
+import { security } from './security/index';
 import { staticClient } from './static-client';
 import { version } from './version';
 
@@ -46,19 +49,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
       : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
     trustProxy: true,
+    // Malformed URLs Fastify refuses before any hook: our JSON shape and headers (security/).
+    frameworkErrors: frameworkErrorHandler(ctx),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app);
   await app.register(routeInventory);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:'] },
-    },
-    // Leaving the PWA must not leak which page (and so which case) a resident was on.
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  // Headers on every response, no-store for sessions, rate limits (src/server/security).
+  await app.register(security, { ctx });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -75,6 +74,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffSessionHook, { ctx });
   await app.register(idempotency, { ctx });
   await app.register(auditPlugin, { ctx });
+  // Every resident request of a front-desk assist session, in the audit log (after the auditor).
+  await app.register(assistAuditPlugin);
   const logins = await setUpLogins(app, ctx);
 
   await app.register(
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(documentsModule, { ctx });
       await api.register(appointmentsModule, { ctx });
       await api.register(homeVisitsModule, { ctx });
+      await api.register(notificationsModule, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

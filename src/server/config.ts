@@ -55,6 +55,19 @@ export interface ServerConfig {
   /** Staff sessions: 30 minutes idle, 12 hours absolute by default */
   staffSessionIdleMinutes: number;
   staffSessionAbsoluteHours: number;
+  /** Notifications (issue 8): Web Push keys, SMTP, the delivery worker */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** null: VAPID keys are generated on first start and kept in the database */
+  vapid: { publicKey: string; privateKey: string } | null;
+  /** VAPID contact (mailto: or https:) the push services may use to reach the operator */
+  vapidSubject: string;
+  /** null: no SMTP server, e-mail is off (the settings page says so) */
+  smtp: { url: string; from: string } | null;
+  /** How often the worker looks for jobs and reminders; 0: no worker in this process */
+  workerIntervalMs: number;
 }
 
 export interface DocumentsConfig {
@@ -174,6 +187,26 @@ function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
   };
 }
 
+function notificationsFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): NotificationsConfig {
+  const publicKey = env.VAPID_PUBLIC_KEY;
+  const privateKey = env.VAPID_PRIVATE_KEY;
+  if (Boolean(publicKey) !== Boolean(privateKey)) throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  const host = new URL(publicUrl).hostname;
+  const vapidSubject = env.VAPID_SUBJECT || (publicUrl.startsWith('https://') ? publicUrl : `mailto:noreply@${host.includes('.') ? host : 'example.invalid'}`);
+  if (!/^(mailto:|https:\/\/)/.test(vapidSubject)) throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https: URL, got "${vapidSubject}"`);
+  let smtpUrl = env.SMTP_URL || undefined;
+  if (!smtpUrl && env.SMTP_HOST) smtpUrl = `smtp://${env.SMTP_HOST}:${integer(env, 'SMTP_PORT', 25)}`;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const interval = env.LOKET_NOTIFY_INTERVAL_MS;
+  const workerIntervalMs = interval === '0' ? 0 : integer(env, 'LOKET_NOTIFY_INTERVAL_MS', 5000);
+  return {
+    vapid: publicKey && privateKey ? { publicKey, privateKey } : null,
+    vapidSubject,
+    smtp: smtpUrl ? { url: smtpUrl, from: env.SMTP_FROM || `Loket <noreply@${host.includes('.') ? host : 'example.invalid'}>` } : null,
+    workerIntervalMs,
+  };
+}
+
 function documentsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): DocumentsConfig {
   return {
     filesDir: env.LOKET_FILES_DIR || `${dataDir.replace(/\/$/, '')}/files`,
@@ -212,5 +245,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staffOidc: staffOidcFromEnv(env),
     staffSessionIdleMinutes: integer(env, 'STAFF_SESSION_IDLE_MINUTES', 30),
     staffSessionAbsoluteHours: integer(env, 'STAFF_SESSION_ABSOLUTE_HOURS', 12),
+    notifications: notificationsFromEnv(env, publicUrl),
   };
 }

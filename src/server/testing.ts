@@ -18,6 +18,7 @@ import { loadConfig, type ServerConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase, type DatabaseKind } from './db/database';
 import { seedDemoData } from './demo/seed';
+import { sharedTestLog } from './security/test-log';
 
 export const testDatabases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -40,11 +41,13 @@ export async function createTestApp(
   const clock = new ManualClock(options.now ?? new Date());
   // Each test app gets its own files folder, removed on close: tests never write into ./data.
   const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));
+  // The server test run's shared log, scanned for personal data at the end (security/test-log.ts).
+  const sharedLog = options.logStream ? undefined : sharedTestLog();
   const base = loadConfig({ PORT: '8080' });
   const config: ServerConfig = {
     ...base,
     clientDir: undefined,
-    logLevel: 'silent',
+    logLevel: sharedLog ? 'info' : 'silent',
     documents: { ...base.documents, filesDir },
     ...options.config,
   };
@@ -58,7 +61,8 @@ export async function createTestApp(
   if (options.seed !== false) {
     await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()), { blobs: createBlobStore(config) });
   }
-  const app = await buildApp(ctx, options.logStream ? { logStream: options.logStream } : { logger: false });
+  const logStream = options.logStream ?? sharedLog;
+  const app = await buildApp(ctx, logStream ? { logStream } : { logger: false });
   await app.ready();
   return {
     app,

@@ -2,11 +2,16 @@
  * `npm run bench`: every benchmark side by side in one run on this machine; writes
  * bench-results/report.md and report.json and prints a summary. Budgets are goals here,
  * never test failures (times vary between runs; sizes have their own test).
+ * Sections: first-load sizes, Lighthouse (start and applications page), API throughput
+ * (autocannon, 1k and 100k applications), uploads, image reduction, availability and the
+ * booking race. The built product comes from `$LOKET_DIST` (default dist).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { apiBench } from './api.bench';
 import { bundleSizes } from './bundle.bench';
 import { imageReductionBench } from './image-reduction.bench';
+import { lighthouseBench } from './lighthouse.bench';
 import { toMarkdown, toSummary, type Section } from './report';
 import { uploadRatio } from './upload.bench';
 
@@ -25,6 +30,8 @@ async function optional(path: string, exportName: string): Promise<Bench[]> {
 async function main(): Promise<void> {
   const benches: Bench[] = [
     ['bundle', bundleSizes],
+    ['lighthouse', lighthouseBench],
+    ['api', apiBench],
     ['upload', uploadRatio],
     ['image reduction', imageReductionBench],
     ...(await optional('./availability.bench', 'availabilityBench')),

@@ -6,9 +6,12 @@ export function fetchMe(): Promise<Me> {
   return getJson<Me>('/api/me');
 }
 
-/** Ends the session on the server (and the server wipes the browser with Clear-Site-Data). */
-export function postLogout(): Promise<void> {
-  return postJson<void>('/api/auth/logout');
+/**
+ * Ends the session on the server (and the server wipes the browser with Clear-Site-Data:
+ * cookies only, or with `wipeAll`, on a shared device, also caches and storage).
+ */
+export function postLogout(options: { wipeAll?: boolean } = {}): Promise<void> {
+  return postJson<void>(options.wipeAll ? '/api/auth/logout?wissen=alles' : '/api/auth/logout');
 }
 
 /**

@@ -14,7 +14,8 @@ import type {
 } from '../../domain/staff-api';
 import { ApiError, isErrorResponse, readBody } from './http';
 
-async function staffRequest<T>(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+/** One staff API call (also used by api/planning.ts). */
+export async function staffRequest<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;

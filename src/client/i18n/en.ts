@@ -8,7 +8,6 @@ const en: MessageSchema = {
   app: {
     name: 'Loket',
     skipLink: 'Skip to content',
-    loading: 'Please wait. Loading your information.',
   },
   common: {
     retry: 'Try again',
@@ -21,6 +20,9 @@ const en: MessageSchema = {
     loggingOut: 'Logging out',
     offlineAs: 'Offline: information of {name}',
     outbox: 'Waiting to be sent ({n})',
+    inbox: 'Messages',
+    inboxUnread: 'Messages, {n} new | Messages, {n} new',
+    notificationSettings: 'Notification settings',
   },
   footer: {
     language: 'Language',
@@ -31,6 +33,7 @@ const en: MessageSchema = {
   languages: {
     nl: 'Nederlands',
     en: 'English',
+    ar: 'العربية',
   },
   update: {
     message: 'There is a new version of Loket. Reload the page to use it.',
@@ -56,6 +59,8 @@ const en: MessageSchema = {
     reasonExpired: 'You were logged out because you did nothing for a while. Log in again to continue.',
     reasonLoggedOut: 'You are logged out. Do other people use this computer too? Then close all browser windows.',
     reasonLogoutFailed: 'Logging out may not have worked. Close all browser windows. Then you are surely logged out.',
+    reasonWiped: 'Your session has stopped. We wiped everything of yours from this computer.',
+    reasonWipedIdle: 'You did nothing for a while, so your session has stopped. We wiped everything of yours from this computer.',
     loginFailed: 'Logging in did not work.',
     sessionUnknown: 'We could not check whether you are logged in.',
   },
@@ -77,7 +82,6 @@ const en: MessageSchema = {
     reference: 'Reference',
     submittedOn: 'Applied on',
     status: 'Status',
-    nextStep: 'What next',
   },
   detail: {
     pageTitle: 'Application',
@@ -168,6 +172,17 @@ const en: MessageSchema = {
     yes: 'Yes',
     no: 'No',
     shared: 'Other people use this computer too. We keep nothing of yours on this computer. Log out when you are done.',
+  },
+  kiosk: {
+    stop: 'Stop and wipe',
+    stopping: 'Wiping',
+    unsent: 'Something has not been sent yet. If you stop now, it will be lost. | {n} things have not been sent yet. If you stop now, they will be lost.',
+    idle: {
+      title: 'Are you still there?',
+      text: 'You did nothing for 3 minutes. Soon your session stops. Then we wipe everything of yours from this computer. Do you want to go on? Then choose Continue.',
+      secondsLeft: '{n} second left | {n} seconds left',
+      continue: 'Continue',
+    },
   },
   offline: {
     notice: 'You are offline. You see your information as it was before.',
@@ -287,6 +302,23 @@ const en: MessageSchema = {
     STAFF_NOT_AUTHORISED: 'You cannot log in to Loket with this account. Ask your administrator for access.',
     STAFF_ROLE_REQUIRED: 'Your role does not give access to this part.',
     STAFF_ACCOUNT_SELF: 'You cannot disable your own account.',
+    EMAIL_NOT_CONFIGURED: 'Messages by e-mail are off. You get your messages in Loket.',
+    BSN_INVALID: 'This BSN is not right. A BSN has 9 digits. Check that you copied it correctly.',
+    ASSIST_LOOKUP_REQUIRED: 'Enter a BSN or a case reference. Not both.',
+    ASSIST_PURPOSE_TEXT_REQUIRED: 'Write briefly what you are helping with.',
+    STATUS_TYPE_UNKNOWN: 'This status does not exist for this scheme.',
+    STATUS_TRANSITION_NOT_ALLOWED: 'This status is not possible now. Choose one of the statuses in the list.',
+    DECISION_TERM_ALREADY_EXTENDED: 'The decision term has already been extended once. That is allowed only once.',
+    DECISION_TERM_EXTENSION_TOO_LONG: 'This scheme does not allow so long an extension. Choose fewer weeks.',
+    DECISION_TERM_LAPSED: 'The decision term has already passed. It can no longer be extended.',
+    CASE_ALREADY_DECIDED: 'This case has already been decided.',
+    DECISION_DATE_INVALID: 'This date is not possible. Choose a day after the application and not later than today.',
+    DECISION_NOT_RECORDED: 'Record the decision first. Then you can add the letter.',
+    DECISION_LETTER_EXISTS: 'This decision already has a letter.',
+    PLANNING_DATE_IN_PAST: 'This date is in the past. Choose today or a later day.',
+    PLANNING_END_BEFORE_START: 'The end is before the start. Choose an end after the start.',
+    PLANNING_RANGE_TOO_LONG: 'This period is too long. Choose 92 days at most.',
+    PLANNING_NOT_A_WORKING_DAY: 'We do not work on this day. Choose a working day.',
   },
 };
 

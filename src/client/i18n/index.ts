@@ -8,18 +8,21 @@
 import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
 import nl, { type MessageSchema } from './nl';
+import type { PartialMessages } from './ar';
 
-export const SUPPORTED_LOCALES = ['nl', 'en'] as const;
+export const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_STORAGE_KEY = 'loket.locale';
 
-/** Writing direction per language; ready for right-to-left languages such as Arabic. */
-const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { nl: 'ltr', en: 'ltr' };
+/** Writing direction per language: Arabic is read right to left (<html dir="rtl">). */
+const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { nl: 'ltr', en: 'ltr', ar: 'rtl' };
 
-const LOADERS: Record<Locale, () => Promise<MessageSchema>> = {
+/** Arabic starts small (ar.ts): what it lacks falls back to Dutch, the fallbackLocale. */
+const LOADERS: Record<Locale, () => Promise<MessageSchema | PartialMessages>> = {
   nl: () => Promise.resolve(nl),
   en: () => import('./en').then((module) => module.default),
+  ar: () => import('./ar').then((module) => module.default),
 };
 
 export function isLocale(value: unknown): value is Locale {
@@ -50,7 +53,7 @@ function applyLocale(locale: Locale): void {
 export interface LocaleSwitchable {
   readonly availableLocales: readonly string[];
   readonly locale: { value: string };
-  setLocaleMessage(locale: string, messages: MessageSchema): void;
+  setLocaleMessage(locale: string, messages: MessageSchema | PartialMessages): void;
 }
 
 /**

@@ -10,7 +10,6 @@ const nl = {
   app: {
     name: 'Loket',
     skipLink: 'Naar de inhoud',
-    loading: 'Even geduld. De gegevens worden geladen.',
   },
   common: {
     retry: 'Probeer opnieuw',
@@ -23,6 +22,9 @@ const nl = {
     loggingOut: 'Bezig met uitloggen',
     offlineAs: 'Offline: gegevens van {name}',
     outbox: 'Wacht op verzenden ({n})',
+    inbox: 'Berichten',
+    inboxUnread: 'Berichten, {n} nieuw | Berichten, {n} nieuw',
+    notificationSettings: 'Meldingen instellen',
   },
   footer: {
     language: 'Taal',
@@ -33,6 +35,7 @@ const nl = {
   languages: {
     nl: 'Nederlands',
     en: 'English',
+    ar: 'العربية',
   },
   update: {
     message: 'Er is een nieuwe versie van Loket. Herlaad de pagina om die te gebruiken.',
@@ -61,6 +64,8 @@ const nl = {
       'U bent uitgelogd. Gebruiken ook andere mensen deze computer? Sluit dan alle vensters van de browser.',
     reasonLogoutFailed:
       'Uitloggen is misschien niet gelukt. Sluit alle vensters van de browser. Dan bent u zeker uitgelogd.',
+    reasonWiped: 'Uw sessie is gestopt. Wij hebben alles van u van deze computer gewist.',
+    reasonWipedIdle: 'U deed een tijd niets. Daarom is uw sessie gestopt. Wij hebben alles van u van deze computer gewist.',
     loginFailed: 'Inloggen is niet gelukt.',
     sessionUnknown: 'Wij konden niet nagaan of u bent ingelogd.',
   },
@@ -82,7 +87,6 @@ const nl = {
     reference: 'Kenmerk',
     submittedOn: 'Aangevraagd op',
     status: 'Status',
-    nextStep: 'Wat nu',
   },
   detail: {
     pageTitle: 'Aanvraag',
@@ -173,6 +177,17 @@ const nl = {
     yes: 'Ja',
     no: 'Nee',
     shared: 'Dit is een computer die ook andere mensen gebruiken. Wij bewaren niets van u op deze computer. Log uit als u klaar bent.',
+  },
+  kiosk: {
+    stop: 'Stop en wis',
+    stopping: 'Bezig met wissen',
+    unsent: 'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren. | Er zijn nog {n} dingen niet verstuurd. Stopt u nu? Dan gaan ze verloren.',
+    idle: {
+      title: 'Bent u er nog?',
+      text: 'U deed 3 minuten niets. Straks stopt uw sessie. Dan wissen wij alles van u op deze computer. Wilt u verder? Kies dan Doorgaan.',
+      secondsLeft: 'Nog {n} seconde | Nog {n} seconden',
+      continue: 'Doorgaan',
+    },
   },
   offline: {
     notice: 'U bent offline. U ziet uw gegevens zoals ze eerder waren.',
@@ -292,6 +307,23 @@ const nl = {
     STAFF_NOT_AUTHORISED: 'Met dit account kunt u niet inloggen in Loket. Vraag uw beheerder om toegang.',
     STAFF_ROLE_REQUIRED: 'Uw rol geeft geen toegang tot dit onderdeel.',
     STAFF_ACCOUNT_SELF: 'U kunt uw eigen account niet uitzetten.',
+    EMAIL_NOT_CONFIGURED: 'Berichten per e-mail zijn uit. U krijgt uw berichten in Loket.',
+    BSN_INVALID: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers. Kijk of u het goed heeft overgenomen.',
+    ASSIST_LOOKUP_REQUIRED: 'Vul een BSN of een zaaknummer in. Niet allebei.',
+    ASSIST_PURPOSE_TEXT_REQUIRED: 'Schrijf kort waarmee u helpt.',
+    STATUS_TYPE_UNKNOWN: 'Deze status bestaat niet bij deze regeling.',
+    STATUS_TRANSITION_NOT_ALLOWED: 'Deze status kan nu niet. Kies een van de statussen in de lijst.',
+    DECISION_TERM_ALREADY_EXTENDED: 'De beslistermijn is al een keer verlengd. Dat mag maar één keer.',
+    DECISION_TERM_EXTENSION_TOO_LONG: 'Zo lang verlengen mag niet bij deze regeling. Kies minder weken.',
+    DECISION_TERM_LAPSED: 'De beslistermijn is al voorbij. Verlengen kan niet meer.',
+    CASE_ALREADY_DECIDED: 'Over deze zaak is al besloten.',
+    DECISION_DATE_INVALID: 'Deze datum kan niet. Kies een dag na de aanvraag en niet later dan vandaag.',
+    DECISION_NOT_RECORDED: 'Leg eerst het besluit vast. Daarna kunt u de brief toevoegen.',
+    DECISION_LETTER_EXISTS: 'Bij dit besluit hoort al een brief.',
+    PLANNING_DATE_IN_PAST: 'De datum ligt in het verleden. Kies vandaag of een latere dag.',
+    PLANNING_END_BEFORE_START: 'Het einde ligt voor het begin. Kies een einde na het begin.',
+    PLANNING_RANGE_TOO_LONG: 'Deze periode is te lang. Kies hoogstens 92 dagen.',
+    PLANNING_NOT_A_WORKING_DAY: 'Op deze dag werken wij niet. Kies een werkdag.',
   },
 };
 

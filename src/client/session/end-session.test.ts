@@ -60,7 +60,8 @@ async function signedInApp(options: { elsewhere?: boolean } = {}) {
   return { ...harness, wrapper, fetchMock, expire };
 }
 
-describe('session', () => {
+// Each test mounts the whole app and loads lazy pages: slow on a busy 2-core machine.
+describe('session', { timeout: 30_000 }, () => {
   it('shows the resident in the header and their applications', async () => {
     const { wrapper } = await signedInApp();
     expect(wrapper.find('header').text()).toContain('Ingelogd als Fatima el Amrani');

@@ -1,45 +1,83 @@
 /**
- * Ending a session, by the resident (logout) or by the server (idle timeout, 401).
+ * Ending a session, by the resident (logout, or "Stop en wis" on a kiosk) or by the server or
+ * the kiosk's idle timer (expiry, 401).
  *
  * Order matters: first cancel requests in flight (a late answer must not refill a store), then
  * reset every store (personal data gone from memory), then replace the history entry. With the
  * stores empty, Back can only reach a guarded route, whose guard asks the server again and
  * gets a 401: no personal data can reappear.
+ *
+ * On a shared device (library kiosk) the end of a session also wipes the browser: the server is
+ * asked for `Clear-Site-Data: "cache", "cookies", "storage"` (`?wissen=alles`), and the page
+ * wipes what it can reach itself (wipe-browser.ts), because Safari honours only part of that
+ * header. A personal device keeps its storage: unsent outbox items wait for the next login.
  */
 import type { Pinia } from 'pinia';
 import type { Router } from 'vue-router';
 import { cancelPendingRequests } from '../api/http';
 import { postLogout } from '../api/session';
+import { useDeviceStore } from '../stores/device';
 import { resetAllStores } from '../stores/reset';
 
-/** Why the start page is shown after a session: the `reden` query parameter. */
-export type EndReason = 'uitgelogd' | 'verlopen' | 'uitloggen-mislukt';
+/**
+ * Why the start page is shown after a session: the `reden` query parameter. On a shared device
+ * 'gewist' (stopped, device wiped) and 'gewist-inactief' (idle, device wiped).
+ */
+export type EndReason = 'uitgelogd' | 'verlopen' | 'uitloggen-mislukt' | 'gewist' | 'gewist-inactief';
 
 // While a logout runs, its own 401 (session already gone) must not also count as "expired".
 let loggingOut = false;
 
+function isShared(pinia: Pinia): boolean {
+  return useDeviceStore(pinia).mode === 'shared';
+}
+
 export async function endSession(pinia: Pinia, router: Router, reason: EndReason): Promise<void> {
   cancelPendingRequests();
-  resetAllStores(pinia);
+  if (isShared(pinia)) {
+    // Loaded on demand (it brings idb along); should that fail (offline, no service worker
+    // yet), memory is reset below all the same.
+    resetAllStores(pinia);
+    const wipe = await import('./wipe-browser').catch(() => null);
+    await wipe?.wipeBrowser(pinia);
+    if (reason === 'uitgelogd') reason = 'gewist';
+    if (reason === 'verlopen') reason = 'gewist-inactief';
+  } else {
+    resetAllStores(pinia);
+  }
   await router.replace({ name: 'start', query: { reden: reason } });
 }
 
 /** Called on a 401 while signed in: the server ended the session. */
 export async function expireSession(pinia: Pinia, router: Router): Promise<void> {
   if (loggingOut) return;
+  if (isShared(pinia)) {
+    // The server session is gone already; this only asks the browser to clear the site.
+    await endWithLogout(pinia, router, 'verlopen');
+    return;
+  }
   await endSession(pinia, router, 'verlopen');
 }
 
 /**
- * The resident logs out. A 401 means the server had already ended the session: that is a
- * success too. Any other failure (offline) still wipes this page, and says the server may not
- * have heard it, so the resident closes the browser on a shared computer.
+ * The resident logs out (or presses "Stop en wis"). A 401 means the server had already ended the
+ * session: that is a success too. Any other failure (offline) still wipes this page, and says
+ * the server may not have heard it, so the resident closes the browser on a shared computer.
  */
 export async function logout(pinia: Pinia, router: Router): Promise<void> {
+  await endWithLogout(pinia, router, 'uitgelogd');
+}
+
+/** The kiosk's idle timer ran out (components/kiosk/IdleDialog.vue): end and wipe. */
+export async function endIdleSession(pinia: Pinia, router: Router): Promise<void> {
+  await endWithLogout(pinia, router, 'verlopen');
+}
+
+async function endWithLogout(pinia: Pinia, router: Router, reason: EndReason): Promise<void> {
+  if (loggingOut) return;
   loggingOut = true;
-  let reason: EndReason = 'uitgelogd';
   try {
-    await postLogout();
+    await postLogout({ wipeAll: isShared(pinia) });
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status !== 401) reason = 'uitloggen-mislukt';

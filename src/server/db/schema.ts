@@ -15,6 +15,7 @@
  * PostgreSQL (see database.ts): a deadline is a day, not an instant.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { NotificationTables } from '../modules/notifications/tables';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -246,6 +247,14 @@ export interface SessionsTable {
   end_reason: string | null;
   /** Staff only: roles the staff IdP asserted at login, space-separated; null = not limited */
   staff_roles: string | null;
+  /** Assist sessions (migration 006): the member of staff who opened this resident session at the desk */
+  assist_staff_account_id: string | null;
+  /** ...the id_hash of the staff session that opened it (this one ends with it) */
+  assist_staff_session: string | null;
+  assist_role: string | null;
+  /** An AssistPurpose code (src/domain/assist.ts) and, for 'other', a short text */
+  assist_purpose: string | null;
+  assist_purpose_text: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -320,6 +329,12 @@ export interface ServerSettingsTable {
 }
 
 export interface Database {
+  // notifications (issue 8): src/server/modules/notifications/tables.ts
+  notification_messages: NotificationTables['notification_messages'];
+  notification_jobs: NotificationTables['notification_jobs'];
+  push_subscriptions: NotificationTables['push_subscriptions'];
+  push_deliveries: NotificationTables['push_deliveries'];
+  notification_preferences: NotificationTables['notification_preferences'];
   persons: PersonsTable;
   cases: CasesTable;
   case_roles: CaseRolesTable;

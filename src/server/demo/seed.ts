@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { URGENCY_PROPERTY } from '../modules/applications/service';
 import { storeLetter } from '../modules/documents/letters';
 import { insertDemoAppointment } from './appointments';
+import { insertDemoHomeVisits } from './home-visits';
 import { decisionLetter, informationRequestLetter } from './letters';
 import { daysAgo, demoResidents, type DemoCase, type DemoResident } from './residents';
 
@@ -62,6 +63,7 @@ export async function seedDemoData(
         if (added) serial += 1;
       }
       await insertAppointments(trx, consortium, resident, today);
+      await insertDemoHomeVisits(trx, resident, today);
     }
   });
   return residents.length;

@@ -11,7 +11,12 @@
 import type { Router } from 'vue-router';
 import BeheerLayout from './BeheerLayout.vue';
 import CasePage from './CasePage.vue';
+import AccountsPage from './AccountsPage.vue';
 import CaseSearchPage from './CaseSearchPage.vue';
+import AgendaPage from './planning/AgendaPage.vue';
+import ClosuresPage from './planning/ClosuresPage.vue';
+import HomeVisitsPage from './planning/HomeVisitsPage.vue';
+import SessionsPage from './SessionsPage.vue';
 
 /** Adds the area once; true when it was added now (the caller then navigates again). */
 export function installStaffArea(router: Router): boolean {
@@ -33,6 +38,12 @@ export function installStaffArea(router: Router): boolean {
         props: true,
         meta: { titleKey: 'staff.case.pageTitle' },
       },
+      // The planner's screens (issue 5 point 7)
+      { path: 'agenda', name: 'beheer-agenda', component: AgendaPage, meta: { titleKey: 'staff.planning.agenda.title' } },
+      { path: 'sluitingen', name: 'beheer-closures', component: ClosuresPage, meta: { titleKey: 'staff.planning.closures.title' } },
+      { path: 'huisbezoeken', name: 'beheer-home-visits', component: HomeVisitsPage, meta: { titleKey: 'staff.planning.visits.title' } },
+      { path: 'accounts', name: 'beheer-accounts', component: AccountsPage, meta: { titleKey: 'staff.admin.accounts.pageTitle' } },
+      { path: 'sessies', name: 'beheer-sessions', component: SessionsPage, meta: { titleKey: 'staff.admin.sessions.pageTitle' } },
     ],
   });
   return true;

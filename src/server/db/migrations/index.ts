@@ -8,6 +8,8 @@ import * as m002 from './002_idempotency_questions_settings';
 import * as m003 from './003_documents';
 import * as m004 from './004_appointments';
 import * as m005 from './005_staff_audit';
+import * as m006 from './006_assist';
+import * as m008 from './008_notifications';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '003_documents': m003,
   '004_appointments': m004,
   '005_staff_audit': m005,
+  '006_assist': m006,
+  '008_notifications': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

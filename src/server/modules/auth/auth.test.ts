@@ -113,6 +113,32 @@ describe.each(testDatabases)('login and sessions on %s', (kind) => {
     expect((await replay.get('/api/applications')).statusCode).toBe(401);
   });
 
+  it('logout on a shared device (?wissen=alles) tells the browser to clear everything, and ends the session', async () => {
+    const { browser } = await logIn(t, '999990019');
+    const token = browser.cookie('loket_session')!;
+    const res = await browser.request({ method: 'POST', url: '/api/auth/logout?wissen=alles' });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
+    expect(browser.cookie('loket_session')).toBeUndefined();
+    const replay = new Browser(t.app);
+    replay.setCookie('loket_session', token);
+    expect((await replay.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('logout keeps a personal device\'s storage (its outbox) and refuses an unknown wipe value', async () => {
+    const { browser } = await logIn(t, '999990019');
+    const unknown = await browser.request({ method: 'POST', url: '/api/auth/logout?wissen=niets' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['clear-site-data']).toBeUndefined();
+    expect((await browser.get('/api/me')).statusCode).toBe(200);
+    // Without a session (already ended, or a second tab) the browser is still told to clear.
+    const anonymous = await new Browser(t.app).request({ method: 'POST', url: '/api/auth/logout?wissen=alles' });
+    expect(anonymous.statusCode).toBe(204);
+    expect(anonymous.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
+    const personal = await browser.request({ method: 'POST', url: '/api/auth/logout' });
+    expect(personal.headers['clear-site-data']).toBe('"cookies"');
+  });
+
   it('sends a cancelled login back to the start page with a code', async () => {
     const browser = new Browser(t.app);
     const { location } = await follow(browser, '/api/auth/login');

@@ -16,6 +16,9 @@ import { endSession, startSession } from './sessions';
 
 const DEFAULT_RETURN = '/aanvragen';
 
+/** `POST /api/auth/logout?wissen=alles`: a shared device's session ends; wipe the browser. */
+export const LOGOUT_WIPE_ALL = 'alles';
+
 /** Only same-origin app paths: an open redirect here would be a phishing tool. */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
@@ -92,8 +95,11 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       // Ending a session changes no resident data, and must work without any ceremony.
       config: { idempotency: false },
       schema: {
-        summary: 'End the session on the server and clear cookies in the browser',
+        summary: 'End the session on the server and clear cookies (shared device: everything) in the browser',
         tags: ['auth'],
+        // `?wissen=alles`: the end of a session on a shared device (library kiosk). The client
+        // knows the device mode; the server cannot tell a kiosk from a phone.
+        querystring: Type.Object({ wissen: Type.Optional(Type.Literal(LOGOUT_WIPE_ALL)) }),
         response: { 204: Type.Null() },
       },
     },
@@ -101,8 +107,13 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       const token = request.cookies[cookieName];
       if (token) await endSession(ctx.db, ctx.clock, token, 'logout');
       reply.clearCookie(cookieName, cookieOptions);
-      // Also drops the identity provider's own cookies on this origin (the simulator's).
-      reply.header('Clear-Site-Data', '"cookies"');
+      // "cookies" also drops the identity provider's own cookies on this origin (the
+      // simulator's). A personal device keeps its storage: the resident's unsent outbox items
+      // wait there for their next login. A shared device keeps nothing: the browser also
+      // clears Cache Storage, IndexedDB, web storage and service workers (the page wipes too,
+      // as Safari honours only part of this header: src/client/session/wipe-browser.ts).
+      const wipeAll = request.query.wissen === LOGOUT_WIPE_ALL;
+      reply.header('Clear-Site-Data', wipeAll ? '"cache", "cookies", "storage"' : '"cookies"');
       return reply.status(204).send(null);
     },
   );

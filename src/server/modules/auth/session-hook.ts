@@ -6,12 +6,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context';
 import { unauthenticated } from '../../errors';
-import { useSession } from './sessions';
+import { assistSessionPolicy, liveAssist, type ResidentAssist } from '../staff/assist-session';
+import { endSession, useSession } from './sessions';
 
 export interface SignedInResident {
   bsn: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Set while front-desk staff use this session on the resident's behalf (assist session) */
+  assist?: ResidentAssist | null;
 }
 
 declare module 'fastify' {
@@ -46,12 +49,20 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookieName];
     if (!token) return;
-    const found = await useSession(ctx.db, ctx.clock, sessionPolicy(ctx), token);
+    const found = await useSession(ctx.db, ctx.clock, sessionPolicy(ctx), token, 'resident', assistSessionPolicy);
     if (found.ok) {
+      // An assist session lives only as long as the staff session that opened it.
+      const assist = found.session.assist_staff_account_id ? await liveAssist(ctx, found.session) : null;
+      if (found.session.assist_staff_account_id && !assist) {
+        await endSession(ctx.db, ctx.clock, token, 'staff_session_ended');
+        request.sessionExpired = true;
+        return;
+      }
       request.resident = {
         bsn: found.session.subject,
         idleExpiresAt: found.idleExpiresAt,
         absoluteExpiresAt: found.session.absolute_expires_at,
+        assist,
       };
     } else {
       request.sessionExpired = found.reason === 'expired';

@@ -23,6 +23,9 @@ export type SessionLookup =
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The id a session is stored under (the token's SHA-256): links an assist session to its staff session. */
+export const sessionTokenHash = hashToken;
+
 export async function startSession(
   db: Kysely<Database>,
   clock: Clock,
@@ -56,6 +59,8 @@ export async function useSession(
   policy: SessionPolicy,
   token: string,
   kind: SessionKind = 'resident',
+  /** Resident sessions that staff opened at the desk (assist) idle by this policy instead */
+  assistPolicy?: SessionPolicy,
 ): Promise<SessionLookup> {
   const idHash = hashToken(token);
   const session = await db
@@ -69,7 +74,8 @@ export async function useSession(
   if (!session) return { ok: false, reason: 'missing' };
 
   const now = clock.now();
-  const idleLimit = new Date(session.last_seen_at.getTime() + policy.idleMinutes * 60_000);
+  const idleMinutes = (session.assist_staff_account_id && assistPolicy ? assistPolicy : policy).idleMinutes;
+  const idleLimit = new Date(session.last_seen_at.getTime() + idleMinutes * 60_000);
   if (now >= idleLimit || now >= session.absolute_expires_at) {
     await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
     return { ok: false, reason: 'expired' };
@@ -78,8 +84,76 @@ export async function useSession(
   return {
     ok: true,
     session: { ...session, last_seen_at: now },
-    idleExpiresAt: new Date(now.getTime() + policy.idleMinutes * 60_000),
+    idleExpiresAt: new Date(now.getTime() + idleMinutes * 60_000),
   };
+}
+
+export interface AssistSessionStart {
+  bsn: string;
+  staffAccountId: string;
+  /** `sessionTokenHash` of the staff session that opens it */
+  staffSessionHash: string;
+  role: string;
+  purpose: string;
+  purposeText: string | null;
+  absoluteExpiresAt: Date;
+}
+
+/**
+ * A resident session opened by front-desk staff on the resident's behalf (issue 6 point 3): a
+ * resident session in every way (same cookie, same routes), marked with who opened it and why.
+ */
+export async function startAssistSession(db: Kysely<Database>, clock: Clock, start: AssistSessionStart): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(token),
+      kind: 'resident',
+      subject: start.bsn,
+      staff_roles: null,
+      created_at: now,
+      last_seen_at: now,
+      absolute_expires_at: start.absoluteExpiresAt,
+      assist_staff_account_id: start.staffAccountId,
+      assist_staff_session: start.staffSessionHash,
+      assist_role: start.role,
+      assist_purpose: start.purpose,
+      assist_purpose_text: start.purposeText,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * Is the session stored under `idHash` (of `kind`) still live by `policy`? Marks it as seen now
+ * when it is, and ends it when its time is up: an assist session's requests keep the staff
+ * session that opened it alive, and die with it.
+ */
+export async function touchSessionByHash(
+  db: Kysely<Database>,
+  clock: Clock,
+  policy: SessionPolicy,
+  idHash: string,
+  kind: SessionKind,
+): Promise<boolean> {
+  const session = await db
+    .selectFrom('sessions')
+    .select(['last_seen_at', 'absolute_expires_at'])
+    .where('id_hash', '=', idHash)
+    .where('kind', '=', kind)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!session) return false;
+  const now = clock.now();
+  const idleLimit = new Date(session.last_seen_at.getTime() + policy.idleMinutes * 60_000);
+  if (now >= idleLimit || now >= session.absolute_expires_at) {
+    await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
+    return false;
+  }
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  return true;
 }
 
 export async function endSession(db: Kysely<Database>, clock: Clock, token: string, reason: string): Promise<void> {

@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { IsoDate } from '../../../domain/dates';
 import { newBlobKey, type BlobStore } from '../../blobs/index';
 import type { Database } from '../../db/schema';
+import { recordNotificationEvent } from '../notifications/events';
 
 export interface LetterContent {
   sender: { name: string; lines: string[] };
@@ -118,5 +119,16 @@ export async function storeLetter(
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('case_documents').values({ case_id: letter.caseId, document_id: id, registered_at: letter.sentAt }).execute();
+  // Issue 8: the resident hears there is a letter (once per letter: the event is keyed on its id).
+  const initiator = await db.selectFrom('case_roles').select('bsn').where('case_id', '=', letter.caseId).where('role_type', '=', 'initiator').executeTakeFirst();
+  if (initiator) {
+    await recordNotificationEvent(db, { now: () => letter.sentAt }, {
+      type: 'decision_letter_available',
+      residentBsn: initiator.bsn,
+      caseId: letter.caseId,
+      objectId: id,
+      link: `/aanvragen/${letter.caseId}/documenten`,
+    });
+  }
   return id;
 }

@@ -1,8 +1,8 @@
 /**
- * What a case worker does with home-visit requests (issue 5, point 7), as service functions:
- * the staff routes arrive with the staff-login issue and will call these with
- * `dbFor(request, ctx)`. The queue, then plan (date and time window), offer an alternative,
- * decline with a reason the resident reads, mark done. The resident sees every change at once
+ * What a planner does with home-visit requests (issue 5, point 7), as service functions:
+ * the planner's routes (staff/planning-routes.ts) call these with `dbFor(request, ctx)`. The
+ * queue, then plan (date and time window), offer an alternative, decline with a reason the
+ * resident reads, mark done. The resident sees every change at once
  * (GET /api/home-visits shows the state and `changedAt`).
  */
 import type { Kysely } from 'kysely';

@@ -37,6 +37,8 @@ export async function residentRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
           idleExpiresAt: signedIn.idleExpiresAt.toISOString(),
           absoluteExpiresAt: signedIn.absoluteExpiresAt.toISOString(),
         },
+        // Front-desk staff are using this session for the resident: the app frames every page.
+        assist: signedIn.assist ? { purpose: signedIn.assist.purpose, purposeText: signedIn.assist.purposeText } : null,
       };
     },
   );

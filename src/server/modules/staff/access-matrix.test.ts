@@ -72,6 +72,9 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
   const BODIES: Record<string, (target: typeof victim) => unknown> = {
     'POST /api/staff/cases/:caseId/document-requests': () => ({ title: { nl: 'Iets' }, reason: { nl: 'Daarom' }, dueDate: addDays(today, 5) }),
     'POST /api/staff/cases/:caseId/document-requests/:requestId/reject': () => ({ reason: 'Niet te lezen' }),
+    'POST /api/staff/cases/:caseId/status': () => ({ status: 'in_progress' }),
+    'POST /api/staff/cases/:caseId/decision-term/extension': () => ({ weeks: 2, notice: 'Wij hebben meer tijd nodig.' }),
+    'POST /api/staff/cases/:caseId/decision': () => ({ result: 'granted', decidedOn: today }),
     'POST /api/applications/:id/questions': () => ({ text: 'Hoe staat het ermee?' }),
     'POST /api/applications/:id/documents': (target) => ({ uploadId: target.ids.uploadId, title: 'Iets' }),
   };
@@ -140,6 +143,10 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
       }),
       reference: 'WI-0000-00000',
     };
+    // The planner's routes (/api/staff/planning): a real place and the victim's home visit (if
+    // any), against a place and a visit that do not exist.
+    Object.assign(victim.ids, { locationId: 'voorburg-corbulo', ...(visit ? { visitId: visit.id } : {}) });
+    Object.assign(twin.ids, { locationId: 'nergens', visitId: randomUUID(), closureId: randomUUID() });
     browsers.anna = (await t.signedIn(ANNA)).browser;
     for (const username of [...Object.keys(STAFF), 'm.bakker']) browsers[username] = (await logInStaff(t, username)).browser;
   });

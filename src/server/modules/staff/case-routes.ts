@@ -10,11 +10,13 @@ import { amsterdamDateOf } from '../../../domain/dates';
 import { mayActIn, type StaffRole } from '../../../domain/staff';
 import { CaseDocumentParams, CaseParams, StaffCaseDetail, StaffCaseList, StaffCaseSearch } from '../../../domain/staff-api';
 import { createBlobStore } from '../../blobs/index';
+import type { CaseSystemProvider } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { sendDownload } from '../documents/download';
 import { documentOfCase, requestsOfCase } from '../documents/queries';
 import { listArrivals } from '../documents/staff';
+import { toHandling } from './casework';
 import { caseByReference, caseForStaff, type StaffCaseRow } from './queries';
 import { actingRole, ensureInScope, requireStaff } from './session';
 import { toStaffArrival, toStaffCaseSummary, toStaffRequest } from './view';
@@ -43,7 +45,10 @@ export async function caseInScope(
   return found;
 }
 
-export async function caseRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function caseRoutes(
+  fastify: FastifyInstance,
+  { ctx, caseSystem }: { ctx: AppContext; caseSystem: CaseSystemProvider },
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const blobs = createBlobStore(ctx.config);
   const config = { staffRoles: CASE_ROLES };
@@ -92,7 +97,11 @@ export async function caseRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request) => {
       const found = await caseInScope(request, await caseForStaff(ctx.db, request.params.caseId), CASE_ROLES);
-      const [requests, arrivals] = await Promise.all([requestsOfCase(ctx.db, found.id), listArrivals(ctx.db, { caseId: found.id })]);
+      const [requests, arrivals, snapshot] = await Promise.all([
+        requestsOfCase(ctx.db, found.id),
+        listArrivals(ctx.db, { caseId: found.id }),
+        caseSystem(ctx.db).findCase(found.id),
+      ]);
       await app.auditor.allowed(request, {
         role: actingRole(request.staff!, CASE_ROLES),
         action: 'read',
@@ -106,6 +115,7 @@ export async function caseRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
         case: toStaffCaseSummary(found, ctx.consortium),
         requests: requests.map((r) => toStaffRequest(r, today)),
         arrivals: arrivals.map(toStaffArrival),
+        handling: toHandling(snapshot!, ctx.consortium, today),
       };
     },
   );

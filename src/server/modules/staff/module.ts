@@ -10,9 +10,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import { seedDemoStaff } from '../../demo/staff';
 import { AppError } from '../../errors';
+import { createCaseSystem } from '../../case-system/index';
 import { accountRoutes } from './account-routes';
+import { assistRoutes } from './assist-routes';
 import { caseRoutes } from './case-routes';
+import { planningRoutes } from './planning-routes';
+import { caseStatusRoutes } from './case-status-routes';
 import { requestRoutes } from './request-routes';
+import { sessionRoutes } from './session-routes';
 import { requireStaff } from './session';
 
 export async function staffModule(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -40,6 +45,12 @@ export async function staffModule(app: FastifyInstance, { ctx }: { ctx: AppConte
   });
 
   await app.register(accountRoutes, { ctx });
-  await app.register(caseRoutes, { ctx, prefix: '/cases' });
+  // The one case system of this server (src/server/case-system/index.ts chooses it).
+  const caseSystem = createCaseSystem(ctx);
+  await app.register(caseRoutes, { ctx, caseSystem, prefix: '/cases' });
   await app.register(requestRoutes, { ctx, prefix: '/cases' });
+  await app.register(planningRoutes, { ctx, prefix: '/planning' });
+  await app.register(assistRoutes, { ctx, prefix: '/assist' });
+  await app.register(caseStatusRoutes, { ctx, caseSystem, prefix: '/cases' });
+  await app.register(sessionRoutes, { ctx, prefix: '/sessions' });
 }

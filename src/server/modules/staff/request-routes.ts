@@ -19,6 +19,7 @@ import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
 import { requestOfCase } from '../documents/queries';
+import { recordNotificationEvent } from '../notifications/events';
 import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from '../documents/staff';
 import { CASE_ROLES, caseInScope } from './case-routes';
 import { caseForStaff } from './queries';
@@ -50,6 +51,13 @@ export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const db = dbFor(request, ctx);
       const found = await caseInScope(request, await caseForStaff(db, request.params.caseId), CASE_ROLES);
       const created = await createDocumentRequest(db, ctx.clock, { caseId: found.id, ...request.body });
+      await recordNotificationEvent(db, ctx.clock, {
+        type: 'document_requested',
+        residentBsn: found.bsn,
+        caseId: found.id,
+        objectId: created.id,
+        link: `/aanvragen/${found.id}/documenten`,
+      });
       await app.auditor.allowed(request, {
         role: actingRole(request.staff!, CASE_ROLES),
         action: 'create',
@@ -85,6 +93,13 @@ export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
           verdict === 'accept'
             ? await acceptDocumentRequest(db, ctx.clock, existing.id)
             : await rejectDocumentRequest(db, ctx.clock, existing.id, (request.body as { reason: string }).reason);
+        await recordNotificationEvent(db, ctx.clock, {
+          type: verdict === 'accept' ? 'document_accepted' : 'document_rejected',
+          residentBsn: found.bsn,
+          caseId: found.id,
+          objectId: judged.id,
+          link: `/aanvragen/${found.id}/documenten`,
+        });
         await app.auditor.allowed(request, {
           role: actingRole(request.staff!, CASE_ROLES),
           action: 'update',

@@ -1,0 +1,55 @@
+/**
+ * Messages of the front desk (/balie) and of the assist banner, Dutch B1. Loaded with the
+ * front-desk area or the banner only, never in a resident's first load. Plain data only: the
+ * build precompiles this file.
+ */
+const nl = {
+  balie: {
+    pageTitle: 'Balie',
+    loginTitle: 'Balie: inloggen voor medewerkers',
+    noAccess: 'Met uw rol kunt u hier niemand helpen. Dat kan een baliemedewerker.',
+    search: {
+      title: 'Een inwoner helpen',
+      intro: 'Zoek de inwoner op met het BSN of met een zaaknummer uit een brief. Vul één van de twee in.',
+      bsn: 'BSN',
+      bsnHint: '9 cijfers, bijvoorbeeld van het identiteitsbewijs.',
+      reference: 'Zaaknummer',
+      referenceHint: 'Bijvoorbeeld WI-2026-00001.',
+      submit: 'Zoeken',
+      searching: 'Bezig met zoeken',
+      neither: 'Vul een BSN of een zaaknummer in.',
+      both: 'Vul één van de twee in, niet allebei.',
+      bsnInvalid: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers. Kijk of u het goed heeft overgenomen.',
+      notFound: 'Niemand gevonden. Kijk of het nummer klopt. U vindt alleen inwoners van de gemeenten waarvoor u werkt.',
+      found: 'Gevonden',
+      foundText: '{name}, {municipality}',
+    },
+    purpose: {
+      legend: 'Waarmee helpt u?',
+      walk_in_help: 'Vragen beantwoorden en meekijken',
+      upload_documents: 'Documenten sturen',
+      appointment: 'Een afspraak maken, verzetten of afzeggen',
+      home_visit: 'Een huisbezoek aanvragen',
+      other: 'Iets anders',
+      missing: 'Kies waarmee u helpt.',
+      text: 'Toelichting',
+      textHint: 'Verplicht bij "Iets anders". Kort, hoogstens 200 tekens. Schrijf hier geen gegevens over de inwoner.',
+      textMissing: 'Schrijf kort waarmee u helpt.',
+      textTooLong: 'Dit is te lang. Gebruik hoogstens 200 tekens.',
+      start: 'Hulp starten',
+      starting: 'Bezig met starten',
+      audit: 'De inwoner ziet later in Loket dat een baliemedewerker heeft geholpen, en waarvoor.',
+    },
+    busy: 'U helpt nu {name}. Beëindig eerst die hulp. Daarna kunt u iemand anders helpen.',
+    banner: {
+      label: 'Hulp aan de balie',
+      helping: 'U helpt {name}',
+      purpose: 'Waarvoor: {purpose}',
+      end: 'Hulp beëindigen',
+      ending: 'Bezig met beëindigen',
+    },
+  },
+};
+
+export type BalieMessageSchema = typeof nl;
+export default nl;

@@ -1,0 +1,204 @@
+import { ref, watch } from 'vue';
+import { defineStore } from 'pinia';
+import type {
+  AffectedBooking,
+  CapacityChange,
+  DayAgenda,
+  HomeVisitAlternative,
+  HomeVisitPlanning,
+  NewCapacityChange,
+  NewClosure,
+  PlaceClosure,
+  PlanningLocation,
+  QueuedHomeVisit,
+} from '../../domain/planning-api';
+import { ApiError, errorCodeOf } from '../api/http';
+import {
+  createCapacityChange,
+  createClosure,
+  declineHomeVisit,
+  deleteClosure,
+  fetchAgenda,
+  fetchCapacityChanges,
+  fetchClosures,
+  fetchHomeVisitQueue,
+  fetchLocations,
+  markHomeVisitDone,
+  offerAlternative,
+  planHomeVisit,
+} from '../api/planning';
+import { newActionKey } from '../api/staff';
+import type { LoadStatus } from './load-status';
+import { useStaffStore } from './staff';
+
+/** A change's outcome for the form that asked: ok (with the bookings it hits), or the error code */
+export type PlanningResult = { ok: true; affected: AffectedBooking[] } | { ok: false; code: string };
+
+/**
+ * The planner's screens: the places they plan, the agenda on screen, a place's closures and
+ * capacity changes, and the home-visit queue. Like the case worker's store, every call keeps
+ * the staff session in step; a 401 ends it, and leaving the session clears everything here.
+ */
+export const usePlanningStore = defineStore('planning', () => {
+  const staff = useStaffStore();
+
+  /** The places this planner plans (within their municipalities) */
+  const locations = ref<PlanningLocation[]>([]);
+  const locationsStatus = ref<LoadStatus>('idle');
+  const locationsErrorCode = ref<string | null>(null);
+  /** The place chosen on the agenda and closures pages */
+  const locationId = ref<string | null>(null);
+
+  /** The agenda on screen */
+  const agenda = ref<DayAgenda | null>(null);
+  const agendaStatus = ref<LoadStatus>('idle');
+  const agendaErrorCode = ref<string | null>(null);
+
+  /** Closures and capacity changes of the chosen place, from today on */
+  const closures = ref<PlaceClosure[]>([]);
+  const capacityChanges = ref<CapacityChange[]>([]);
+  const closuresStatus = ref<LoadStatus>('idle');
+  const closuresErrorCode = ref<string | null>(null);
+
+  /** Home visits to plan, and planned ones */
+  const queue = ref<QueuedHomeVisit[]>([]);
+  const queueStatus = ref<LoadStatus>('idle');
+  const queueErrorCode = ref<string | null>(null);
+
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      staff.activity();
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        staff.ended = 'expired';
+        staff.sessionEnded();
+      }
+      throw error;
+    }
+  }
+
+  async function loadLocations(): Promise<void> {
+    if (locationsStatus.value === 'ready') return;
+    locationsStatus.value = 'loading';
+    try {
+      locations.value = (await call(fetchLocations)).locations;
+      locationId.value ??= locations.value[0]?.id ?? null;
+      locationsStatus.value = 'ready';
+    } catch (error) {
+      locationsErrorCode.value = errorCodeOf(error);
+      locationsStatus.value = 'error';
+    }
+  }
+
+  async function loadAgenda(place: string, date: string): Promise<void> {
+    agendaStatus.value = 'loading';
+    agendaErrorCode.value = null;
+    try {
+      agenda.value = await call(() => fetchAgenda(place, date));
+      agendaStatus.value = 'ready';
+    } catch (error) {
+      agenda.value = null;
+      agendaErrorCode.value = errorCodeOf(error);
+      agendaStatus.value = 'error';
+    }
+  }
+
+  async function loadClosures(place: string): Promise<void> {
+    closuresStatus.value = 'loading';
+    closuresErrorCode.value = null;
+    try {
+      const [c, k] = await Promise.all([call(() => fetchClosures(place)), call(() => fetchCapacityChanges(place))]);
+      closures.value = c.closures;
+      capacityChanges.value = k.capacityChanges;
+      closuresStatus.value = 'ready';
+    } catch (error) {
+      closuresErrorCode.value = errorCodeOf(error);
+      closuresStatus.value = 'error';
+    }
+  }
+
+  async function change(run: () => Promise<unknown>, reload: () => Promise<void>): Promise<PlanningResult> {
+    try {
+      const answer = (await call(run)) as { affected?: AffectedBooking[] } | undefined;
+      await reload();
+      return { ok: true, affected: answer?.affected ?? [] };
+    } catch (error) {
+      return { ok: false, code: errorCodeOf(error) };
+    }
+  }
+
+  const addClosure = (place: string, closure: NewClosure, key: string) => change(() => createClosure(place, closure, key), () => loadClosures(place));
+  const removeClosure = (place: string, closureId: string, key: string) => change(() => deleteClosure(place, closureId, key), () => loadClosures(place));
+  const changeCapacity = (place: string, input: NewCapacityChange, key: string) =>
+    change(() => createCapacityChange(place, input, key), () => loadClosures(place));
+
+  async function loadQueue(): Promise<void> {
+    if (queue.value.length === 0) queueStatus.value = 'loading';
+    queueErrorCode.value = null;
+    try {
+      queue.value = (await call(fetchHomeVisitQueue)).homeVisits;
+      queueStatus.value = 'ready';
+    } catch (error) {
+      queueErrorCode.value = errorCodeOf(error);
+      queueStatus.value = 'error';
+    }
+  }
+
+  const plan = (visitId: string, window: HomeVisitPlanning, key: string) => change(() => planHomeVisit(visitId, window, key), loadQueue);
+  const offer = (visitId: string, alternative: HomeVisitAlternative, key: string) => change(() => offerAlternative(visitId, alternative, key), loadQueue);
+  const decline = (visitId: string, reason: string, key: string) => change(() => declineHomeVisit(visitId, reason, key), loadQueue);
+  const done = (visitId: string, key: string) => change(() => markHomeVisitDone(visitId, key), loadQueue);
+
+  function clear(): void {
+    locations.value = [];
+    locationsStatus.value = 'idle';
+    locationId.value = null;
+    agenda.value = null;
+    agendaStatus.value = 'idle';
+    closures.value = [];
+    capacityChanges.value = [];
+    closuresStatus.value = 'idle';
+    queue.value = [];
+    queueStatus.value = 'idle';
+  }
+
+  // An unattended desk shows nothing personal: the session's end takes the names off the screen.
+  watch(
+    () => staff.status,
+    (status) => {
+      if (status !== 'authenticated') clear();
+    },
+  );
+
+  return {
+    locations,
+    locationsStatus,
+    locationsErrorCode,
+    locationId,
+    agenda,
+    agendaStatus,
+    agendaErrorCode,
+    closures,
+    capacityChanges,
+    closuresStatus,
+    closuresErrorCode,
+    queue,
+    queueStatus,
+    queueErrorCode,
+    loadLocations,
+    loadAgenda,
+    loadClosures,
+    addClosure,
+    removeClosure,
+    changeCapacity,
+    loadQueue,
+    plan,
+    offer,
+    decline,
+    done,
+    clear,
+    newActionKey,
+  };
+});

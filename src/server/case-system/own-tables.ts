@@ -1,0 +1,131 @@
+/**
+ * The default case system: Loket's own tables (migration 001: cases, case_roles,
+ * case_statuses, case_extensions, case_results, documents, case_documents). Reads reuse the
+ * resident module's query, so both sides see exactly the same case.
+ */
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../../domain/dates';
+import { newBlobKey, type BlobStore } from '../blobs/index';
+import type { Database } from '../db/schema';
+import { casesOfResident, type CaseRecord } from '../modules/applications/queries';
+import type { CaseSnapshot, CaseSystem, CaseSystemProvider } from './case-system';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toSnapshot(record: CaseRecord, resident: { bsn: string; name: string }): CaseSnapshot {
+  const { case: c, result, extension } = record;
+  return {
+    id: c.id,
+    reference: c.reference,
+    caseType: c.case_type,
+    municipalityCode: c.municipality_code,
+    registeredOn: c.registered_on as IsoDate,
+    decisionTermWeeks: c.decision_term_weeks,
+    resident,
+    statuses: record.statuses.map((s) => ({ statusType: s.status_type, setAt: s.set_at, note: s.note })),
+    repairRequests: record.requests.map((r) => ({
+      requestedOn: r.requested_on as IsoDate,
+      dueDate: r.due_date as IsoDate,
+      receivedOn: r.received_on as IsoDate | null,
+    })),
+    extension: extension ? { weeks: extension.weeks, noticeOn: extension.notice_on as IsoDate, reason: extension.reason } : null,
+    result: result
+      ? {
+          resultType: result.result_type,
+          decidedOn: result.decided_on as IsoDate,
+          letter: result.letter_document_id ? { documentId: result.letter_document_id, title: result.letter_title ?? '' } : null,
+        }
+      : null,
+  };
+}
+
+export class OwnTablesCaseSystem implements CaseSystem {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async findCase(caseId: string): Promise<CaseSnapshot | undefined> {
+    if (!UUID.test(caseId)) return undefined;
+    const initiator = await this.db
+      .selectFrom('case_roles')
+      .innerJoin('persons', 'persons.bsn', 'case_roles.bsn')
+      .select(['persons.bsn', 'persons.name'])
+      .where('case_roles.case_id', '=', caseId)
+      .where('case_roles.role_type', '=', 'initiator')
+      .executeTakeFirst();
+    if (!initiator) return undefined;
+    const [record] = await casesOfResident(this.db, initiator.bsn, caseId);
+    return record ? toSnapshot(record, initiator) : undefined;
+  }
+
+  async casesOfResident(bsn: string): Promise<CaseSnapshot[]> {
+    const person = await this.db.selectFrom('persons').select(['bsn', 'name']).where('bsn', '=', bsn).executeTakeFirst();
+    if (!person) return [];
+    return (await casesOfResident(this.db, bsn)).map((r) => toSnapshot(r, person));
+  }
+
+  async changeStatus(caseId: string, status: { statusType: string; setAt: Date; note: string | null }): Promise<void> {
+    await this.db
+      .insertInto('case_statuses')
+      .values({ case_id: caseId, status_type: status.statusType, set_at: status.setAt, note: status.note })
+      .execute();
+  }
+
+  async extendTerm(caseId: string, extension: { weeks: number; noticeOn: IsoDate; reason: string }) {
+    const inserted = await this.db
+      .insertInto('case_extensions')
+      .values({ case_id: caseId, weeks: extension.weeks, notice_on: extension.noticeOn, reason: extension.reason })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 ? ('extended' as const) : ('already_extended' as const);
+  }
+
+  async recordDecision(caseId: string, decision: Parameters<CaseSystem['recordDecision']>[1]) {
+    const inserted = await this.db
+      .insertInto('case_results')
+      .values({ case_id: caseId, result_type: decision.result, decided_on: decision.decidedOn, letter_document_id: null })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'already_decided' as const;
+    await this.changeStatus(caseId, decision.status);
+    return 'recorded' as const;
+  }
+
+  async attachLetter(caseId: string, letter: Parameters<CaseSystem['attachLetter']>[1]) {
+    const result = await this.db.selectFrom('case_results').select('letter_document_id').where('case_id', '=', caseId).executeTakeFirst();
+    if (!result) return 'no_decision' as const;
+    if (result.letter_document_id) return 'letter_exists' as const;
+    const key = newBlobKey('letters');
+    await this.blobs.put(key, letter.bytes);
+    const { id } = await this.db
+      .insertInto('documents')
+      .values({
+        title: letter.title,
+        file_name: letter.fileName,
+        content_type: letter.contentType,
+        size_bytes: letter.bytes.length,
+        storage_key: key,
+        sha256: letter.sha256,
+        origin: 'service',
+        created_at: letter.sentAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.db.insertInto('case_documents').values({ case_id: caseId, document_id: id, registered_at: letter.sentAt }).execute();
+    const linked = await this.db
+      .updateTable('case_results')
+      .set({ letter_document_id: id })
+      .where('case_id', '=', caseId)
+      .where('letter_document_id', 'is', null)
+      .executeTakeFirst();
+    // Another request linked a letter meanwhile: this one's rows roll back with its transaction.
+    if (Number(linked.numUpdatedRows) === 0) return 'letter_exists' as const;
+    return { documentId: id };
+  }
+}
+
+export const ownTablesCaseSystem =
+  (blobs: BlobStore): CaseSystemProvider =>
+  (db) =>
+    new OwnTablesCaseSystem(db, blobs);

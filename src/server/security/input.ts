@@ -1,0 +1,30 @@
+/**
+ * No NUL characters in any API input. PostgreSQL text cannot hold U+0000, so a NUL in a query
+ * string, path or JSON body would otherwise fail deep in a query as a 500 (the fuzz test found
+ * one in the login callback's `state`). No field of ours ever needs it: 400 VALIDATION_FAILED.
+ */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors';
+
+const NUL_IN_URL = /%00/i;
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000') || containsNul(inner, depth + 1)) return true;
+  }
+  return false;
+}
+
+const refuse = () => new AppError(400, 'VALIDATION_FAILED', 'Input must not contain NUL characters');
+
+export async function refuseNulInput(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/') && (NUL_IN_URL.test(request.url) || request.url.includes('\u0000'))) throw refuse();
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/api/') && containsNul(request.body)) throw refuse();
+  });
+}

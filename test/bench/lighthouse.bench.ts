@@ -1,0 +1,166 @@
+/**
+ * Lighthouse (issue 7), mobile preset (Lighthouse's default: a mid-range phone, simulated slow
+ * 4G and 4x CPU slowdown), on the built product: the start (login) page and the authenticated
+ * applications page. The server is the built one (`$LOKET_DIST/server/main.js`) with a fresh
+ * PGlite folder and demo data; the browser is the system Chromium (never downloaded).
+ * Logging in is the real OpenID Connect flow through the simulator, done with fetch; the
+ * session cookie then goes to Lighthouse as an extra header.
+ * Goals: performance >= 98, LCP <= 1.5 s, TBT <= 50 ms, CLS 0.
+ *
+ * Part of `npm run bench`; alone: `npx tsx test/bench/lighthouse.bench.ts` (after a build).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Figure, Section } from './report';
+
+const PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 8320);
+const ORIGIN = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function startServer(): Promise<{ server: ChildProcess; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-lh-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PUBLIC_URL: ORIGIN, LOKET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.OIDC_ISSUER;
+  const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], { stdio: 'inherit', env });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.once('exit', () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        resolve();
+      });
+      server.kill('SIGTERM');
+    });
+  for (let i = 0; i < 240; i += 1) {
+    try {
+      if ((await fetch(`${ORIGIN}/api/health`)).ok) return { server, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error('the built server did not start (run "npm run build" first)');
+}
+
+/** The real login: /api/auth/login -> simulator form -> POST the BSN -> callback -> session cookie. */
+async function logIn(bsn: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const request = async (url: string, init: RequestInit = {}) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(new URL(url, ORIGIN), { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      if (value.join('=') === '') jar.delete(name!.trim());
+      else jar.set(name!.trim(), value.join('='));
+    }
+    return res;
+  };
+  const follow = async (url: string) => {
+    let location = url;
+    let res = await request(location);
+    for (let hops = 0; hops < 10 && res.status >= 300 && res.status < 400; hops += 1) {
+      location = new URL(res.headers.get('location')!, ORIGIN).pathname + new URL(res.headers.get('location')!, ORIGIN).search;
+      res = await request(location);
+    }
+    return { res, location };
+  };
+  const form = await follow('/api/auth/login');
+  const submitted = await request(`${form.location}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `bsn=${bsn}`,
+  });
+  await follow(new URL(submitted.headers.get('location')!, ORIGIN).pathname + new URL(submitted.headers.get('location')!, ORIGIN).search);
+  const session = jar.get('loket_session');
+  if (!session) throw new Error('login through the simulator gave no session cookie');
+  return `loket_session=${session}`;
+}
+
+interface Scores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  /** where the page ended (a lost session would land on the start page) */
+  finalUrl: string;
+}
+
+async function audit(port: number, url: string, headers?: Record<string, string>): Promise<Scores> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    ...(headers ? { extraHeaders: headers } : {}),
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    lcp: numeric('largest-contentful-paint') / 1000,
+    tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    finalUrl: result.lhr.finalDisplayedUrl,
+  };
+}
+
+const figures = (page: string, s: Scores): Figure[] => [
+  { name: `${page}: performance`, value: s.performance, unit: '', goal: '>= 98' },
+  { name: `${page}: accessibility`, value: s.accessibility, unit: '' },
+  { name: `${page}: best practices`, value: s.bestPractices, unit: '' },
+  { name: `${page}: LCP`, value: s.lcp, unit: 's', goal: '<= 1.5' },
+  { name: `${page}: TBT`, value: s.tbt, unit: 'ms', goal: '<= 50' },
+  { name: `${page}: CLS`, value: s.cls, unit: '', goal: '== 0' },
+];
+
+export async function lighthouseBench(): Promise<Section> {
+  const { stop } = await startServer();
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const start = await audit(chrome.port, `${ORIGIN}/`);
+    const cookie = await logIn('999990019');
+    const applications = await audit(chrome.port, `${ORIGIN}/aanvragen`, { Cookie: cookie });
+    if (!applications.finalUrl.endsWith('/aanvragen')) throw new Error(`the signed-in audit ended on ${applications.finalUrl}`);
+    return {
+      title: 'Lighthouse, mobile preset (system Chromium, built server)',
+      figures: [...figures('start page /', start), ...figures('applications /aanvragen (signed in)', applications)],
+      notes: [
+        'Lighthouse 12 default (mobile) settings: simulated slow 4G and 4x CPU slowdown on a Moto G Power-sized screen. ' +
+          'Scores are 0-100; LCP in seconds, TBT in milliseconds. The signed-in page is audited with the session cookie of a real simulator login.',
+      ],
+    };
+  } finally {
+    chrome?.kill();
+    await stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  lighthouseBench().then(
+    (section) => {
+      for (const f of section.figures) console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

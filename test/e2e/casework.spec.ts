@@ -1,0 +1,112 @@
+/**
+ * The back office's case work in real Chromium (issue 6 point 4): Karin Jansen (case worker)
+ * moves Anna's individuele inkomenstoeslag along (a new status with a note for her), records
+ * the decision and uploads the decision letter; Anna, in her own browser, sees the status and
+ * the letter and can download it. Anton Visser (administrator) sees the live sessions, ends
+ * Karin's, and disables an account after a confirmation. axe on every page.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expectNoAxeViolations, logIn } from './support';
+
+const ANNA = '999990032'; // Wassenaar: individuele inkomenstoeslag in progress (not used by other specs)
+const NOTE = `Wij wachten op het advies van de inkomensconsulent (${Date.now()}).`;
+
+async function staffLogIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, locale: 'nl-NL' });
+  const staff = await context.newPage();
+  await staff.goto('/beheer');
+  await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
+  await staff.getByLabel('Gebruikersnaam').fill(username);
+  await staff.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(staff).toHaveURL(/\/beheer$/);
+  return staff;
+}
+
+async function decisionLetter(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595, 842]).drawText('Besluit: u krijgt de individuele inkomenstoeslag.', { x: 50, y: 780, font, size: 12 });
+  return Buffer.from(await pdf.save());
+}
+
+test('a case worker changes the status and sends the decision letter; the resident sees both; an administrator manages sessions and accounts', async ({ page, browser }) => {
+  test.setTimeout(180_000); // three people, eight pages, each checked with axe
+  await logIn(page, ANNA);
+  await expect(page).toHaveURL(/\/aanvragen$/);
+  const { applications } = (await (await page.request.get('/api/applications')).json()) as {
+    applications: Array<{ id: string; reference: string; scheme: { code: string } }>;
+  };
+  const annasCase = applications.find((a) => a.scheme.code === 'individuele-inkomenstoeslag')!;
+
+  // Karin finds the case and sets the next status, with a note for Anna.
+  const karin = await staffLogIn(browser, 'k.jansen');
+  await karin.getByLabel('Zaaknummer').fill(annasCase.reference);
+  await karin.getByRole('button', { name: 'Zoeken' }).click();
+  await karin.getByRole('link', { name: new RegExp(annasCase.reference) }).click();
+  await expect(karin.getByRole('heading', { level: 1, name: `Zaak ${annasCase.reference}` })).toBeVisible();
+  await expect(karin.getByText('Wij bekijken uw aanvraag', { exact: true })).toBeVisible();
+  // The term was extended once already (demo data): no second extension is offered.
+  await expect(karin.getByText(/Verlengd met \d+ weken/)).toBeVisible();
+  await expect(karin.getByRole('button', { name: 'Termijn verlengen' })).toHaveCount(0);
+  await expectNoAxeViolations(karin);
+
+  await karin.getByLabel('Nieuwe status').selectOption({ label: 'Wij hebben meer informatie van u nodig' });
+  await karin.getByLabel('Uitleg voor de inwoner (niet verplicht)').fill(NOTE);
+  await karin.getByRole('button', { name: 'Status wijzigen' }).click();
+  await expect(karin.getByText('De status is gewijzigd. De inwoner ziet dit nu in Loket.')).toBeVisible();
+  await expect(karin.getByText('Wij hebben meer informatie van u nodig', { exact: true })).toBeVisible();
+
+  // The decision without a letter is refused in the page, with the fields kept.
+  await karin.getByLabel('Toegekend', { exact: true }).check();
+  await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
+  await expect(karin.getByText('Kies de brief als PDF-bestand.')).toBeVisible();
+  await expect(karin.getByLabel('Toegekend', { exact: true })).toBeChecked();
+  await karin.getByLabel('Besluitbrief (PDF)').setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
+  await expect(karin.getByText('De brief is verstuurd. De inwoner ziet hem nu in Loket.')).toBeVisible();
+  await expect(karin.getByRole('link', { name: 'Download de brief: Besluit individuele inkomenstoeslag' })).toBeVisible();
+  await expect(karin.getByText(/^Besluit: Toegekend, op /)).toBeVisible();
+  await expectNoAxeViolations(karin);
+
+  // Anna sees the decision, the note in the history, and the letter, which she can download.
+  await page.goto(`/aanvragen/${annasCase.id}`);
+  await expect(page.getByText('Wij hebben een besluit genomen').first()).toBeVisible();
+  await expect(page.getByText(NOTE)).toBeVisible();
+  await expect(page.getByText('Besluit individuele inkomenstoeslag').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+  const download = page.getByRole('link', { name: /Besluit individuele inkomenstoeslag downloaden/ });
+  await expect(download).toBeVisible();
+  const letter = await page.request.get((await download.getAttribute('href'))!);
+  expect(letter.status()).toBe(200);
+  expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expectNoAxeViolations(page);
+
+  // Anton, administrator: the live sessions, Karin's among them; he ends hers.
+  const anton = await staffLogIn(browser, 'a.visser');
+  await anton.getByRole('link', { name: 'Actieve sessies' }).click();
+  await expect(anton.getByRole('heading', { level: 1, name: 'Actieve sessies' })).toBeVisible();
+  await expect(anton.getByRole('rowheader', { name: /Karin Jansen/ })).toBeVisible();
+  await expect(anton.getByText('Uw eigen sessie')).toBeVisible();
+  await expectNoAxeViolations(anton);
+  await anton.getByRole('button', { name: 'Sessie van Karin Jansen beëindigen' }).click();
+  await expect(anton.getByText('De sessie van Karin Jansen is beëindigd.')).toBeVisible();
+  await expect(anton.getByRole('rowheader', { name: /Karin Jansen/ })).toHaveCount(0);
+  expect((await karin.request.get('/api/staff/me')).status()).toBe(401);
+
+  // ... and disables Mehmet Bakker's account, after saying yes in the dialog.
+  await anton.getByRole('link', { name: 'Accounts' }).click();
+  await expect(anton.getByRole('heading', { level: 1, name: 'Accounts van medewerkers' })).toBeVisible();
+  await expectNoAxeViolations(anton);
+  await anton.getByRole('button', { name: 'Account van Mehmet Bakker uitzetten' }).click();
+  const dialog = anton.getByRole('dialog', { name: 'Account van Mehmet Bakker uitzetten?' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(anton);
+  await dialog.getByRole('button', { name: 'Ja, uitzetten' }).click();
+  await expect(anton.getByText('Het account van Mehmet Bakker is uitgezet.')).toBeVisible();
+  await expect(anton.getByRole('row', { name: /Mehmet Bakker/ })).toContainText('Uitgezet op');
+  await expectNoAxeViolations(anton);
+  await karin.context().close();
+  await anton.context().close();
+});

@@ -1,0 +1,137 @@
+/**
+ * The front desk helps a walk-in (issue 6 point 3) in real Chromium: Fatima Dekker (front desk)
+ * logs in at /balie through the staff simulator, finds 999990044 by BSN (an invalid BSN is
+ * refused first), states a purpose, and books urgent debt help for them in the resident's own
+ * screens, framed by "U helpt <naam>". Ending the help returns the desk to /balie with the
+ * staff session kept and nothing of the resident left (no resident session, no stored data).
+ * Then the resident logs in on their own phone: the appointment is in their list, and "Wie keek
+ * in mijn gegevens" says a front-desk employee made it, and why. axe on every step.
+ * Runs on a server of its own: the booking uses urgent capacity other journeys read.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startOwnServer, type OwnServer } from './fixtures/own-server';
+import { dumpBrowserStorage, expectNoAxeViolations, logIn } from './support';
+
+const PORT = Number(process.env.E2E_PORT ?? 8181) + 37;
+let server: OwnServer | undefined;
+test.use({ baseURL: `http://localhost:${PORT}` });
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** The desk's PC: a desktop screen. */
+async function deskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: `http://localhost:${PORT}`,
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    locale: 'nl-NL',
+  });
+  return context.newPage();
+}
+
+test('the front desk books urgent debt help for a walk-in; the resident sees it and why', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const desk = await deskPage(browser);
+
+  // Staff log in at /balie.
+  await desk.goto('/balie');
+  await expect(desk.getByRole('heading', { level: 1, name: 'Balie: inloggen voor medewerkers' })).toBeVisible();
+  await expectNoAxeViolations(desk);
+  await desk.getByRole('link', { name: 'Inloggen als medewerker' }).click();
+  await desk.getByLabel('Gebruikersnaam').fill('f.dekker');
+  await desk.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(desk).toHaveURL(/\/balie$/);
+  await expect(desk.getByRole('heading', { level: 1, name: 'Een inwoner helpen' })).toBeVisible();
+  await expect(desk.getByText('Ingelogd als Fatima Dekker')).toBeVisible();
+  await expect(desk).toHaveTitle(/^Balie - /);
+  await expectNoAxeViolations(desk);
+
+  // A mistyped BSN is caught (elfproef); then the right one finds the resident.
+  await desk.getByLabel('BSN').fill('999990045');
+  await desk.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(desk.getByRole('alert')).toContainText('Dit BSN klopt niet');
+  await expect(desk.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(desk);
+  await desk.getByLabel('BSN').fill('999990044');
+  await desk.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(desk.getByRole('heading', { level: 2, name: 'Gevonden' })).toBeVisible();
+  const found = desk.locator('.loket-balie__found');
+  await expect(found).toContainText('Voorschoten');
+  const residentName = (await found.textContent())!.split(',')[0]!.trim();
+  expect(residentName).not.toBe('');
+
+  // A purpose is required.
+  await desk.getByRole('button', { name: 'Hulp starten' }).click();
+  await expect(desk.getByRole('alert')).toHaveText('Kies waarmee u helpt.');
+  await desk.getByRole('radio', { name: 'Een afspraak maken, verzetten of afzeggen' }).check();
+  await expectNoAxeViolations(desk);
+  await desk.getByRole('button', { name: 'Hulp starten' }).click();
+
+  // The resident's own screens, framed.
+  await expect(desk).toHaveURL(/\/aanvragen$/);
+  const banner = desk.getByRole('region', { name: 'Hulp aan de balie' });
+  await expect(banner).toContainText(`U helpt ${residentName}`);
+  await expect(banner).toContainText('Waarvoor: Een afspraak maken, verzetten of afzeggen');
+  await expectNoAxeViolations(desk);
+
+  // Book urgent debt help, as the resident would.
+  await desk.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }).click();
+  await desk.getByRole('link', { name: 'Afspraak maken' }).click();
+  await desk.getByRole('radio', { name: /Eerste gesprek schuldhulp/ }).check();
+  await desk.getByRole('button', { name: 'Verder' }).click();
+  await desk.getByRole('radio', { name: /huisuitzetting/ }).check();
+  await desk.getByRole('button', { name: 'Verder' }).click();
+  const days = desk.locator('[data-step="dag"] button');
+  await expect(days.first()).toBeVisible();
+  await expect(banner).toBeVisible();
+  await expectNoAxeViolations(desk);
+  await days.first().click();
+  const times = desk.locator('[data-step="tijd"] button');
+  await expect(times.first()).toBeVisible();
+  await times.first().click();
+  await expect(desk.locator('[data-step="gegevens"]')).toBeVisible();
+  await desk.getByRole('button', { name: 'Afspraak maken' }).click();
+  await expect(desk).toHaveURL(/\/afspraken\/[0-9a-f-]{36}\?nieuw=1$/);
+  await expect(desk.getByText('Uw afspraak staat vast.')).toBeVisible();
+  const reference = (await desk.locator('[data-reference]').textContent())!.trim();
+  expect(reference).not.toBe('');
+  await expectNoAxeViolations(desk);
+
+  // End the help: back at /balie, still signed in as staff, nothing of the resident left.
+  await banner.getByRole('button', { name: 'Hulp beëindigen' }).click();
+  await expect(desk).toHaveURL(/\/balie$/);
+  await expect(desk.getByRole('heading', { level: 1, name: 'Een inwoner helpen' })).toBeVisible();
+  await expect(desk.getByRole('region', { name: 'Hulp aan de balie' })).toHaveCount(0);
+  await expect(desk.getByText(residentName)).toHaveCount(0);
+  expect((await desk.request.get('/api/me')).status()).toBe(401);
+  expect((await desk.request.get('/api/staff/me')).status()).toBe(200);
+  const cookies = (await desk.context().cookies()).map((c) => c.name);
+  expect(cookies).not.toContain('loket_session');
+  expect(cookies).toContain('loket_staff');
+  const storage = await dumpBrowserStorage(desk);
+  expect(storage.indexedDB.flatMap((db) => Object.values(db.stores).flat())).toEqual([]);
+  expect(storage.sessionStorage).toEqual({});
+  await expectNoAxeViolations(desk);
+  await desk.context().close();
+
+  // The resident, later, on their own phone.
+  await logIn(page, '999990044');
+  await expect(page).toHaveURL(/\/aanvragen$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn afspraken' })).toBeVisible();
+  await expect(page.getByText(/Eerste gesprek schuldhulp/).first()).toBeVisible();
+  await page.getByRole('link', { name: 'Wie keek in mijn gegevens' }).click();
+  await expect(page).toHaveURL(/\/mijn-gegevens-ingezien$/);
+  const booked = page.getByRole('listitem').filter({ hasText: 'Maakte een afspraak voor u' }).first();
+  await expect(booked).toContainText('Een baliemedewerker');
+  await expect(booked).toContainText('Om aan de balie een afspraak voor u te maken');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Begon u te helpen aan de balie' }).first()).toBeVisible();
+  await expect(page.getByText('Fatima Dekker')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

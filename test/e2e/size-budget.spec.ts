@@ -1,0 +1,92 @@
+/**
+ * Issue 7, points 2 and 5: the budgets that fail the test command, read from the build this
+ * test command has just made (`${LOKET_DIST:-dist}/client`). Sizes are deterministic, so they
+ * are tests; times vary, so they stay in `npm run bench`.
+ * - First-load JS <= 75 KiB gzip and CSS <= 20 KiB gzip on every resident route.
+ * - Staff pages (/beheer, /balie) in chunks of their own, never in a resident's first load.
+ * - The built HTML carries no inline script, <style> element or style attribute, so the CSP
+ *   needs no 'unsafe-inline'; and the app runs under that CSP without a single violation.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { firstLoadSizes, isStaffRoute, readManifest, STAFF_MODULE } from '../../scripts/first-load-sizes.mjs';
+import { expectNoAxeViolations, logIn } from './support';
+
+const DIST = `${process.env.LOKET_DIST || 'dist'}/client`;
+const KIB = 1024;
+const JS_BUDGET = 75 * KIB;
+const CSS_BUDGET = 20 * KIB;
+const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+
+test('every resident route loads at most 75 KiB of JS and 20 KiB of CSS (gzip) at first', () => {
+  const routes = firstLoadSizes(DIST).filter((r) => !isStaffRoute(r.route));
+  expect(routes.length, 'resident routes in the build manifest').toBeGreaterThan(8);
+  const figures = routes.map((r) => `${r.route}: JS ${kib(r.js.gzip)}, CSS ${kib(r.css.gzip)}`).join('\n');
+  const over = routes
+    .flatMap((r) => [
+      ...(r.js.gzip > JS_BUDGET ? [`${r.route}: JS ${kib(r.js.gzip)} > ${kib(JS_BUDGET)}`] : []),
+      ...(r.css.gzip > CSS_BUDGET ? [`${r.route}: CSS ${kib(r.css.gzip)} > ${kib(CSS_BUDGET)}`] : []),
+    ]);
+  expect(over, `over budget (gzip level 9). All routes:\n${figures}`).toEqual([]);
+});
+
+test('staff pages are in chunks of their own that no resident route loads at first', () => {
+  const manifest = readManifest(DIST);
+  const routes = firstLoadSizes(DIST);
+  const staffRoutes = routes.filter((r) => isStaffRoute(r.route));
+  expect(staffRoutes.map((r) => r.route), 'the back office is a lazy chunk of its own').toContain('beheer/area.ts');
+  expect(staffRoutes.map((r) => r.route), 'the front desk is a lazy chunk of its own').toContain('balie/area.ts');
+  // Staff source modules by path, and shared chunks named after one (e.g. `_staff-<hash>.js`).
+  const staffChunkName = /^_(staff|balie|beheer|planning)-/;
+  const staffKeys = Object.keys(manifest).filter((key) => STAFF_MODULE.test(key) || STAFF_MODULE.test(manifest[key]!.src ?? '') || staffChunkName.test(key));
+  const staffFiles = new Set(staffKeys.map((key) => manifest[key]!.file));
+  expect(staffKeys.length).toBeGreaterThan(0);
+  const leaks = routes
+    .filter((r) => !isStaffRoute(r.route))
+    .flatMap((r) => [...r.keys.filter((key) => staffKeys.includes(key)), ...r.files.filter((file) => staffFiles.has(file))].map((what) => `${r.route} loads ${what}`));
+  expect(leaks).toEqual([]);
+  // And the entry (what every page loads) does not import the back office statically.
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  expect(entry.imports ?? []).not.toContain('src/client/pages/beheer/area.ts');
+});
+
+test('the built HTML has no inline script, no <style> element and no style attribute', () => {
+  const html = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+  expect(html).toContain('index.html');
+  for (const file of html) {
+    const text = readFileSync(join(DIST, file), 'utf8');
+    const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length, `${file}: scripts`).toBeGreaterThan(0);
+    for (const [tag, attributes, body] of scripts) {
+      expect(attributes, `${file}: ${tag.slice(0, 80)}`).toMatch(/\bsrc=/);
+      expect(body!.trim(), `${file}: inline script`).toBe('');
+    }
+    expect(text, `${file}: <style>`).not.toMatch(/<style\b/i);
+    expect(text, `${file}: style attribute`).not.toMatch(/\sstyle\s*=/i);
+    expect(text, `${file}: inline event handler`).not.toMatch(/\son[a-z]+\s*=/i);
+  }
+});
+
+test('the app runs under its Content Security Policy without a single violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  const response = await page.goto('/');
+  const csp = response!.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
+  expect(await violations()).toEqual([]);
+
+  await logIn(page, '999990019');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
+  expect(await violations()).toEqual([]);
+  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/bijstand/i);
+  expect(await violations()).toEqual([]);
+  await expectNoAxeViolations(page);
+});
