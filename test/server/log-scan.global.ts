@@ -31,8 +31,11 @@ export function scanLog(text: string, values: string[]): string[] {
   const lines = text.split('\n');
   const findings: string[] = [];
   for (const value of values) {
-    const needle = value.toLowerCase();
-    const line = lines.find((l) => l.toLowerCase().includes(needle));
+    // A BSN counts only as a number of its own, not inside a longer one (a responseTime).
+    const pattern = /^\d+$/.test(value)
+      ? new RegExp(`(?<!\\d)${value}(?!\\d)`)
+      : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const line = lines.find((l) => pattern.test(l));
     if (line) findings.push(`"${value}" in: ${line.slice(0, 300)}`);
   }
   return findings;

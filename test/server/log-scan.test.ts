@@ -21,6 +21,9 @@ describe('the scan for personal data in server logs', () => {
     ]);
     expect(scanLog('{"msg":"upload of AFSCHRIFT VAN JAN.pdf"}', values)).toHaveLength(1);
     expect(scanLog('{"level":30,"req":{"method":"GET","path":"/api/applications"},"msg":"incoming request"}', values)).toEqual([]);
+    // Digits inside a longer number are not a BSN.
+    expect(scanLog('{"responseTime":0.3780059999990044,"msg":"request completed"}', values)).toEqual([]);
+    expect(scanLog('{"path":"/api/staff/residents/999990044"}', values)).toHaveLength(1);
   });
 
   it('gets the log of every app the tests build, at level info', async () => {

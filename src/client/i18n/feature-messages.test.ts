@@ -1,6 +1,6 @@
-import { nextTick } from 'vue';
+import { effectScope, nextTick } from 'vue';
 import { createI18n } from 'vue-i18n';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setLocale, type LocaleSwitchable } from './index';
 import { installFeatureMessages, type MergeTarget } from './feature-messages';
 
@@ -22,4 +22,17 @@ describe('messages of a lazily loaded area', () => {
     expect(global.t('area.title')).toBe('Back office');
     expect(global.t('app.name')).not.toBe('app.name'); // the app's English came first, intact
   });
+
+  it('load a language on demand, and still follow a language switch after the page that installed them is gone', async () => {
+    const lazy = { nl: { lazy: { title: 'Afspraken' } }, en: async () => ({ default: { lazy: { title: 'Appointments' } } }) };
+    const i18n = createI18n({ legacy: false, locale: 'nl', fallbackLocale: 'nl', messages: { nl: { app: { name: 'Loket' } } } });
+    const global = i18n.global as unknown as MergeTarget & LocaleSwitchable & { t(key: string): string };
+    const page = effectScope();
+    page.run(() => installFeatureMessages(global, lazy));
+    page.stop(); // the page closed
+    expect(global.t('lazy.title')).toBe('Afspraken');
+    await setLocale(global, 'en');
+    await vi.waitFor(() => expect(global.t('lazy.title')).toBe('Appointments'));
+  });
 });
+

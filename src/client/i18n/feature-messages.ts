@@ -5,9 +5,12 @@
  * fallback, always loaded), other languages as soon as the app has loaded them, which the
  * watch catches when the language changes later.
  */
-import { watch } from 'vue';
+import { effectScope, watch } from 'vue';
 
-export type FeatureMessages = Record<string, Record<string, unknown>>;
+type Messages = Record<string, unknown>;
+/** A language's messages, or how to load them (every language but Dutch is loaded on demand). */
+type LocaleMessages = Messages | (() => Promise<{ default: Messages }>);
+export type FeatureMessages = { nl: Messages } & Record<string, LocaleMessages>;
 
 /** The part of vue-i18n's global Composer this needs. */
 export interface MergeTarget {
@@ -25,16 +28,23 @@ export function installFeatureMessages(target: MergeTarget, messages: FeatureMes
   done.add(messages);
 
   const merged = new Set<string>();
+  const merge = (locale: string, forLocale: Messages) => {
+    if (merged.has(locale)) return;
+    target.mergeLocaleMessage(locale, forLocale);
+    merged.add(locale);
+  };
   const mergeAvailable = () => {
     for (const locale of target.availableLocales) {
       const forLocale = messages[locale];
-      if (forLocale && !merged.has(locale)) {
-        target.mergeLocaleMessage(locale, forLocale);
-        merged.add(locale);
-      }
+      if (!forLocale || merged.has(locale)) continue;
+      if (typeof forLocale !== 'function') merge(locale, forLocale);
+      // Until it arrives the Dutch fallback shows; the merge re-renders what uses it.
+      else void forLocale().then((module) => merge(locale, module.default), () => undefined);
     }
   };
   mergeAvailable();
   // setLocale() loads a language's messages before switching to it: by then it is available.
-  watch(() => target.locale.value, mergeAvailable);
+  // The watch lives as long as the app, not as long as the page that first installed the
+  // messages (a component's scope would stop it when that page closes).
+  effectScope(true).run(() => watch(() => target.locale.value, mergeAvailable));
 }

@@ -4,19 +4,21 @@
  * page. On a personal device the last list is kept for reading offline (personal-copy.ts).
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { InboxMessage } from '../../domain/notification-api';
 import { errorCodeOf, isAborted } from '../api/http';
-import { fetchInbox, fetchUnread, markAllRead, markMessageRead } from '../api/notifications';
+import { fetchInbox, markAllRead, markMessageRead } from '../api/notifications';
 import { keepOfflineCopy, readOfflineCopy } from '../offline/personal-copy';
+import { listenForPushes, useInboxCountStore } from './inbox-count';
 
 const OFFLINE_KEY = 'notifications';
 
 export const useNotificationsStore = defineStore('notifications', () => {
   /** Newest first; null until loaded */
   const messages = ref<InboxMessage[] | null>(null);
-  /** For the menu */
-  const unread = ref(0);
+  /** For the menu: the count lives in its own small store, which the header loads */
+  const count = useInboxCountStore();
+  const unread = computed({ get: () => count.unread, set: (n: number) => void (count.unread = n) });
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const errorCode = ref<string | null>(null);
   /** Shown from the offline copy: when the server gave it */
@@ -49,14 +51,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     }
   }
 
-  /** The count for the menu; quiet on failure (the menu just shows no number). */
-  async function refreshUnread(): Promise<void> {
-    try {
-      unread.value = (await fetchUnread()).unread;
-    } catch {
-      // offline or signed out: keep what we had
-    }
-  }
+  const refreshUnread = () => count.refresh();
 
   async function markRead(id: string): Promise<void> {
     const message = messages.value?.find((m) => m.id === id);
@@ -83,15 +78,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
   return { messages, unread, status, errorCode, offlineSavedAt, load, refreshUnread, markRead, markEverythingRead };
 });
 
-/**
- * The service worker tells open pages when a push arrived (src/client/sw.ts): the menu's count
- * and an open inbox catch up at once.
- */
-export function listenForPushes(store: ReturnType<typeof useNotificationsStore>): void {
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type !== 'LOKET_PUSH') return;
-    void store.refreshUnread();
+/** An open inbox catches up when a push arrives (the menu's count does so in AppHeader). */
+export function listenForPushesInInbox(store: ReturnType<typeof useNotificationsStore>): () => void {
+  return listenForPushes(() => {
     if (store.messages) void store.load();
   });
 }

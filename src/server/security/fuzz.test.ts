@@ -217,39 +217,37 @@ describe('fuzzing every API route from the OpenAPI document', () => {
     const statuses = new Map<number, number>();
     const failures: string[] = [];
     for (const [op, identity] of pairs) {
-      {
-        const started = performance.now();
-        const result = await fc.check(
-          fc.asyncProperty(requestArbitrary(op, knownIds), async (req) => {
-            const cookie = cookies[identity];
-            const res = await t.app.inject({
-              method: op.method as HTTPMethods,
-              url: req.path + req.query,
-              headers: {
-                ...(cookie ? { cookie } : {}),
-                ...(req.contentType && req.payload !== undefined ? { 'content-type': req.contentType } : {}),
-                ...(req.key ? { 'idempotency-key': req.key } : {}),
-                ...(op.path.startsWith('/api/uploads') ? { 'tus-resumable': '1.0.0' } : {}),
-              },
-              ...(req.payload !== undefined ? { payload: req.payload } : {}),
-            });
-            sent += 1;
-            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-            const what = `${op.method} ${`${req.path}${req.query}`.slice(0, 200)} as ${identity}: ${res.statusCode} ${res.body.slice(0, 300)}`;
-            expect(res.statusCode, what).toBeLessThan(500);
-            if (res.statusCode >= 400 && op.method !== 'HEAD') {
-              expect(res.headers['content-type'], what).toMatch(/^application\/json/);
-              const body = res.json() as { error?: { code?: unknown; message?: unknown } };
-              expect(Object.keys(body), what).toEqual(['error']);
-              expect(KNOWN_CODES.has(String(body.error?.code)), what).toBe(true);
-              expect(typeof body.error?.message, what).toBe('string');
-            }
-          }),
-          { numRuns: runsFor[identity], seed: 20261118 + sent },
-        );
-        if (result.failed) failures.push(String((result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`).split('\n')[0]!.slice(0, 400));
-        if (process.env.LOKET_FUZZ_TIMES) console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
-      }
+      const started = performance.now();
+      const result = await fc.check(
+        fc.asyncProperty(requestArbitrary(op, knownIds), async (req) => {
+          const cookie = cookies[identity];
+          const res = await t.app.inject({
+            method: op.method as HTTPMethods,
+            url: req.path + req.query,
+            headers: {
+              ...(cookie ? { cookie } : {}),
+              ...(req.contentType && req.payload !== undefined ? { 'content-type': req.contentType } : {}),
+              ...(req.key ? { 'idempotency-key': req.key } : {}),
+              ...(op.path.startsWith('/api/uploads') ? { 'tus-resumable': '1.0.0' } : {}),
+            },
+            ...(req.payload !== undefined ? { payload: req.payload } : {}),
+          });
+          sent += 1;
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          const what = `${op.method} ${`${req.path}${req.query}`.slice(0, 200)} as ${identity}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+          expect(res.statusCode, what).toBeLessThan(500);
+          if (res.statusCode >= 400 && op.method !== 'HEAD') {
+            expect(res.headers['content-type'], what).toMatch(/^application\/json/);
+            const body = res.json() as { error?: { code?: unknown; message?: unknown } };
+            expect(Object.keys(body), what).toEqual(['error']);
+            expect(KNOWN_CODES.has(String(body.error?.code)), what).toBe(true);
+            expect(typeof body.error?.message, what).toBe('string');
+          }
+        }),
+        { numRuns: runsFor[identity], seed: 20261118 + sent },
+      );
+      if (result.failed) failures.push(String((result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`).split('\n')[0]!.slice(0, 400));
+      if (process.env.LOKET_FUZZ_TIMES) console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
     }
     console.log(`fuzz: ${sent} requests over ${operations.length} operations (${pairs.length} route x identity pairs); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(failures).toEqual([]);

@@ -1,5 +1,6 @@
-/** The access log page's messages, both languages, merged when the page is entered. */
-import en from './en';
+/** The access log page's messages, merged when the page is entered. */
+import { featureEnglish } from '../feature-locales';
 import nl from './nl';
 
-export const accessLogMessages = { nl, en };
+// English is loaded when it is the language: a Dutch first load does not carry it.
+export const accessLogMessages = { nl, en: featureEnglish.accessLog };

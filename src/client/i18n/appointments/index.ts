@@ -1,5 +1,6 @@
-/** The appointments pages' messages, both languages, merged when a page is set up. */
-import en from './en';
+/** The appointments pages' messages, merged when a page is set up. */
+import { featureEnglish } from '../feature-locales';
 import nl from './nl';
 
-export const appointmentsMessages = { nl, en };
+// English is loaded when it is the language: a Dutch first load does not carry it.
+export const appointmentsMessages = { nl, en: featureEnglish.appointments };

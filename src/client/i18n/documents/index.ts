@@ -1,5 +1,6 @@
-/** The documents page's messages, both languages, merged when the page is set up. */
-import en from './en';
+/** The documents page's messages, merged when the page is set up. */
+import { featureEnglish } from '../feature-locales';
 import nl from './nl';
 
-export const documentsMessages = { nl, en };
+// English is loaded when it is the language: a Dutch first load does not carry it.
+export const documentsMessages = { nl, en: featureEnglish.documents };

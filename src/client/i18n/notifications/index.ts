@@ -1,17 +1,12 @@
-/** The inbox and notification settings pages' messages, both languages, merged when a page is set up. */
-import { effectScope } from 'vue';
+/** The inbox and notification settings pages' messages, merged when a page is set up. */
 import { installFeatureMessages, type MergeTarget } from '../feature-messages';
-import en from './en';
+import { featureEnglish } from '../feature-locales';
 import nl from './nl';
 
-export const notificationsMessages = { nl, en };
+// English is loaded when it is the language: a Dutch first load does not carry it.
+export const notificationsMessages = { nl, en: featureEnglish.notifications };
 
-/**
- * Installs them once for the app's lifetime. installFeatureMessages' language watch would belong
- * to the first page that called it and stop when that page unmounts (and later calls return
- * early), so a language switch on a later visit would miss the English messages: run it in a
- * detached scope instead.
- */
+/** Installs them once for the app's lifetime (feature-messages.ts keeps its watch app-wide). */
 export function installNotificationsMessages(target: MergeTarget): void {
-  effectScope(true).run(() => installFeatureMessages(target, notificationsMessages));
+  installFeatureMessages(target, notificationsMessages);
 }

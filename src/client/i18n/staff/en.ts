@@ -2,6 +2,26 @@
 import type { StaffMessageSchema } from './nl';
 
 const en: StaffMessageSchema = {
+  // Errors only the staff API gives: here, not in every resident's first load (messages.test.ts).
+  errors: {
+    PLANNING_NOT_A_WORKING_DAY: 'We do not work on this day. Choose a working day.',
+    STAFF_ROLE_REQUIRED: 'Your role does not give access to this part.',
+    STAFF_ACCOUNT_SELF: 'You cannot disable your own account.',
+    ASSIST_LOOKUP_REQUIRED: 'Enter a BSN or a case reference. Not both.',
+    ASSIST_PURPOSE_TEXT_REQUIRED: 'Write briefly what you are helping with.',
+    STATUS_TYPE_UNKNOWN: 'This status does not exist for this scheme.',
+    STATUS_TRANSITION_NOT_ALLOWED: 'This status is not possible now. Choose one of the statuses in the list.',
+    DECISION_TERM_ALREADY_EXTENDED: 'The decision term has already been extended once. That is allowed only once.',
+    DECISION_TERM_EXTENSION_TOO_LONG: 'This scheme does not allow so long an extension. Choose fewer weeks.',
+    DECISION_TERM_LAPSED: 'The decision term has already passed. It can no longer be extended.',
+    CASE_ALREADY_DECIDED: 'This case has already been decided.',
+    DECISION_DATE_INVALID: 'This date is not possible. Choose a day after the application and not later than today.',
+    DECISION_NOT_RECORDED: 'Record the decision first. Then you can add the letter.',
+    DECISION_LETTER_EXISTS: 'This decision already has a letter.',
+    PLANNING_DATE_IN_PAST: 'This date is in the past. Choose today or a later day.',
+    PLANNING_END_BEFORE_START: 'The end is before the start. Choose an end after the start.',
+    PLANNING_RANGE_TOO_LONG: 'This period is too long. Choose 92 days at most.',
+  },
   staff: {
     planning: {
       nav: { label: 'Planning', agenda: 'Agenda', closures: 'Closures and capacity', visits: 'Home visits' },

@@ -4,6 +4,26 @@
  * (src/client/build/precompile-messages.ts, LOCALE_FILE).
  */
 const nl = {
+  // Errors only the staff API gives: here, not in every resident's first load (messages.test.ts).
+  errors: {
+    PLANNING_NOT_A_WORKING_DAY: 'Op deze dag werken wij niet. Kies een werkdag.',
+    STAFF_ROLE_REQUIRED: 'Uw rol geeft geen toegang tot dit onderdeel.',
+    STAFF_ACCOUNT_SELF: 'U kunt uw eigen account niet uitzetten.',
+    ASSIST_LOOKUP_REQUIRED: 'Vul een BSN of een zaaknummer in. Niet allebei.',
+    ASSIST_PURPOSE_TEXT_REQUIRED: 'Schrijf kort waarmee u helpt.',
+    STATUS_TYPE_UNKNOWN: 'Deze status bestaat niet bij deze regeling.',
+    STATUS_TRANSITION_NOT_ALLOWED: 'Deze status kan nu niet. Kies een van de statussen in de lijst.',
+    DECISION_TERM_ALREADY_EXTENDED: 'De beslistermijn is al een keer verlengd. Dat mag maar één keer.',
+    DECISION_TERM_EXTENSION_TOO_LONG: 'Zo lang verlengen mag niet bij deze regeling. Kies minder weken.',
+    DECISION_TERM_LAPSED: 'De beslistermijn is al voorbij. Verlengen kan niet meer.',
+    CASE_ALREADY_DECIDED: 'Over deze zaak is al besloten.',
+    DECISION_DATE_INVALID: 'Deze datum kan niet. Kies een dag na de aanvraag en niet later dan vandaag.',
+    DECISION_NOT_RECORDED: 'Leg eerst het besluit vast. Daarna kunt u de brief toevoegen.',
+    DECISION_LETTER_EXISTS: 'Bij dit besluit hoort al een brief.',
+    PLANNING_DATE_IN_PAST: 'De datum ligt in het verleden. Kies vandaag of een latere dag.',
+    PLANNING_END_BEFORE_START: 'Het einde ligt voor het begin. Kies een einde na het begin.',
+    PLANNING_RANGE_TOO_LONG: 'Deze periode is te lang. Kies hoogstens 92 dagen.',
+  },
   staff: {
     planning: {
       nav: { label: 'Planning', agenda: 'Agenda', closures: 'Sluitingen en capaciteit', visits: 'Huisbezoeken' },

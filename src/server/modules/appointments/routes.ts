@@ -5,7 +5,8 @@
  * answers 404, exactly like one that does not exist.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordNotificationEvent } from '../notifications/events';
 import { IdParams, ErrorResponse } from '../../../domain/api';
 import { bookingRefusal } from '../../../domain/appointments';
 import {
@@ -19,7 +20,7 @@ import {
   NewAppointment,
   Reschedule,
 } from '../../../domain/appointments-api';
-import type { ModuleOptions } from '../../context';
+import type { AppContext, ModuleOptions } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
 import { requireResident } from '../auth/session-hook';
@@ -99,11 +100,29 @@ export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: Modul
 
   app.post('/:id/reschedule', { schema: { summary: 'Move your appointment to another slot (until the cut-off)', description: idempotent, tags: ['appointments'], params: IdParams, body: Reschedule, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
     const { bsn } = requireResident(request);
-    return view(await rescheduleAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body));
+    const moved = await rescheduleAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body);
+    await toldIfStaffChanged(request, ctx, bsn, moved.id);
+    return view(moved);
   });
 
   app.post('/:id/cancel', { schema: { summary: 'Cancel your appointment (until the cut-off); the reason is optional', description: idempotent, tags: ['appointments'], params: IdParams, body: Cancellation, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
     const { bsn } = requireResident(request);
-    return view(await cancelAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body.reason));
+    const cancelled = await cancelAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body.reason);
+    await toldIfStaffChanged(request, ctx, bsn, cancelled.id);
+    return view(cancelled);
+  });
+}
+
+/**
+ * Moved or cancelled by the front desk on the resident's behalf (assist session): the resident
+ * hears of it, as of any change staff make (issue 8). Their own changes they know about.
+ */
+async function toldIfStaffChanged(request: FastifyRequest, ctx: AppContext, bsn: string, appointmentId: string): Promise<void> {
+  if (!request.resident?.assist) return;
+  await recordNotificationEvent(dbFor(request, ctx), ctx.clock, {
+    type: 'appointment_changed',
+    residentBsn: bsn,
+    objectId: appointmentId,
+    link: `/afspraken/${appointmentId}`,
   });
 }

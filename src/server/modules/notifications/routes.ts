@@ -7,7 +7,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorResponse, IdParams } from '../../../domain/api';
 import {
   EmailTokenQuery,
@@ -106,6 +106,7 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx, poke }
 
   app.post('/devices', { schema: { summary: 'Get push notifications on this device (a PushSubscription)', description: idempotent, tags, body: NewPushDevice, response: { 201: PushDeviceResponse, ...errors } } }, async (request, reply) => {
     const { bsn } = requireResident(request);
+    refuseDuringAssist(request);
     const device = await addDevice(dbFor(request, ctx), ctx.clock, bsn, request.body);
     return reply.status(201).send({ device });
   });
@@ -118,6 +119,7 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx, poke }
 
   app.post('/email', { schema: { summary: 'Get messages by e-mail: sends a confirmation link to the address', description: idempotent, tags, body: NewEmailAddress, response: { 202: NotificationSettings, ...errors } } }, async (request, reply) => {
     const { bsn } = requireResident(request);
+    refuseDuringAssist(request);
     if (!emailAvailable) throw new AppError(503, 'EMAIL_NOT_CONFIGURED', 'No SMTP server is configured');
     const db = dbFor(request, ctx);
     await startEmailOptIn(db, ctx.clock, bsn, request.body.address);
@@ -153,4 +155,12 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx, poke }
       return reply.type('text/html; charset=utf-8').send(unsubscribePage(done ? 'done' : 'unknown', request.query.token));
     },
   );
+}
+
+/**
+ * Front-desk staff helping a resident (assist session) must not point the resident's messages at
+ * the desk's browser or at an address the resident did not give themselves.
+ */
+function refuseDuringAssist(request: FastifyRequest): void {
+  if (request.resident?.assist) throw new AppError(403, 'NOT_DURING_ASSIST', 'Only the resident can do this, not the front desk on their behalf');
 }

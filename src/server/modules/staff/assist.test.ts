@@ -172,6 +172,30 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     expect(log.entries.every((e: { role: string }) => e.role === 'front_desk')).toBe(true);
   }, 120_000);
 
+  it('tells the resident in their inbox when the desk cancels their appointment, and leaves push and e-mail to the resident', async () => {
+    expect((await start(fatima, { bsn: PIETER, purpose: 'appointment' })).statusCode).toBe(201);
+    // Not urgent: a slot weeks ahead, well before the cancellation cut-off.
+    const availability = await fatima.get('/api/appointments/availability?type=debt-help-first');
+    expect(availability.statusCode).toBe(200);
+    const slot = availability.json().days.at(-1).slots.at(-1);
+    const booked = await post(fatima, '/api/appointments', { type: 'debt-help-first', place: slot.placeId, start: slot.start });
+    expect(booked.statusCode).toBe(201);
+    const id = booked.json().appointment.id;
+    const before = (await fatima.get('/api/notifications')).json().messages.length;
+    expect((await post(fatima, `/api/appointments/${id}/cancel`, {})).statusCode).toBe(200);
+    const inbox = (await fatima.get('/api/notifications')).json();
+    expect(inbox.messages).toHaveLength(before + 1);
+    expect(inbox.messages[0]).toMatchObject({ type: 'appointment_changed', link: `/afspraken/${id}` });
+
+    const push = await post(fatima, '/api/notifications/devices', { endpoint: 'https://push.example/abc', keys: { p256dh: 'x'.repeat(87), auth: 'y'.repeat(22) }, label: 'Balie' });
+    expect(push.statusCode).toBe(403);
+    expect(push.json().error.code).toBe('NOT_DURING_ASSIST');
+    const mail = await post(fatima, '/api/notifications/email', { address: 'desk@example.org' });
+    expect(mail.statusCode).toBe(403);
+    expect(mail.json().error.code).toBe('NOT_DURING_ASSIST');
+    expect((await end(fatima)).statusCode).toBe(204);
+  }, 120_000);
+
   it('keeps the free text with the session only, never in the audit log', async () => {
     const res = await start(fatima, { bsn: ANNA, purpose: 'other', purposeText: 'Hulp bij formulier huurtoeslag' });
     expect(res.statusCode).toBe(201);
