@@ -102,6 +102,12 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   const reference = (await desk.locator('[data-reference]').textContent())!.trim();
   expect(reference).not.toBe('');
   await expectNoAxeViolations(desk);
+  // While helping, the desk's browser keeps nothing of the resident, even on a "personal" device:
+  // if the tab is closed without ending the help, there is nothing left to find.
+  const during = await dumpBrowserStorage(desk);
+  const loket = during.indexedDB.find((db) => db.name === 'loket');
+  expect(loket?.stores.offlineData ?? []).toEqual([]);
+  expect(loket?.stores.lastResident ?? []).toEqual([]);
 
   // End the help: back at /balie, still signed in as staff, nothing of the resident left.
   await banner.getByRole('button', { name: 'Hulp beëindigen' }).click();

@@ -16,7 +16,8 @@ function ownerKey(): string | null {
 /** Keeps `data` as the resident's last known `key` ('applications', 'application:<id>'). */
 export function keepOfflineCopy(key: string, data: unknown): void {
   const me = useSessionStore().me;
-  if (!me || !mayPersistPersonalData(useDeviceStore().mode)) return;
+  // Front-desk help (assist session): the desk's browser is no personal device of the resident.
+  if (!me || me.assist || !mayPersistPersonalData(useDeviceStore().mode)) return;
   void offlineData()
     .then((module) => module.saveOfflineCopy(me.resident.key, key, data))
     .catch(() => undefined); // storage full or refused: reading offline is a bonus, not a duty

@@ -48,7 +48,8 @@ export function startOfflineRuntime(pinia: Pinia, router: Router): () => void {
           return;
         }
         device.offlineResident = null;
-        if (device.mode === 'personal' && session.me) {
+        // Front-desk help (assist session): the desk's browser keeps nothing of the resident.
+        if (device.mode === 'personal' && session.me && !session.me.assist) {
           await rememberResident(session.me).catch(() => undefined);
           await purgeOldData().catch(() => undefined);
         }

@@ -42,7 +42,8 @@ export const useOutboxStore = defineStore('outbox', () => {
       module.createOutboxController({
         items,
         replaying,
-        mode: () => device.mode,
+        // Front-desk help (assist session) is a shared device: nothing persisted on the desk.
+        mode: () => (session.me?.assist ? 'shared' : device.mode),
         // Shown and queued for: the signed-in resident, or offline the remembered one...
         ownerKey: () => session.me?.resident.key ?? device.offlineResident?.userKey ?? null,
         // ...but sent only ever under that resident's own session.
