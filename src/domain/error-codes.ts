@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'NOT_DURING_ASSIST',
+  'REAUTH_REQUIRED',
   // questions
   'CASE_CLOSED',
   // documents (issue 4): refusals of a file, uploads, requests

@@ -274,6 +274,7 @@ const en: MessageSchema = {
     IDEMPOTENCY_KEY_REUSED: 'This was sent before with different content. Please send it again as a new message.',
     IDEMPOTENCY_KEY_IN_USE: 'This is being sent right now. Please wait a moment.',
     NOT_DURING_ASSIST: 'Only residents can do this themselves, on their own phone or computer.',
+    REAUTH_REQUIRED: 'For your safety, please log in again. Then you can change this.',
     CASE_CLOSED: 'You can no longer ask questions about this application. Please call us if you have a question.',
     DOCUMENT_TYPE_NOT_ALLOWED: 'We cannot accept this kind of file. Please send a PDF or a photo (JPG, PNG or HEIC).',
     DOCUMENT_TOO_LARGE: 'This file is too large. A file may be at most 20 MB.',

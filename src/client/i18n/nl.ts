@@ -279,6 +279,7 @@ const nl = {
     IDEMPOTENCY_KEY_REUSED: 'Dit is al eens verstuurd met andere inhoud. Stuur het opnieuw als nieuw bericht.',
     IDEMPOTENCY_KEY_IN_USE: 'Dit wordt nu al verstuurd. Wacht even.',
     NOT_DURING_ASSIST: 'Dit kan alleen de inwoner zelf doen, op een eigen telefoon of computer.',
+    REAUTH_REQUIRED: 'Log voor de zekerheid opnieuw in. Daarna kunt u dit wijzigen.',
     CASE_CLOSED: 'Over deze aanvraag kunt u geen vragen meer stellen. Bel ons als u een vraag heeft.',
     DOCUMENT_TYPE_NOT_ALLOWED: 'Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).',
     DOCUMENT_TOO_LARGE: 'Dit bestand is te groot. Een bestand mag niet groter zijn dan 20 MB.',

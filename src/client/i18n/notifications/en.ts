@@ -27,6 +27,7 @@ const en: NotificationsMessageSchema = {
     decision_letter_available: { title: 'There is a letter for you', body: 'There is a letter with our decision. You can read it now.' },
   },
   notifySettings: {
+    reauthLogin: 'Log in again',
     intro: 'We let you know when something changes. You always see every message in Loket. Do you also want it on your phone or by e-mail? Switch that on here.',
     loading: 'Please wait. Loading your settings.',
     pushTitle: 'Notifications on this device',

@@ -30,6 +30,7 @@ const nl = {
     decision_letter_available: { title: 'Er is een brief voor u', body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.' },
   },
   notifySettings: {
+    reauthLogin: 'Opnieuw inloggen',
     intro: 'Wij laten het u weten als er iets verandert. U ziet elk bericht altijd in Loket. Wilt u het ook op uw telefoon of per e-mail? Zet dat hier aan.',
     loading: 'Even geduld. Uw instellingen worden geladen.',
     pushTitle: 'Meldingen op dit apparaat',

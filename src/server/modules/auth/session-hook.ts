@@ -13,6 +13,8 @@ export interface SignedInResident {
   bsn: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** When this session began: a login (see recent-login.ts) */
+  loggedInAt: Date;
   /** Set while front-desk staff use this session on the resident's behalf (assist session) */
   assist?: ResidentAssist | null;
 }
@@ -62,6 +64,7 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
         bsn: found.session.subject,
         idleExpiresAt: found.idleExpiresAt,
         absoluteExpiresAt: found.session.absolute_expires_at,
+        loggedInAt: found.session.created_at,
         assist,
       };
     } else {

@@ -101,6 +101,20 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     expect((await jan.get('/api/notifications/settings')).json().email).toMatchObject({ enabled: true, address: 'jan@example.nl', pendingAddress: null });
   });
 
+  it('asks for a fresh login before a new e-mail address is accepted (more than 5 minutes after login)', async () => {
+    const { browser: anna } = await logInResident(t, '999990068');
+    t.clock.advanceMinutes(6);
+    try {
+      const late = await post(anna, '/api/notifications/email', { address: 'anna@example.nl' });
+      expect(late.statusCode).toBe(403);
+      expect(late.json().error.code).toBe('REAUTH_REQUIRED');
+      expect((await anna.get('/api/notifications/settings')).json().email).toMatchObject({ address: null, pendingAddress: null });
+      // A fresh login is accepted: the opt-in test above does exactly that, right after login.
+    } finally {
+      t.clock.advanceMinutes(-6);
+    }
+  });
+
   it('turns a status change into exactly one inbox message, one push job and one e-mail job', async () => {
     const before = (await jan.get('/api/notifications')).json();
     const changed = await post(karin, `/api/staff/cases/${caseId}/status`, { status: 'in_progress' });

@@ -8,6 +8,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requireRecentLogin } from '../auth/recent-login';
 import { ErrorResponse, IdParams } from '../../../domain/api';
 import {
   EmailTokenQuery,
@@ -121,6 +122,7 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx, poke }
     const { bsn } = requireResident(request);
     refuseDuringAssist(request);
     if (!emailAvailable) throw new AppError(503, 'EMAIL_NOT_CONFIGURED', 'No SMTP server is configured');
+    requireRecentLogin(request, ctx.clock);
     const db = dbFor(request, ctx);
     await startEmailOptIn(db, ctx.clock, bsn, request.body.address);
     reply.raw.once('finish', poke);
