@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ...(options.logStream
       ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
       : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     // Malformed URLs Fastify refuses before any hook: our JSON shape and headers (security/).
     frameworkErrors: frameworkErrorHandler(ctx),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -40,6 +40,8 @@ export interface ServerConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: string;
+  /** Which proxies may set X-Forwarded-For/-Proto/-Host (Fastify's trustProxy) */
+  trustProxy: boolean | string;
   /** Seed demo residents on first start of an empty database */
   demoData: boolean;
   /** Folder with the built PWA; absent in API-only tests */
@@ -236,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.LOKET_TRUST_PROXY),
     // Demo residents belong to the embedded default; on an external PostgreSQL they are opt-in.
     demoData: bool(env, 'LOKET_DEMO_DATA', !databaseUrl),
     clientDir: env.LOKET_CLIENT_DIR || undefined,
@@ -247,4 +250,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staffSessionAbsoluteHours: integer(env, 'STAFF_SESSION_ABSOLUTE_HOURS', 12),
     notifications: notificationsFromEnv(env, publicUrl),
   };
+}
+
+/**
+ * LOKET_TRUST_PROXY: unset = loopback only (a proxy on the same host). Trusting every sender
+ * would let any client pick its own IP address, and with it dodge the per-IP rate limits and
+ * write a false origin into the audit log. `true`/`false`, or addresses/CIDRs separated by
+ * commas (Fastify's trustProxy).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string {
+  const trimmed = value?.trim();
+  if (!trimmed) return 'loopback';
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  return trimmed;
 }
