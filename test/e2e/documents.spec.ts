@@ -204,7 +204,7 @@ test('a file we cannot take is said at once, in plain words, and nothing is sent
   await page.getByRole('radio', { name: 'Eigen document: iets anders dat u zelf wilt sturen' }).check();
   await page.getByLabel('Wat voor document is het?').fill('Loonstrook oktober');
   await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'loonstrook.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is a program, not a PDF') });
-  await expect(page.getByText('Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).')).toBeVisible();
+  await expect(page.getByText('Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Versturen' }).click();
   await expect(page.getByRole('alert')).toHaveText('Haal eerst weg wat wij niet kunnen aannemen.');
   await expect(page.locator('[aria-labelledby="sending-title"]')).toHaveCount(0);

@@ -128,6 +128,9 @@ test('a shared computer never offers push notifications', async ({ browser }) =>
   const context = await browser.newContext({ permissions: ['notifications'], locale: 'nl-NL', viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto('/?apparaat=gedeeld');
+  // The library's setting is stored a moment after the page shows: wait for it before moving on.
+  await expect(page.locator('html')).toHaveAttribute('data-device-mode', 'shared');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('loket.apparaat'))).toContain('shared');
   await logIn(page, '999990068');
   await expect(page).toHaveURL(/\/aanvragen$/);
   await page.goto('/instellingen/meldingen');
