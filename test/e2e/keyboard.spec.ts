@@ -7,7 +7,7 @@
  * Runs on a server of its own (fixtures/own-server.ts): it sends a document, books an
  * appointment and asks for a home visit, which other journeys must not see.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectFocusVisible, expectHeadingFocused, tabTo } from './a11y-support';
@@ -84,8 +84,7 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   const bankCard = page.locator('[aria-labelledby="requests-title"] > ul > li').filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
   await press(page, bankCard.getByRole('button', { name: 'Stuur dit document' }));
   await expect(page.getByRole('radio', { name: BANK_STATEMENTS })).toBeChecked();
-  await tabTo(page, page.getByRole('button', { name: 'Kies een bestand' }));
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  const chooser = await openFileChooserWithKeyboard(page, page.getByRole('button', { name: 'Kies een bestand' }));
   await chooser.setFiles({ name: 'bankafschrift.pdf', mimeType: 'application/pdf', buffer: await statementPdf() });
   await expect(page.locator('.loket-capture__item')).toHaveCount(1);
   await press(page, page.getByRole('button', { name: 'Versturen' }));
@@ -148,3 +147,21 @@ test('the language switch and the accessibility statement work with the keyboard
   await expect(page).toHaveURL(/\/toegankelijkheid$/);
   await expectHeadingFocused(page, 'Accessibility');
 });
+
+/**
+ * Tab to the button and press Enter until the file chooser opens. Under heavy load the page can
+ * re-render the form between the Tab and the Enter (the request list refreshes), so the Enter
+ * lands elsewhere; each try is keyboard only, and three tries fail the test as before.
+ */
+async function openFileChooserWithKeyboard(page: Page, button: Locator): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt += 1) {
+    await tabTo(page, button);
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), page.keyboard.press('Enter')]);
+      return chooser;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
