@@ -3,7 +3,8 @@
  * page breaks: every visible control (link, button, field) lies inside the viewport, no two
  * controls lie on top of each other, there is no horizontal scrolling (also at 320 px), and axe
  * finds nothing. Arabic has only a few strings so far (src/client/i18n/ar.ts); the rest is
- * Dutch, which is the hard case for the layout: long words in a right-to-left flow.
+ * Dutch, which is the hard case for the layout: long words in a right-to-left flow. Because of
+ * that mix it is not offered in the language switch yet; `?taal=ar` opens it.
  *
  * One row of PAGES per page; nothing here changes demo data.
  */
@@ -54,9 +55,12 @@ const PAGES: RtlPage[] = [
 ];
 
 test.describe('Arabic, right to left', () => {
-  test('choosing العربية turns the page right to left, and Nederlands turns it back', async ({ page }) => {
+  test('a translator\'s link turns the page right to left, and Nederlands turns it back', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('button', { name: 'العربية' }).click();
+    // Not offered to residents until ar.ts is complete (i18n/index.ts, OFFERED_LOCALES).
+    await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'العربية' })).toHaveCount(0);
+    await page.goto('/?taal=ar');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await expect(page.getByRole('link', { name: 'تسجيل الدخول باستخدام DigiD' })).toBeVisible();
@@ -69,6 +73,7 @@ test.describe('Arabic, right to left', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    await expect(page.getByRole('button', { name: 'العربية' })).toHaveCount(0);
   });
 
   test('no page has clipped or overlapping controls', async ({ page }) => {

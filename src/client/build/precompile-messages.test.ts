@@ -6,7 +6,10 @@ import accessLogEn from '../i18n/access-log/en';
 import accessLogNl from '../i18n/access-log/nl';
 import staffEn from '../i18n/staff/en';
 import staffNl from '../i18n/staff/nl';
-import { LOCALE_FILE, precompileMessages } from './precompile-messages';
+import { I18nT, createI18n as createI18nForApp } from 'vue-i18n';
+import { defineComponent, h } from 'vue';
+import { mount } from '@vue/test-utils';
+import { LOCALE_FILE, messagesModule, precompileMessages } from './precompile-messages';
 
 type Tree = { [key: string]: string | Tree };
 const keysOf = (tree: Tree, prefix = ''): string[] =>
@@ -30,6 +33,13 @@ const VALUES = {
   n: 'Num',
 };
 
+/** The locale module exactly as the build emits it, evaluated the way the browser would. */
+async function bundled(messages: Tree): Promise<unknown> {
+  const code = messagesModule(precompileMessages(messages));
+  const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  return ((await import(/* @vite-ignore */ url)) as { default: unknown }).default;
+}
+
 describe('precompiled messages (what the production bundle ships)', () => {
   it.each([
     ['nl', nl],
@@ -38,18 +48,33 @@ describe('precompiled messages (what the production bundle ships)', () => {
     ['en', staffEn],
     ['nl', accessLogNl],
     ['en', accessLogEn],
-  ] as const)('render exactly like the source strings in %s', (locale, messages: Tree) => {
+  ] as const)('render exactly like the source strings in %s', async (locale, messages: Tree) => {
     const fromStrings = createI18n({ legacy: false, locale, messages: { [locale]: messages } }).global;
     const fromAst = createI18n({
       legacy: false,
       locale,
-      messages: { [locale]: precompileMessages(messages) as typeof messages },
+      messages: { [locale]: (await bundled(messages)) as typeof messages },
     }).global;
     for (const key of keysOf(messages)) {
       for (const plural of [1, 2]) {
         expect(fromAst.t(key, VALUES, plural), key).toBe(fromStrings.t(key, VALUES, plural));
       }
     }
+  });
+
+  it('ship plain text as a small message function that also renders inside <i18n-t>', async () => {
+    const messages = { plain: 'Bel ons', withSlot: 'Vragen? {phone}.', quoted: "Tekst met \"aanhalingstekens\" en {'{'}accolade{'}'}" };
+    const code = messagesModule(precompileMessages(messages));
+    expect(code).toContain('s("Bel ons")');
+    expect(code).not.toMatch(/"s":"Bel ons"/);
+    const i18n = createI18nForApp({ legacy: false, locale: 'nl', messages: { nl: (await bundled(messages)) as typeof messages } });
+    expect(i18n.global.t('quoted')).toBe('Tekst met "aanhalingstekens" en {accolade}');
+    const Footer = defineComponent(() => () => [
+      h(I18nT, { keypath: 'plain', tag: 'p', scope: 'global' }),
+      h(I18nT, { keypath: 'withSlot', tag: 'p', scope: 'global' }, { phone: () => h('a', { href: 'tel:14070' }, '14 070') }),
+    ]);
+    const wrapper = mount(Footer, { global: { plugins: [i18n] } });
+    expect(wrapper.findAll('p').map((p) => p.text())).toEqual(['Bel ons', 'Vragen? 14 070.']);
   });
 
   it('fails the build on a broken message', () => {

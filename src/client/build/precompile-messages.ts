@@ -58,6 +58,37 @@ export function precompileMessages(tree: MessageTree, path = ''): Record<string,
   return compileTree(tree, path);
 }
 
+type CompiledTree = { [key: string]: unknown };
+
+/** The text of a message without placeholders, plurals or links; undefined for any other. */
+function staticText(ast: unknown): string | undefined {
+  const body = (ast as { b?: { t?: number; s?: unknown } }).b;
+  return body?.t === 2 && typeof body.s === 'string' ? body.s : undefined;
+}
+
+/**
+ * The JavaScript module a locale file becomes in the bundle. Most messages are plain text, and
+ * their AST (`{t:0,b:{t:2,i:[{t:3}],s:"…"}}`) is mostly wrapping: those become message
+ * functions from one small factory, which answer exactly what vue-i18n's AST evaluator answers
+ * for static text (a string for t(), a normalized list for <i18n-t>). About a third fewer bytes
+ * of messages in every first load. Messages with placeholders or plurals stay ASTs.
+ */
+export function messagesModule(compiled: CompiledTree): string {
+  const emit = (node: unknown): string => {
+    const text = staticText(node);
+    if (text !== undefined) return `s(${JSON.stringify(text)})`;
+    // vue-i18n's own test for an AST (isMessageAST): a resource node (t 0) with a body.
+    const isAst = (node as { t?: unknown }).t === 0 && 'b' in (node as object);
+    if (node && typeof node === 'object' && !isAst) {
+      const entries = Object.entries(node as CompiledTree).map(([key, value]) => `${JSON.stringify(key)}:${emit(value)}`);
+      return `{${entries.join(',')}}`;
+    }
+    return JSON.stringify(node);
+  };
+  const factory = 'const s=(v)=>(c)=>c.type==="text"?v:c.normalize([v]);';
+  return `${factory}\nexport default ${emit(compiled)};\n`;
+}
+
 /** Vite plugin: at build time, locale modules export precompiled ASTs instead of strings. */
 export function precompileLocaleMessages(): Plugin {
   return {
@@ -70,7 +101,7 @@ export function precompileLocaleMessages(): Plugin {
       const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
       const module = (await import(/* @vite-ignore */ url)) as { default: MessageTree };
       const compiled = precompileMessages(module.default, `${id.split(/[\\/]/).pop()}: `);
-      return { code: `export default ${JSON.stringify(compiled)};\n`, map: null };
+      return { code: messagesModule(compiled), map: null };
     },
   };
 }

@@ -32,6 +32,33 @@ describe('language switch', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('offers Dutch and English, not the unfinished Arabic, until Arabic is the chosen language', async () => {
+    const { plugins } = await createHarness('nl');
+    const wrapper = mount(Page, { global: { plugins: [...plugins] } });
+    expect(wrapper.findAll('button').map((b) => b.attributes('lang'))).toEqual(['nl', 'en']);
+    wrapper.unmount();
+
+    // A translator's link (?taal=ar) chose it: then it shows, pressed, beside the way back.
+    const arabic = await createHarness('ar');
+    const inArabic = mount(Page, { global: { plugins: [...arabic.plugins] } });
+    expect(inArabic.findAll('button').map((b) => b.attributes('lang'))).toEqual(['nl', 'en', 'ar']);
+    expect(inArabic.find('button[lang="ar"]').attributes('aria-pressed')).toBe('true');
+    await inArabic.find('button[lang="nl"]').trigger('click');
+    await vi.waitFor(() => expect(inArabic.findAll('button').map((b) => b.attributes('lang'))).toEqual(['nl', 'en']));
+  });
+
+  it('starts in the language of ?taal= in the address, over the stored choice', async () => {
+    localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+    window.history.replaceState(null, '', '/?taal=ar');
+    try {
+      const { i18n } = await createHarness();
+      expect(i18n.global.locale.value).toBe('ar');
+      expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ar');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('starts in the language this device chose before', async () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
     const { i18n } = await createHarness();

@@ -13,6 +13,19 @@ import { featureEnglish } from './feature-locales';
 
 export const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/**
+ * Languages a resident can pick. Arabic is not offered yet: most of it would still be Dutch
+ * inside lang="ar", which misleads screen readers (WCAG 3.1.2) and residents alike. Translators
+ * and the right-to-left tests open it with `?taal=ar`; once chosen it shows in the switch, so
+ * the way back to Dutch is always there. Add it here when ar.ts is complete and checked.
+ */
+export const OFFERED_LOCALES: readonly Locale[] = ['nl', 'en'];
+
+/** The languages the switch shows: the offered ones, and the current one if it is a preview. */
+export function switchableLocales(current: string): Locale[] {
+  return [...OFFERED_LOCALES, ...SUPPORTED_LOCALES.filter((code) => code === current && !OFFERED_LOCALES.includes(code))];
+}
 export const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_STORAGE_KEY = 'loket.locale';
 
@@ -30,8 +43,13 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-/** The device's stored choice, else Dutch. Storage can be off (private mode, policies). */
+/**
+ * The language to start in: `?taal=xx` in the address (a link from a translator or a test),
+ * else the device's stored choice, else Dutch. Storage can be off (private mode, policies).
+ */
 export function storedLocale(): Locale {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('taal');
+  if (isLocale(asked)) return asked;
   try {
     const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
     return isLocale(stored) ? stored : DEFAULT_LOCALE;
