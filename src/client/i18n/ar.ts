@@ -33,18 +33,13 @@ const ar: PartialMessages = {
   },
   start: {
     pageTitle: 'مرحبًا',
-    title: 'مرحبًا بك في {name}',
-    login: 'تسجيل الدخول باستخدام DigiD',
   },
   applications: {
     pageTitle: 'طلباتي',
     title: 'طلباتي',
-    empty: 'ليس لديك أي طلبات.',
   },
   detail: {
     pageTitle: 'الطلب',
-    title: 'طلبك',
-    back: 'العودة إلى طلباتي',
   },
   appointments: {
     pageTitle: 'مواعيدي',
@@ -52,7 +47,6 @@ const ar: PartialMessages = {
   },
   accessibility: {
     pageTitle: 'إمكانية الوصول',
-    title: 'إمكانية الوصول',
   },
 };
 

@@ -72,7 +72,7 @@ describe('Arabic', () => {
     expect(document.documentElement.dir).toBe('rtl');
     expect(i18n.global.t('header.logout')).toBe('تسجيل الخروج');
     // Not translated yet: Dutch, never the bare key.
-    expect(i18n.global.t('detail.nothingToDo')).toBe('U hoeft nu niets te doen.');
+    expect(i18n.global.t('detail.notFound')).toBe('Deze aanvraag bestaat niet of is niet van u.');
 
     await setLocale(i18n.global, 'nl');
     await nextTick();

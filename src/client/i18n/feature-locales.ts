@@ -9,4 +9,14 @@ export const featureEnglish = {
   documents: () => import('./documents/en'),
   accessLog: () => import('./access-log/en'),
   notifications: () => import('./notifications/en'),
+  applications: () => import('./applications/en'),
+  start: () => import('./start/en'),
+  accessibility: () => import('./accessibility/en'),
+};
+
+/** Arabic, for the features that have a start of it (not offered to residents yet, see index.ts). */
+export const featureArabic = {
+  applications: () => import('./applications/ar'),
+  start: () => import('./start/ar'),
+  accessibility: () => import('./accessibility/ar'),
 };

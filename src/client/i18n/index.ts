@@ -9,7 +9,7 @@ import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
 import nl, { type MessageSchema } from './nl';
 import type { PartialMessages } from './ar';
-import { featureEnglish } from './feature-locales';
+import { featureArabic, featureEnglish } from './feature-locales';
 
 export const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -92,8 +92,9 @@ export async function setLocale(composer: LocaleSwitchable, locale: Locale): Pro
 
 /** The i18n instance, and a promise that settles once the device's language is ready. */
 export function createAppI18n(locale: Locale = storedLocale()) {
-  // Keeps the features' English loaders in the entry chunk (feature-locales.ts says why).
+  // Keeps the features' English and Arabic loaders in the entry chunk (feature-locales.ts says why).
   Object.freeze(featureEnglish);
+  Object.freeze(featureArabic);
   const i18n = createI18n({
     legacy: false,
     locale: DEFAULT_LOCALE,

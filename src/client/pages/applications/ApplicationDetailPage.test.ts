@@ -102,7 +102,8 @@ describe('Aanvraag (detail)', () => {
       }),
       'en',
     );
-    expect(wrapper.text()).toContain('We will decide by 5 December 2026.');
+    // The page's English messages are a chunk of their own (i18n/applications/), merged on arrival.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('We will decide by 5 December 2026.'));
     expect(wrapper.text()).toContain('The term is on hold until you send the documents.');
   });
 

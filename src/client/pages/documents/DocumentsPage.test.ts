@@ -104,6 +104,8 @@ async function renderPage() {
   await vi.waitFor(async () => {
     await flushPromises();
     expect(wrapper.find('[aria-labelledby="requests-title"]').exists()).toBe(true);
+    // The send form is a chunk of its own (DocumentsPage.vue says why).
+    expect(wrapper.find('form.loket-send').exists()).toBe(true);
   });
   return wrapper;
 }

@@ -1,0 +1,76 @@
+/** Applications list and detail: English. Same keys as nl.ts (the type makes a missing or extra key a compile error). */
+import type nl from './nl';
+
+const en: typeof nl = {
+  nextAction: {
+    sendDocuments: 'Send your documents by {date} ({days}).',
+    sendDocumentsLate: 'Send your documents as soon as possible. The last day was {date} ({days}).',
+    sendDocumentsNoDate: 'Send your documents as soon as possible.',
+    waitForDecision: 'Decision expected by {date}.',
+    waitForDecisionNoDate: 'We will make a decision as soon as possible.',
+    objectionPossible: 'You can object up to and including {date} ({days}).',
+    objectionClosed: 'The time to object has passed. The last day was {date}.',
+  },
+  applications: {
+    loading: 'Please wait. Loading your applications.',
+    empty: 'You have no applications.',
+    emptyHint: 'Did you apply for something? You will see it here as soon as we have received your application.',
+    reference: 'Reference',
+    submittedOn: 'Applied on',
+    status: 'Status',
+  },
+  detail: {
+    title: 'Your application',
+    loading: 'Please wait. Loading the application.',
+    back: 'Back to my applications',
+    nextStepTitle: 'What do you need to do?',
+    nothingToDo: 'You do not need to do anything now.',
+    documentsTitle: 'Documents we ask from you',
+    documentRequestedOn: 'Asked on {date}.',
+    termTitle: 'When will you get a decision?',
+    termExpected: 'We will decide by {date}.',
+    termExtended: 'We extended the term by {weeks}. We told you this on {date}.',
+    termExtensionReason: 'The reason: {reason}',
+    termSuspendedNow: 'The term is on hold until you send the documents. So this date may still move later.',
+    termSuspendedBefore: 'The term was on hold for {days}, because we were waiting for documents from you.',
+    decisionTitle: 'Decision',
+    decisionResult: 'Outcome',
+    decisionDate: 'Date of decision',
+    decisionLetter: 'Letter',
+    decisionResultLabel: {
+      granted: 'Granted',
+      partly_granted: 'Partly granted',
+      rejected: 'Refused',
+      not_processed: 'Not processed, because information was missing',
+    },
+    objectionOpen:
+      'Do you disagree with the decision? Then you can object. You can do this up to and including {date} ({days}).',
+    objectionClosed: 'The time to object has passed. The last day was {date}.',
+    debtHelpTitle: 'First conversation about debts',
+    debtHelpDue: 'We will talk to you for the first time by {date} ({days}).',
+    debtHelpDuePast: 'The first conversation was due by {date}.',
+    debtHelpUrgent: 'Urgent',
+    debtHelpUrgentExplanation:
+      'This is urgent. For example because you have to leave your home, or your energy or water will be cut off. So we will talk to you within 3 working days.',
+    historyTitle: 'What happened to your application',
+    historyOrder: 'The oldest is at the top.',
+    historyCurrent: 'Now',
+  },
+  questions: {
+    title: 'Questions about this application',
+    label: 'Ask a question',
+    hint: 'Your question goes to the person who handles your application. You will see the answer here.',
+    send: 'Send question',
+    empty: 'Please type your question first.',
+    notKept: 'Your question was not saved. Your text is still in the box. Please try again.',
+    sending: 'Your question is being sent.',
+    sent: 'Your question has been sent. We will answer as soon as we can.',
+    waiting: 'Waiting for a connection. We will send your question as soon as there is internet again.',
+    yours: 'Your questions',
+    askedAt: 'Asked on {time}',
+    answer: 'Answer',
+    noAnswer: 'No answer yet.',
+  },
+};
+
+export default en;
