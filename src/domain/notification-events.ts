@@ -13,6 +13,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'appointment_changed',
   'home_visit_planned',
   'decision_letter_available',
+  'letter_available',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

@@ -27,6 +27,7 @@ export const NOTIFICATION_TEXTS: Record<NotificationLocale, Record<NotificationE
     appointment_changed: { title: 'Uw afspraak is veranderd', body: 'Wij hebben uw afspraak veranderd. Kijk wat er anders is.' },
     home_visit_planned: { title: 'Wij komen bij u langs', body: 'Uw huisbezoek is gepland. Kijk op welke dag en hoe laat.' },
     decision_letter_available: { title: 'Er is een brief voor u', body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.' },
+    letter_available: { title: 'Er is een brief voor u', body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.' },
   },
   en: {
     status_changed: { title: 'Your application has moved on', body: 'The status of your application has changed. See what happens next.' },
@@ -39,6 +40,7 @@ export const NOTIFICATION_TEXTS: Record<NotificationLocale, Record<NotificationE
     appointment_changed: { title: 'Your appointment has changed', body: 'We have changed your appointment. See what is different.' },
     home_visit_planned: { title: 'We will visit you', body: 'Your home visit is planned. See the day and the time.' },
     decision_letter_available: { title: 'There is a letter for you', body: 'There is a letter with our decision. You can read it now.' },
+    letter_available: { title: 'There is a letter for you', body: 'We have sent you a letter. You can read it now.' },
   },
 };
 

@@ -156,7 +156,7 @@ async function insertDecisionLetter(seed: CaseSeed, demo: DemoCase, c: SeededCas
   if (blobs) {
     const note = demo.statuses.find(([code]) => code === 'decided')?.[2];
     const pdf = await decisionLetter(consortium, resident, { ...c, note });
-    return storeLetter(trx, blobs, { caseId: c.id, title, fileName: 'besluit.pdf', pdf, sentAt });
+    return storeLetter(trx, blobs, { caseId: c.id, title, fileName: 'besluit.pdf', pdf, sentAt, kind: 'decision' });
   }
   const letter = await trx
     .insertInto('documents')
@@ -176,6 +176,7 @@ async function insertInformationLetter(seed: CaseSeed, demo: DemoCase, caseId: s
     title: 'Brief: wij hebben meer informatie nodig',
     fileName: 'verzoek-om-informatie.pdf',
     pdf,
+    kind: 'other',
     sentAt: amsterdamInstant(sentOn, '11:00'),
   });
 }

@@ -25,6 +25,7 @@ const en: NotificationsMessageSchema = {
     appointment_changed: { title: 'Your appointment has changed', body: 'We have changed your appointment. See what is different.' },
     home_visit_planned: { title: 'We will visit you', body: 'Your home visit is planned. See the day and the time.' },
     decision_letter_available: { title: 'There is a letter for you', body: 'There is a letter with our decision. You can read it now.' },
+    letter_available: { title: 'There is a letter for you', body: 'We have sent you a letter. You can read it now.' },
   },
   notifySettings: {
     reauthLogin: 'Log in again',

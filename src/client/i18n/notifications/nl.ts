@@ -28,6 +28,7 @@ const nl = {
     appointment_changed: { title: 'Uw afspraak is veranderd', body: 'Wij hebben uw afspraak veranderd. Kijk wat er anders is.' },
     home_visit_planned: { title: 'Wij komen bij u langs', body: 'Uw huisbezoek is gepland. Kijk op welke dag en hoe laat.' },
     decision_letter_available: { title: 'Er is een brief voor u', body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.' },
+    letter_available: { title: 'Er is een brief voor u', body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.' },
   },
   notifySettings: {
     reauthLogin: 'Opnieuw inloggen',

@@ -99,7 +99,7 @@ export async function renderLetter(content: LetterContent): Promise<Uint8Array> 
 export async function storeLetter(
   db: Kysely<Database>,
   blobs: BlobStore,
-  letter: { caseId: string; title: string; fileName: string; pdf: Uint8Array; sentAt: Date },
+  letter: { caseId: string; title: string; fileName: string; pdf: Uint8Array; sentAt: Date; kind: 'decision' | 'other' },
 ): Promise<string> {
   const bytes = Buffer.from(letter.pdf);
   const key = newBlobKey('letters');
@@ -123,7 +123,8 @@ export async function storeLetter(
   const initiator = await db.selectFrom('case_roles').select('bsn').where('case_id', '=', letter.caseId).where('role_type', '=', 'initiator').executeTakeFirst();
   if (initiator) {
     await recordNotificationEvent(db, { now: () => letter.sentAt }, {
-      type: 'decision_letter_available',
+      // A request for information must not say it holds our decision.
+      type: letter.kind === 'decision' ? 'decision_letter_available' : 'letter_available',
       residentBsn: initiator.bsn,
       caseId: letter.caseId,
       objectId: id,

@@ -15,7 +15,7 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 
 /** Kinds that exist once per object: the object id is the deduplication key. */
-const ONCE_PER_OBJECT: ReadonlySet<NotificationEventType> = new Set(['document_requested', 'decision_letter_available']);
+const ONCE_PER_OBJECT: ReadonlySet<NotificationEventType> = new Set(['document_requested', 'decision_letter_available', 'letter_available']);
 
 export interface RecordOptions {
   /** Overrides the default key (reminders: kind + object + the date they are about) */

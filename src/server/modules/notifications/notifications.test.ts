@@ -115,6 +115,13 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     }
   });
 
+  it('tells of the seeded letter that asks for information as a letter, not as our decision', async () => {
+    const { messages } = (await jan.get('/api/notifications')).json() as { messages: Array<{ type: string; link: string }> };
+    expect(messages.map((m) => m.type)).toContain('letter_available');
+    expect(messages.map((m) => m.type)).not.toContain('decision_letter_available');
+    expect(messages.find((m) => m.type === 'letter_available')!.link).toBe(`/aanvragen/${caseId}/documenten`);
+  });
+
   it('turns a status change into exactly one inbox message, one push job and one e-mail job', async () => {
     const before = (await jan.get('/api/notifications')).json();
     const changed = await post(karin, `/api/staff/cases/${caseId}/status`, { status: 'in_progress' });
