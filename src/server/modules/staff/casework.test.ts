@@ -196,7 +196,7 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const after = await secondKarin.get('/api/staff/me');
     expect(after.statusCode).toBe(401);
     expect((await karin.get('/api/staff/me')).statusCode).toBe(200);
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'disable', object_type: 'staff_session', result: 'allowed', purpose: 'account_management' });
+    expect((await auditRows()).at(-1)).toMatchObject({ action: 'end', object_type: 'staff_session', result: 'allowed', purpose: 'account_management' });
     expect((await post(admin, `/api/staff/sessions/${target}/end`)).statusCode).toBe(404);
   });
 

@@ -104,7 +104,8 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         .execute();
       await app.auditor.allowed(request, {
         role: 'administrator',
-        action: 'disable',
+        // Ends this one session; the account stays usable ('disable' is for accounts).
+        action: 'end',
         objectType: 'staff_session',
         objectId: target.account_id,
         purpose: 'account_management',
