@@ -14,7 +14,8 @@ export type LoginKind = 'resident' | 'staff';
 export type LoginFailure = 'LOGIN_CANCELLED' | 'LOGIN_EXPIRED' | 'LOGIN_FAILED';
 export type LoginOutcome =
   | { ok: true; claims: Record<string, unknown>; returnTo: string }
-  | { ok: false; code: LoginFailure };
+  /** returnTo: where the login was started from, when the attempt is known (to show the error there) */
+  | { ok: false; code: LoginFailure; returnTo?: string };
 
 /** Stores the attempt and returns the identity provider's authorization URL. */
 export async function beginLogin(ctx: AppContext, relyingParty: RelyingParty, kind: LoginKind, returnTo: string): Promise<URL> {
@@ -50,10 +51,10 @@ export async function completeLogin(
         .returningAll()
         .executeTakeFirst()
     : undefined;
-  if (error === 'access_denied') return { ok: false, code: 'LOGIN_CANCELLED' };
+  if (error === 'access_denied') return { ok: false, code: 'LOGIN_CANCELLED', returnTo: attempt?.return_to };
   const tooOld = attempt && ctx.clock.now().getTime() - attempt.created_at.getTime() > LOGIN_ATTEMPT_MINUTES * 60_000;
   if (!attempt || tooOld) return { ok: false, code: 'LOGIN_EXPIRED' };
-  if (error) return { ok: false, code: 'LOGIN_FAILED' };
+  if (error) return { ok: false, code: 'LOGIN_FAILED', returnTo: attempt.return_to };
   try {
     const claims = await relyingParty.finishLogin(new URL(request.url, ctx.config.publicUrl), {
       state: attempt.state,
@@ -63,6 +64,6 @@ export async function completeLogin(
     return { ok: true, claims, returnTo: attempt.return_to };
   } catch (err) {
     request.log.warn({ kind, reason: err instanceof Error ? err.name : 'unknown' }, 'login: token exchange failed');
-    return { ok: false, code: 'LOGIN_FAILED' };
+    return { ok: false, code: 'LOGIN_FAILED', returnTo: attempt.return_to };
   }
 }

@@ -42,7 +42,9 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
   const claims = ctx.config.staffOidc
     ? { id: ctx.config.staffOidc.idClaim, roles: ctx.config.staffOidc.rolesClaim }
     : SIMULATOR_CLAIMS;
-  const fail = (reply: FastifyReply, code: StaffLoginError) => reply.redirect(`${STAFF_HOME}?fout=${code}`, 303);
+  // The error shows in the area the login started from: the front desk's login stays on /balie.
+  const fail = (reply: FastifyReply, code: StaffLoginError, from?: string) =>
+    reply.redirect(`${from?.startsWith('/balie') ? '/balie' : STAFF_HOME}?fout=${code}`, 303);
 
   app.get(
     '/login',
@@ -77,16 +79,16 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
     async (request, reply) => {
       if (!relyingParty) return fail(reply, 'LOGIN_FAILED');
       const outcome = await completeLogin(ctx, relyingParty, 'staff', request);
-      if (!outcome.ok) return fail(reply, outcome.code);
+      if (!outcome.ok) return fail(reply, outcome.code, outcome.returnTo);
       const idToken = outcome.claims;
       const subject = idToken[claims.id];
-      if (typeof subject !== 'string' || subject === '') return fail(reply, 'LOGIN_FAILED');
+      if (typeof subject !== 'string' || subject === '') return fail(reply, 'LOGIN_FAILED', outcome.returnTo);
       const account = await findStaffBySubject(ctx.db, subject);
       const asserted = claims.roles ? rolesFromClaim(idToken[claims.roles]).join(' ') : null;
       const grants = account ? effectiveGrants(account.grants, asserted) : [];
       if (!account || account.disabledAt || account.consortiumId !== ctx.consortium.id || grants.length === 0) {
         request.log.warn({ event: 'staff_login_refused' }, 'staff login refused: no enabled account with a grant');
-        return fail(reply, 'STAFF_NOT_AUTHORISED');
+        return fail(reply, 'STAFF_NOT_AUTHORISED', outcome.returnTo);
       }
 
       // A new token at every login (session fixation): the browser's previous staff session ends.

@@ -121,6 +121,17 @@ describe.each(testDatabases)('staff login and sessions on %s', (kind) => {
     expect(again.final.statusCode).toBe(400);
   });
 
+  it('shows a failed login where it started: a login cancelled at the front desk returns to /balie', async () => {
+    for (const [from, area] of [['/balie', '/balie'], ['/beheer/zaken/5', '/beheer']] as const) {
+      const browser = new Browser(t.app);
+      const start = await browser.get(`/api/auth/staff/login?returnTo=${encodeURIComponent(from)}`);
+      const state = new URL(String(start.headers.location)).searchParams.get('state');
+      const res = await browser.get(`/api/auth/staff/callback?error=access_denied&state=${state}`);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(`${area}?fout=LOGIN_CANCELLED`);
+    }
+  });
+
   it('refuses a callback whose state was issued for the resident login', async () => {
     const browser = new Browser(t.app);
     const start = await browser.get('/api/auth/login');
