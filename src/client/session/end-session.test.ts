@@ -18,7 +18,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function signedInApp(options: { elsewhere?: boolean } = {}) {
+async function signedInApp(options: { elsewhere?: boolean; assist?: boolean } = {}) {
   let signedIn = true;
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
@@ -35,13 +35,16 @@ async function signedInApp(options: { elsewhere?: boolean } = {}) {
                     contact: { name: 'Gemeente Den Haag', phone: '14 070', website: 'https://www.denhaag.nl' },
                   },
                 }
-              : me,
+              : options.assist
+                ? { ...me, assist: { purpose: 'upload_documents', purposeText: null } }
+                : me,
           )
         : apiError(401, 'UNAUTHENTICATED'),
     'GET /api/applications': () =>
       signedIn ? json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }) : apiError(401, 'UNAUTHENTICATED'),
     'GET /api/applications/a1': () =>
       signedIn ? json(detail({ ...summary({ id: 'a1', reference: 'R-1' }) })) : apiError(401, 'UNAUTHENTICATED'),
+    'GET /api/staff/me': () => apiError(401, 'UNAUTHENTICATED'),
     'POST /api/auth/logout': () => {
       signedIn = false;
       return new Response(null, { status: 204 });
@@ -104,6 +107,18 @@ describe('session', { timeout: 30_000 }, () => {
     await flushPromises();
     expect(wrapper.text()).toContain('U bent uitgelogd omdat u een tijd niets deed.');
     expect(wrapper.text()).not.toContain('Fatima');
+  });
+
+  it('front-desk help that ran out goes back to /balie, wiped, without logging the employee out', async () => {
+    const { router, pinia, expire, fetchMock } = await signedInApp({ assist: true });
+    expect(useSessionStore(pinia).me?.assist).toBeTruthy();
+    expire();
+    await useApplicationsStore(pinia).loadList();
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/balie?hulp=verlopen'));
+    expect(useSessionStore(pinia).me).toBeNull();
+    expect(useApplicationsStore(pinia).applications).toEqual([]);
+    // A logout would answer Clear-Site-Data "cookies": the employee's own session cookie too.
+    expect(fetchMock.mock.calls.map(([, init]) => init?.method ?? 'GET')).not.toContain('POST');
   });
 
   it('sends a resident of a municipality that does not take part to /elders', async () => {

@@ -17,6 +17,7 @@ import type { Router } from 'vue-router';
 import { cancelPendingRequests } from '../api/http';
 import { postLogout } from '../api/session';
 import { useDeviceStore } from '../stores/device';
+import { useSessionStore } from '../stores/session';
 import { resetAllStores } from '../stores/reset';
 
 /**
@@ -51,12 +52,30 @@ export async function endSession(pinia: Pinia, router: Router, reason: EndReason
 /** Called on a 401 while signed in: the server ended the session. */
 export async function expireSession(pinia: Pinia, router: Router): Promise<void> {
   if (loggingOut) return;
+  if (useSessionStore(pinia).me?.assist) {
+    await endExpiredAssist(pinia, router);
+    return;
+  }
   if (isShared(pinia)) {
     // The server session is gone already; this only asks the browser to clear the site.
     await endWithLogout(pinia, router, 'verlopen');
     return;
   }
   await endSession(pinia, router, 'verlopen');
+}
+
+/**
+ * Front-desk help that ran out (30 minutes idle, or the employee's own session ended): the
+ * desk's browser forgets the resident as at "Hulp beëindigen" and goes back to /balie, not to
+ * the resident's start page. No logout request: its Clear-Site-Data "cookies" would also log
+ * the employee out, and the server has ended the resident session already.
+ */
+async function endExpiredAssist(pinia: Pinia, router: Router): Promise<void> {
+  cancelPendingRequests();
+  resetAllStores(pinia);
+  const wipe = await import('./wipe-browser').catch(() => null);
+  await wipe?.wipeBrowser(pinia);
+  await router.replace({ path: '/balie', query: { hulp: 'verlopen' } });
 }
 
 /**

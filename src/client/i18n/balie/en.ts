@@ -38,6 +38,7 @@ const en: BalieMessageSchema = {
       starting: 'Starting',
       audit: 'The resident will see in Loket that a front-desk employee helped them, and why.',
     },
+    expired: 'The help has stopped because nothing happened for a while. Everything of the resident has been wiped from this screen.',
     busy: 'You are helping {name} now. End that first. Then you can help someone else.',
     banner: {
       label: 'Help at the front desk',

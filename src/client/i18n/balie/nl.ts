@@ -40,6 +40,7 @@ const nl = {
       starting: 'Bezig met starten',
       audit: 'De inwoner ziet later in Loket dat een baliemedewerker heeft geholpen, en waarvoor.',
     },
+    expired: 'De hulp is gestopt, omdat er een tijd niets gebeurde. Alles van de inwoner is van dit scherm gewist.',
     busy: 'U helpt nu {name}. Beëindig eerst die hulp. Daarna kunt u iemand anders helpen.',
     banner: {
       label: 'Hulp aan de balie',
