@@ -19,7 +19,8 @@ async function staffLogIn(browser: Browser, username: string): Promise<Page> {
   await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
   await staff.getByLabel('Gebruikersnaam').fill(username);
   await staff.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(staff).toHaveURL(/\/beheer$/);
+  // Each role's own start: the search (case worker), the accounts (administrator).
+  await expect(staff).toHaveURL(username === 'a.visser' ? /\/beheer\/accounts$/ : /\/beheer$/);
   return staff;
 }
 

@@ -50,6 +50,9 @@ test('a planner reads the agenda, closes a day and plans a home visit; the resid
   await staff.getByLabel('Gebruikersnaam').fill('p.smit');
   await staff.getByRole('button', { name: 'Inloggen' }).click();
   await expect(staff.getByText('Ingelogd als Priya Smit')).toBeVisible();
+  // A planner's /beheer is the agenda, not the case search that her role cannot use.
+  await expect(staff).toHaveURL(/\/beheer\/agenda$/);
+  await expect(staff.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
   const planning = staff.getByRole('navigation', { name: 'Planning' });
 
   // The agenda of the central office on the day of Jan's intake.
