@@ -90,6 +90,7 @@ const en = {
     days: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday' },
     dayPart: '{day} {part}',
     partShort: { morning: 'morning', afternoon: 'afternoon' },
+    about: 'About',
     hvCase: 'What is it about? (optional)',
     hvCaseNone: 'No application, or I do not know',
     hvSend: 'Ask for a home visit',

@@ -96,6 +96,7 @@ const nl = {
     days: { '1': 'maandag', '2': 'dinsdag', '3': 'woensdag', '4': 'donderdag', '5': 'vrijdag' },
     dayPart: '{day} {part}',
     partShort: { morning: 'ochtend', afternoon: 'middag' },
+    about: 'Over',
     hvCase: 'Waar gaat het over? (niet verplicht)',
     hvCaseNone: 'Geen aanvraag of weet ik niet',
     hvSend: 'Huisbezoek aanvragen',

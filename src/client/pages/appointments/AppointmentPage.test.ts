@@ -8,7 +8,7 @@ import { useOutboxBackendForTests } from '../../offline/outbox-engine';
 import { setOnline } from '../../stores/device';
 import { useSessionStore } from '../../stores/session';
 import { APPT, appointment } from '../../components/appointments/testing';
-import { apiError, createHarness, freezeToday, json, me, mockFetch } from '../../testing/harness';
+import { apiError, createHarness, freezeToday, json, me, mockFetch, summary } from '../../testing/harness';
 
 const CUT_OFF_TEXT = 'U kunt hem nu niet meer online veranderen of afzeggen.';
 let holder: { value: OutboxItem[] };
@@ -24,11 +24,14 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function render(cancel: () => Response | Promise<Response>) {
+const CASE = '7d5f8a2e-1b3c-4d6e-9f00-123456789abc';
+
+async function render(cancel: () => Response | Promise<Response>, linked: Partial<ReturnType<typeof appointment>> = {}) {
   freezeToday();
   mockFetch({
     'GET /api/me': () => json(me),
-    [`GET /api/appointments/${APPT}`]: () => json({ appointment: appointment() }),
+    'GET /api/applications': () => json({ applications: [summary({ id: CASE, reference: 'WI-2026-00042' })] }),
+    [`GET /api/appointments/${APPT}`]: () => json({ appointment: { ...appointment(), ...linked } }),
     [`POST /api/appointments/${APPT}/cancel`]: cancel,
   });
   const harness = await createHarness('nl');
@@ -59,6 +62,16 @@ describe('Afspraak', () => {
     expect(wrapper.find('img').attributes('alt')).toContain('AFS-7K3P9Q');
     expect(wrapper.find('img').attributes('src')).toBe(`/api/appointments/${APPT}/qr.svg`);
     expect(wrapper.find('a[download]').attributes('href')).toBe(`/api/appointments/${APPT}/calendar.ics`);
+  });
+
+  it('names the application the appointment is about, with a link to it', async () => {
+    const unlinked = await render(() => json({}));
+    expect(unlinked.find('[data-case]').exists()).toBe(false);
+    unlinked.unmount();
+    const wrapper = await render(() => json({}), { caseId: CASE });
+    await vi.waitFor(() => expect(wrapper.find('[data-case]').exists()).toBe(true));
+    expect(wrapper.find('[data-case]').text()).toBe('Algemene bijstand (WI-2026-00042)');
+    expect(wrapper.find('[data-case] a').attributes('href')).toBe(`/aanvragen/${CASE}`);
   });
 
   it('a cancellation made offline is queued in the outbox and shown as pending', async () => {
