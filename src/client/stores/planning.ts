@@ -12,7 +12,7 @@ import type {
   PlanningLocation,
   QueuedHomeVisit,
 } from '../../domain/planning-api';
-import { ApiError, errorCodeOf } from '../api/http';
+import { errorCodeOf } from '../api/http';
 import {
   createCapacityChange,
   createClosure,
@@ -30,6 +30,7 @@ import {
 import { newActionKey } from '../api/staff';
 import type { LoadStatus } from './load-status';
 import { useStaffStore } from './staff';
+import { useStaffApiCall } from './staff-api-call';
 
 /** A change's outcome for the form that asked: ok (with the bookings it hits), or the error code */
 export type PlanningResult = { ok: true; affected: AffectedBooking[] } | { ok: false; code: string };
@@ -41,6 +42,8 @@ export type PlanningResult = { ok: true; affected: AffectedBooking[] } | { ok: f
  */
 export const usePlanningStore = defineStore('planning', () => {
   const staff = useStaffStore();
+  // Nothing to forget on a 401: the watch below clears this store however the session ends.
+  const call = useStaffApiCall();
 
   /** The places this planner plans (within their municipalities) */
   const locations = ref<PlanningLocation[]>([]);
@@ -64,20 +67,6 @@ export const usePlanningStore = defineStore('planning', () => {
   const queue = ref<QueuedHomeVisit[]>([]);
   const queueStatus = ref<LoadStatus>('idle');
   const queueErrorCode = ref<string | null>(null);
-
-  async function call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      const result = await run();
-      staff.activity();
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        staff.ended = 'expired';
-        staff.sessionEnded();
-      }
-      throw error;
-    }
-  }
 
   async function loadLocations(): Promise<void> {
     if (locationsStatus.value === 'ready') return;

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { NewStaffDocumentRequest, StaffCaseDetail, StaffCaseSummary, StaffDocumentRequest } from '../../domain/staff-api';
-import { ApiError, errorCodeOf } from '../api/http';
+import { errorCodeOf } from '../api/http';
 import {
   acceptDocumentRequest,
   createDocumentRequest,
@@ -11,7 +11,7 @@ import {
   searchCases,
 } from '../api/staff';
 import type { LoadStatus } from './load-status';
-import { useStaffStore } from './staff';
+import { useStaffApiCall } from './staff-api-call';
 
 /** A change's outcome for the form that asked: ok, or the error code to show */
 export type ActionResult = { ok: true } | { ok: false; code: string };
@@ -22,7 +22,7 @@ export type ActionResult = { ok: true } | { ok: false; code: string };
  * activity, and a 401 ends the staff session on this page.
  */
 export const useStaffCasesStore = defineStore('staff-cases', () => {
-  const staff = useStaffStore();
+  const call = useStaffApiCall(clear);
 
   /** The reference last searched for, as typed */
   const searchedFor = ref<string | null>(null);
@@ -36,22 +36,6 @@ export const useStaffCasesStore = defineStore('staff-cases', () => {
   const detailId = ref<string | null>(null);
   const detailStatus = ref<LoadStatus>('idle');
   const detailErrorCode = ref<string | null>(null);
-
-  /** Runs one API call; keeps the staff session store in step with the server's. */
-  async function call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      const result = await run();
-      staff.activity();
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        staff.ended = 'expired';
-        staff.sessionEnded();
-        clear();
-      }
-      throw error;
-    }
-  }
 
   async function search(reference: string): Promise<void> {
     searchedFor.value = reference;

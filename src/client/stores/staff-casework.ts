@@ -2,7 +2,7 @@ import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { CaseHandling, DecisionInput, StaffSessionInfo, StatusChange, TermExtension } from '../../domain/casework-api';
 import type { StaffAccountList } from '../../domain/staff-api';
-import { ApiError, errorCodeOf } from '../api/http';
+import { errorCodeOf } from '../api/http';
 import { newActionKey } from '../api/staff';
 import {
   changeCaseStatus,
@@ -15,7 +15,7 @@ import {
   uploadDecisionLetter,
 } from '../api/staff-casework';
 import type { LoadStatus } from './load-status';
-import { useStaffStore } from './staff';
+import { useStaffApiCall } from './staff-api-call';
 import { useStaffCasesStore, type ActionResult } from './staff-cases';
 
 /**
@@ -24,8 +24,11 @@ import { useStaffCasesStore, type ActionResult } from './staff-cases';
  * sessions. A 401 ends the staff session on this page, as in the cases store.
  */
 export const useStaffCaseworkStore = defineStore('staff-casework', () => {
-  const staff = useStaffStore();
   const cases = useStaffCasesStore();
+  const call = useStaffApiCall(() => {
+    cases.clear();
+    clear();
+  });
 
   const accounts = ref<StaffAccountList['accounts']>([]);
   const accountsStatus = ref<LoadStatus>('idle');
@@ -33,22 +36,6 @@ export const useStaffCaseworkStore = defineStore('staff-casework', () => {
   const sessions = ref<StaffSessionInfo[]>([]);
   const sessionsStatus = ref<LoadStatus>('idle');
   const sessionsErrorCode = ref<string | null>(null);
-
-  async function call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      const result = await run();
-      staff.activity();
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        staff.ended = 'expired';
-        staff.sessionEnded();
-        cases.clear();
-        clear();
-      }
-      throw error;
-    }
-  }
 
   async function handle(caseId: string, run: () => Promise<{ handling: CaseHandling }>): Promise<ActionResult> {
     try {

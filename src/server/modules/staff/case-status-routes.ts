@@ -87,6 +87,17 @@ export async function caseStatusRoutes(
     return { handling: toHandling(updated, ctx.consortium, today()) };
   }
 
+  /** A new status is news for the resident (inbox, and push or e-mail as they chose), also when a decision sets it. */
+  async function statusChanged(request: FastifyRequest, cases: CaseSystem, found: CaseSnapshot) {
+    await recordNotificationEvent(dbFor(request, ctx), ctx.clock, {
+      type: 'status_changed',
+      residentBsn: found.resident.bsn,
+      caseId: found.id,
+      link: `/aanvragen/${found.id}`,
+    });
+    return answer(request, cases, found.id);
+  }
+
   const schemeOf = (found: CaseSnapshot) => {
     const scheme = findScheme(ctx.consortium, found.caseType);
     if (!scheme) throw new AppError(409, 'STATUS_TRANSITION_NOT_ALLOWED', 'The case type is not in this consortium');
@@ -116,13 +127,7 @@ export async function caseStatusRoutes(
       }
       const note = request.body.note?.trim() || null;
       await cases.changeStatus(found.id, { statusType: wanted, setAt: ctx.clock.now(), note });
-      await recordNotificationEvent(dbFor(request, ctx), ctx.clock, {
-        type: 'status_changed',
-        residentBsn: found.resident.bsn,
-        caseId: found.id,
-        link: `/aanvragen/${found.id}`,
-      });
-      return answer(request, cases, found.id);
+      return statusChanged(request, cases, found);
     },
   );
 
@@ -186,13 +191,7 @@ export async function caseStatusRoutes(
         status: { statusType: status.code, setAt: ctx.clock.now(), note: null },
       });
       if (outcome === 'already_decided') throw new AppError(409, 'CASE_ALREADY_DECIDED', 'The case has been decided');
-      await recordNotificationEvent(dbFor(request, ctx), ctx.clock, {
-        type: 'status_changed',
-        residentBsn: found.resident.bsn,
-        caseId: found.id,
-        link: `/aanvragen/${found.id}`,
-      });
-      return answer(request, cases, found.id);
+      return statusChanged(request, cases, found);
     },
   );
 
