@@ -2,7 +2,11 @@
 // folders' nl.ts/en.ts, so a new feature folder is checked without editing this file): Dutch and
 // English have exactly the same keys, placeholders and plural cases; no two catalogues define the
 // same key (the merge would hide one); the Arabic start (ar.ts) only has keys Dutch has, with the
-// same placeholders, and falls back to Dutch for the rest.
+// same placeholders, and falls back to Dutch for the rest. One test for every catalogue, so a
+// feature folder needs no test of its own; what the catalogues must contain for the domain
+// (error codes, front-desk purposes, notification events) is messages.test.ts.
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { nextTick } from 'vue';
 import { describe, expect, it } from 'vitest';
 import { precompileMessages } from '../build/precompile-messages';
@@ -49,6 +53,15 @@ describe.each([...catalogues()])('catalogue %s', (_folder, locales) => {
 });
 
 describe('all catalogues together', () => {
+  it('include every catalogue file on disk (a folder the search above missed would go unchecked)', () => {
+    const onDisk = (dir: string, prefix: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? onDisk(join(dir, entry.name), `${prefix}${entry.name}/`) : /^[a-z]{2}\.ts$/.test(entry.name) ? [`${prefix}${entry.name}`] : [],
+      );
+    // Vitest runs from the project root (happy-dom's URL cannot turn import.meta.url into a path).
+    expect(onDisk(resolve(process.cwd(), 'src/client/i18n'), './').sort()).toEqual(Object.keys(files).sort());
+  });
+
   it('never define the same key twice (a feature merged later would hide the app key or the other way round)', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
