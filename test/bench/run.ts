@@ -8,7 +8,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { apiBench } from './api.bench';
+import { apiBench, apiPostgresBench } from './api.bench';
+import { availabilityBench } from './availability.bench';
 import { bundleSizes } from './bundle.bench';
 import { imageReductionBench } from './image-reduction.bench';
 import { lighthouseBench } from './lighthouse.bench';
@@ -17,24 +18,16 @@ import { uploadRatio } from './upload.bench';
 
 type Bench = [name: string, run: () => Promise<Section>];
 
-async function optional(path: string, exportName: string): Promise<Bench[]> {
-  try {
-    const module = (await import(path)) as Record<string, () => Promise<Section>>;
-    const run = module[exportName];
-    return run ? [[exportName, run]] : [];
-  } catch {
-    return [];
-  }
-}
-
 async function main(): Promise<void> {
   const benches: Bench[] = [
     ['bundle', bundleSizes],
     ['lighthouse', lighthouseBench],
     ['api', apiBench],
+    // Only with DATABASE_URL: the same API figures on PostgreSQL, in a schema of its own.
+    ...(process.env.DATABASE_URL ? ([['api on PostgreSQL', async () => (await apiPostgresBench())!]] as Bench[]) : []),
     ['upload', uploadRatio],
     ['image reduction', imageReductionBench],
-    ...(await optional('./availability.bench', 'availabilityBench')),
+    ['availability', availabilityBench],
   ];
   const sections: Section[] = [];
   for (const [name, run] of benches) {

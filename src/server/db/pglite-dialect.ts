@@ -23,12 +23,19 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PGliteStatements } from './pglite-statements';
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  // Named prepared statements: planning each statement anew was most of its cost (pglite-statements.ts).
+  private readonly statements: PGliteStatements;
+  constructor(private readonly pg: PGlite) {
+    this.statements = new PGliteStatements(pg);
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(query.sql, [...query.parameters]);
+    const result = PGliteStatements.preparable(query.sql, query.parameters)
+      ? await this.statements.query<R>(query.sql, query.parameters)
+      : await this.pg.query<R>(query.sql, [...query.parameters]);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),

@@ -23,6 +23,38 @@ export type SessionLookup =
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * How old the stored `last_seen_at` may be before a request writes it again. Writing it on every
+ * request cost one UPDATE per API call (a large share of a list request on PGlite, which runs one
+ * statement at a time; a dead row per call on PostgreSQL). The idle check below always uses the
+ * STORED value, so a session can end up to this much sooner than a full idle period after its
+ * last request, never later; `idleExpiresAt` tells the client the stored deadline, not a later one.
+ */
+export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+
+/**
+ * Checks a session row against its idle and absolute limits at `now`, and records activity at
+ * most once per LAST_SEEN_WRITE_INTERVAL_MS. Returns the last-seen time that now counts, or null
+ * when the session is over (ended here on the spot).
+ */
+async function checkAndTouch(
+  db: Kysely<Database>,
+  clock: Clock,
+  idHash: string,
+  session: Pick<Session, 'last_seen_at' | 'absolute_expires_at'>,
+  idleMinutes: number,
+): Promise<Date | null> {
+  const now = clock.now();
+  const idleLimit = new Date(session.last_seen_at.getTime() + idleMinutes * 60_000);
+  if (now >= idleLimit || now >= session.absolute_expires_at) {
+    await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
+    return null;
+  }
+  if (now.getTime() - session.last_seen_at.getTime() < LAST_SEEN_WRITE_INTERVAL_MS) return session.last_seen_at;
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  return now;
+}
+
 /** The id a session is stored under (the token's SHA-256): links an assist session to its staff session. */
 export const sessionTokenHash = hashToken;
 
@@ -52,7 +84,7 @@ export async function startSession(
   return token;
 }
 
-/** Finds a live session and marks it as seen now; an expired one is ended on the spot. */
+/** Finds a live session and marks it as seen (see LAST_SEEN_WRITE_INTERVAL_MS); an expired one is ended on the spot. */
 export async function useSession(
   db: Kysely<Database>,
   clock: Clock,
@@ -73,18 +105,13 @@ export async function useSession(
     .executeTakeFirst();
   if (!session) return { ok: false, reason: 'missing' };
 
-  const now = clock.now();
   const idleMinutes = (session.assist_staff_account_id && assistPolicy ? assistPolicy : policy).idleMinutes;
-  const idleLimit = new Date(session.last_seen_at.getTime() + idleMinutes * 60_000);
-  if (now >= idleLimit || now >= session.absolute_expires_at) {
-    await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
-    return { ok: false, reason: 'expired' };
-  }
-  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  const lastSeen = await checkAndTouch(db, clock, idHash, session, idleMinutes);
+  if (!lastSeen) return { ok: false, reason: 'expired' };
   return {
     ok: true,
-    session: { ...session, last_seen_at: now },
-    idleExpiresAt: new Date(now.getTime() + idleMinutes * 60_000),
+    session: { ...session, last_seen_at: lastSeen },
+    idleExpiresAt: new Date(lastSeen.getTime() + idleMinutes * 60_000),
   };
 }
 
@@ -127,8 +154,8 @@ export async function startAssistSession(db: Kysely<Database>, clock: Clock, sta
 }
 
 /**
- * Is the session stored under `idHash` (of `kind`) still live by `policy`? Marks it as seen now
- * when it is, and ends it when its time is up: an assist session's requests keep the staff
+ * Is the session stored under `idHash` (of `kind`) still live by `policy`? Marks it as seen
+ * (at most once a minute, as useSession) when it is, and ends it when its time is up: an assist session's requests keep the staff
  * session that opened it alive, and die with it.
  */
 export async function touchSessionByHash(
@@ -146,14 +173,7 @@ export async function touchSessionByHash(
     .where('ended_at', 'is', null)
     .executeTakeFirst();
   if (!session) return false;
-  const now = clock.now();
-  const idleLimit = new Date(session.last_seen_at.getTime() + policy.idleMinutes * 60_000);
-  if (now >= idleLimit || now >= session.absolute_expires_at) {
-    await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
-    return false;
-  }
-  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
-  return true;
+  return (await checkAndTouch(db, clock, idHash, session, policy.idleMinutes)) !== null;
 }
 
 export async function endSession(db: Kysely<Database>, clock: Clock, token: string, reason: string): Promise<void> {
