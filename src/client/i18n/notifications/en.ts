@@ -61,6 +61,7 @@ const en: NotificationsMessageSchema = {
     quietHours: 'No notifications between 22:00 and 08:00',
     quietExplain: 'Is it the last day for a document? Then you do get a notification.',
     saved: 'Saved.',
+    notSaved: 'This did not work. What you chose is still there.',
     back: 'Back to messages',
   },
 };

@@ -64,6 +64,7 @@ const nl = {
     quietHours: 'Geen meldingen tussen 22:00 en 08:00 uur',
     quietExplain: 'Is het de laatste dag voor een document? Dan krijgt u wel een melding.',
     saved: 'Opgeslagen.',
+    notSaved: 'Dit is niet gelukt. Wat u koos, staat er nog.',
     back: 'Terug naar berichten',
   },
 };

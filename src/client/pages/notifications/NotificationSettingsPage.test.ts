@@ -144,6 +144,7 @@ describe('Meldingen instellen', () => {
     await flushPromises();
     expect(quiet.element.checked).toBe(false);
     expect(wrapper.text()).not.toContain('Opgeslagen.');
+    expect(wrapper.find('[role="alert"]').text()).toContain('Dit is niet gelukt. Wat u koos, staat er nog.');
     expect(wrapper.find('[role="alert"]').text()).toContain('Er is geen verbinding. Kijk of u internet heeft.');
     // The settings themselves stay on the page: this is no failed load.
     expect(section(wrapper, 'Berichten per e-mail').exists()).toBe(true);
