@@ -10,16 +10,23 @@ import { installPageChange } from './modules/page-change';
 import { installSessionExpiry } from './modules/session-expiry';
 import { installOffline } from './offline/install';
 import { installPwa } from './modules/pwa';
+import { firstScreenReady, preloadFirstPage } from './modules/first-screen';
+import { firstScreenShown } from './modules/after-first-screen';
 
 const app = createApp(App);
 
 const pinia = installPinia(app);
 const { i18n, ready: languageReady } = installI18n(app);
 const router = installRouter(app, pinia);
+preloadFirstPage(router);
 installConsortium(pinia);
 installPageChange(router, i18n, pinia);
 installSessionExpiry(pinia, router);
 installOffline(pinia, router);
 installPwa();
 
-void languageReady.then(() => app.mount('#app'));
+// Painted once, complete (modules/first-screen.ts says why).
+void firstScreenReady(pinia, router, languageReady).then(() => {
+  app.mount('#app');
+  firstScreenShown();
+});

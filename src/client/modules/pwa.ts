@@ -3,8 +3,9 @@
  *
  * - Registered only in a production build; `vite dev` and the tests run without a worker.
  * - The rest (workbox-window, the registration, keeping typed text over the reload) is in
- *   pwa-update.ts, loaded after the page's 'load' event: it is not part of any page's first
- *   load (60 KiB gzip budget) and never competes with it for the network.
+ *   pwa-update.ts, loaded after the page's 'load' event and its first screen
+ *   (after-first-screen.ts): it is not part of any page's first load (60 KiB gzip budget) and
+ *   never competes with it for the network.
  * - pwa-update.ts gets the state as an argument and imports only types from here: when it
  *   imported this file (and so Vue) at run time, Vite 8's bundler (Rolldown) moved Vue's
  *   reactivity into a chunk of its own and every page's first load grew by ~2 KiB gzip
@@ -13,6 +14,7 @@
  *   in components/UpdateBanner.vue.
  */
 import { reactive } from 'vue';
+import { afterFirstScreen } from './after-first-screen';
 
 declare const __LOKET_BUILD_ID__: string | undefined;
 
@@ -44,6 +46,5 @@ export function installPwa(): void {
       })
       // Without a worker the app still works online; an error here must not disturb the page.
       .catch(() => undefined);
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  afterFirstScreen(start);
 }

@@ -2,12 +2,14 @@
  * Installs the offline machinery (main.ts). Only what must happen at once is here, because this
  * file is in every route's first load: a library's `?apparaat=` URL, and <html data-device-mode>
  * (CSS and the update banner read it). The rest (the moments the outbox replays, remembering the
- * resident, the warnings on a shared device) is in runtime.ts, loaded after the page's 'load'.
+ * resident, the warnings on a shared device) is in runtime.ts, loaded once the page has loaded
+ * and shows its first screen (modules/after-first-screen.ts).
  */
 import { watchEffect } from 'vue';
 import type { Pinia } from 'pinia';
 import type { Router } from 'vue-router';
 import { DEVICE_MODE_QUERY_PARAMETER, deviceModeFromQuery, modeOf, settingFromLibrary } from '../../domain/device-mode';
+import { afterFirstScreen } from '../modules/after-first-screen';
 import { deviceSetting, useDeviceStore } from '../stores/device';
 
 export function installOffline(pinia: Pinia, router: Router): void {
@@ -27,7 +29,5 @@ export function installOffline(pinia: Pinia, router: Router): void {
     document.documentElement.dataset.deviceMode = device.mode;
   });
 
-  const start = () => void import('./runtime').then((runtime) => runtime.startOfflineRuntime(pinia, router));
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  afterFirstScreen(() => void import('./runtime').then((runtime) => runtime.startOfflineRuntime(pinia, router)));
 }

@@ -1,0 +1,92 @@
+// The app mounts once its first screen is complete (issue 7: no layout shift after the first paint).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from 'vue';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory } from 'vue-router';
+import { createAppRouter } from '../router';
+import { resetPlugin } from '../stores/reset';
+import { useConfigStore } from '../stores/config';
+import { useInboxCountStore } from '../stores/inbox-count';
+import { config, json, me, mockFetch } from '../testing/harness';
+import { MOUNT_AT_THE_LATEST_MS, firstScreenReady } from './first-screen';
+
+/** A response the test answers when it likes. */
+function held() {
+  let answer!: (response: Response) => void;
+  const response = new Promise<Response>((resolve) => {
+    answer = resolve;
+  });
+  return { response: () => response, answer };
+}
+
+/** As main.ts: pinia, the router started at `path` (as app.use(router) starts it), the config loading. */
+function boot(path: string) {
+  const pinia = createPinia();
+  pinia.use(resetPlugin);
+  createApp({}).use(pinia);
+  setActivePinia(pinia);
+  const router = createAppRouter(pinia, createMemoryHistory());
+  void router.push(path);
+  void useConfigStore(pinia).load();
+  let ready = false;
+  const promise = firstScreenReady(pinia, router, Promise.resolve()).then(() => {
+    ready = true;
+  });
+  return { pinia, router, promise, isReady: () => ready };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('first screen', () => {
+  it('signed in: waits for the config, the session, the page and the unread count, asked once', async () => {
+    const configAnswer = held();
+    const unreadAnswer = held();
+    const fetchMock = mockFetch({
+      'GET /api/config': configAnswer.response,
+      'GET /api/me': () => json(me),
+      'GET /api/notifications/unread': unreadAnswer.response,
+    });
+    const { pinia, router, promise, isReady } = boot('/aanvragen');
+
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/notifications/unread', expect.anything()));
+    await router.isReady();
+    await settle();
+    expect(isReady()).toBe(false);
+
+    configAnswer.answer(json(config));
+    await settle();
+    expect(isReady()).toBe(false);
+
+    unreadAnswer.answer(json({ unread: 2 }));
+    await promise;
+    expect(useInboxCountStore(pinia).unread).toBe(2);
+    expect(useConfigStore(pinia).shortName).toBe('WIL');
+    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/notifications/unread')).toHaveLength(1);
+  });
+
+  it('signed out: no unread count is asked for', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/config': () => json(config),
+      'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+    });
+    const { promise } = boot('/');
+    await promise;
+    expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual(['/api/config', '/api/me']);
+  });
+
+  it('a stalled network does not keep the screen blank: it mounts after the longest wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    mockFetch({ 'GET /api/config': () => new Promise<Response>(() => {}), 'GET /api/me': () => new Promise<Response>(() => {}) });
+    const { promise, isReady } = boot('/aanvragen');
+    await vi.advanceTimersByTimeAsync(MOUNT_AT_THE_LATEST_MS - 1);
+    expect(isReady()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await promise;
+    expect(isReady()).toBe(true);
+  });
+});
