@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compressAssets } from './src/client/build/compress-assets.js';
 import { pwaIcons } from './src/client/build/icons.js';
 import { precompileLocaleMessages } from './src/client/build/precompile-messages.js';
 import { pruneDesignTokens } from './src/client/build/prune-custom-properties.js';
@@ -28,6 +29,8 @@ export default defineConfig(({ command }) => ({
     }),
     // Install icons in every size, rendered from the one SVG (see the plugin's file).
     pwaIcons({ source: 'public/favicon.svg' }),
+    // A .br and a .gz copy of every text file, sent to browsers that accept them.
+    compressAssets(),
     // Our own service worker (src/client/sw.ts), built after the app so it can list the app's
     // files for precaching. The manifest is not generated here: the server serves it per
     // consortium (src/server/modules/manifest). We register the worker ourselves, lazily and

@@ -13,6 +13,9 @@
  * every build: there a wildcard route looks on disk at each request. Without it, a running
  * server would refuse the new version's chunks and the new service worker's install (which
  * fetches them all) would fail.
+ *
+ * Both send the build's Brotli or gzip copy (src/client/build/compress-assets.ts) to a browser
+ * that accepts it, with Vary: Accept-Encoding; a file without copies (small, or an image) as is.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,13 +32,17 @@ async function staticClientPlugin(app: FastifyInstance, opts: { root: string }):
   await app.register(fastifyStatic, {
     root: opts.root,
     wildcard: false,
-    globIgnore: ['assets/**'],
+    // The compressed copies are sent in place of their file, never under their own name.
+    globIgnore: ['assets/**', '**/*.br', '**/*.gz'],
     index: ['index.html'],
+    preCompressed: true,
     // Our header only: @fastify/send would otherwise write its own 'public, max-age=0' over
     // whatever setHeaders set (it applies its headers after setHeaders runs).
     cacheControl: false,
     setHeaders(res) {
       res.setHeader('Cache-Control', 'no-cache');
+      // @fastify/static does not say that the answer depends on Accept-Encoding; a cache must know.
+      res.setHeader('Vary', 'Accept-Encoding');
     },
   });
   await app.register(fastifyStatic, {
@@ -43,11 +50,13 @@ async function staticClientPlugin(app: FastifyInstance, opts: { root: string }):
     prefix: '/assets/',
     wildcard: true,
     index: false,
+    preCompressed: true,
     // The first registration already gave reply.sendFile (the not-found handler uses it).
     decorateReply: false,
     cacheControl: false,
     setHeaders(res) {
       res.setHeader('Cache-Control', IMMUTABLE);
+      res.setHeader('Vary', 'Accept-Encoding');
     },
   });
 }

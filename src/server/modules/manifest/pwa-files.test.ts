@@ -1,12 +1,15 @@
 /**
  * The headers the service worker and the update flow rely on, on a stand-in build folder
  * (src/server/static-client.ts serves it): sw.js and index.html revalidated on every use,
- * hashed assets immutable, and files of a build written while the server runs are served.
+ * hashed assets immutable, files of a build written while the server runs are served, and the
+ * build's Brotli and gzip copies go to browsers that accept them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressFile } from '../../../client/build/compress-assets';
 import { createTestApp, type TestApp } from '../../testing';
 
 describe('built PWA files', () => {
@@ -52,6 +55,39 @@ describe('built PWA files', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('export const v = 2;');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the build\'s Brotli or gzip copy to a browser that accepts it, the file itself to one that does not', async () => {
+    const code = `export const text = ${JSON.stringify('Uw aanvragen worden geladen. '.repeat(200))};`;
+    writeFileSync(join(clientDir, 'assets', 'page-DDDD4444.js'), code);
+    writeFileSync(join(clientDir, 'index.html'), `<!doctype html><title>Loket</title><p>${'Loket '.repeat(400)}</p>`);
+    expect(await compressFile(join(clientDir, 'assets', 'page-DDDD4444.js'))).toBe(true);
+    expect(await compressFile(join(clientDir, 'index.html'))).toBe(true);
+
+    const br = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers['content-length'])).toBeLessThan(code.length / 5);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(code);
+
+    const gz = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(code);
+
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(code);
+
+    // index.html for an app path (the not-found handler) comes compressed too, and stays no-cache.
+    const page = await t.app.inject({ method: 'GET', url: '/aanvragen/123', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(page.rawPayload).toString()).toContain('<title>Loket</title>');
+    // The copies are not files of their own.
+    expect((await t.app.inject({ method: 'GET', url: '/index.html.br' })).statusCode).toBe(404);
   });
 
   it('answers a missing asset with 404 and the JSON error shape, not with index.html', async () => {
