@@ -32,6 +32,8 @@ interface IdempotentRequest {
   key: string;
   fingerprint: string;
   settled: boolean;
+  /** Work outside the database to undo when the transaction does not commit (undoOnRollback) */
+  undo: Array<() => Promise<void>>;
 }
 
 declare module 'fastify' {
@@ -42,6 +44,16 @@ declare module 'fastify' {
     /** false: this mutating route is exempt (it changes no resident data) */
     idempotency?: false;
   }
+}
+
+/**
+ * Registers work to undo outside the database (a file stored for rows written in this request's
+ * transaction) if that transaction does not commit: a refusal, an error, a failed commit. The
+ * file and its rows then go together, and no personal document stays behind unreferenced.
+ * Without a transaction (routes exempt from idempotency) every write is final: nothing to undo.
+ */
+export function undoOnRollback(request: FastifyRequest, undo: () => Promise<void>): void {
+  request.idempotency?.undo.push(undo);
 }
 
 /** The database handle a mutating handler must use: the request's transaction when it has one. */
@@ -72,8 +84,18 @@ export function requestFingerprint(method: string, path: string, body: unknown):
 async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): Promise<void> {
   if (idem.settled) return;
   idem.settled = true;
-  if (outcome === 'commit') await idem.trx.commit().execute();
-  else await idem.trx.rollback().execute();
+  let committed = false;
+  try {
+    if (outcome === 'commit') {
+      await idem.trx.commit().execute();
+      committed = true;
+    } else {
+      await idem.trx.rollback().execute();
+    }
+  } finally {
+    // Each undo on its own: one that fails (a file already gone) must not keep the others from running.
+    if (!committed) for (const undo of idem.undo.splice(0)) await undo().catch(() => undefined);
+  }
 }
 
 export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
@@ -106,6 +128,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       key,
       fingerprint: requestFingerprint(request.method, path, request.body),
       settled: false,
+      undo: [],
     };
     try {
       const { rows } = await sql<{ locked: boolean }>`

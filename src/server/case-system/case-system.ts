@@ -78,4 +78,9 @@ export interface CaseSystem {
  * transaction (dbFor), so the change, its audit entry and its idempotency record commit
  * together. An external system ignores the handle.
  */
-export type CaseSystemProvider = (db: Kysely<Database>) => CaseSystem;
+export type CaseSystemProvider = (db: Kysely<Database>, hooks?: CaseSystemHooks) => CaseSystem;
+
+export interface CaseSystemHooks {
+  /** Undo work outside the database (a stored file) when the request's transaction rolls back */
+  onRollback?(undo: () => Promise<void>): void;
+}

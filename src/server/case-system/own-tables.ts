@@ -8,7 +8,7 @@ import type { IsoDate } from '../../domain/dates';
 import { newBlobKey, type BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
 import { casesOfResident, type CaseRecord } from '../modules/applications/queries';
-import type { CaseSnapshot, CaseSystem, CaseSystemProvider } from './case-system';
+import type { CaseSnapshot, CaseSystem, CaseSystemHooks, CaseSystemProvider } from './case-system';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,6 +43,7 @@ export class OwnTablesCaseSystem implements CaseSystem {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly blobs: BlobStore,
+    private readonly hooks: CaseSystemHooks = {},
   ) {}
 
   async findCase(caseId: string): Promise<CaseSnapshot | undefined> {
@@ -97,7 +98,20 @@ export class OwnTablesCaseSystem implements CaseSystem {
     if (!result) return 'no_decision' as const;
     if (result.letter_document_id) return 'letter_exists' as const;
     const key = newBlobKey('letters');
+    // The file first (a reader must never find a row without its file); if the rows do not
+    // commit, the file goes too: a decision letter is personal data and must not stay behind.
     await this.blobs.put(key, letter.bytes);
+    const forget = () => this.blobs.delete(key);
+    this.hooks.onRollback?.(forget);
+    try {
+      return await this.linkLetter(caseId, letter, key, forget);
+    } catch (error) {
+      await forget().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async linkLetter(caseId: string, letter: Parameters<CaseSystem['attachLetter']>[1], key: string, forget: () => Promise<void>) {
     const { id } = await this.db
       .insertInto('documents')
       .values({
@@ -119,13 +133,17 @@ export class OwnTablesCaseSystem implements CaseSystem {
       .where('case_id', '=', caseId)
       .where('letter_document_id', 'is', null)
       .executeTakeFirst();
-    // Another request linked a letter meanwhile: this one's rows roll back with its transaction.
-    if (Number(linked.numUpdatedRows) === 0) return 'letter_exists' as const;
+    // Another request linked a letter meanwhile: this one's rows roll back with its transaction,
+    // and its file goes now.
+    if (Number(linked.numUpdatedRows) === 0) {
+      await forget();
+      return 'letter_exists' as const;
+    }
     return { documentId: id };
   }
 }
 
 export const ownTablesCaseSystem =
   (blobs: BlobStore): CaseSystemProvider =>
-  (db) =>
-    new OwnTablesCaseSystem(db, blobs);
+  (db, hooks) =>
+    new OwnTablesCaseSystem(db, blobs, hooks);

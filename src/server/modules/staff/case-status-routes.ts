@@ -19,7 +19,7 @@ import { CaseParams } from '../../../domain/staff-api';
 import type { CaseSnapshot, CaseSystem, CaseSystemProvider } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
-import { dbFor } from '../../idempotency';
+import { dbFor, undoOnRollback } from '../../idempotency';
 import { createScanner } from '../../scanner/index';
 import { checkDocument } from '../documents/checks/check-document';
 import { refusal } from '../documents/refusals';
@@ -64,7 +64,7 @@ export async function caseStatusRoutes(
   /** The case in the request's transaction, when it exists and lies in the staff's municipalities. */
   async function caseInScope(request: FastifyRequest, caseId: string): Promise<{ cases: CaseSystem; found: CaseSnapshot }> {
     const staff = requireStaff(request, CASE_ROLES);
-    const cases = caseSystem(dbFor(request, ctx));
+    const cases = caseSystem(dbFor(request, ctx), { onRollback: (undo) => undoOnRollback(request, undo) });
     const found = await cases.findCase(caseId);
     if (!found) throw notFound('Application');
     if (!mayActIn(staff.grants, CASE_ROLES, found.municipalityCode)) {

@@ -4,6 +4,8 @@
  * API; refusals with their codes; scope (404) and role (403); audit rows. The administrator's
  * live sessions and ending one (the next request of that member of staff is 401).
  */
+import { readdir } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addWeeks, amsterdamDateOf } from '../../../domain/dates';
 import type { NotificationEventType } from '../../../domain/notification-events';
@@ -38,6 +40,8 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
   const inbox = (type: NotificationEventType) =>
     t.ctx.db.selectFrom('notification_messages').select(['case_id', 'link', 'object_id']).where('bsn', '=', JAN).where('type', '=', type).orderBy('created_at').execute();
   const residentView = async () => (await jan.get(`/api/applications/${janCaseId}`)).json();
+  /** Every file in the app's file store (letters, uploads) */
+  const storedFiles = async () => (await readdir(t.ctx.config.documents.filesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
 
   beforeAll(async () => {
     t = await createDocumentsTestApp(kind, { now });
@@ -142,6 +146,22 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const photo = await postPdf(karin, `${caseUrl}/decision/letter`, await photoWithGps());
     expect(photo.statusCode).toBe(415);
     expect(photo.json().error.code).toBe('DOCUMENT_TYPE_NOT_ALLOWED');
+
+    // The request fails after the letter's file was stored (a database error, injected with a
+    // trigger): its rows roll back and the file goes with them, no personal document left behind.
+    const filesBefore = await storedFiles();
+    await sql`create function loket_test_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(t.ctx.db);
+    await sql`create trigger loket_test_fail before insert on notification_messages for each row execute function loket_test_fail()`.execute(t.ctx.db);
+    try {
+      const failed = await postPdf(karin, `${caseUrl}/decision/letter`, await pdf(3));
+      expect(failed.statusCode).toBe(500);
+      expect(failed.json().error.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await sql`drop trigger loket_test_fail on notification_messages`.execute(t.ctx.db);
+      await sql`drop function loket_test_fail()`.execute(t.ctx.db);
+    }
+    expect(await storedFiles()).toBe(filesBefore);
+    expect((await karin.get(caseUrl)).json().handling.decision.letter).toBeNull();
 
     const letter = await pdf(2);
     const uploaded = await postPdf(karin, `${caseUrl}/decision/letter`, letter);
