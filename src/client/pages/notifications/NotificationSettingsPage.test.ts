@@ -129,11 +129,15 @@ describe('Meldingen instellen', () => {
     expect(lastBody(fetchMock, '/api/notifications/settings')).toEqual({ quietHours: true });
     const headers = fetchMock.mock.calls.at(-1)![1]!.headers as Record<string, string>;
     expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(wrapper.find('[role="status"]').text()).toBe('Opgeslagen.');
+    expect(section(wrapper, 'Rustige uren').find('[role="status"]').text()).toBe('Opgeslagen.');
     expect(quiet.element.checked).toBe(true);
 
     await checkbox(wrapper, 'Stuur mij berichten per e-mail').setValue(false);
+    await flushPromises();
     expect(lastBody(fetchMock, '/api/notifications/settings')).toEqual({ email: false });
+    // "Opgeslagen." stands next to what was changed, and only there.
+    expect(section(wrapper, 'Berichten per e-mail').find('[role="status"]').text()).toBe('Opgeslagen.');
+    expect(wrapper.findAll('[role="status"]').filter((s) => s.text() === 'Opgeslagen.')).toHaveLength(1);
   });
 
   it('when the server refuses a change, the choice stays and the page says it was not saved', async () => {
