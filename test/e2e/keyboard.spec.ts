@@ -54,6 +54,9 @@ async function chooseRadio(page: Page, group: Locator, choice: Locator): Promise
 test('log in, read a case, send a document, book, ask for a home visit and log out with the keyboard only', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
+  // As a resident does: start once the page shows. The app mounts when its first screen is
+  // complete (modules/first-screen.ts), which can be after the 'load' event goto() waits for.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   // The skip link comes first and takes the resident to the content.
   await page.keyboard.press('Tab');
