@@ -47,6 +47,26 @@ const answer500 = (page: Page, url: string) =>
   page.route(url, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'test' } }) }));
 const noNetwork = (page: Page, url: string) => page.route(url, (route) => route.abort('internetdisconnected'));
 
+/** Whether this personal device holds an offline copy under `key` (src/client/offline/db.ts). */
+const offlineCopyStored = (page: Page, key: string) =>
+  page.evaluate(
+    async (wanted) =>
+      // Never open a database that is not there: that would create it, empty, for the app.
+      (await indexedDB.databases()).some((db) => db.name === 'loket') &&
+      new Promise<boolean>((resolve) => {
+        const opening = indexedDB.open('loket');
+        opening.onerror = () => resolve(false);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('offlineData')) return (db.close(), resolve(false));
+          const all = db.transaction('offlineData').objectStore('offlineData').getAll();
+          all.onsuccess = () => (db.close(), resolve((all.result as Array<{ key: string }>).some((copy) => copy.key === wanted)));
+          all.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    key,
+  );
+
 async function bookingStep(page: Page, query: string): Promise<Locator> {
   await page.goto(`/afspraken/maken?${query}`);
   return page.locator('[data-step]');
@@ -106,11 +126,17 @@ const STATES: State[] = [
     name: 'applications: offline, last known copy',
     as: '999990019',
     async open(page) {
+      // Each language starts online (the step before may have left the network cut).
+      await page.unroute('**/api/**');
       await page.goto('/aanvragen');
       await expect(main(page).locator('.loket-card').first()).toBeVisible();
+      // The copy is written in the background; going offline before it is stored would test nothing.
+      await expect.poll(() => offlineCopyStored(page, 'applications')).toBe(true);
       await noNetwork(page, '**/api/**');
       await page.reload();
-      return main(page).getByRole('status').first();
+      // The notice that this is the last known copy (not the loading line), above the list.
+      await expect(main(page).locator('.loket-card').first()).toBeVisible();
+      return main(page).locator('.utrecht-alert[role="status"]');
     },
   },
   { name: 'application: documents asked', as: '999990019', open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'send_documents')}`) },
