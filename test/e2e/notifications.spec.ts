@@ -92,11 +92,13 @@ test('a resident switches notifications on, a case worker changes the status, th
 
   // The service worker got it: it told the page and shows a notification without personal data.
   await expect.poll(() => page.evaluate(() => (window as unknown as { loketPushes: unknown[] }).loketPushes)).toContainEqual({ type: 'LOKET_PUSH', link: `/aanvragen/${caseId}` });
-  const shown = await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    return (await reg.getNotifications()).map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
-  });
-  expect(shown).toContainEqual({ title: 'Loket', body: 'Er is nieuws in Loket', data: { link: `/aanvragen/${caseId}` } });
+  // The worker tells the pages first, then shows the notification: wait for that too.
+  const shown = () =>
+    page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return (await reg.getNotifications()).map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
+    });
+  await expect.poll(shown).toContainEqual({ title: 'Loket', body: 'Er is nieuws in Loket', data: { link: `/aanvragen/${caseId}` } });
 
   // The menu counts the new message; the inbox shows it on top, unread, linking to the application.
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
