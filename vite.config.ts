@@ -11,7 +11,8 @@ import { vueI18nTreeShaking } from './src/client/build/vue-i18n-tree-shaking.js'
 
 // Which build this is: shown as <html data-loket-build> (src/client/modules/pwa.ts) so support
 // and the update test can tell versions apart. LOKET_BUILD_ID overrides the package version.
-const buildId = process.env.LOKET_BUILD_ID || (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const buildId =
+  process.env.LOKET_BUILD_ID || (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 // The client is built into dist/client and served by the Fastify server (src/server),
 // so one process is the whole product. During `vite dev` the API is proxied to it.

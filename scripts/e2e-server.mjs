@@ -6,10 +6,19 @@ import { spawn } from 'node:child_process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
 const port = process.env.E2E_PORT ?? '8181';
-const env = { ...process.env, PORT: port, PUBLIC_URL: `http://localhost:${port}`, LOKET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  PORT: port,
+  PUBLIC_URL: `http://localhost:${port}`,
+  LOKET_DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+};
 delete env.DATABASE_URL;
 delete env.OIDC_ISSUER;
-const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], { stdio: 'inherit', env });
+const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], {
+  stdio: 'inherit',
+  env,
+});
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Source modules that only staff load (the back office and the desk); never in a resident's first load. */
-export const STAFF_MODULE = /(^|\/)src\/client\/(pages\/(beheer|balie)\/|components\/(staff|balie|planning)\/|router-staff\.ts|i18n\/(staff|balie)\/|stores\/(planning|staff-casework)\.ts|api\/(planning|staff-casework)\.ts)/;
+export const STAFF_MODULE =
+  /(^|\/)src\/client\/(pages\/(beheer|balie)\/|components\/(staff|balie|planning)\/|router-staff\.ts|i18n\/(staff|balie)\/|stores\/(planning|staff-casework)\.ts|api\/(planning|staff-casework)\.ts)/;
 
 export function isStaffRoute(route) {
   return /^(beheer|balie)\//.test(route);
@@ -28,7 +29,9 @@ export function firstLoadSizes(distDir = 'dist/client') {
     seen.add(key);
     for (const dep of manifest[key].imports ?? []) collect(dep, seen);
   };
-  const routes = Object.keys(manifest).filter((k) => /src\/client\/pages\/.*\.(vue|ts)$/.test(k) && manifest[k].isDynamicEntry);
+  const routes = Object.keys(manifest).filter(
+    (k) => /src\/client\/pages\/.*\.(vue|ts)$/.test(k) && manifest[k].isDynamicEntry,
+  );
   return routes.map((route) => {
     const seen = new Set();
     collect(entryKey, seen);
@@ -60,6 +63,8 @@ export function firstLoadSizes(distDir = 'dist/client') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const { route, js, css } of firstLoadSizes(process.argv[2])) {
-    console.log(`${route.padEnd(48)} JS ${(js.gzip / 1024).toFixed(1)} KiB gz   CSS ${(css.gzip / 1024).toFixed(1)} KiB gz`);
+    console.log(
+      `${route.padEnd(48)} JS ${(js.gzip / 1024).toFixed(1)} KiB gz   CSS ${(css.gzip / 1024).toFixed(1)} KiB gz`,
+    );
   }
 }

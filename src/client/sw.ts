@@ -18,7 +18,12 @@
  *   from under them.
  */
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { OUTBOX_SYNC_TAG, replayOutboxFromServiceWorker } from './offline/sw-replay';
 
@@ -86,7 +91,12 @@ self.addEventListener('push', (event: PushEvent) => {
     (async () => {
       const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       for (const page of pages) page.postMessage({ type: 'LOKET_PUSH', link });
-      await self.registration.showNotification('Loket', { body: text, data: { link }, icon: '/icons/icon-192.png', tag: link });
+      await self.registration.showNotification('Loket', {
+        body: text,
+        data: { link },
+        icon: '/icons/icon-192.png',
+        tag: link,
+      });
     })(),
   );
 });

@@ -49,7 +49,9 @@ describe('the registry', () => {
 
   it('names the unknown id and the known ones', () => {
     const message = messageOf(() => loadConsortium('utrecht'));
-    expect(message).toBe("LOKET_CONSORTIUM: unknown consortium 'utrecht'; known: leidschendam-voorburg, lekstroom, regio-alkmaar");
+    expect(message).toBe(
+      "LOKET_CONSORTIUM: unknown consortium 'utrecht'; known: leidschendam-voorburg, lekstroom, regio-alkmaar",
+    );
   });
 
   it('hands out frozen data, so one request cannot change it for the next', () => {
@@ -61,15 +63,30 @@ describe('the registry', () => {
 
 describe('broken copies of real files name the file and the path', () => {
   it.each<[string, unknown, (c: Consortium) => void, string]>([
-    ['bad CBS code', lekstroom, (c) => (c.municipalities[2]!.code = '331'), 'lekstroom.json: /municipalities/2/code: must match ^\\d{4}$'],
+    [
+      'bad CBS code',
+      lekstroom,
+      (c) => (c.municipalities[2]!.code = '331'),
+      'lekstroom.json: /municipalities/2/code: must match ^\\d{4}$',
+    ],
     [
       'unknown scheme reference',
       leidschendamVoorburg,
       (c) => (c.municipalities[0]!.schemes[0]!.scheme = 'wwb'),
       "leidschendam-voorburg.json: /municipalities/0/schemes/0/scheme: unknown scheme 'wwb'",
     ],
-    ['bad colour', regioAlkmaar, (c) => (c.theme.primaryColor = '#8a153'), 'regio-alkmaar.json: /theme/primaryColor: must match'],
-    ['unreadable colour pair', regioAlkmaar, (c) => (c.theme.primaryTextColor = '#777777'), 'regio-alkmaar.json: /theme/primaryTextColor: contrast'],
+    [
+      'bad colour',
+      regioAlkmaar,
+      (c) => (c.theme.primaryColor = '#8a153'),
+      'regio-alkmaar.json: /theme/primaryColor: must match',
+    ],
+    [
+      'unreadable colour pair',
+      regioAlkmaar,
+      (c) => (c.theme.primaryTextColor = '#777777'),
+      'regio-alkmaar.json: /theme/primaryTextColor: contrast',
+    ],
     [
       'opens after closes',
       lekstroom,
@@ -112,7 +129,7 @@ describe('Leidschendam-Voorburg, Wassenaar and Voorschoten', () => {
     });
   });
 
-  it('has the children\'s package only in Leidschendam-Voorburg', () => {
+  it("has the children's package only in Leidschendam-Voorburg", () => {
     const withKindpakket = c.municipalities.filter((m) => schemesFor(c, m.code).some((s) => s.code === 'kindpakket'));
     expect(withKindpakket.map((m) => m.name)).toEqual(['Leidschendam-Voorburg']);
   });
@@ -158,7 +175,11 @@ describe('Regio Alkmaar (still forming)', () => {
 
   it('tells Bergen residents it joins later, and serves them from that day', () => {
     expect(municipalityStatus(c, '0373', TODAY)).toBe('not_yet');
-    expect(whereToGo(c, '0373', TODAY)).toMatchObject({ municipalityName: 'Bergen (NH)', reason: 'not_yet', joinsOn: '2028-01-01' });
+    expect(whereToGo(c, '0373', TODAY)).toMatchObject({
+      municipalityName: 'Bergen (NH)',
+      reason: 'not_yet',
+      joinsOn: '2028-01-01',
+    });
     expect(municipalityStatus(c, '0373', '2028-01-01')).toBe('participating');
     expect(whereToGo(c, '0373', '2028-01-01')).toBeNull();
   });

@@ -14,19 +14,15 @@ const IsoDateTime = Type.String({ format: 'date-time' });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A text in the product's languages; Dutch is always present. */
-export const LocalizedText = Type.Object(
-  { nl: Type.String(), en: Type.String() },
-);
+export const LocalizedText = Type.Object({ nl: Type.String(), en: Type.String() });
 export type LocalizedText = Static<typeof LocalizedText>;
 
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ description: 'Stable machine code, e.g. NOT_FOUND; the client translates it' }),
-      message: Type.String({ description: 'English explanation for developers; never shown as-is' }),
-    }),
-  },
-);
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: 'Stable machine code, e.g. NOT_FOUND; the client translates it' }),
+    message: Type.String({ description: 'English explanation for developers; never shown as-is' }),
+  }),
+});
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
 export const Health = Type.Object({
@@ -107,7 +103,7 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
-export const StatusType = Type.Object({
+const StatusType = Type.Object({
   code: Type.String(),
   /** What the resident reads (ZGW: statustekst) */
   label: LocalizedText,
@@ -157,7 +153,7 @@ export const DocumentRequest = Type.Object({
 });
 export type DocumentRequest = Static<typeof DocumentRequest>;
 
-export const StatusHistoryEntry = Type.Object({
+const StatusHistoryEntry = Type.Object({
   status: StatusType,
   setAt: IsoDateTime,
   /** Optional explanation for the resident (ZGW: statustoelichting) */

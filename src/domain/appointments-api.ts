@@ -55,7 +55,11 @@ export type AppointmentTypeInfo = Static<typeof AppointmentTypeInfo>;
 export const AppointmentTypeList = Type.Object({
   types: Type.Array(AppointmentTypeInfo),
   places: Type.Array(AppointmentPlace),
-  rules: Type.Object({ minLeadMinutes: Type.Integer(), horizonDays: Type.Integer(), changeCutOffHours: Type.Integer() }),
+  rules: Type.Object({
+    minLeadMinutes: Type.Integer(),
+    horizonDays: Type.Integer(),
+    changeCutOffHours: Type.Integer(),
+  }),
   /** The consortium's phone number: for "call now" and for whoever cannot book online */
   phone: Type.String(),
 });
@@ -81,12 +85,12 @@ export const Slot = Type.Object({
 });
 export type Slot = Static<typeof Slot>;
 
-export const CallNow = Type.Object({
+const CallNow = Type.Object({
   /** URGENT_CAPACITY_FULL: urgent debt help has no reserved slot left; NO_SLOTS_AVAILABLE: none at all */
   code: Type.Union([Type.Literal('URGENT_CAPACITY_FULL'), Type.Literal('NO_SLOTS_AVAILABLE')]),
   phone: Type.String(),
 });
-export type CallNow = Static<typeof CallNow>;
+type CallNow = Static<typeof CallNow>;
 
 export const Availability = Type.Object({
   type: Type.String(),
@@ -100,7 +104,7 @@ export const Availability = Type.Object({
 });
 export type Availability = Static<typeof Availability>;
 
-export const Needs = Type.Object(
+const Needs = Type.Object(
   {
     /** The language an interpreter should speak */
     interpreter: OptionalText(40),
@@ -111,7 +115,7 @@ export const Needs = Type.Object(
   },
   { additionalProperties: false },
 );
-export type Needs = Static<typeof Needs>;
+type Needs = Static<typeof Needs>;
 
 export const NewAppointment = Type.Object({
   type: Type.String({ minLength: 1, maxLength: 60 }),
@@ -190,12 +194,14 @@ export const ErrorWithDetails = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),
-    details: Type.Optional(Type.Object({ nextSlots: Type.Optional(Type.Array(Slot)), phone: Type.Optional(Type.String()) })),
+    details: Type.Optional(
+      Type.Object({ nextSlots: Type.Optional(Type.Array(Slot)), phone: Type.Optional(Type.String()) }),
+    ),
   }),
 });
 export type ErrorWithDetails = Static<typeof ErrorWithDetails>;
 
-export const CallbackPartOfDay = Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('any')]);
+const CallbackPartOfDay = Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('any')]);
 
 export const NewCallbackRequest = Type.Object({
   phone: Type.String({ minLength: 1, maxLength: 30 }),

@@ -15,8 +15,15 @@ describe('Dutch phone numbers', () => {
     expect(formatDutchPhone(e164)).toBe(shown);
   });
 
-  it.each(['', '12345', '0612345', '061234567890', '+32 470 12 34 56', '0800 1234567', '0900-1234567', 'zes twaalf', '06 1234567a'])(
-    'refuses %j',
-    (input) => expect(normalizeDutchPhone(input)).toBeNull(),
-  );
+  it.each([
+    '',
+    '12345',
+    '0612345',
+    '061234567890',
+    '+32 470 12 34 56',
+    '0800 1234567',
+    '0900-1234567',
+    'zes twaalf',
+    '06 1234567a',
+  ])('refuses %j', (input) => expect(normalizeDutchPhone(input)).toBeNull());
 });

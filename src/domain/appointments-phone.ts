@@ -9,12 +9,46 @@
 const NATIONAL = /^0[1-9]\d{8}$/;
 const SERVICE = /^0(800|90[069])/;
 /** Two-digit area codes (the big cities); other geographic numbers have three digits. */
-const TWO_DIGIT_AREAS = new Set(['10', '13', '15', '20', '23', '24', '26', '30', '33', '35', '36', '38', '40', '43', '45', '46', '50', '53', '55', '58', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79']);
+const TWO_DIGIT_AREAS = new Set([
+  '10',
+  '13',
+  '15',
+  '20',
+  '23',
+  '24',
+  '26',
+  '30',
+  '33',
+  '35',
+  '36',
+  '38',
+  '40',
+  '43',
+  '45',
+  '46',
+  '50',
+  '53',
+  '55',
+  '58',
+  '70',
+  '71',
+  '72',
+  '73',
+  '74',
+  '75',
+  '76',
+  '77',
+  '78',
+  '79',
+]);
 
 /** The number in E.164 form ('+31612345678'), or null when it is not a usable Dutch number. */
 export function normalizeDutchPhone(input: string): string | null {
   if (typeof input !== 'string' || input.length > 30) return null;
-  let digits = input.trim().replace('(0)', '').replace(/[\s().-]/g, '');
+  let digits = input
+    .trim()
+    .replace('(0)', '')
+    .replace(/[\s().-]/g, '');
   if (digits.startsWith('+31')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('0031')) digits = `0${digits.slice(4)}`;
   if (!NATIONAL.test(digits) || SERVICE.test(digits)) return null;

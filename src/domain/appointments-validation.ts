@@ -38,7 +38,10 @@ function checkTypes(c: Consortium, report: Report): void {
       if (channels.indexOf(ch) !== j) report(`${path}/channels/${j}`, `channel '${ch}' listed twice`);
     });
     if (type.urgentCapable && !type.locations.some((id) => servingDesks(offices.get(id), type.code, true).length > 0)) {
-      report(`${path}/urgentCapable`, 'needs reserved urgent capacity: a desk group with urgentOnly at one of its locations');
+      report(
+        `${path}/urgentCapable`,
+        'needs reserved urgent capacity: a desk group with urgentOnly at one of its locations',
+      );
     }
   });
 }

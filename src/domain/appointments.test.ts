@@ -10,7 +10,12 @@ describe('who may book', () => {
     ['anyone, served', anyone, { served: true, openCaseKinds: [] }, null],
     ['anyone, not served', anyone, { served: false, openCaseKinds: ['bijstand'] }, 'MUNICIPALITY_NOT_SERVED'],
     ['open case needed, has one', withCase, { served: true, openCaseKinds: ['schuldhulpverlening', 'bijstand'] }, null],
-    ['open case needed, has another kind', withCase, { served: true, openCaseKinds: ['schuldhulpverlening'] }, 'APPOINTMENT_NOT_ALLOWED'],
+    [
+      'open case needed, has another kind',
+      withCase,
+      { served: true, openCaseKinds: ['schuldhulpverlening'] },
+      'APPOINTMENT_NOT_ALLOWED',
+    ],
     ['open case needed, has none', withCase, { served: true, openCaseKinds: [] }, 'APPOINTMENT_NOT_ALLOWED'],
   ])('%s', (_, type, resident, expected) => {
     expect(bookingRefusal(type, resident)).toBe(expected);

@@ -9,13 +9,17 @@ import type { AppointmentType, SchemeKind } from './consortium-schema';
  * Wgs art. 4 lid 1 sub b: a first conversation within 3 working days when there is a threat
  * of eviction, of cut-off of energy or water, or of cancellation of the health insurance.
  */
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const URGENCY_REASONS = ['eviction', 'energy_or_water', 'health_insurance'] as const;
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const APPOINTMENT_STATES = ['booked', 'cancelled'] as const;
 export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
 
 /** Limits of the free text a resident adds to a booking; it reaches staff, keep it short. */
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const NEEDS_LIMITS = { interpreterLanguage: 40, note: 300, reason: 300 } as const;
 
 export interface ResidentStanding {
@@ -28,7 +32,10 @@ export interface ResidentStanding {
 export type BookingRefusal = 'MUNICIPALITY_NOT_SERVED' | 'APPOINTMENT_NOT_ALLOWED';
 
 /** Why this resident may not book this type, or null when they may. */
-export function bookingRefusal(type: Pick<AppointmentType, 'requiresOpenCase'>, resident: ResidentStanding): BookingRefusal | null {
+export function bookingRefusal(
+  type: Pick<AppointmentType, 'requiresOpenCase'>,
+  resident: ResidentStanding,
+): BookingRefusal | null {
   if (!resident.served) return 'MUNICIPALITY_NOT_SERVED';
   const required = type.requiresOpenCase;
   if (required && !required.some((kind) => resident.openCaseKinds.includes(kind))) return 'APPOINTMENT_NOT_ALLOWED';

@@ -10,7 +10,7 @@ import { ASSIST_PURPOSE_TEXT_MAX, ASSIST_PURPOSES } from './assist';
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 
-export const AssistPurposeSchema = literals(ASSIST_PURPOSES);
+const AssistPurposeSchema = literals(ASSIST_PURPOSES);
 
 /** Who to help: a BSN (elfproef-checked) or a case reference from a letter; exactly one. */
 export const AssistLookup = Type.Object({

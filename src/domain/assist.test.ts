@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIST_PURPOSE_TEXT_MAX, ASSIST_PURPOSES, auditPurposeOf, isAssistPurpose, purposeTextProblem } from './assist';
+import {
+  ASSIST_PURPOSE_TEXT_MAX,
+  ASSIST_PURPOSES,
+  auditPurposeOf,
+  isAssistPurpose,
+  purposeTextProblem,
+} from './assist';
 import { AUDIT_PURPOSES } from './staff';
 
 describe('front-desk purposes', () => {
-  it('each has an audit purpose the resident\'s access log can show', () => {
+  it("each has an audit purpose the resident's access log can show", () => {
     for (const purpose of ASSIST_PURPOSES) expect(AUDIT_PURPOSES).toContain(auditPurposeOf(purpose));
   });
 

@@ -30,7 +30,10 @@ export function auditPurposeOf(purpose: AssistPurpose): AuditPurpose {
 }
 
 /** Free text is required for 'other' and never blank; null when it may be left out. */
-export function purposeTextProblem(purpose: AssistPurpose, text: string | null | undefined): 'required' | 'too_long' | null {
+export function purposeTextProblem(
+  purpose: AssistPurpose,
+  text: string | null | undefined,
+): 'required' | 'too_long' | null {
   const trimmed = text?.trim() ?? '';
   if (trimmed.length > ASSIST_PURPOSE_TEXT_MAX) return 'too_long';
   if (purpose === 'other' && trimmed === '') return 'required';

@@ -23,7 +23,12 @@ const testPlace: Pick<Office, 'id' | 'openingHours' | 'desks' | 'closures'> = {
         { days: [1, 2, 3, 4], from: '13:00', until: '16:00', units: 1 },
       ],
     },
-    { id: 'urgent', types: ['debt'], urgentOnly: true, hours: [{ days: [1, 2, 3, 4, 5], from: '10:00', until: '12:00', units: 1 }] },
+    {
+      id: 'urgent',
+      types: ['debt'],
+      urgentOnly: true,
+      hours: [{ days: [1, 2, 3, 4, 5], from: '10:00', until: '12:00', units: 1 }],
+    },
   ],
   closures: [{ date: '2026-04-01', from: '13:00', until: '17:00', reason: { nl: 'Teamdag', en: 'Team day' } }],
 };
@@ -44,7 +49,14 @@ function slots(overrides: Partial<AvailabilityInput> & { from: string }) {
   });
 }
 const times = (list: ReturnType<typeof slots>) => list.map((s) => s.time);
-const booked = (deskId: string, unit: number, date: string, from: string, to: string, typeCode = 'intake'): BookedUnit => ({
+const booked = (
+  deskId: string,
+  unit: number,
+  date: string,
+  from: string,
+  to: string,
+  typeCode = 'intake',
+): BookedUnit => ({
   deskId,
   unit,
   start: amsterdamInstant(date, from),
@@ -54,9 +66,29 @@ const booked = (deskId: string, unit: number, date: string, from: string, to: st
 
 describe('the slot grid', () => {
   it('steps by the type duration from each desk range, ending within it', () => {
-    expect(times(slots({ from: '2026-03-30' }))).toEqual(['09:00', '09:45', '10:30', '11:15', '13:00', '13:45', '14:30', '15:15']);
+    expect(times(slots({ from: '2026-03-30' }))).toEqual([
+      '09:00',
+      '09:45',
+      '10:30',
+      '11:15',
+      '13:00',
+      '13:45',
+      '14:30',
+      '15:15',
+    ]);
     expect(times(slots({ from: '2026-03-30', type: consult }))).toEqual([
-      '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30',
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
     ]);
   });
 
@@ -111,9 +143,9 @@ describe('public holidays and closures', () => {
   it('applies a partial closure from the data and a whole-day closure from the database', () => {
     expect(times(slots({ from: '2026-04-01' }))).toEqual(['09:00', '09:45', '10:30', '11:15']);
     expect(slots({ from: '2026-04-02', closures: [{ date: '2026-04-02' }] })).toEqual([]);
-    expect(times(slots({ from: '2026-04-02', closures: [{ date: '2026-04-02', from: '10:00', until: '14:00' }] }))).toEqual([
-      '09:00', '14:30', '15:15',
-    ]);
+    expect(
+      times(slots({ from: '2026-04-02', closures: [{ date: '2026-04-02', from: '10:00', until: '14:00' }] })),
+    ).toEqual(['09:00', '14:30', '15:15']);
   });
 });
 
@@ -122,7 +154,13 @@ describe('capacity and bookings', () => {
 
   it('counts free units and names the ones to try, lowest first', () => {
     const [first] = slots({ from: day });
-    expect(first).toMatchObject({ free: 2, candidates: [{ deskId: 'rooms', unit: 1 }, { deskId: 'rooms', unit: 2 }] });
+    expect(first).toMatchObject({
+      free: 2,
+      candidates: [
+        { deskId: 'rooms', unit: 1 },
+        { deskId: 'rooms', unit: 2 },
+      ],
+    });
     const [oneTaken] = slots({ from: day, bookings: [booked('rooms', 1, day, '09:00', '09:45')] });
     expect(oneTaken).toMatchObject({ time: '09:00', free: 1, candidates: [{ deskId: 'rooms', unit: 2 }] });
   });
@@ -130,13 +168,20 @@ describe('capacity and bookings', () => {
   it('hides a full slot, or reports it with includeFull', () => {
     const full = [booked('rooms', 1, day, '09:00', '09:45'), booked('rooms', 2, day, '09:00', '09:45')];
     expect(times(slots({ from: day, bookings: full }))[0]).toBe('09:45');
-    expect(slots({ from: day, bookings: full, includeFull: true })[0]).toMatchObject({ time: '09:00', free: 0, candidates: [] });
+    expect(slots({ from: day, bookings: full, includeFull: true })[0]).toMatchObject({
+      time: '09:00',
+      free: 0,
+      candidates: [],
+    });
   });
 
   it('sees an overlapping booking of another type on the same unit', () => {
     const consultation = booked('rooms', 1, day, '09:30', '10:00', 'consult');
     const list = slots({ from: day, bookings: [consultation] });
-    expect(list.slice(0, 2).map((s) => [s.time, s.free])).toEqual([['09:00', 1], ['09:45', 1]]);
+    expect(list.slice(0, 2).map((s) => [s.time, s.free])).toEqual([
+      ['09:00', 1],
+      ['09:45', 1],
+    ]);
   });
 
   it('applies a capacity change to every slot it touches, down to zero', () => {
@@ -160,7 +205,12 @@ describe('lead time, urgency and windows', () => {
     const now = amsterdamInstant('2026-03-30', '10:00');
     const window = bookingWindow({ minLeadMinutes: 120, horizonDays: 42 }, {}, false, now);
     expect(window).toMatchObject({ today: '2026-03-30', from: '2026-03-30', until: '2026-05-11' });
-    expect(times(slots({ from: '2026-03-30', earliest: window.earliest }))).toEqual(['13:00', '13:45', '14:30', '15:15']);
+    expect(times(slots({ from: '2026-03-30', earliest: window.earliest }))).toEqual([
+      '13:00',
+      '13:45',
+      '14:30',
+      '15:15',
+    ]);
   });
 
   it('books urgent debt help only on reserved desks, and normal debt help never on them', () => {
@@ -178,7 +228,12 @@ describe('lead time, urgency and windows', () => {
     ['not urgent: 4 weeks (Wgs art. 4)', '2026-04-24', false, '2026-05-22'],
     ['not urgent, 4 weeks ending on Tweede Pinksterdag (Atw)', '2026-04-27', false, '2026-05-26'],
   ])('the Wgs window: %s', (_, today, urgent, until) => {
-    const window = bookingWindow({ minLeadMinutes: 120, horizonDays: 42 }, debt, urgent, amsterdamInstant(today, '08:00'));
+    const window = bookingWindow(
+      { minLeadMinutes: 120, horizonDays: 42 },
+      debt,
+      urgent,
+      amsterdamInstant(today, '08:00'),
+    );
     expect(window.until).toBe(until);
   });
 
@@ -191,7 +246,10 @@ describe('lead time, urgency and windows', () => {
 
   it('lists the next free slots after a time, or the first ones when none come later', () => {
     const list = slots({ from: '2026-03-30' });
-    expect(nextFreeSlots(list, amsterdamInstant('2026-03-30', '10:00'), 2).map((s) => s.time)).toEqual(['10:30', '11:15']);
+    expect(nextFreeSlots(list, amsterdamInstant('2026-03-30', '10:00'), 2).map((s) => s.time)).toEqual([
+      '10:30',
+      '11:15',
+    ]);
     expect(nextFreeSlots(list, amsterdamInstant('2026-03-30', '18:00'), 1).map((s) => s.time)).toEqual(['09:00']);
   });
 });

@@ -107,7 +107,10 @@ export function availableSlots(input: AvailabilityInput): Slot[] {
     (g) => g.types.includes(input.type.code) && Boolean(g.urgentOnly) === input.urgent,
   );
   if (groups.length === 0 || compareDates(input.from, input.until) > 0) return [];
-  const occupancy = new Occupancy(input.bookings, (input.place.desks ?? []).map((g) => g.id));
+  const occupancy = new Occupancy(
+    input.bookings,
+    (input.place.desks ?? []).map((g) => g.id),
+  );
   const closures = [...(input.place.closures ?? []), ...(input.closures ?? [])];
   const slots: Slot[] = [];
   for (let date = input.from; compareDates(date, input.until) <= 0; date = addDays(date, 1)) {
@@ -123,7 +126,9 @@ export function availableSlots(input: AvailabilityInput): Slot[] {
 function slotsOfDay(day: DayContext, groups: DeskGroup[]): Slot[] {
   const { input, date } = day;
   const weekday = isoWeekday(date);
-  const opening = input.place.openingHours.filter((h) => h.day === weekday).map((h) => [minutesOfDay(h.opens), minutesOfDay(h.closes)]);
+  const opening = input.place.openingHours
+    .filter((h) => h.day === weekday)
+    .map((h) => [minutesOfDay(h.opens), minutesOfDay(h.closes)]);
   const duration = input.type.durationMinutes;
   const byStart = new Map<number, Slot>();
   for (const group of groups) {
@@ -145,7 +150,14 @@ function slotsOfDay(day: DayContext, groups: DeskGroup[]): Slot[] {
 }
 
 /** A capacity change applies to every slot it touches; overlapping changes: the lowest wins. */
-function unitsAt(changes: readonly CapacityChange[], deskId: string, date: IsoDate, start: number, end: number, units: number): number {
+function unitsAt(
+  changes: readonly CapacityChange[],
+  deskId: string,
+  date: IsoDate,
+  start: number,
+  end: number,
+  units: number,
+): number {
   let result: number | null = null;
   for (const change of changes) {
     if (change.deskId !== deskId || change.date !== date) continue;
@@ -156,7 +168,14 @@ function unitsAt(changes: readonly CapacityChange[], deskId: string, date: IsoDa
   return result ?? units;
 }
 
-function addGroupSlot(day: DayContext, byStart: Map<number, Slot>, group: DeskGroup, start: number, end: number, units: number): void {
+function addGroupSlot(
+  day: DayContext,
+  byStart: Map<number, Slot>,
+  group: DeskGroup,
+  start: number,
+  end: number,
+  units: number,
+): void {
   const key = start * 1440 + end;
   let slot = byStart.get(key);
   if (!slot) {

@@ -18,14 +18,19 @@ const StatusRef = Type.Object({ code: Type.String(), label: LocalizedText });
 export const CaseHandling = Type.Object({
   status: StatusRef,
   /** Oldest first; `note` is the explanation the resident reads with the status */
-  history: Type.Array(Type.Object({ status: StatusRef, setAt: IsoDateTime, note: Type.Union([Type.String(), Type.Null()]) })),
+  history: Type.Array(
+    Type.Object({ status: StatusRef, setAt: IsoDateTime, note: Type.Union([Type.String(), Type.Null()]) }),
+  ),
   /** The statuses that may follow the current one (case type data); never the decision status */
   allowedStatuses: Type.Array(StatusRef),
   /** Null once decided */
   decisionTerm: Type.Union([
     Type.Object({
       expectedDecisionDate: IsoDate,
-      extension: Type.Union([Type.Object({ weeks: Type.Integer(), noticeOn: IsoDate, reason: Type.String() }), Type.Null()]),
+      extension: Type.Union([
+        Type.Object({ weeks: Type.Integer(), noticeOn: IsoDate, reason: Type.String() }),
+        Type.Null(),
+      ]),
       /** Longest extension the case type allows; 0 = none */
       maxExtensionWeeks: Type.Integer({ minimum: 0 }),
     }),
@@ -35,7 +40,10 @@ export const CaseHandling = Type.Object({
     Type.Object({
       result: literals([...DECISION_RESULTS, 'not_processed'] as const),
       decidedOn: IsoDate,
-      letter: Type.Union([Type.Object({ documentId: Type.String({ format: 'uuid' }), title: Type.String() }), Type.Null()]),
+      letter: Type.Union([
+        Type.Object({ documentId: Type.String({ format: 'uuid' }), title: Type.String() }),
+        Type.Null(),
+      ]),
     }),
     Type.Null(),
   ]),

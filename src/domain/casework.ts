@@ -21,7 +21,10 @@ export function decisionStatusType(scheme: Scheme): StatusTypeDefinition | undef
 export function allowedNextStatuses(scheme: Scheme, current: string): StatusTypeDefinition[] {
   const types = scheme.statusTypes;
   const decision = decisionStatusType(scheme);
-  const at = Math.max(0, types.findIndex((t) => t.code === current));
+  const at = Math.max(
+    0,
+    types.findIndex((t) => t.code === current),
+  );
   if (types[at]!.final) return types.slice(at + 1, at + 2);
   let start = at;
   while (start > 0 && !types[start - 1]!.final) start -= 1;

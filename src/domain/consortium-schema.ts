@@ -12,7 +12,10 @@ import * as Type from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
-const Text = /* @__PURE__ */ Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, strict);
+const Text = /* @__PURE__ */ Type.Object(
+  { nl: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
+  strict,
+);
 const Name = /* @__PURE__ */ Type.String({ minLength: 1 });
 /** CBS municipality code without the 'GM' prefix, as a string: leading zeros matter (0629). */
 const CbsCode = /* @__PURE__ */ Type.String({ pattern: '^\\d{4}$' });
@@ -69,11 +72,11 @@ export const DeskGroup = /* @__PURE__ */ Type.Object(
 export type DeskGroup = Static<typeof DeskGroup>;
 
 /** An exceptional closure; without from/until the whole day. Public holidays need no entry. */
-export const Closure = /* @__PURE__ */ Type.Object(
+const Closure = /* @__PURE__ */ Type.Object(
   { date: IsoDate, from: Type.Optional(Time), until: Type.Optional(Time), reason: Text, _note: Note },
   strict,
 );
-export type Closure = Static<typeof Closure>;
+type Closure = Static<typeof Closure>;
 
 /** An api.ts `Place` plus what only the data file knows. */
 export const Office = /* @__PURE__ */ Type.Object(
@@ -112,7 +115,10 @@ export type SchemeKind = Static<typeof SchemeKind>;
  * 'decided' is final for the application; objection_* types may follow it (an Open Zaak adapter
  * maps those onto a separate bezwaar zaaktype).
  */
-const StatusTypeDefinition = /* @__PURE__ */ Type.Object({ code: StatusCode, label: Text, final: Type.Boolean() }, strict);
+const StatusTypeDefinition = /* @__PURE__ */ Type.Object(
+  { code: StatusCode, label: Text, final: Type.Boolean() },
+  strict,
+);
 export type StatusTypeDefinition = Static<typeof StatusTypeDefinition>;
 export const REQUIRED_STATUS_CODES = ['received', 'in_progress', 'information_requested', 'decided'] as const;
 
@@ -149,12 +155,12 @@ export const Municipality = /* @__PURE__ */ Type.Object(
 );
 export type Municipality = Static<typeof Municipality>;
 
-export const AppointmentChannel = /* @__PURE__ */ Type.Union([
+const AppointmentChannel = /* @__PURE__ */ Type.Union([
   Type.Literal('in_person'),
   Type.Literal('phone'),
   Type.Literal('video'),
 ]);
-export type AppointmentChannel = Static<typeof AppointmentChannel>;
+type AppointmentChannel = Static<typeof AppointmentChannel>;
 
 /** A kind of appointment residents can book (intake, consultation, ...). */
 export const AppointmentType = /* @__PURE__ */ Type.Object(
@@ -202,7 +208,7 @@ const ElsewhereContact = /* @__PURE__ */ Type.Object(
   { code: CbsCode, name: Name, contactName: Type.Optional(Name), phone: Phone, website: Website, _note: Note },
   strict,
 );
-export type ElsewhereContact = Static<typeof ElsewhereContact>;
+type ElsewhereContact = Static<typeof ElsewhereContact>;
 
 export const ConsortiumFile = /* @__PURE__ */ Type.Object(
   {
@@ -253,7 +259,10 @@ export function findScheme(c: Consortium, code: string): Scheme | undefined {
 
 /** Every office (central office first) with its JSON pointer, for lookups and validation. */
 export function officesOf(c: Consortium): Array<[path: string, office: Office]> {
-  return [['/centralOffice', c.centralOffice], ...c.localDesks.map((d, i): [string, Office] => [`/localDesks/${i}`, d])];
+  return [
+    ['/centralOffice', c.centralOffice],
+    ...c.localDesks.map((d, i): [string, Office] => [`/localDesks/${i}`, d]),
+  ];
 }
 
 export function findOffice(c: Consortium, id: string): Office | undefined {

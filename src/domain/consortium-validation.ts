@@ -123,7 +123,10 @@ const MIN_CONTRAST = 4.5;
 function checkTheme(c: Consortium, report: Report): void {
   const ratio = contrastRatio(c.theme.primaryColor, c.theme.primaryTextColor);
   if (ratio < MIN_CONTRAST) {
-    report('/theme/primaryTextColor', `contrast with primaryColor is ${ratio.toFixed(2)}:1, WCAG AA needs ${MIN_CONTRAST}:1`);
+    report(
+      '/theme/primaryTextColor',
+      `contrast with primaryColor is ${ratio.toFixed(2)}:1, WCAG AA needs ${MIN_CONTRAST}:1`,
+    );
   }
 }
 
@@ -183,7 +186,8 @@ function checkMunicipalities(c: Consortium, report: Report): void {
       const date = m[field];
       if (date !== undefined && !isCalendarDate(date)) report(at(`/${field}`), `'${date}' is not a calendar date`);
     }
-    if (m.leftOn !== undefined && m.leftOn <= m.joinedOn) report(at('/leftOn'), `must be after joinedOn (${m.joinedOn})`);
+    if (m.leftOn !== undefined && m.leftOn <= m.joinedOn)
+      report(at('/leftOn'), `must be after joinedOn (${m.joinedOn})`);
     checkMerger(c, m, at, report);
     const schemeCodes = m.schemes.map((s) => s.scheme);
     schemeCodes.forEach((code, j) => {

@@ -14,8 +14,7 @@ import type { ElsewhereAdvice, Place } from './api';
 import { findMunicipality, findScheme, type Consortium, type Office, type Scheme } from './consortium-schema';
 
 export * from './consortium-schema';
-export { ConsortiumConfigError, contrastRatio, validateConsortium, type ConsortiumIssue } from './consortium-validation';
-
+export { ConsortiumConfigError, contrastRatio, validateConsortium } from './consortium-validation';
 
 export type MunicipalityStatus = 'participating' | 'not_yet' | 'left' | 'not_participating';
 
@@ -46,7 +45,12 @@ export function resolveMunicipality(c: Consortium, code: string, onDate: string)
  * Where a resident should go instead, or null when this consortium serves them on that day.
  * `municipalityName` (e.g. from the population register) names codes the data does not know.
  */
-export function whereToGo(c: Consortium, code: string, onDate: string, municipalityName?: string): ElsewhereAdvice | null {
+export function whereToGo(
+  c: Consortium,
+  code: string,
+  onDate: string,
+  municipalityName?: string,
+): ElsewhereAdvice | null {
   const current = resolveMunicipality(c, code, onDate);
   const status = municipalityStatus(c, current, onDate);
   if (status === 'participating') return null;
@@ -62,7 +66,6 @@ export function whereToGo(c: Consortium, code: string, onDate: string, municipal
     contact,
   };
 }
-
 
 /** The schemes of one municipality, each named as that municipality calls it. */
 export function schemesFor(c: Consortium, municipalityCode: string): Scheme[] {

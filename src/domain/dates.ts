@@ -89,8 +89,7 @@ export function amsterdamDateOf(instant: Date): IsoDate {
     day: '2-digit',
   });
   const parts = amsterdamFormatter.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   const iso = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
   if (!isIsoDate(iso)) throw new RangeError(`INVALID_INSTANT: ${instant.toISOString()}`);
   return iso;

@@ -62,7 +62,12 @@ describe('decisionTerm (Awb 4:13, 4:14, 4:15; Atw art. 1)', () => {
     ],
     [
       'overlapping suspensions count once',
-      { suspensions: [{ from: '2026-03-10', to: '2026-03-20' }, { from: '2026-03-15', to: '2026-03-25' }] },
+      {
+        suspensions: [
+          { from: '2026-03-10', to: '2026-03-20' },
+          { from: '2026-03-15', to: '2026-03-25' },
+        ],
+      },
       '2026-04-27',
       '2026-05-12',
       15,
@@ -103,7 +108,11 @@ describe('decisionTerm (Awb 4:13, 4:14, 4:15; Atw art. 1)', () => {
   });
 
   it('today inside a closed suspension (term passed unused, recorded ahead) is suspendedNow', () => {
-    const result = decisionTerm({ ...base, suspensions: [{ from: '2026-03-10', to: '2026-03-24' }], today: '2026-03-23' });
+    const result = decisionTerm({
+      ...base,
+      suspensions: [{ from: '2026-03-10', to: '2026-03-24' }],
+      today: '2026-03-23',
+    });
     expect(result.suspendedNow).toBe(true);
     expect(result.suspendedDays).toBe(14);
   });
@@ -229,7 +238,7 @@ describe('debtHelpFirstConversationDueDate (Wgs art. 4)', () => {
         const due = debtHelpFirstConversationDueDate(d, true);
         expect(isWorkingDay(due)).toBe(true);
         let threeWeekdaysLater = d;
-        for (let n = 0; n < 3; ) {
+        for (let n = 0; n < 3;) {
           threeWeekdaysLater = addDays(threeWeekdaysLater, 1);
           if (isoWeekday(threeWeekdaysLater) <= 5) n += 1;
         }

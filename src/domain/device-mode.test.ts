@@ -49,7 +49,7 @@ describe('the stored setting', () => {
   );
 });
 
-describe('the resident\'s answer on the start page', () => {
+describe("the resident's answer on the start page", () => {
   it.each([
     // current setting, answer "shared?", change?, resulting mode
     [null, true, true, 'shared'],

@@ -19,14 +19,14 @@ export type DeviceMode = 'personal' | 'shared';
  * resident answers the question on the start page. A resident cannot undo a library's choice:
  * a kiosk must stay a kiosk whatever the previous person clicked.
  */
-export type DeviceModeSetBy = 'library' | 'resident';
+type DeviceModeSetBy = 'library' | 'resident';
 
 export interface DeviceModeSetting {
   mode: DeviceMode;
   setBy: DeviceModeSetBy;
 }
 
-export const DEFAULT_DEVICE_MODE: DeviceMode = 'personal';
+const DEFAULT_DEVICE_MODE: DeviceMode = 'personal';
 
 /** localStorage key of the setting (JSON DeviceModeSetting); absent means the default. */
 export const DEVICE_MODE_STORAGE_KEY = 'loket.apparaat';

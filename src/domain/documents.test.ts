@@ -72,7 +72,9 @@ describe('polyglotSign', () => {
   });
 
   it('refuses data appended after the last %%EOF', () => {
-    expect(polyglotSign(pdf('\nPK-like payload appended by someone else'), 'application/pdf')).toBe('pdf_trailing_data');
+    expect(polyglotSign(pdf('\nPK-like payload appended by someone else'), 'application/pdf')).toBe(
+      'pdf_trailing_data',
+    );
   });
 
   it('refuses a ZIP directory at the end (PDF/ZIP and JPEG/JAR polyglots)', () => {
@@ -81,7 +83,9 @@ describe('polyglotSign', () => {
   });
 
   it('refuses markup that a browser would sniff in the first bytes', () => {
-    expect(polyglotSign(bytes([0xff, 0xd8, 0xff, 0xfe, 0, 20], '<script>alert(1)</script>'), 'image/jpeg')).toBe('markup');
+    expect(polyglotSign(bytes([0xff, 0xd8, 0xff, 0xfe, 0, 20], '<script>alert(1)</script>'), 'image/jpeg')).toBe(
+      'markup',
+    );
   });
 });
 

@@ -162,7 +162,8 @@ export function nextRequestState(
 }
 
 /** A resident can still send files for it (also after a rejection, and to add pages). */
-export const acceptsDocuments = (state: StoredDocumentRequestState) => nextRequestState(state, 'document_received') !== null;
+export const acceptsDocuments = (state: StoredDocumentRequestState) =>
+  nextRequestState(state, 'document_received') !== null;
 
 /** Order in which a resident sees requests: what needs them first (late, then by due date). */
 const ATTENTION = { overdue: 0, open: 1, rejected: 2, received: 3, accepted: 4 } as const;

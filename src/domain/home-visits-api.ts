@@ -28,11 +28,14 @@ export const HomeVisitState = Type.Union([
 ]);
 
 export const AtHome = Type.Object(
-  { day: Type.Integer({ minimum: 1, maximum: 5 }), part: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]) },
+  {
+    day: Type.Integer({ minimum: 1, maximum: 5 }),
+    part: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]),
+  },
   { additionalProperties: false },
 );
 
-export const HomeAddress = Type.Object(
+const HomeAddress = Type.Object(
   {
     street: Type.String({ minLength: 2, maxLength: 100, pattern: '\\S' }),
     postalCode: Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Za-z]{2}$' }),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HOME_VISIT_STATES, isFinalHomeVisitState, nextHomeVisitState, normalizeAtHome, type HomeVisitEvent, type HomeVisitState } from './home-visits';
+import {
+  HOME_VISIT_STATES,
+  isFinalHomeVisitState,
+  nextHomeVisitState,
+  normalizeAtHome,
+  type HomeVisitEvent,
+  type HomeVisitState,
+} from './home-visits';
 
 describe('home-visit states', () => {
   it.each<[HomeVisitState, HomeVisitEvent, HomeVisitState | null]>([

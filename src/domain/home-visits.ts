@@ -5,13 +5,24 @@
  * No dependencies: the browser client may import it.
  */
 
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const HOME_VISIT_REASONS = ['illness', 'disability', 'care_for_others', 'other'] as const;
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type HomeVisitReason = (typeof HOME_VISIT_REASONS)[number];
 
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const PARTS_OF_DAY = ['morning', 'afternoon'] as const;
+/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
-export const HOME_VISIT_STATES = ['requested', 'planned', 'alternative_offered', 'declined', 'done', 'cancelled'] as const;
+export const HOME_VISIT_STATES = [
+  'requested',
+  'planned',
+  'alternative_offered',
+  'declined',
+  'done',
+  'cancelled',
+] as const;
 export type HomeVisitState = (typeof HOME_VISIT_STATES)[number];
 
 export type HomeVisitEvent = 'plan' | 'offer_alternative' | 'accept_alternative' | 'decline' | 'mark_done' | 'cancel';

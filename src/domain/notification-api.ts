@@ -10,7 +10,7 @@ import { NOTIFICATION_EVENT_TYPES } from './notification-events';
 const IsoDateTime = Type.String({ format: 'date-time' });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const NotificationType = Type.Union(NOTIFICATION_EVENT_TYPES.map((type) => Type.Literal(type)));
+const NotificationType = Type.Union(NOTIFICATION_EVENT_TYPES.map((type) => Type.Literal(type)));
 
 export const InboxMessage = Type.Object({
   id: Type.String({ format: 'uuid' }),

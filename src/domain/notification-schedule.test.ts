@@ -3,7 +3,13 @@
  * time from Sunday 29 March 01:00Z, winter time from Sunday 25 October 01:00Z).
  */
 import { describe, expect, it } from 'vitest';
-import { appointmentTomorrowWindow, dueSoonWindow, dueTodayWindow, isWithin, pushAllowedFrom } from './notification-schedule';
+import {
+  appointmentTomorrowWindow,
+  dueSoonWindow,
+  dueTodayWindow,
+  isWithin,
+  pushAllowedFrom,
+} from './notification-schedule';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -67,6 +73,8 @@ describe('quiet hours for push (22:00-08:00 Amsterdam)', () => {
   });
 
   it('sends at once when the resident switched quiet hours off', () => {
-    expect(iso(pushAllowedFrom(new Date('2026-11-18T23:00:00Z'), 'status_changed', false))).toBe('2026-11-18T23:00:00.000Z');
+    expect(iso(pushAllowedFrom(new Date('2026-11-18T23:00:00Z'), 'status_changed', false))).toBe(
+      '2026-11-18T23:00:00.000Z',
+    );
   });
 });

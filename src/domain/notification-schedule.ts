@@ -9,15 +9,15 @@ import { addDays, type IsoDate } from './dates';
 import type { NotificationEventType } from './notification-events';
 
 /** "Your document is due in 2 days": at 09:00, two days before the due date. */
-export const DUE_SOON_AT = '09:00';
+const DUE_SOON_AT = '09:00';
 /** "Today is the last day": at 08:00 on the due date. */
-export const DUE_TODAY_AT = '08:00';
+const DUE_TODAY_AT = '08:00';
 /** "You have an appointment tomorrow": at 09:00 the day before. */
-export const APPOINTMENT_TOMORROW_AT = '09:00';
+const APPOINTMENT_TOMORROW_AT = '09:00';
 
 /** No push between these times (Amsterdam), except on the day of a deadline. */
-export const QUIET_FROM = '22:00';
-export const QUIET_UNTIL = '08:00';
+const QUIET_FROM = '22:00';
+const QUIET_UNTIL = '08:00';
 
 export interface ReminderWindow {
   /** The moment it should be sent */
@@ -28,7 +28,10 @@ export interface ReminderWindow {
 
 /** Window of the "due in 2 days" reminder: D-2 09:00 until the start of D-1. */
 export function dueSoonWindow(dueDate: IsoDate): ReminderWindow {
-  return { from: amsterdamInstant(addDays(dueDate, -2), DUE_SOON_AT), until: amsterdamInstant(addDays(dueDate, -1), '00:00') };
+  return {
+    from: amsterdamInstant(addDays(dueDate, -2), DUE_SOON_AT),
+    until: amsterdamInstant(addDays(dueDate, -1), '00:00'),
+  };
 }
 
 /** Window of the "due today" reminder: D 08:00 until the end of D. */

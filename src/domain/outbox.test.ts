@@ -20,7 +20,13 @@ const T0 = new Date('2026-11-28T10:00:00Z');
 function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
     ...createOutboxItem(
-      { kind: 'question', method: 'POST', url: '/api/applications/a1/questions', body: { text: 'Wanneer?' }, subject: 'a1' },
+      {
+        kind: 'question',
+        method: 'POST',
+        url: '/api/applications/a1/questions',
+        body: { text: 'Wanneer?' },
+        subject: 'a1',
+      },
       { id: 'i1', idempotencyKey: 'k1', userKey: 'u1' },
       T0,
     ),
@@ -58,7 +64,11 @@ describe('transitions', () => {
   });
 
   it('a failed item waits for its back-off, unless forced', () => {
-    const failed = applyOutboxEvent(applyOutboxEvent(item(), { type: 'start' }, T0), { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } }, T0);
+    const failed = applyOutboxEvent(
+      applyOutboxEvent(item(), { type: 'start' }, T0),
+      { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } },
+      T0,
+    );
     expect(failed.nextAttemptAt).toBe('2026-11-28T10:00:05.000Z');
     expect(dueItems([failed], 'u1', new Date(T0.getTime() + 4_000))).toEqual([]);
     expect(dueItems([failed], 'u1', new Date(T0.getTime() + 4_000), true)).toEqual([failed]);
@@ -93,7 +103,14 @@ describe('a document: upload phase, then the registration', () => {
         url: '/api/applications/a1/documents',
         body: { title: 'Bankafschriften', fileName: 'bank.pdf' },
         subject: 'a1',
-        upload: { bytes: bytes(), size: 8, contentType: 'application/pdf', fileName: 'bank.pdf', endpoint: '/api/uploads', metadata: { caseId: 'a1' } },
+        upload: {
+          bytes: bytes(),
+          size: 8,
+          contentType: 'application/pdf',
+          fileName: 'bank.pdf',
+          endpoint: '/api/uploads',
+          metadata: { caseId: 'a1' },
+        },
       },
       { id: 'd1', idempotencyKey: 'kd1', userKey: 'u1' },
       T0,
@@ -103,16 +120,25 @@ describe('a document: upload phase, then the registration', () => {
   it('records the tus URL and offset while sending, and keeps them over a failure', () => {
     const sending = applyOutboxEvent(documentItem(), { type: 'start' }, T0);
     expect(needsUpload(sending)).toBe(true);
-    const created = applyOutboxEvent(sending, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 0 }, T0);
+    const created = applyOutboxEvent(
+      sending,
+      { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 0 },
+      T0,
+    );
     const cut = applyOutboxEvent(
       applyOutboxEvent(created, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 4 }, T0),
       { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } },
       T0,
     );
-    expect(cut).toMatchObject({ state: 'failed', upload: { url: 'http://x/api/uploads/ab', offset: 4, complete: false } });
+    expect(cut).toMatchObject({
+      state: 'failed',
+      upload: { url: 'http://x/api/uploads/ab', offset: 4, complete: false },
+    });
     expect(cut.upload!.bytes!.byteLength).toBe(8);
     // Not outside a send: the upload only moves while the item is being sent.
-    expect(() => applyOutboxEvent(cut, { type: 'upload-progress', url: null, offset: 0 }, T0)).toThrow(OutboxTransitionError);
+    expect(() => applyOutboxEvent(cut, { type: 'upload-progress', url: null, offset: 0 }, T0)).toThrow(
+      OutboxTransitionError,
+    );
   });
 
   it('is registered only once complete; delivery and cancelling free the bytes, a refusal keeps them', () => {
@@ -124,7 +150,11 @@ describe('a document: upload phase, then the registration', () => {
     expect(needsUpload(complete)).toBe(false);
     expect(() => applyOutboxEvent(complete, { type: 'upload-complete', body }, T0)).toThrow(OutboxTransitionError);
     expect(applyOutboxEvent(complete, { type: 'ack', response: {} }, T0).upload!.bytes).toBeNull();
-    const refused = applyOutboxEvent(complete, { type: 'refuse', error: { code: 'DOCUMENT_INFECTED', status: 422 } }, T0);
+    const refused = applyOutboxEvent(
+      complete,
+      { type: 'refuse', error: { code: 'DOCUMENT_INFECTED', status: 422 } },
+      T0,
+    );
     expect(refused.upload!.bytes!.byteLength).toBe(8);
     expect(applyOutboxEvent(refused, { type: 'cancel' }, T0).upload!.bytes).toBeNull();
   });
@@ -165,20 +195,27 @@ function check(model: Model, real: Real): void {
   expect(real.items.map((i) => i.state)).toEqual(model.items.map((i) => i.state));
   expect(real.items.map((i) => i.attempts)).toEqual(model.items.map((i) => i.attempts));
   expect(
-    real.items.map((i) => (i.upload ? { offset: i.upload.offset, complete: i.upload.complete, hasBytes: i.upload.bytes !== null } : null)),
+    real.items.map((i) =>
+      i.upload ? { offset: i.upload.offset, complete: i.upload.complete, hasBytes: i.upload.bytes !== null } : null,
+    ),
   ).toEqual(model.items.map((i) => i.upload));
   // A document's bytes live exactly as long as it may still be sent (or taken back when refused).
   for (const i of real.items.filter((i) => i.upload)) expect(i.upload!.bytes === null).toBe(TERMINAL.includes(i.state));
   for (const count of real.effects.values()) expect(count).toBeLessThanOrEqual(1);
   // Delivered items had their effect exactly once; the server's idempotency does the rest.
-  for (const sent of real.items.filter((i) => i.state === 'sent')) expect(real.effects.get(sent.idempotencyKey)).toBe(1);
+  for (const sent of real.items.filter((i) => i.state === 'sent'))
+    expect(real.effects.get(sent.idempotencyKey)).toBe(1);
   for (const start of real.startedFor) expect(real.items.find((i) => i.id === start.item)?.userKey).toBe(start.session);
 }
 
 function modelDue(model: Model, user: string, force: boolean): number[] {
   return model.items
     .map((m, index) => ({ m, index }))
-    .filter(({ m }) => m.user === user && (m.state === 'queued' || (m.state === 'failed' && (force || m.retryAt === null || m.retryAt <= model.now))))
+    .filter(
+      ({ m }) =>
+        m.user === user &&
+        (m.state === 'queued' || (m.state === 'failed' && (force || m.retryAt === null || m.retryAt <= model.now))),
+    )
     .map(({ index }) => index);
 }
 
@@ -202,12 +239,29 @@ class QueueCommand implements fc.Command<Model, Real> {
               url: '/api/applications/a/documents',
               body: { title: `d${n}` },
               subject: 'a',
-              upload: { bytes: new ArrayBuffer(FILE_SIZE), size: FILE_SIZE, contentType: 'application/pdf', fileName: 'd.pdf', endpoint: '/api/uploads', metadata: {} },
+              upload: {
+                bytes: new ArrayBuffer(FILE_SIZE),
+                size: FILE_SIZE,
+                contentType: 'application/pdf',
+                fileName: 'd.pdf',
+                endpoint: '/api/uploads',
+                metadata: {},
+              },
             },
             ids,
             real.now,
           )
-        : createOutboxItem({ kind: 'question', method: 'POST', url: '/api/applications/a/questions', body: { text: `q${n}` }, subject: 'a' }, ids, real.now),
+        : createOutboxItem(
+            {
+              kind: 'question',
+              method: 'POST',
+              url: '/api/applications/a/questions',
+              body: { text: `q${n}` },
+              subject: 'a',
+            },
+            ids,
+            real.now,
+          ),
     );
     model.items.push({
       user: this.user,
@@ -230,8 +284,12 @@ class UploadCommand implements fc.Command<Model, Real> {
     const m = model.items[index]!;
     const current = real.items[index]!;
     if (!m.upload || m.upload.complete) {
-      expect(() => applyOutboxEvent(current, { type: 'upload-progress', url: 'u', offset: 1 }, real.now)).toThrow(OutboxTransitionError);
-      expect(() => applyOutboxEvent(current, { type: 'upload-complete', body: {} }, real.now)).toThrow(OutboxTransitionError);
+      expect(() => applyOutboxEvent(current, { type: 'upload-progress', url: 'u', offset: 1 }, real.now)).toThrow(
+        OutboxTransitionError,
+      );
+      expect(() => applyOutboxEvent(current, { type: 'upload-complete', body: {} }, real.now)).toThrow(
+        OutboxTransitionError,
+      );
       return;
     }
     const offset = Math.min(FILE_SIZE, Math.round(this.progress * FILE_SIZE));
@@ -239,7 +297,11 @@ class UploadCommand implements fc.Command<Model, Real> {
       real.items[index] = applyOutboxEvent(current, { type: 'upload-progress', url: `u-${index}`, offset }, real.now);
       model.items[index] = { ...m, upload: { ...m.upload, offset } };
     } else {
-      real.items[index] = applyOutboxEvent(current, { type: 'upload-complete', body: { ...(current.body as object), uploadId: `u-${index}` } }, real.now);
+      real.items[index] = applyOutboxEvent(
+        current,
+        { type: 'upload-complete', body: { ...(current.body as object), uploadId: `u-${index}` } },
+        real.now,
+      );
       model.items[index] = { ...m, upload: { ...m.upload, offset: FILE_SIZE, complete: true } };
     }
     check(model, real);
@@ -249,7 +311,10 @@ class UploadCommand implements fc.Command<Model, Real> {
 
 /** The signed-in resident starts sending their oldest due item. */
 class StartCommand implements fc.Command<Model, Real> {
-  constructor(readonly session: string, readonly force: boolean) {}
+  constructor(
+    readonly session: string,
+    readonly force: boolean,
+  ) {}
   check = () => true;
   run(model: Model, real: Real): void {
     const due = dueItems(real.items, this.session, real.now, this.force);
@@ -294,10 +359,16 @@ class FinishCommand implements fc.Command<Model, Real> {
     real.items[index] = applyOutboxEvent(current, outcomeOf({ ...result, body: { ok: true } }), real.now);
 
     const m = model.items[index]!;
-    if (this.behaviour === 'ok') model.items[index] = { ...m, state: 'sent', retryAt: null, upload: m.upload && { ...m.upload, hasBytes: false } };
+    if (this.behaviour === 'ok')
+      model.items[index] = { ...m, state: 'sent', retryAt: null, upload: m.upload && { ...m.upload, hasBytes: false } };
     else if (this.behaviour === 'refuse') model.items[index] = { ...m, state: 'refused', retryAt: null };
     else if (this.behaviour === 'unauthenticated') model.items[index] = { ...m, state: 'queued', retryAt: null };
-    else model.items[index] = { ...m, state: 'failed', retryAt: model.now + Math.min(5_000 * 2 ** (m.attempts - 1), 300_000) };
+    else
+      model.items[index] = {
+        ...m,
+        state: 'failed',
+        retryAt: model.now + Math.min(5_000 * 2 ** (m.attempts - 1), 300_000),
+      };
     check(model, real);
   }
   toString = () => `finish(${this.behaviour})`;
@@ -332,7 +403,12 @@ class CancelCommand implements fc.Command<Model, Real> {
       return;
     }
     real.items[index] = applyOutboxEvent(real.items[index]!, { type: 'cancel' }, real.now);
-    model.items[index] = { ...m, state: 'cancelled', retryAt: null, upload: m.upload && { ...m.upload, hasBytes: false } };
+    model.items[index] = {
+      ...m,
+      state: 'cancelled',
+      retryAt: null,
+      upload: m.upload && { ...m.upload, hasBytes: false },
+    };
     check(model, real);
   }
   toString = () => `cancel(#${this.pick})`;
@@ -342,7 +418,9 @@ class CancelCommand implements fc.Command<Model, Real> {
 class RecoverCommand implements fc.Command<Model, Real> {
   check = () => true;
   run(model: Model, real: Real): void {
-    real.items = real.items.map((i) => (i.state === 'sending' ? applyOutboxEvent(i, { type: 'recover' }, real.now) : i));
+    real.items = real.items.map((i) =>
+      i.state === 'sending' ? applyOutboxEvent(i, { type: 'recover' }, real.now) : i,
+    );
     model.items = model.items.map((m) => (m.state === 'sending' ? { ...m, state: 'queued' } : m));
     check(model, real);
   }
@@ -360,14 +438,22 @@ class WaitCommand implements fc.Command<Model, Real> {
 }
 
 describe('outbox state machine (model-based)', () => {
-  it('agrees with the model, sends only the owner\'s items, and has at most one effect per item', () => {
+  it("agrees with the model, sends only the owner's items, and has at most one effect per item", () => {
     const user = fc.constantFrom(...USERS);
     const commands = [
       fc.tuple(user, fc.boolean()).map(([u, document]) => new QueueCommand(u, document)),
       fc.constantFrom(0, 0.3, 0.7, 1).map((p) => new UploadCommand(p)),
       fc.tuple(user, fc.boolean()).map(([u, force]) => new StartCommand(u, force)),
       fc
-        .constantFrom<Behaviour>('ok', 'lost-response', 'network', 'server-error', 'in-use', 'refuse', 'unauthenticated')
+        .constantFrom<Behaviour>(
+          'ok',
+          'lost-response',
+          'network',
+          'server-error',
+          'in-use',
+          'refuse',
+          'unauthenticated',
+        )
         .map((b) => new FinishCommand(b)),
       fc.nat(20).map((n) => new RetryCommand(n)),
       fc.nat(20).map((n) => new CancelCommand(n)),
@@ -388,24 +474,29 @@ describe('outbox state machine (model-based)', () => {
 
   it('eventually delivers every queued item once the network is good', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<Behaviour>('network', 'server-error', 'in-use', 'lost-response'), { maxLength: 8 }), (failures) => {
-        let items = [item()];
-        const effects = new Set<string>();
-        let now = T0;
-        for (const behaviour of [...failures, 'ok' as const]) {
-          now = new Date(now.getTime() + 300_000);
-          const [due] = dueItems(items, 'u1', now);
-          expect(due).toBeDefined();
-          items = [applyOutboxEvent(due!, { type: 'start' }, now)];
-          if (behaviour === 'ok' || behaviour === 'lost-response') effects.add(due!.idempotencyKey);
-          const status = behaviour === 'ok' ? 201 : behaviour === 'server-error' ? 500 : behaviour === 'in-use' ? 409 : 0;
-          const code = behaviour === 'in-use' ? 'IDEMPOTENCY_KEY_IN_USE' : behaviour === 'ok' ? null : 'NETWORK_ERROR';
-          items = [applyOutboxEvent(items[0]!, outcomeOf({ status, code, body: {} }), now)];
-        }
-        expect(items[0]!.state).toBe('sent');
-        expect(items[0]!.attempts).toBe(failures.length + 1);
-        expect(effects.size).toBe(1);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom<Behaviour>('network', 'server-error', 'in-use', 'lost-response'), { maxLength: 8 }),
+        (failures) => {
+          let items = [item()];
+          const effects = new Set<string>();
+          let now = T0;
+          for (const behaviour of [...failures, 'ok' as const]) {
+            now = new Date(now.getTime() + 300_000);
+            const [due] = dueItems(items, 'u1', now);
+            expect(due).toBeDefined();
+            items = [applyOutboxEvent(due!, { type: 'start' }, now)];
+            if (behaviour === 'ok' || behaviour === 'lost-response') effects.add(due!.idempotencyKey);
+            const status =
+              behaviour === 'ok' ? 201 : behaviour === 'server-error' ? 500 : behaviour === 'in-use' ? 409 : 0;
+            const code =
+              behaviour === 'in-use' ? 'IDEMPOTENCY_KEY_IN_USE' : behaviour === 'ok' ? null : 'NETWORK_ERROR';
+            items = [applyOutboxEvent(items[0]!, outcomeOf({ status, code, body: {} }), now)];
+          }
+          expect(items[0]!.state).toBe('sent');
+          expect(items[0]!.attempts).toBe(failures.length + 1);
+          expect(effects.size).toBe(1);
+        },
+      ),
     );
   });
 });

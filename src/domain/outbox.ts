@@ -30,14 +30,14 @@
 import type { OutboxState } from './outbox-state';
 
 export type { OutboxState } from './outbox-state';
-export { isStale, isUnsent, needsAttention, STALE_AFTER_DAYS } from './outbox-state';
+export { isStale, isUnsent, STALE_AFTER_DAYS } from './outbox-state';
 
 /** What the action is; the list shows it in words. Open for the features still to come. */
-export type OutboxKind = 'question' | 'document' | 'upload' | 'booking' | 'cancel-booking' | 'home-visit' | (string & {});
+type OutboxKind = 'question' | 'document' | 'upload' | 'booking' | 'cancel-booking' | 'home-visit' | (string & {});
 
-export type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type OutboxMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface OutboxError {
+interface OutboxError {
   /** Error code as in src/domain/error-codes.ts (NETWORK_ERROR when no answer came) */
   code: string;
   /** HTTP status; 0 when no answer came */
@@ -53,7 +53,7 @@ export interface OutboxError {
  * https://bugs.webkit.org/show_bug.cgi?id=292142, iOS 18.4: reading a stored Blob kills the
  * networking process). An ArrayBuffer is plain structured-clone data in every engine.
  */
-export interface OutboxUpload {
+interface OutboxUpload {
   /** The file; null once delivered or cancelled (nothing left to send, memory freed) */
   bytes: ArrayBuffer | null;
   size: number;
@@ -100,7 +100,7 @@ export interface OutboxItem<Body = unknown> {
   upload?: OutboxUpload | null;
 }
 
-export type NewOutboxUpload = Pick<OutboxUpload, 'size' | 'contentType' | 'fileName' | 'endpoint' | 'metadata'> & {
+type NewOutboxUpload = Pick<OutboxUpload, 'size' | 'contentType' | 'fileName' | 'endpoint' | 'metadata'> & {
   bytes: ArrayBuffer;
 };
 
@@ -182,7 +182,7 @@ export class OutboxTransitionError extends Error {
   }
 }
 
-export function canApply(item: Pick<OutboxItem, 'state' | 'upload'>, type: OutboxEvent['type']): boolean {
+function canApply(item: Pick<OutboxItem, 'state' | 'upload'>, type: OutboxEvent['type']): boolean {
   if ((type === 'upload-progress' || type === 'upload-complete') && !needsUpload(item)) return false;
   // A document is registered only once all its bytes are on the server.
   if (type === 'ack' && needsUpload(item)) return false;
@@ -207,7 +207,14 @@ export function applyOutboxEvent<Body>(item: OutboxItem<Body>, event: OutboxEven
     case 'start':
       return { ...next, state: 'sending', attempts: item.attempts + 1 };
     case 'ack':
-      return { ...next, state: 'sent', response: event.response, lastError: null, nextAttemptAt: null, upload: withoutBytes(item.upload) };
+      return {
+        ...next,
+        state: 'sent',
+        response: event.response,
+        lastError: null,
+        nextAttemptAt: null,
+        upload: withoutBytes(item.upload),
+      };
     case 'fail':
       return {
         ...next,
@@ -228,7 +235,11 @@ export function applyOutboxEvent<Body>(item: OutboxItem<Body>, event: OutboxEven
     case 'upload-progress':
       return { ...next, upload: { ...item.upload!, url: event.url, offset: event.offset } };
     case 'upload-complete':
-      return { ...next, body: event.body as Body, upload: { ...item.upload!, offset: item.upload!.size, complete: true } };
+      return {
+        ...next,
+        body: event.body as Body,
+        upload: { ...item.upload!, offset: item.upload!.size, complete: true },
+      };
   }
 }
 
@@ -275,7 +286,8 @@ export function dueItems<T extends OutboxItem>(items: readonly T[], userKey: str
       (item) =>
         item.userKey === userKey &&
         (item.state === 'queued' ||
-          (item.state === 'failed' && (force || item.nextAttemptAt === null || Date.parse(item.nextAttemptAt) <= now.getTime()))),
+          (item.state === 'failed' &&
+            (force || item.nextAttemptAt === null || Date.parse(item.nextAttemptAt) <= now.getTime()))),
     )
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -21,7 +21,7 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, patter
 /** At most this many days in one closure or capacity change (a quarter) */
 export const PLANNING_MAX_RANGE_DAYS = 92;
 
-export const PlanningDesk = Type.Object({
+const PlanningDesk = Type.Object({
   id: Type.String(),
   /** The appointment types this desk group serves, with their names */
   types: Type.Array(Type.Object({ code: Type.String(), name: LocalizedText })),
@@ -42,7 +42,10 @@ export const PlanningLocationList = Type.Object({ locations: Type.Array(Planning
 export type PlanningLocationList = Static<typeof PlanningLocationList>;
 
 export const LocationParams = Type.Object({ locationId: Type.String({ maxLength: 100 }) });
-export const ClosureParams = Type.Object({ locationId: Type.String({ maxLength: 100 }), closureId: Type.String({ maxLength: 100 }) });
+export const ClosureParams = Type.Object({
+  locationId: Type.String({ maxLength: 100 }),
+  closureId: Type.String({ maxLength: 100 }),
+});
 export const VisitParams = Type.Object({ visitId: Type.String({ maxLength: 100 }) });
 export const AgendaQuery = Type.Object({ date: IsoDate });
 
@@ -70,7 +73,7 @@ export const AgendaEntry = Type.Object({
 });
 export type AgendaEntry = Static<typeof AgendaEntry>;
 
-export const AgendaClosure = Type.Object({
+const AgendaClosure = Type.Object({
   id: nullable(Type.String()),
   from: nullable(WallTime),
   until: nullable(WallTime),

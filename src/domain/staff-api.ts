@@ -14,9 +14,9 @@ const IsoDateTime = Type.String({ format: 'date-time' });
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 
-export const StaffRoleSchema = literals(STAFF_ROLES);
+const StaffRoleSchema = literals(STAFF_ROLES);
 
-export const RoleGrantSchema = Type.Object({
+const RoleGrantSchema = Type.Object({
   role: StaffRoleSchema,
   /** '*' for the whole consortium, else a CBS municipality code */
   scope: Type.String(),
@@ -103,7 +103,7 @@ export const CaseParams = Type.Object({ caseId: Type.String() });
 export const CaseRequestParams = Type.Object({ caseId: Type.String(), requestId: Type.String() });
 export const CaseDocumentParams = Type.Object({ caseId: Type.String(), documentId: Type.String() });
 
-export const StaffAccountInfo = Type.Object({
+const StaffAccountInfo = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
   username: Type.String(),

@@ -63,7 +63,18 @@ export const AUDIT_PURPOSES = [
 ] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
-export const AUDIT_ACTIONS = ['read', 'search', 'download', 'create', 'update', 'login', 'logout', 'end', 'disable', 'delete'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'search',
+  'download',
+  'create',
+  'update',
+  'login',
+  'logout',
+  'end',
+  'disable',
+  'delete',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What was looked at or changed, as the resident reads it. */

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, compareDates, daysBetween, isoWeekday } from './dates';
-import {
-  addWorkingDays,
-  applyAlgemeneTermijnenwet,
-  isWorkingDay,
-  nextWorkingDayOnOrAfter,
-} from './working-days';
+import { addWorkingDays, applyAlgemeneTermijnenwet, isWorkingDay, nextWorkingDayOnOrAfter } from './working-days';
 
 const isoDateBetween = (min: string, max: string) =>
   fc.integer({ min: 0, max: daysBetween(min, max) }).map((n) => addDays(min, n));
@@ -15,7 +10,7 @@ const anyDate = isoDateBetween('2015-01-01', '2035-12-31');
 /** n weekdays after d, ignoring holidays: the lower bound for n working days. */
 function addWeekdays(d: string, n: number): string {
   let day = d;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     if (isoWeekday(day) <= 5) counted += 1;
   }

@@ -35,8 +35,6 @@ import { security } from './security/index';
 import { staticClient } from './static-client';
 import { version } from './version';
 
-export { SIMULATOR_CLIENT_ID } from './modules/auth/login-setup';
-
 export interface BuildOptions {
   logger?: boolean;
   /** Where logs go instead of stdout (tests read them back) */

@@ -15,7 +15,7 @@ export interface OidcClientConfig {
 }
 
 /** The staff identity provider (issue 6): a separate OpenID Connect client, its own claims. */
-export interface StaffOidcConfig {
+interface StaffOidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
@@ -132,7 +132,9 @@ function staffOidcFromEnv(env: NodeJS.ProcessEnv): StaffOidcConfig | null {
   const clientId = env.STAFF_OIDC_CLIENT_ID;
   const clientSecret = env.STAFF_OIDC_CLIENT_SECRET;
   if (!clientId || !clientSecret) {
-    throw new ConfigError('STAFF_OIDC_ISSUER is set, so STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET are required too');
+    throw new ConfigError(
+      'STAFF_OIDC_ISSUER is set, so STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET are required too',
+    );
   }
   return {
     issuer,
@@ -153,7 +155,13 @@ function clamdFromEnv(env: NodeJS.ProcessEnv): ClamdConfig | null {
   };
 }
 
-const S3_VARIABLES = ['LOKET_S3_ENDPOINT', 'LOKET_S3_REGION', 'LOKET_S3_ACCESS_KEY_ID', 'LOKET_S3_SECRET_ACCESS_KEY', 'LOKET_S3_FORCE_PATH_STYLE'];
+const S3_VARIABLES = [
+  'LOKET_S3_ENDPOINT',
+  'LOKET_S3_REGION',
+  'LOKET_S3_ACCESS_KEY_ID',
+  'LOKET_S3_SECRET_ACCESS_KEY',
+  'LOKET_S3_FORCE_PATH_STYLE',
+];
 
 function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
   const bucket = env.LOKET_S3_BUCKET;
@@ -172,11 +180,15 @@ function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
   }
   const accessKeyId = env.LOKET_S3_ACCESS_KEY_ID;
   const secretAccessKey = env.LOKET_S3_SECRET_ACCESS_KEY;
-  if (accessKeyId && !secretAccessKey) throw new ConfigError('LOKET_S3_ACCESS_KEY_ID is set, so LOKET_S3_SECRET_ACCESS_KEY is required too');
-  if (secretAccessKey && !accessKeyId) throw new ConfigError('LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_ACCESS_KEY_ID is required too');
+  if (accessKeyId && !secretAccessKey)
+    throw new ConfigError('LOKET_S3_ACCESS_KEY_ID is set, so LOKET_S3_SECRET_ACCESS_KEY is required too');
+  if (secretAccessKey && !accessKeyId)
+    throw new ConfigError('LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_ACCESS_KEY_ID is required too');
   // Outside AWS there is no instance role to fall back on: say which variable is missing.
   if (endpoint && !accessKeyId) {
-    throw new ConfigError('LOKET_S3_ENDPOINT is set, so LOKET_S3_ACCESS_KEY_ID and LOKET_S3_SECRET_ACCESS_KEY are required too');
+    throw new ConfigError(
+      'LOKET_S3_ENDPOINT is set, so LOKET_S3_ACCESS_KEY_ID and LOKET_S3_SECRET_ACCESS_KEY are required too',
+    );
   }
   return {
     bucket,
@@ -192,10 +204,14 @@ function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
 function notificationsFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): NotificationsConfig {
   const publicKey = env.VAPID_PUBLIC_KEY;
   const privateKey = env.VAPID_PRIVATE_KEY;
-  if (Boolean(publicKey) !== Boolean(privateKey)) throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  if (Boolean(publicKey) !== Boolean(privateKey))
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
   const host = new URL(publicUrl).hostname;
-  const vapidSubject = env.VAPID_SUBJECT || (publicUrl.startsWith('https://') ? publicUrl : `mailto:noreply@${host.includes('.') ? host : 'example.invalid'}`);
-  if (!/^(mailto:|https:\/\/)/.test(vapidSubject)) throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https: URL, got "${vapidSubject}"`);
+  const vapidSubject =
+    env.VAPID_SUBJECT ||
+    (publicUrl.startsWith('https://') ? publicUrl : `mailto:noreply@${host.includes('.') ? host : 'example.invalid'}`);
+  if (!/^(mailto:|https:\/\/)/.test(vapidSubject))
+    throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https: URL, got "${vapidSubject}"`);
   let smtpUrl = env.SMTP_URL || undefined;
   if (!smtpUrl && env.SMTP_HOST) smtpUrl = `smtp://${env.SMTP_HOST}:${integer(env, 'SMTP_PORT', 25)}`;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
@@ -204,7 +220,9 @@ function notificationsFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): Notifi
   return {
     vapid: publicKey && privateKey ? { publicKey, privateKey } : null,
     vapidSubject,
-    smtp: smtpUrl ? { url: smtpUrl, from: env.SMTP_FROM || `Loket <noreply@${host.includes('.') ? host : 'example.invalid'}>` } : null,
+    smtp: smtpUrl
+      ? { url: smtpUrl, from: env.SMTP_FROM || `Loket <noreply@${host.includes('.') ? host : 'example.invalid'}>` }
+      : null,
     workerIntervalMs,
   };
 }

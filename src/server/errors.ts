@@ -43,7 +43,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
 }
 
 /** Paths the PWA's router owns: GET, outside /api and /idp, not a file name. */
-export function isAppRoute(method: string, path: string): boolean {
+function isAppRoute(method: string, path: string): boolean {
   return method === 'GET' && !/^\/(api|idp)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 

@@ -20,7 +20,7 @@ import type { AppContext } from './context';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
 
-export const KEY_LIFETIME_HOURS = 24;
+const KEY_LIFETIME_HOURS = 24;
 const CLEANUP_EVERY_MS = 10 * 60_000;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The draft allows any string; we accept printable ASCII (a UUID fits) and cap the length. */
@@ -77,8 +77,10 @@ function subjectOf(request: FastifyRequest): string | null {
   return request.resident?.bsn ?? null;
 }
 
-export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
+function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonical(body)}`)
+    .digest('hex');
 }
 
 async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): Promise<void> {

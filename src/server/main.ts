@@ -19,7 +19,9 @@ import { seedDemoData } from './demo/seed';
 function defaultClientDir(): string | undefined {
   // Bundled: dist/server/main.js next to dist/client. From source: ./dist/client.
   const here = dirname(fileURLToPath(import.meta.url));
-  return [join(here, '../client'), join(process.cwd(), 'dist/client')].find((dir) => existsSync(join(dir, 'index.html')));
+  return [join(here, '../client'), join(process.cwd(), 'dist/client')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
 }
 
 async function main(): Promise<void> {

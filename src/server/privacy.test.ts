@@ -25,7 +25,10 @@ describe('logs', () => {
     const browser = new Browser(t.app);
     let res = await browser.get('/api/auth/login?returnTo=/aanvragen');
     while (res.statusCode === 303 && String(res.headers.location).includes('/idp/')) {
-      res = await browser.get(new URL(String(res.headers.location), 'http://x').pathname + new URL(String(res.headers.location), 'http://x').search);
+      res = await browser.get(
+        new URL(String(res.headers.location), 'http://x').pathname +
+          new URL(String(res.headers.location), 'http://x').search,
+      );
     }
     const formUrl = /action="([^"]+)"/.exec(res.body)?.[1];
     expect(formUrl).toBeDefined();

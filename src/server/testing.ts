@@ -35,9 +35,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = process.env.DATABASE_URL;
-  const database = await openDatabase(
-    kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' },
-  );
+  const database = await openDatabase(kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' });
   const clock = new ManualClock(options.now ?? new Date());
   // Each test app gets its own files folder, removed on close: tests never write into ./data.
   const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));

@@ -65,14 +65,20 @@ async function addApplications(ctx: AppContext, from: number, to: number): Promi
     const end = Math.min(to, start + 19_999);
     await sql`insert into cases (reference, case_type, municipality_code, registered_on, decision_term_weeks)
       select 'BENCH-' || g, c.case_type, c.municipality_code, c.registered_on, c.decision_term_weeks
-      from generate_series(${start}::int, ${end}::int) g, (select * from cases where reference not like 'BENCH-%' order by reference limit 1) c`.execute(ctx.db);
+      from generate_series(${start}::int, ${end}::int) g, (select * from cases where reference not like 'BENCH-%' order by reference limit 1) c`.execute(
+      ctx.db,
+    );
     await sql`insert into case_roles (case_id, role_type, bsn)
       select id, 'initiator', '8' || lpad((substr(reference, 7)::int % 50000)::text, 8, '0') from cases
-      where reference like 'BENCH-%' and substr(reference, 7)::int between ${start}::int and ${end}::int`.execute(ctx.db);
+      where reference like 'BENCH-%' and substr(reference, 7)::int between ${start}::int and ${end}::int`.execute(
+      ctx.db,
+    );
     await sql`insert into case_statuses (case_id, status_type, set_at)
       select c.id, s.status_type, s.set_at from cases c,
         (select status_type, set_at from case_statuses order by set_at limit 1) s
-      where c.reference like 'BENCH-%' and substr(c.reference, 7)::int between ${start}::int and ${end}::int`.execute(ctx.db);
+      where c.reference like 'BENCH-%' and substr(c.reference, 7)::int between ${start}::int and ${end}::int`.execute(
+      ctx.db,
+    );
   }
   await sql`analyze`.execute(ctx.db);
 }
@@ -103,7 +109,9 @@ async function measure(database: DatabaseHandle, title: string, where: string): 
     const token = await startSession(ctx.db, ctx.clock, sessionPolicy(ctx), '999990019');
     const cookie = { cookie: `loket_session=${token}` };
     const origin = `http://127.0.0.1:${PORT}`;
-    const mine = (await (await fetch(`${origin}/api/applications`, { headers: cookie })).json()) as { applications: unknown[] };
+    const mine = (await (await fetch(`${origin}/api/applications`, { headers: cookie })).json()) as {
+      applications: unknown[];
+    };
     counter.count = 0;
     for (let i = 0; i < COUNTED_REQUESTS; i += 1) await fetch(`${origin}/api/applications`, { headers: cookie });
     const statementsPerRequest = counter.count / COUNTED_REQUESTS;
@@ -154,7 +162,11 @@ async function measure(database: DatabaseHandle, title: string, where: string): 
 export async function apiBench(): Promise<Section> {
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
-    return await measure(database, 'API: authenticated applications list vs hello world (autocannon)', 'PGlite in memory');
+    return await measure(
+      database,
+      'API: authenticated applications list vs hello world (autocannon)',
+      'PGlite in memory',
+    );
   } finally {
     await database.close();
   }
@@ -167,7 +179,11 @@ export async function apiPostgresBench(): Promise<Section | null> {
   const schema = `bench_api_${randomBytes(6).toString('hex')}`;
   const database = await openDatabase({ databaseUrl, schema });
   try {
-    return await measure(database, 'API on PostgreSQL: authenticated applications list vs hello world (autocannon)', 'PostgreSQL (DATABASE_URL, pool of 10)');
+    return await measure(
+      database,
+      'API on PostgreSQL: authenticated applications list vs hello world (autocannon)',
+      'PostgreSQL (DATABASE_URL, pool of 10)',
+    );
   } finally {
     await database.close();
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -183,7 +199,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       for (const section of sections) {
         if (!section) continue;
         console.log(`\n${section.title}`);
-        for (const f of section.figures) console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
+        for (const f of section.figures)
+          console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
         for (const note of section.notes ?? []) console.log(note);
       }
     },

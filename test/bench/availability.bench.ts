@@ -28,8 +28,14 @@ function bigOffice(): Consortium {
   const office = c.centralOffice;
   office.openingHours = [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '17:00' }));
   office.desks = [
-    { id: 'bench', types: ['intake', 'consultation', 'debt-help-first'], hours: [{ days: [1, 2, 3, 4, 5], from: '08:30', until: '17:00', units: UNITS }] },
-    ...(office.desks ?? []).filter((d) => d.urgentOnly).map((d) => ({ ...d, hours: d.hours.map((h) => ({ ...h, days: [1, 2, 3, 4, 5] })) })),
+    {
+      id: 'bench',
+      types: ['intake', 'consultation', 'debt-help-first'],
+      hours: [{ days: [1, 2, 3, 4, 5], from: '08:30', until: '17:00', units: UNITS }],
+    },
+    ...(office.desks ?? [])
+      .filter((d) => d.urgentOnly)
+      .map((d) => ({ ...d, hours: d.hours.map((h) => ({ ...h, days: [1, 2, 3, 4, 5] })) })),
   ];
   office.closures = [];
   return c;
@@ -51,7 +57,8 @@ function existingBookings(until: string): BookedUnit[] {
   const cells: Array<[string, number, number]> = [];
   for (let day = '2026-09-14'; day <= until; day = addDays(day, 1)) {
     if (isoWeekday(day) > 5 || isGeneralHoliday(day)) continue;
-    for (let unit = 1; unit <= UNITS; unit += 1) for (let k = 0; 510 + (k + 1) * 45 <= 1020; k += 1) cells.push([day, unit, k]);
+    for (let unit = 1; unit <= UNITS; unit += 1)
+      for (let k = 0; 510 + (k + 1) * 45 <= 1020; k += 1) cells.push([day, unit, k]);
   }
   const next = random(2026);
   for (let i = cells.length - 1; i > 0; i -= 1) {
@@ -60,7 +67,10 @@ function existingBookings(until: string): BookedUnit[] {
   }
   if (cells.length < BOOKINGS) throw new Error(`only ${cells.length} cells for ${BOOKINGS} bookings`);
   return cells.slice(0, BOOKINGS).map(([day, unit, k]) => {
-    const start = amsterdamInstant(day, `${String(Math.floor((510 + k * 45) / 60)).padStart(2, '0')}:${String((510 + k * 45) % 60).padStart(2, '0')}`);
+    const start = amsterdamInstant(
+      day,
+      `${String(Math.floor((510 + k * 45) / 60)).padStart(2, '0')}:${String((510 + k * 45) % 60).padStart(2, '0')}`,
+    );
     return { deskId: 'bench', unit, start, end: new Date(start.getTime() + 45 * 60_000), typeCode: 'intake' };
   });
 }
@@ -88,10 +98,22 @@ async function timedAsync(runs: number, work: () => Promise<unknown>): Promise<n
 function pureRules(consortium: Consortium, bookings: BookedUnit[]) {
   const type = consortium.appointments.types.find((t) => t.code === 'intake')!;
   const window = bookingWindow(consortium.appointments, type, false, NOW);
-  const input = { place: consortium.centralOffice as Office, type, urgent: false, earliest: window.earliest, from: window.from, until: window.until, bookings };
+  const input = {
+    place: consortium.centralOffice as Office,
+    type,
+    urgent: false,
+    earliest: window.earliest,
+    from: window.from,
+    until: window.until,
+    bookings,
+  };
   const slots = availableSlots(input);
   timed(20, () => availableSlots(input)); // warm-up
-  return { times: timed(RUNS, () => availableSlots(input)), slots: slots.length, days: `${window.from}..${window.until}` };
+  return {
+    times: timed(RUNS, () => availableSlots(input)),
+    slots: slots.length,
+    days: `${window.from}..${window.until}`,
+  };
 }
 
 async function throughApi(consortium: Consortium, bookings: BookedUnit[]) {
@@ -125,15 +147,31 @@ async function throughApi(consortium: Consortium, bookings: BookedUnit[]) {
     const free = (await resident.get(`${url}&from=2026-09-15&until=2026-09-15`)).json().days[0].slots[0];
     await t.ctx.db.deleteFrom('appointments').where('starts_at', '=', new Date(free.start)).execute();
     const blockers = Array.from({ length: UNITS - 1 }, (_, i) => ({
-      reference: `AFS-BLOCK${i}`, bsn: '999990019', type_code: 'intake', place_id: place,
-      starts_at: new Date(free.start), ends_at: new Date(free.end), desk_id: 'bench', unit: i + 1, booked_at: NOW,
+      reference: `AFS-BLOCK${i}`,
+      bsn: '999990019',
+      type_code: 'intake',
+      place_id: place,
+      starts_at: new Date(free.start),
+      ends_at: new Date(free.end),
+      desk_id: 'bench',
+      unit: i + 1,
+      booked_at: NOW,
     }));
-    await t.ctx.db.deleteFrom('appointments').where('desk_id', '=', 'bench').where('starts_at', '<', new Date(free.end)).where('ends_at', '>', new Date(free.start)).execute();
+    await t.ctx.db
+      .deleteFrom('appointments')
+      .where('desk_id', '=', 'bench')
+      .where('starts_at', '<', new Date(free.end))
+      .where('ends_at', '>', new Date(free.start))
+      .execute();
     await t.ctx.db.insertInto('appointments').values(blockers).execute();
-    const racers = await Promise.all(['999990019', '999990032', '999990044', '999990068'].map((bsn) => t.signedIn(bsn)));
+    const racers = await Promise.all(
+      ['999990019', '999990032', '999990044', '999990068'].map((bsn) => t.signedIn(bsn)),
+    );
     const started = performance.now();
     const answers = await Promise.all(
-      Array.from({ length: RACERS }, (_, i) => racers[i % racers.length]!.post('/api/appointments', { type: 'intake', place, start: free.start })),
+      Array.from({ length: RACERS }, (_, i) =>
+        racers[i % racers.length]!.post('/api/appointments', { type: 'intake', place, start: free.start }),
+      ),
     );
     const raceMs = performance.now() - started;
     const successes = answers.filter((a) => a.statusCode === 201).length;

@@ -24,7 +24,10 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 export async function imageReductionBench(): Promise<Section> {
-  const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], { env: { ...process.env, E2E_PORT: String(PORT) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], {
+    env: { ...process.env, E2E_PORT: String(PORT) },
+    stdio: 'ignore',
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -38,7 +41,10 @@ export async function imageReductionBench(): Promise<Section> {
     await page.getByLabel('BSN').fill('999990019');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(/\/aanvragen$/);
-    await page.getByRole('link', { name: /bijstand/i }).first().click();
+    await page
+      .getByRole('link', { name: /bijstand/i })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Documenten voor uw aanvraag' }).waitFor();
     const camera = page.locator('input[type="file"][capture="environment"]');
@@ -47,7 +53,10 @@ export async function imageReductionBench(): Promise<Section> {
       await camera.setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer: photo });
       await page.locator('.loket-capture__item').nth(i).waitFor();
     }
-    await page.getByText('Wordt klaargemaakt').waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+    await page
+      .getByText('Wordt klaargemaakt')
+      .waitFor({ state: 'detached', timeout: 60_000 })
+      .catch(() => undefined);
     const samples = await page.evaluate(() =>
       performance.getEntriesByName('loket:reduce-image').map((entry) => ({
         ms: entry.duration,
@@ -61,9 +70,19 @@ export async function imageReductionBench(): Promise<Section> {
         { name: 'first photo (incl. worker start)', value: times[0] ?? Number.NaN, unit: 'ms' },
         { name: 'p50', value: percentile(times.slice(1), 50), unit: 'ms' },
         { name: 'p99', value: percentile(times.slice(1), 99), unit: 'ms' },
-        { name: 'output size p50', value: percentile(samples.map((s) => s.bytesOut / 1e6), 50), unit: 'MB', goal: '<= 1.5' },
+        {
+          name: 'output size p50',
+          value: percentile(
+            samples.map((s) => s.bytesOut / 1e6),
+            50,
+          ),
+          unit: 'MB',
+          goal: '<= 1.5',
+        },
       ],
-      notes: [`${samples.length} photos of 3000x4000 (~3.8 MB); ${samples.every((s) => s.inWorker) ? 'all in the Web Worker' : 'some on the main thread'}.`],
+      notes: [
+        `${samples.length} photos of 3000x4000 (~3.8 MB); ${samples.every((s) => s.inWorker) ? 'all in the Web Worker' : 'some on the main thread'}.`,
+      ],
     };
   } finally {
     await browser.close();

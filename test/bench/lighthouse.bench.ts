@@ -28,10 +28,19 @@ const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
 
 async function startServer(): Promise<{ server: ChildProcess; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-lh-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PUBLIC_URL: ORIGIN, LOKET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    PUBLIC_URL: ORIGIN,
+    LOKET_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.OIDC_ISSUER;
-  const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], { stdio: 'inherit', env });
+  const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], {
+    stdio: 'inherit',
+    env,
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       server.once('exit', () => {
@@ -57,7 +66,11 @@ async function logIn(bsn: string): Promise<string> {
   const jar = new Map<string, string>();
   const request = async (url: string, init: RequestInit = {}) => {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(new URL(url, ORIGIN), { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const res = await fetch(new URL(url, ORIGIN), {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...value] = pair!.split('=');
@@ -70,7 +83,8 @@ async function logIn(bsn: string): Promise<string> {
     let location = url;
     let res = await request(location);
     for (let hops = 0; hops < 10 && res.status >= 300 && res.status < 400; hops += 1) {
-      location = new URL(res.headers.get('location')!, ORIGIN).pathname + new URL(res.headers.get('location')!, ORIGIN).search;
+      location =
+        new URL(res.headers.get('location')!, ORIGIN).pathname + new URL(res.headers.get('location')!, ORIGIN).search;
       res = await request(location);
     }
     return { res, location };
@@ -81,7 +95,10 @@ async function logIn(bsn: string): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: `bsn=${bsn}`,
   });
-  await follow(new URL(submitted.headers.get('location')!, ORIGIN).pathname + new URL(submitted.headers.get('location')!, ORIGIN).search);
+  await follow(
+    new URL(submitted.headers.get('location')!, ORIGIN).pathname +
+      new URL(submitted.headers.get('location')!, ORIGIN).search,
+  );
   const session = jar.get('loket_session');
   if (!session) throw new Error('login through the simulator gave no session cookie');
   return `loket_session=${session}`;
@@ -148,7 +165,7 @@ const median = (values: number[]): number => {
 async function medianAudit(port: number, url: string, headers?: Record<string, string>): Promise<Scores> {
   await audit(port, url, headers).catch(() => undefined);
   const runs: Scores[] = [];
-  for (let failures = 0; runs.length < RUNS; ) {
+  for (let failures = 0; runs.length < RUNS;) {
     try {
       runs.push(await audit(port, url, headers));
     } catch (error) {
@@ -176,14 +193,23 @@ export async function lighthouseBench(): Promise<Section> {
   try {
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const loadBefore = loadavg()[0]!;
     const start = await medianAudit(chrome.port, `${ORIGIN}/`);
     const cookie = await logIn('999990019');
     const applications = await medianAudit(chrome.port, `${ORIGIN}/aanvragen`, { Cookie: cookie });
     const loadAfter = loadavg()[0]!;
-    if (!applications.finalUrl.endsWith('/aanvragen')) throw new Error(`the signed-in audit ended on ${applications.finalUrl}`);
+    if (!applications.finalUrl.endsWith('/aanvragen'))
+      throw new Error(`the signed-in audit ended on ${applications.finalUrl}`);
     return {
       title: 'Lighthouse, mobile preset (system Chromium, built server)',
       figures: [...figures('start page /', start), ...figures('applications /aanvragen (signed in)', applications)],
@@ -203,7 +229,8 @@ export async function lighthouseBench(): Promise<Section> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   lighthouseBench().then(
     (section) => {
-      for (const f of section.figures) console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
+      for (const f of section.figures)
+        console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
       process.exit(0);
     },
     (error: unknown) => {

@@ -33,7 +33,8 @@ export function toMarkdown(sections: Section[], meta: Record<string, string>): s
   for (const [k, v] of Object.entries(meta)) lines.push(`- ${k}: ${v}`);
   for (const section of sections) {
     lines.push('', `## ${section.title}`, '', '| figure | value | goal | |', '|---|---|---|---|');
-    for (const f of section.figures) lines.push(`| ${f.name} | ${round(f.value)} ${f.unit} | ${f.goal ?? ''} | ${mark(f)} |`);
+    for (const f of section.figures)
+      lines.push(`| ${f.name} | ${round(f.value)} ${f.unit} | ${f.goal ?? ''} | ${mark(f)} |`);
     for (const note of section.notes ?? []) lines.push('', note);
   }
   return `${lines.join('\n')}\n`;
@@ -41,7 +42,11 @@ export function toMarkdown(sections: Section[], meta: Record<string, string>): s
 
 export function toSummary(sections: Section[]): string {
   return sections
-    .flatMap((s) => s.figures.map((f) => `${s.title} / ${f.name}: ${round(f.value)} ${f.unit}${f.goal ? ` (goal ${f.goal}: ${mark(f)})` : ''}`))
+    .flatMap((s) =>
+      s.figures.map(
+        (f) => `${s.title} / ${f.name}: ${round(f.value)} ${f.unit}${f.goal ? ` (goal ${f.goal}: ${mark(f)})` : ''}`,
+      ),
+    )
     .join('\n');
 }
 

@@ -19,7 +19,13 @@ const RUNS = 7;
 /** The same HTTP client stack tus-js-client uses in Node (node:http), so only the server differs. */
 function postWithNodeHttp(port: number, bytes: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'content-length': bytes.length } });
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/',
+      headers: { 'content-length': bytes.length },
+    });
     request.on('response', (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));
@@ -63,9 +69,15 @@ async function tusThroughServer(bytes: Buffer): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const start = performance.now();
-      await tusUpload(`http://127.0.0.1:${port}/api/uploads`, cookie, bytes, { caseId: caseId!, filename: 'bench.pdf' }, {
-        chunkSize: Number.POSITIVE_INFINITY,
-      });
+      await tusUpload(
+        `http://127.0.0.1:${port}/api/uploads`,
+        cookie,
+        bytes,
+        { caseId: caseId!, filename: 'bench.pdf' },
+        {
+          chunkSize: Number.POSITIVE_INFINITY,
+        },
+      );
       times.push(performance.now() - start);
     }
     return times;

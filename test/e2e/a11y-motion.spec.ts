@@ -10,7 +10,8 @@ import { logIn } from './support';
 /** Elements whose animation or transition lasts longer than `limit` seconds. */
 async function movingElements(page: Page, limit = 0.01): Promise<string[]> {
   return page.evaluate((max) => {
-    const seconds = (list: string) => list.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part)));
+    const seconds = (list: string) =>
+      list.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part)));
     const found: string[] = [];
     for (const el of document.querySelectorAll('*')) {
       for (const pseudo of [null, '::before', '::after']) {
@@ -19,7 +20,9 @@ async function movingElements(page: Page, limit = 0.01): Promise<string[]> {
         const transitions = seconds(style.transitionDuration);
         const transitioned = style.transitionProperty !== 'none' && Math.max(...transitions) > max;
         if (animated || transitioned) {
-          found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${pseudo ?? ''}: animation ${style.animationDuration}, transition ${style.transitionDuration}`);
+          found.push(
+            `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${pseudo ?? ''}: animation ${style.animationDuration}, transition ${style.transitionDuration}`,
+          );
         }
       }
     }
@@ -66,7 +69,11 @@ test('a component added later with its own transition is calmed down too', async
     box.style.animation = 'spin 3s linear infinite';
     document.querySelector('#main')!.append(box);
     const style = getComputedStyle(box);
-    return { transition: style.transitionDuration, animation: style.animationDuration, iterations: style.animationIterationCount };
+    return {
+      transition: style.transitionDuration,
+      animation: style.animationDuration,
+      iterations: style.animationIterationCount,
+    };
   });
   expect(durations).toEqual({ transition: '1e-05s', animation: '1e-05s', iterations: '1' });
   expect(await movingElements(page)).toEqual([]);

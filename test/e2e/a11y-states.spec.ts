@@ -44,7 +44,13 @@ async function applicationId(page: Page, kind?: string): Promise<string> {
 }
 
 const answer500 = (page: Page, url: string) =>
-  page.route(url, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'test' } }) }));
+  page.route(url, (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'test' } }),
+    }),
+  );
 const noNetwork = (page: Page, url: string) => page.route(url, (route) => route.abort('internetdisconnected'));
 
 /** Whether this personal device holds an offline copy under `key` (src/client/offline/db.ts). */
@@ -60,7 +66,10 @@ const offlineCopyStored = (page: Page, key: string) =>
           const db = opening.result;
           if (!db.objectStoreNames.contains('offlineData')) return (db.close(), resolve(false));
           const all = db.transaction('offlineData').objectStore('offlineData').getAll();
-          all.onsuccess = () => (db.close(), resolve((all.result as Array<{ key: string }>).some((copy) => copy.key === wanted)));
+          all.onsuccess = () => (
+            db.close(),
+            resolve((all.result as Array<{ key: string }>).some((copy) => copy.key === wanted))
+          );
           all.onerror = () => (db.close(), resolve(false));
         };
       }),
@@ -88,13 +97,26 @@ let photo: Buffer | undefined;
 
 const STATES: State[] = [
   { name: 'start page', open: (page) => goto(page, '/') },
-  { name: 'start page: logged out after idle time', open: async (page) => (await goto(page, '/?reden=verlopen'), main(page).getByRole('status')) },
-  { name: 'start page: login failed', open: async (page) => (await goto(page, '/?fout=LOGIN_CANCELLED'), alertIn(page)) },
-  { name: 'start page: session check failed (API 500)', open: async (page) => (await answer500(page, '**/api/me'), await goto(page, '/'), alertIn(page)) },
+  {
+    name: 'start page: logged out after idle time',
+    open: async (page) => (await goto(page, '/?reden=verlopen'), main(page).getByRole('status')),
+  },
+  {
+    name: 'start page: login failed',
+    open: async (page) => (await goto(page, '/?fout=LOGIN_CANCELLED'), alertIn(page)),
+  },
+  {
+    name: 'start page: session check failed (API 500)',
+    open: async (page) => (await answer500(page, '**/api/me'), await goto(page, '/'), alertIn(page)),
+  },
   {
     name: 'DigiD simulator',
     outsideApp: true,
-    open: async (page) => (await page.goto('/'), await page.getByRole('link', { name: /DigiD/ }).click(), page.getByLabel('BSN')),
+    open: async (page) => (
+      await page.goto('/'),
+      await page.getByRole('link', { name: /DigiD/ }).click(),
+      page.getByLabel('BSN')
+    ),
   },
   {
     name: 'DigiD simulator: BSN fails the elfproef',
@@ -110,7 +132,11 @@ const STATES: State[] = [
   { name: 'accessibility statement', open: (page) => goto(page, '/toegankelijkheid') },
   { name: 'page not found', open: (page) => goto(page, '/bestaat-niet') },
 
-  { name: 'applications', as: '999990019', open: async (page) => (await goto(page, '/aanvragen'), main(page).locator('.loket-card').first()) },
+  {
+    name: 'applications',
+    as: '999990019',
+    open: async (page) => (await goto(page, '/aanvragen'), main(page).locator('.loket-card').first()),
+  },
   {
     name: 'applications: none (empty state)',
     as: '999990068',
@@ -121,7 +147,11 @@ const STATES: State[] = [
       return main(page).locator('.nl-paragraph').first();
     },
   },
-  { name: 'applications: server error', as: '999990019', open: async (page) => (await answer500(page, '**/api/applications'), await goto(page, '/aanvragen'), alertIn(page)) },
+  {
+    name: 'applications: server error',
+    as: '999990019',
+    open: async (page) => (await answer500(page, '**/api/applications'), await goto(page, '/aanvragen'), alertIn(page)),
+  },
   {
     name: 'applications: offline, last known copy',
     as: '999990019',
@@ -139,10 +169,26 @@ const STATES: State[] = [
       return main(page).locator('.utrecht-alert[role="status"]');
     },
   },
-  { name: 'application: documents asked', as: '999990019', open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'send_documents')}`) },
-  { name: 'application: decision, objection possible', as: '999990032', open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'objection_possible')}`) },
-  { name: 'application: urgent debt help', as: '999990044', open: async (page) => goto(page, `/aanvragen/${await applicationId(page)}`) },
-  { name: 'application: not found', as: '999990019', open: async (page) => (await goto(page, '/aanvragen/00000000-0000-4000-8000-000000000000'), alertIn(page)) },
+  {
+    name: 'application: documents asked',
+    as: '999990019',
+    open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'send_documents')}`),
+  },
+  {
+    name: 'application: decision, objection possible',
+    as: '999990032',
+    open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'objection_possible')}`),
+  },
+  {
+    name: 'application: urgent debt help',
+    as: '999990044',
+    open: async (page) => goto(page, `/aanvragen/${await applicationId(page)}`),
+  },
+  {
+    name: 'application: not found',
+    as: '999990019',
+    open: async (page) => (await goto(page, '/aanvragen/00000000-0000-4000-8000-000000000000'), alertIn(page)),
+  },
   {
     name: 'application: question empty',
     as: '999990019',
@@ -152,14 +198,20 @@ const STATES: State[] = [
       return page.locator('.loket-question-form').getByRole('alert');
     },
   },
-  { name: 'documents', as: '999990019', open: async (page) => (await documentsPage(page), page.locator('form.loket-send')) },
+  {
+    name: 'documents',
+    as: '999990019',
+    open: async (page) => (await documentsPage(page), page.locator('form.loket-send')),
+  },
   {
     name: 'documents: a photo chosen, ready to send',
     as: '999990019',
     async open(page) {
       await documentsPage(page);
       photo ??= await paperPhoto({ width: 600, height: 800, seed: 3 });
-      await page.locator('input[type="file"][capture]').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page
+        .locator('input[type="file"][capture]')
+        .setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
       return page.locator('.loket-capture__thumbnail');
     },
   },
@@ -168,7 +220,9 @@ const STATES: State[] = [
     as: '999990019',
     async open(page) {
       await documentsPage(page);
-      await page.locator('input[type="file"]:not([capture])').setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('geen foto') });
+      await page
+        .locator('input[type="file"]:not([capture])')
+        .setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('geen foto') });
       await expect(page.locator('.loket-capture__problem')).toBeVisible();
       // Said out loud too, not only shown beside the file.
       return page.locator('.loket-capture').getByRole('status').filter({ hasText: 'notities.txt' });
@@ -182,27 +236,54 @@ const STATES: State[] = [
       // The upload never gets an answer: the page shows it on its way, and nothing is stored.
       await page.route('**/api/uploads**', () => {});
       photo ??= await paperPhoto({ width: 600, height: 800, seed: 3 });
-      await page.locator('input[type="file"][capture]').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page
+        .locator('input[type="file"][capture]')
+        .setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
       await expect(page.locator('.loket-capture__thumbnail')).toBeVisible();
       await page.locator('form.loket-send').getByRole('radio').first().check();
       await page.locator('form.loket-send button[type="submit"]').click();
       return page.locator('[aria-labelledby="sending-title"] li').first();
     },
   },
-  { name: 'appointments', as: '999990019', open: async (page) => (await goto(page, '/afspraken'), main(page).locator('[data-appointment]').first()) },
+  {
+    name: 'appointments',
+    as: '999990019',
+    open: async (page) => (await goto(page, '/afspraken'), main(page).locator('[data-appointment]').first()),
+  },
   {
     name: 'appointment',
     as: '999990019',
     async open(page) {
-      const { appointments } = (await (await page.request.get('/api/appointments')).json()) as { appointments: Array<{ id: string }> };
+      const { appointments } = (await (await page.request.get('/api/appointments')).json()) as {
+        appointments: Array<{ id: string }>;
+      };
       return goto(page, `/afspraken/${appointments[0]!.id}`);
     },
   },
   { name: 'booking: type', as: '999990019', open: (page) => bookingStep(page, '') },
-  { name: 'booking: type not chosen', as: '999990019', open: async (page) => (await bookingStep(page, ''), await page.locator('[data-step] button[type="submit"]').click(), main(page).getByRole('alert')) },
-  { name: 'booking: urgency (debt help)', as: '999990044', open: (page) => bookingStep(page, 'stap=spoed&type=debt-help-first') },
+  {
+    name: 'booking: type not chosen',
+    as: '999990019',
+    open: async (page) => (
+      await bookingStep(page, ''),
+      await page.locator('[data-step] button[type="submit"]').click(),
+      main(page).getByRole('alert')
+    ),
+  },
+  {
+    name: 'booking: urgency (debt help)',
+    as: '999990044',
+    open: (page) => bookingStep(page, 'stap=spoed&type=debt-help-first'),
+  },
   { name: 'booking: place', as: '999990019', open: (page) => bookingStep(page, 'stap=plaats&type=consultation') },
-  { name: 'booking: day', as: '999990019', open: async (page) => (await bookingStep(page, 'stap=dag&type=consultation&plaats=voorburg-corbulo'), page.locator('[data-step="dag"] button').first()) },
+  {
+    name: 'booking: day',
+    as: '999990019',
+    open: async (page) => (
+      await bookingStep(page, 'stap=dag&type=consultation&plaats=voorburg-corbulo'),
+      page.locator('[data-step="dag"] button').first()
+    ),
+  },
   {
     name: 'booking: time',
     as: '999990019',
@@ -212,7 +293,11 @@ const STATES: State[] = [
       return page.locator('[data-step="tijd"] button').first();
     },
   },
-  { name: 'booking: needs and confirm', as: '999990019', open: async (page) => (await toConfirmStep(page), page.locator('[data-step="gegevens"]')) },
+  {
+    name: 'booking: needs and confirm',
+    as: '999990019',
+    open: async (page) => (await toConfirmStep(page), page.locator('[data-step="gegevens"]')),
+  },
   {
     name: 'booking: the time was just taken',
     as: '999990019',
@@ -220,15 +305,31 @@ const STATES: State[] = [
       await toConfirmStep(page);
       await page.route('**/api/appointments', (route) =>
         route.request().method() === 'POST'
-          ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'SLOT_TAKEN', message: 'test', details: { nextSlots: [] } } }) })
+          ? route.fulfill({
+              status: 409,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'SLOT_TAKEN', message: 'test', details: { nextSlots: [] } } }),
+            })
           : route.continue(),
       );
       await page.locator('[data-step="gegevens"] button[type="submit"]').click();
       return page.locator('[data-book-error]');
     },
   },
-  { name: 'booking: no connection (call-back form)', as: '999990019', open: async (page) => (await noNetwork(page, '**/api/appointments/types**'), await bookingStep(page, ''), page.locator('[data-offline]')) },
-  { name: 'home visit request', as: '999990019', open: async (page) => (await goto(page, '/afspraken/huisbezoek'), main(page).locator('form')) },
+  {
+    name: 'booking: no connection (call-back form)',
+    as: '999990019',
+    open: async (page) => (
+      await noNetwork(page, '**/api/appointments/types**'),
+      await bookingStep(page, ''),
+      page.locator('[data-offline]')
+    ),
+  },
+  {
+    name: 'home visit request',
+    as: '999990019',
+    open: async (page) => (await goto(page, '/afspraken/huisbezoek'), main(page).locator('form')),
+  },
   {
     name: 'home visit request: answers missing',
     as: '999990019',
@@ -240,7 +341,11 @@ const STATES: State[] = [
   },
   { name: 'waiting to be sent (nothing waiting)', as: '999990019', open: (page) => goto(page, '/wacht-op-verzenden') },
   { name: 'go to your own municipality', as: '999990056', open: (page) => goto(page, '/elders') },
-  { name: 'who looked at my data', as: '999990019', open: async (page) => (await goto(page, '/mijn-gegevens-ingezien'), heading(page)) },
+  {
+    name: 'who looked at my data',
+    as: '999990019',
+    open: async (page) => (await goto(page, '/mijn-gegevens-ingezien'), heading(page)),
+  },
   {
     // A library computer (shared device) with a question that could not be sent yet: the header
     // says so beside the button that ends the session (and a dialog asks before that ends it).
@@ -291,7 +396,11 @@ async function signIn(page: Page, context: BrowserContext, who: string): Promise
   const kept = sessions.get(who);
   if (kept) {
     await context.addCookies(kept);
-    if ((await page.request.get('/api/me')).ok() || (who.startsWith('staff:') && (await page.request.get('/api/staff/me')).ok())) return;
+    if (
+      (await page.request.get('/api/me')).ok() ||
+      (who.startsWith('staff:') && (await page.request.get('/api/staff/me')).ok())
+    )
+      return;
     await context.clearCookies();
   }
   await logInAs(page, who);

@@ -9,7 +9,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export type Language = 'nl' | 'en' | 'ar';
 
 /** The footer link to the accessibility statement, by language (Dutch law: on every page). */
-export const ACCESSIBILITY_LINK: Record<Language, string> = { nl: 'Toegankelijkheid', en: 'Accessibility', ar: 'إمكانية الوصول' };
+export const ACCESSIBILITY_LINK: Record<Language, string> = {
+  nl: 'Toegankelijkheid',
+  en: 'Accessibility',
+  ar: 'إمكانية الوصول',
+};
 
 /** Chooses the language the way the device keeps it (localStorage), for the next page load. */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
@@ -43,9 +47,11 @@ export async function expectReflow(page: Page, width: number, height: number): P
  */
 export async function controlProblems(page: Page, { overlap = true } = {}): Promise<string[]> {
   return page.evaluate((checkOverlap) => {
-    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
     const width = document.documentElement.clientWidth;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()} '${(el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}'`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()} '${(el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}'`;
     const visible = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
       if (el.closest('.utrecht-skip-link')) return false;
       if (el.closest('[hidden], [aria-hidden="true"]') || (el as HTMLInputElement).type === 'file') return false;
@@ -57,7 +63,8 @@ export async function controlProblems(page: Page, { overlap = true } = {}): Prom
     const problems: string[] = [];
     const boxes = visible.map((el) => ({ el, box: el.getBoundingClientRect() }));
     for (const { el, box } of boxes) {
-      if (box.left < -0.5 || box.right > width + 0.5) problems.push(`${describe(el)} spans ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
+      if (box.left < -0.5 || box.right > width + 0.5)
+        problems.push(`${describe(el)} spans ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
       if (box.top + scrollY < -0.5) problems.push(`${describe(el)} starts above the page`);
     }
     if (checkOverlap) {
@@ -69,7 +76,8 @@ export async function controlProblems(page: Page, { overlap = true } = {}): Prom
           if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
           const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
           const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-          if (x > 1 && y > 1) problems.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${Math.round(x)}x${Math.round(y)}`);
+          if (x > 1 && y > 1)
+            problems.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${Math.round(x)}x${Math.round(y)}`);
         }
       }
     }
@@ -85,7 +93,10 @@ export async function expectFocusVisible(locator: Locator): Promise<void> {
     return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow };
   });
   const outline = style.outlineStyle !== 'none' && style.outlineWidth > 0;
-  expect(outline || style.boxShadow !== 'none', `focus style of ${await locator.evaluate((el) => el.outerHTML.slice(0, 80))}: ${JSON.stringify(style)}`).toBe(true);
+  expect(
+    outline || style.boxShadow !== 'none',
+    `focus style of ${await locator.evaluate((el) => el.outerHTML.slice(0, 80))}: ${JSON.stringify(style)}`,
+  ).toBe(true);
 }
 
 /**

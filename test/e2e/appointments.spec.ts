@@ -107,15 +107,22 @@ test('urgent debt help offers only slots within 3 working days', async ({ page }
   await expect(page.getByRole('group', { name: 'Is een van deze dingen aan de hand?' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('radio', { name: /huisuitzetting/ }).check();
-  const availability = page.waitForResponse((r) => r.url().includes('/api/appointments/availability') && r.url().includes('urgent=true'));
+  const availability = page.waitForResponse(
+    (r) => r.url().includes('/api/appointments/availability') && r.url().includes('urgent=true'),
+  );
   await page.getByRole('button', { name: 'Verder' }).click();
-  const body = (await (await availability).json()) as { days: Array<{ date: string }>; callNow: { phone: string } | null };
+  const body = (await (await availability).json()) as {
+    days: Array<{ date: string }>;
+    callNow: { phone: string } | null;
+  };
   const limit = addWorkingDays(todayInAmsterdam() as never, 3) as unknown as string;
   if (body.callNow) {
     await expect(page.locator('[data-call-now]')).toContainText(`Bel ons nu: ${body.callNow.phone}`);
   } else {
     expect(body.days.length).toBeGreaterThan(0);
-    const dates = await page.locator('[data-step="dag"] button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-date')!));
+    const dates = await page
+      .locator('[data-step="dag"] button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-date')!));
     expect(dates).toEqual(body.days.map((d) => d.date));
     for (const date of dates) expect(date <= limit).toBe(true);
     await expect(page.getByText('U ziet alleen tijden binnen 3 werkdagen.')).toBeVisible();

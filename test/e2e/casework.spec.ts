@@ -13,7 +13,12 @@ const ANNA = '999990032'; // Wassenaar: individuele inkomenstoeslag in progress 
 const NOTE = `Wij wachten op het advies van de inkomensconsulent (${Date.now()}).`;
 
 async function staffLogIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    locale: 'nl-NL',
+  });
   const staff = await context.newPage();
   await staff.goto('/beheer');
   await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
@@ -27,11 +32,16 @@ async function staffLogIn(browser: Browser, username: string): Promise<Page> {
 async function decisionLetter(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.addPage([595, 842]).drawText('Besluit: u krijgt de individuele inkomenstoeslag.', { x: 50, y: 780, font, size: 12 });
+  pdf
+    .addPage([595, 842])
+    .drawText('Besluit: u krijgt de individuele inkomenstoeslag.', { x: 50, y: 780, font, size: 12 });
   return Buffer.from(await pdf.save());
 }
 
-test('a case worker changes the status and sends the decision letter; the resident sees both; an administrator manages sessions and accounts', async ({ page, browser }) => {
+test('a case worker changes the status and sends the decision letter; the resident sees both; an administrator manages sessions and accounts', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000); // three people, eight pages, each checked with axe
   await logIn(page, ANNA);
   await expect(page).toHaveURL(/\/aanvragen$/);
@@ -63,10 +73,14 @@ test('a case worker changes the status and sends the decision letter; the reside
   await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
   await expect(karin.getByText('Kies de brief als PDF-bestand.')).toBeVisible();
   await expect(karin.getByLabel('Toegekend', { exact: true })).toBeChecked();
-  await karin.getByLabel('Besluitbrief (PDF)').setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  await karin
+    .getByLabel('Besluitbrief (PDF)')
+    .setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
   await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
   await expect(karin.getByText('De brief is verstuurd. De inwoner ziet hem nu in Loket.')).toBeVisible();
-  await expect(karin.getByRole('link', { name: 'Download de brief: Besluit individuele inkomenstoeslag' })).toBeVisible();
+  await expect(
+    karin.getByRole('link', { name: 'Download de brief: Besluit individuele inkomenstoeslag' }),
+  ).toBeVisible();
   await expect(karin.getByText(/^Besluit: Toegekend, op /)).toBeVisible();
   await expectNoAxeViolations(karin);
 

@@ -34,7 +34,10 @@ const BANK_STATEMENTS = 'Bankafschriften van de laatste 3 maanden';
 async function openDocumentsPage(page: Page): Promise<string> {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   const id = new URL(page.url()).pathname.split('/').pop()!;
   await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
@@ -44,10 +47,18 @@ async function openDocumentsPage(page: Page): Promise<string> {
 }
 
 interface CaseDocumentsBody {
-  requests: Array<{ id: string; title: { nl: string }; state: string; documents: Array<{ id: string; contentType: string; fileName: string }> }>;
+  requests: Array<{
+    id: string;
+    title: { nl: string };
+    state: string;
+    documents: Array<{ id: string; contentType: string; fileName: string }>;
+  }>;
 }
 
-test('two photos become one PDF for the open request; offline halfway, it resumes and arrives once', async ({ page, context }) => {
+test('two photos become one PDF for the open request; offline halfway, it resumes and arrives once', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const [first, second] = await Promise.all([
     paperPhoto({ width: 3000, height: 4000, seed: 1, gps: true }),
@@ -55,14 +66,20 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   ]);
 
   const id = await openDocumentsPage(page);
-  const bankCard = page.locator('[aria-labelledby="requests-title"] > ul > li').filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
+  const bankCard = page
+    .locator('[aria-labelledby="requests-title"] > ul > li')
+    .filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
   await expect(bankCard).toContainText('Nog sturen');
   await expect(bankCard).toContainText(/Stuur uiterlijk .* \(nog \d+ dagen?\)\./);
-  await expect(page.getByRole('link', { name: /^Brief: wij hebben meer informatie nodig downloaden \(PDF, \d+ kB\)$/ })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^Brief: wij hebben meer informatie nodig downloaden \(PDF, \d+ kB\)$/ }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The letter downloads as an attachment, never inside the app.
-  const letterHref = await page.getByRole('link', { name: /^Brief: wij hebben meer informatie nodig downloaden/ }).getAttribute('href');
+  const letterHref = await page
+    .getByRole('link', { name: /^Brief: wij hebben meer informatie nodig downloaden/ })
+    .getAttribute('href');
   const letter = await page.request.get(letterHref!);
   expect(letter.status()).toBe(200);
   expect(letter.headers()['content-disposition']).toMatch(/^attachment/);
@@ -80,11 +97,20 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   await expect(page.getByText('Wordt klaargemaakt')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('.loket-capture__thumbnail')).toHaveCount(2);
   // The previews are data: URLs (the CSP allows img-src 'self' data:) and really show.
-  await expect.poll(() => page.locator('.loket-capture__thumbnail').last().evaluate((img: HTMLImageElement) => img.naturalHeight > img.naturalWidth)).toBe(true);
+  await expect
+    .poll(() =>
+      page
+        .locator('.loket-capture__thumbnail')
+        .last()
+        .evaluate((img: HTMLImageElement) => img.naturalHeight > img.naturalWidth),
+    )
+    .toBe(true);
   await expect(page.getByText("Uw 2 foto's worden samen één PDF.")).toBeVisible();
 
   const reductions = await page.evaluate(() =>
-    performance.getEntriesByName('loket:reduce-image').map((entry) => ({ ms: Math.round(entry.duration), ...(entry as PerformanceMeasure).detail })),
+    performance
+      .getEntriesByName('loket:reduce-image')
+      .map((entry) => ({ ms: Math.round(entry.duration), ...(entry as PerformanceMeasure).detail })),
   );
   for (const r of reductions) {
     console.log(
@@ -152,7 +178,9 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   expect(bank.state).toBe('received');
   expect(bank.documents).toHaveLength(1);
   expect(bank.documents[0]).toMatchObject({ contentType: 'application/pdf', fileName: `${BANK_STATEMENTS}.pdf` });
-  const stored = await (await page.request.get(`/api/applications/${id}/documents/${bank.documents[0]!.id}/content`)).body();
+  const stored = await (
+    await page.request.get(`/api/applications/${id}/documents/${bank.documents[0]!.id}/content`)
+  ).body();
   const pdf = await PDFDocument.load(stored);
   expect(pdf.getPageCount()).toBe(2);
   for (const pdfPage of pdf.getPages()) expect(pdfPage.getHeight()).toBeGreaterThan(pdfPage.getWidth());
@@ -160,12 +188,17 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   expect(stored.includes(Buffer.from('GPS'))).toBe(false);
 });
 
-test('the app closed mid-upload: opened again, it resumes from the saved tus URL and arrives once', async ({ page, context }) => {
+test('the app closed mid-upload: opened again, it resumes from the saved tus URL and arrives once', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const photo = await paperPhoto({ width: 3000, height: 4000, seed: 3 });
   const id = await openDocumentsPage(page);
   await page.getByRole('radio', { name: 'Huurcontract' }).check();
-  await page.locator('input[type="file"][capture="environment"]').setInputFiles({ name: 'huur.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page
+    .locator('input[type="file"][capture="environment"]')
+    .setInputFiles({ name: 'huur.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.getByText('Wordt klaargemaakt')).toHaveCount(0, { timeout: 30_000 });
 
   // Hold the second chunk on its way, and close the app meanwhile (a reload: same as reopening).
@@ -203,8 +236,16 @@ test('a file we cannot take is said at once, in plain words, and nothing is sent
   await openDocumentsPage(page);
   await page.getByRole('radio', { name: 'Eigen document: iets anders dat u zelf wilt sturen' }).check();
   await page.getByLabel('Wat voor document is het?').fill('Loonstrook oktober');
-  await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'loonstrook.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is a program, not a PDF') });
-  await expect(page.getByText('Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).', { exact: true })).toBeVisible();
+  await page.locator('input[type="file"][multiple]').setInputFiles({
+    name: 'loonstrook.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ\x90\x00 this is a program, not a PDF'),
+  });
+  await expect(
+    page.getByText('Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).', {
+      exact: true,
+    }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Versturen' }).click();
   await expect(page.getByRole('alert')).toHaveText('Haal eerst weg wat wij niet kunnen aannemen.');
   await expect(page.locator('[aria-labelledby="sending-title"]')).toHaveCount(0);

@@ -34,24 +34,35 @@ async function statementPdf(): Promise<Buffer> {
 }
 
 /** Tab to a control and press a key on it. */
-async function press(page: Page, target: Locator, key: 'Enter' | 'Space' = 'Enter', options: { backwards?: boolean } = {}): Promise<void> {
+async function press(
+  page: Page,
+  target: Locator,
+  key: 'Enter' | 'Space' = 'Enter',
+  options: { backwards?: boolean } = {},
+): Promise<void> {
   await tabTo(page, target, options);
   await page.keyboard.press(key);
 }
 
 /** Tab into a radio group, then the arrow keys until `choice` is checked. */
 async function chooseRadio(page: Page, group: Locator, choice: Locator): Promise<void> {
-  const inGroup = () => group.evaluate((g) => g.contains(document.activeElement) && (document.activeElement as HTMLInputElement).type === 'radio');
+  const inGroup = () =>
+    group.evaluate(
+      (g) => g.contains(document.activeElement) && (document.activeElement as HTMLInputElement).type === 'radio',
+    );
   for (let presses = 0; presses < 60 && !(await inGroup()); presses++) await page.keyboard.press('Tab');
   expect(await inGroup(), 'Tab reaches the radio group').toBe(true);
   // A group where nothing is checked yet: Space checks the focused radio first.
-  if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press('Space');
+  if (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)))
+    await page.keyboard.press('Space');
   for (let presses = 0; presses < 12 && !(await choice.isChecked()); presses++) await page.keyboard.press('ArrowDown');
   await expect(choice).toBeChecked();
   await expectFocusVisible(choice);
 }
 
-test('log in, read a case, send a document, book, ask for a home visit and log out with the keyboard only', async ({ page }) => {
+test('log in, read a case, send a document, book, ask for a home visit and log out with the keyboard only', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/');
   // As a resident does: start once the page shows. The app mounts when its first screen is
@@ -76,7 +87,13 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
 
   // Read a case.
-  await press(page, page.locator('#main').getByRole('link', { name: /bijstand/i }).first());
+  await press(
+    page,
+    page
+      .locator('#main')
+      .getByRole('link', { name: /bijstand/i })
+      .first(),
+  );
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   await expectHeadingFocused(page, /bijstand/i);
   await expect(page.getByText(BANK_STATEMENTS)).toBeVisible();
@@ -84,18 +101,24 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   // Send a document: the request's button, then "Kies een bestand" opens the file chooser.
   await press(page, page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }));
   await expectHeadingFocused(page, 'Documenten voor uw aanvraag');
-  const bankCard = page.locator('[aria-labelledby="requests-title"] > ul > li').filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
+  const bankCard = page
+    .locator('[aria-labelledby="requests-title"] > ul > li')
+    .filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
   await press(page, bankCard.getByRole('button', { name: 'Stuur dit document' }));
   await expect(page.getByRole('radio', { name: BANK_STATEMENTS })).toBeChecked();
   const chooser = await openFileChooserWithKeyboard(page, page.getByRole('button', { name: 'Kies een bestand' }));
   await chooser.setFiles({ name: 'bankafschrift.pdf', mimeType: 'application/pdf', buffer: await statementPdf() });
   await expect(page.locator('.loket-capture__item')).toHaveCount(1);
   await press(page, page.getByRole('button', { name: 'Versturen' }));
-  await expect(page.locator('[aria-labelledby="sending-title"] li')).toContainText('Ontvangen. Dank u wel.', { timeout: 30_000 });
+  await expect(page.locator('[aria-labelledby="sending-title"] li')).toContainText('Ontvangen. Dank u wel.', {
+    timeout: 30_000,
+  });
   await expect(bankCard).toContainText('Ontvangen');
 
   // Book an appointment: back up to the menu, then every step with Tab, arrows, Space, Enter.
-  await press(page, page.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }), 'Enter', { backwards: true });
+  await press(page, page.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }), 'Enter', {
+    backwards: true,
+  });
   await expectHeadingFocused(page, 'Mijn afspraken');
   await press(page, page.getByRole('link', { name: 'Afspraak maken' }));
   await expectHeadingFocused(page, 'Afspraak maken');
@@ -119,7 +142,9 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   await expectHeadingFocused(page);
 
   // Ask for a home visit.
-  await press(page, page.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }), 'Enter', { backwards: true });
+  await press(page, page.getByRole('navigation').getByRole('link', { name: 'Mijn afspraken' }), 'Enter', {
+    backwards: true,
+  });
   await press(page, page.getByRole('link', { name: /Vraag een huisbezoek aan/ }));
   await expectHeadingFocused(page, 'Huisbezoek aanvragen');
   const form = page.locator('#main form');
@@ -160,11 +185,13 @@ async function openFileChooserWithKeyboard(page: Page, button: Locator): Promise
   for (let attempt = 1; ; attempt += 1) {
     await tabTo(page, button);
     try {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), page.keyboard.press('Enter')]);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser', { timeout: 15_000 }),
+        page.keyboard.press('Enter'),
+      ]);
       return chooser;
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
 }
-

@@ -34,7 +34,10 @@ async function smallPdf(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser holds nothing', async ({ page, context }) => {
+test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser holds nothing', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await page.clock.install();
   await openKiosk(page);
@@ -48,7 +51,10 @@ test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toHaveCount(0);
 
   // View a case, then its documents page.
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   await expect(page.getByText('Ingelogd als Jan de Vries')).toBeVisible();
   await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
@@ -57,10 +63,14 @@ test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser
   // Start sending a document; the network drops every upload request, so it stays unsent.
   await context.route('**/api/uploads**', (route) => route.abort('connectionaborted'));
   await page.getByRole('radio', { name: 'Huurcontract' }).check();
-  await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'huurcontract.pdf', mimeType: 'application/pdf', buffer: await smallPdf() });
+  await page
+    .locator('input[type="file"][multiple]')
+    .setInputFiles({ name: 'huurcontract.pdf', mimeType: 'application/pdf', buffer: await smallPdf() });
   await page.getByRole('button', { name: 'Versturen' }).click();
   await expect(page.locator('[aria-labelledby="sending-title"] li')).toContainText('Huurcontract');
-  await expect(page.locator('header')).toContainText('Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren.');
+  await expect(page.locator('header')).toContainText(
+    'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren.',
+  );
 
   // Whatever else a page might have left (another script, a browser extension's page world):
   // a cache, a database and web storage, so the wipe has something to remove.
@@ -89,7 +99,11 @@ test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser
 
   // ...and 60 seconds more: the session ends by itself.
   await page.clock.fastForward('01:00');
-  await expect(page.getByText('U deed een tijd niets. Daarom is uw sessie gestopt. Wij hebben alles van u van deze computer gewist.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'U deed een tijd niets. Daarom is uw sessie gestopt. Wij hebben alles van u van deze computer gewist.',
+    ),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/\?reden=gewist-inactief$/);
   await expect(page.getByText('Jan de Vries')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -115,7 +129,9 @@ test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser
   await expect(page.getByText('Jan de Vries')).toHaveCount(0);
 
   // The old session cookie opens nothing any more.
-  const replay = await page.request.get('/api/applications', { headers: { cookie: `${SESSION_COOKIE}=${cookie!.value}` } });
+  const replay = await page.request.get('/api/applications', {
+    headers: { cookie: `${SESSION_COOKIE}=${cookie!.value}` },
+  });
   expect(replay.status()).toBe(401);
 });
 
@@ -145,7 +161,10 @@ test('kiosk: "Doorgaan" keeps the session, and the dialog is accessible', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
 });
 
-test('kiosk: "Stop en wis" wipes from the page too, for browsers that ignore Clear-Site-Data', async ({ page, context }) => {
+test('kiosk: "Stop en wis" wipes from the page too, for browsers that ignore Clear-Site-Data', async ({
+  page,
+  context,
+}) => {
   await openKiosk(page);
   await ensureServiceWorkerControls(page);
   // Safari honours only part of the header: take it away altogether.

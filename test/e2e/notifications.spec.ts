@@ -16,7 +16,12 @@ import { ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './sup
 test.use({ permissions: ['notifications'] });
 
 async function staffPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    locale: 'nl-NL',
+  });
   const staff = await context.newPage();
   await staff.goto('/beheer');
   await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
@@ -26,15 +31,23 @@ async function staffPage(browser: Browser): Promise<Page> {
   return staff;
 }
 
-test('a resident switches notifications on, a case worker changes the status, the push and the message arrive', async ({ page, browser }) => {
+test('a resident switches notifications on, a case worker changes the status, the push and the message arrive', async ({
+  page,
+  browser,
+}) => {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
   await ensureServiceWorkerControls(page);
-  const { applications } = (await (await page.request.get('/api/applications')).json()) as { applications: Array<{ id: string; scheme: { name: { nl: string } } }> };
+  const { applications } = (await (await page.request.get('/api/applications')).json()) as {
+    applications: Array<{ id: string; scheme: { name: { nl: string } } }>;
+  };
   const caseId = applications.find((a) => /bijstand/i.test(a.scheme.name.nl))!.id;
 
   // The inbox from the menu, then the settings.
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Berichten/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: /^Berichten/ })
+    .click();
   await expect(page).toHaveURL(/\/berichten$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Berichten' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -56,7 +69,9 @@ test('a resident switches notifications on, a case worker changes the status, th
   await expect(on.or(failed)).toBeVisible({ timeout: 20_000 });
   const subscribed = await on.isVisible();
   if (subscribed) await expect(page.getByText(/op Linux|op Android|Chrome/).first()).toBeVisible();
-  console.log(`push subscription in this Chromium: ${subscribed ? 'subscribed' : 'failed (no push service reachable)'}`);
+  console.log(
+    `push subscription in this Chromium: ${subscribed ? 'subscribed' : 'failed (no push service reachable)'}`,
+  );
   expect(await page.evaluate(() => Notification.permission)).toBe('granted');
 
   // Listen as the page does for what the service worker passes on.
@@ -77,9 +92,16 @@ test('a resident switches notifications on, a case worker changes the status, th
   // The push service hands the message to the browser: here through DevTools.
   const cdp = await page.context().newCDPSession(page);
   const registrations = new Map<string, { registrationId: string; scopeURL: string }>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: list }: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
-    for (const r of list) if (!r.isDeleted) registrations.set(r.registrationId, r);
-  });
+  cdp.on(
+    'ServiceWorker.workerRegistrationUpdated',
+    ({
+      registrations: list,
+    }: {
+      registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }>;
+    }) => {
+      for (const r of list) if (!r.isDeleted) registrations.set(r.registrationId, r);
+    },
+  );
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => registrations.size).toBeGreaterThan(0);
   const registration = [...registrations.values()][0]!;
@@ -91,14 +113,18 @@ test('a resident switches notifications on, a case worker changes the status, th
   });
 
   // The service worker got it: it told the page and shows a notification without personal data.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { loketPushes: unknown[] }).loketPushes)).toContainEqual({ type: 'LOKET_PUSH', link: `/aanvragen/${caseId}` });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { loketPushes: unknown[] }).loketPushes))
+    .toContainEqual({ type: 'LOKET_PUSH', link: `/aanvragen/${caseId}` });
   // The worker tells the pages first, then shows the notification: wait for that too.
   const shown = () =>
     page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
       return (await reg.getNotifications()).map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
     });
-  await expect.poll(shown).toContainEqual({ title: 'Loket', body: 'Er is nieuws in Loket', data: { link: `/aanvragen/${caseId}` } });
+  await expect
+    .poll(shown)
+    .toContainEqual({ title: 'Loket', body: 'Er is nieuws in Loket', data: { link: `/aanvragen/${caseId}` } });
 
   // The menu counts the new message; the inbox shows it on top, unread, linking to the application.
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -110,7 +136,9 @@ test('a resident switches notifications on, a case worker changes the status, th
   await expectNoAxeViolations(page);
   await newest.getByRole('link', { name: /^Bekijk\s*:\s*Uw aanvraag is verder$/ }).click();
   await expect(page).toHaveURL(new RegExp(`/aanvragen/${caseId}$`));
-  await expect(menu.getByRole('link', { name: unreadBefore === 0 ? 'Berichten' : `Berichten, ${unreadBefore} nieuw` })).toBeVisible();
+  await expect(
+    menu.getByRole('link', { name: unreadBefore === 0 ? 'Berichten' : `Berichten, ${unreadBefore} nieuw` }),
+  ).toBeVisible();
 
   // In English too.
   await menu.getByRole('link', { name: /^Berichten/ }).click();
@@ -127,7 +155,11 @@ test('a resident switches notifications on, a case worker changes the status, th
 });
 
 test('a shared computer never offers push notifications', async ({ browser }) => {
-  const context = await browser.newContext({ permissions: ['notifications'], locale: 'nl-NL', viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({
+    permissions: ['notifications'],
+    locale: 'nl-NL',
+    viewport: { width: 360, height: 740 },
+  });
   const page = await context.newPage();
   await page.goto('/?apparaat=gedeeld');
   // The library's setting is stored a moment after the page shows: wait for it before moving on.
@@ -137,7 +169,12 @@ test('a shared computer never offers push notifications', async ({ browser }) =>
   await expect(page).toHaveURL(/\/aanvragen$/);
   await page.goto('/instellingen/meldingen');
   await expect(page.getByRole('heading', { level: 1, name: 'Meldingen instellen' })).toBeVisible();
-  await expect(page.getByText('Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten.',
+      { exact: false },
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Meldingen aanzetten op dit apparaat' })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await context.close();

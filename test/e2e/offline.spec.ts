@@ -8,7 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { dumpBrowserStorage, ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
 
 async function openBijstandApplication(page: Page): Promise<string> {
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   await expect(page.getByText('Huurcontract')).toBeVisible();
   await expect(page.getByLabel('Stel een vraag')).toBeVisible();
@@ -22,7 +25,10 @@ async function offlineCopyKeys(page: Page): Promise<string[]> {
   return data.map((entry) => entry.key).sort();
 }
 
-test('personal device: offline it shows the last known data with its time, and delivers queued questions exactly once', async ({ page, context }) => {
+test('personal device: offline it shows the last known data with its time, and delivers queued questions exactly once', async ({
+  page,
+  context,
+}) => {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
   await ensureServiceWorkerControls(page);
@@ -63,7 +69,9 @@ test('personal device: offline it shows the last known data with its time, and d
 
   // Back online: the outbox replays by itself ('online'), each question once.
   await expect(page.getByRole('listitem').filter({ hasText: 'Verstuurd' })).toHaveCount(3, { timeout: 20_000 });
-  const detail = (await (await page.request.get(`/api/applications/${id}`)).json()) as { questions: Array<{ text: string }> };
+  const detail = (await (await page.request.get(`/api/applications/${id}`)).json()) as {
+    questions: Array<{ text: string }>;
+  };
   for (const text of questions) expect(detail.questions.filter((q) => q.text === text)).toHaveLength(1);
   await expectNoAxeViolations(page);
 
@@ -75,7 +83,10 @@ test('personal device: offline it shows the last known data with its time, and d
   expect(afterLogout?.stores.lastResident ?? []).toEqual([]);
 });
 
-test('personal device: my appointments stay readable offline, with the time they were fetched', async ({ page, context }) => {
+test('personal device: my appointments stay readable offline, with the time they were fetched', async ({
+  page,
+  context,
+}) => {
   await logIn(page, '999990019');
   await ensureServiceWorkerControls(page);
   await page.goto('/afspraken');
@@ -119,7 +130,9 @@ test('shared device (library kiosk): after a session, no browser storage holds a
   await expect(page.getByText('Uw sessie is gestopt. Wij hebben alles van u van deze computer gewist.')).toBeVisible();
 
   const storage = await dumpBrowserStorage(page);
-  const personal = new RegExp(['Jan de Vries', id, question, reference].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const personal = new RegExp(
+    ['Jan de Vries', id, question, reference].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  );
   expect(storage.indexedDB.map((db) => db.name)).not.toContain('loket');
   expect(JSON.stringify(storage.indexedDB)).not.toMatch(personal);
   // Only the kiosk setting itself (put back after the wipe; not personal).
@@ -130,6 +143,10 @@ test('shared device (library kiosk): after a session, no browser storage holds a
   // Cache Storage: only the precached app shell (same-origin files), never an API answer.
   const urls = storage.caches.flatMap((cache) => cache.urls.map((url) => new URL(url)));
   expect(urls.filter((url) => /^\/(api|idp)(\/|$)/.test(url.pathname))).toEqual([]);
-  expect(urls.map((url) => url.pathname).filter((path) => !/^\/(index\.html|assets\/.+|icons\/.+|[\w.-]+\.(svg|png|webmanifest|txt|ico))$/.test(path))).toEqual([]);
+  expect(
+    urls
+      .map((url) => url.pathname)
+      .filter((path) => !/^\/(index\.html|assets\/.+|icons\/.+|[\w.-]+\.(svg|png|webmanifest|txt|ico))$/.test(path)),
+  ).toEqual([]);
   expect(JSON.stringify(storage.caches)).not.toMatch(personal);
 });

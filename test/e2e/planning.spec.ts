@@ -10,7 +10,12 @@ import { dutchDate, expectNoAxeViolations, logIn } from './support';
 
 /** A desk PC, not a phone: staff work on a desktop screen. */
 async function staffPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    locale: 'nl-NL',
+  });
   return context.newPage();
 }
 
@@ -39,7 +44,10 @@ function saturdayOffset(): number {
   for (let offset = 1; ; offset += 1) if (new Date(`${isoDay(offset)}T00:00:00Z`).getUTCDay() === 6) return offset;
 }
 
-test('a planner reads the agenda, closes a day and plans a home visit; the resident sees it planned', async ({ page, browser }) => {
+test('a planner reads the agenda, closes a day and plans a home visit; the resident sees it planned', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000); // two browsers, a dozen axe runs: slow on a busy machine
   const jansDay = isoDay(workingDayOffset(7)); // the demo intake: first working day a week from now
   const visitOffset = workingDayOffset(2);
@@ -79,8 +87,12 @@ test('a planner reads the agenda, closes a day and plans a home visit; the resid
   await expect(addClosure.getByLabel('Eerste dag')).toHaveValue(jansDay); // input kept
   await addClosure.getByLabel('Reden', { exact: true }).fill('Teamdag');
   await addClosure.getByRole('button', { name: 'Sluiting opslaan' }).click();
-  await expect(addClosure.getByText('De sluiting is opgeslagen. Inwoners kunnen deze tijd niet meer boeken.')).toBeVisible();
-  await expect(addClosure.getByRole('table', { name: 'Afspraken in de sluiting' }).getByRole('row', { name: /Jan de Vries/ })).toBeVisible();
+  await expect(
+    addClosure.getByText('De sluiting is opgeslagen. Inwoners kunnen deze tijd niet meer boeken.'),
+  ).toBeVisible();
+  await expect(
+    addClosure.getByRole('table', { name: 'Afspraken in de sluiting' }).getByRole('row', { name: /Jan de Vries/ }),
+  ).toBeVisible();
   const closures = staff.getByRole('table', { name: /^Sluitingen van / });
   await expect(closures.getByRole('row', { name: /Teamdag/ })).toBeVisible();
   await expectNoAxeViolations(staff);
@@ -95,7 +107,9 @@ test('a planner reads the agenda, closes a day and plans a home visit; the resid
   await expect(queue.getByRole('row', { name: /Fatima El Amrani/ })).toContainText('Aangevraagd');
   await expectNoAxeViolations(staff);
   await staff.getByRole('button', { name: 'Huisbezoek van Fatima El Amrani (HB-DEMO032) behandelen' }).click();
-  await expect(staff.getByRole('heading', { level: 2, name: 'Huisbezoek HB-DEMO032 van Fatima El Amrani' })).toBeFocused();
+  await expect(
+    staff.getByRole('heading', { level: 2, name: 'Huisbezoek HB-DEMO032 van Fatima El Amrani' }),
+  ).toBeFocused();
   const saturday = isoDay(saturdayOffset());
   await staff.getByLabel('Datum van het bezoek').fill(saturday);
   await staff.getByLabel('Tussen', { exact: true }).fill('10:00');
@@ -107,7 +121,9 @@ test('a planner reads the agenda, closes a day and plans a home visit; the resid
   await staff.getByLabel('Datum van het bezoek').fill(isoDay(visitOffset));
   await staff.getByRole('button', { name: 'Huisbezoek plannen' }).click();
   await expect(staff.getByText('Huisbezoek HB-DEMO032 is gepland. De inwoner ziet het nu in Loket.')).toBeVisible();
-  await expect(queue.getByRole('row', { name: /Fatima El Amrani/ })).toContainText(`Gepland op ${dutchDate(visitOffset)} tussen 10:00 en 12:00`);
+  await expect(queue.getByRole('row', { name: /Fatima El Amrani/ })).toContainText(
+    `Gepland op ${dutchDate(visitOffset)} tussen 10:00 en 12:00`,
+  );
   await expectNoAxeViolations(staff);
 
   // Fatima, on her phone, sees the visit planned.

@@ -28,7 +28,10 @@ export async function startOwnServer(port: number): Promise<OwnServer> {
   });
   const baseURL = `http://localhost:${port}`;
   await expect
-    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status, { timeout: 90_000, intervals: [250] })
+    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status, {
+      timeout: 90_000,
+      intervals: [250],
+    })
     .toBe(200);
   return {
     baseURL,
@@ -44,10 +47,14 @@ export async function startOwnServer(port: number): Promise<OwnServer> {
 
 /** `vite build` of the client into `outDir` (emptied first, as a deploy would) with a build id. */
 export function buildClient(outDir: string, buildId: string): void {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    env: { ...process.env, LOKET_BUILD_ID: buildId },
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      env: { ...process.env, LOKET_BUILD_ID: buildId },
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Waits until a service worker is active and controls the page (precache complete). */
@@ -55,7 +62,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
   });
 }
 

@@ -18,12 +18,22 @@ function pngSize(png: Buffer): string {
   return `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
 }
 
-test('Chromium can install Loket: the consortium manifest, its icons, no installability errors', async ({ playwright, request }, testInfo) => {
+test('Chromium can install Loket: the consortium manifest, its icons, no installability errors', async ({
+  playwright,
+  request,
+}, testInfo) => {
   // Chromium never offers to install from an incognito profile, and Playwright's contexts are
   // incognito ("in-incognito"): this check needs a real, persistent profile.
   const profile = mkdtempSync(join(tmpdir(), 'loket-profile-'));
   const { launchOptions, baseURL, viewport, isMobile, hasTouch, locale } = testInfo.project.use;
-  const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, viewport, isMobile, hasTouch, locale });
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    baseURL,
+    viewport,
+    isMobile,
+    hasTouch,
+    locale,
+  });
   try {
     await expectInstallable(context, request);
   } finally {
@@ -71,7 +81,11 @@ async function expectInstallable(context: BrowserContext, request: APIRequestCon
   expect(installabilityErrors).toEqual([]);
 }
 
-test('after one visit online, every page of the app opens offline; API answers are never kept', async ({ page, context, request }) => {
+test('after one visit online, every page of the app opens offline; API answers are never kept', async ({
+  page,
+  context,
+  request,
+}) => {
   // The browser must always ask the server for the worker, so a new version is found.
   const worker = await request.get('/sw.js');
   expect(worker.headers()['content-type']).toMatch(/javascript/);
@@ -95,10 +109,22 @@ test('after one visit online, every page of the app opens offline; API answers a
   await context.setOffline(true);
   try {
     // Offline for the page and for the service worker alike.
-    const pageFetch = await page.evaluate(() => fetch('/api/health', { cache: 'no-store' }).then(() => 'answered', () => 'failed'));
+    const pageFetch = await page.evaluate(() =>
+      fetch('/api/health', { cache: 'no-store' }).then(
+        () => 'answered',
+        () => 'failed',
+      ),
+    );
     expect(pageFetch).toBe('failed');
     const [serviceWorker] = context.serviceWorkers();
-    expect(await serviceWorker!.evaluate(() => fetch('/api/health', { cache: 'no-store' }).then(() => 'answered', () => 'failed'))).toBe('failed');
+    expect(
+      await serviceWorker!.evaluate(() =>
+        fetch('/api/health', { cache: 'no-store' }).then(
+          () => 'answered',
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
 
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Toegankelijkheid' })).toBeVisible();
@@ -144,7 +170,9 @@ test.describe('a new version', () => {
     await page.goto('/toegankelijkheid');
     await waitForServiceWorker(page);
     const firstBuild = await page.locator('html').getAttribute('data-loket-build');
-    const oldIndexChunk = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src*="/assets/index-"]')!.src);
+    const oldIndexChunk = await page.evaluate(
+      () => document.querySelector<HTMLScriptElement>('script[src*="/assets/index-"]')!.src,
+    );
 
     const note = page.getByLabel('Uw vraag');
     await note.fill('Mag ik mijn afspraak verzetten?');

@@ -20,7 +20,10 @@ test('a resident logs in, reads their application and logs out for good', async 
   await expect(page.getByText(`Stuur uw documenten uiterlijk ${dutchDate(4)}`)).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText(/bijstand/i);

@@ -22,7 +22,9 @@ interface RtlPage {
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function applicationId(page: Page): Promise<string> {
-  const { applications } = (await (await page.request.get('/api/applications')).json()) as { applications: Array<{ id: string; nextAction: { kind: string } }> };
+  const { applications } = (await (await page.request.get('/api/applications')).json()) as {
+    applications: Array<{ id: string; nextAction: { kind: string } }>;
+  };
   return applications.find((a) => a.nextAction.kind === 'send_documents')!.id;
 }
 
@@ -33,15 +35,63 @@ async function bookingDay(page: Page): Promise<void> {
 
 const PAGES: RtlPage[] = [
   { name: 'start', signedIn: false, open: async (page) => (await page.goto('/'), heading(page)) },
-  { name: 'accessibility statement', signedIn: false, open: async (page) => (await page.goto('/toegankelijkheid'), heading(page)) },
-  { name: 'applications', signedIn: true, open: async (page) => (await page.goto('/aanvragen'), page.locator('#main .loket-card').first()) },
-  { name: 'application', signedIn: true, open: async (page) => (await page.goto(`/aanvragen/${await applicationId(page)}`), page.locator('.loket-question-form')) },
-  { name: 'documents', signedIn: true, open: async (page) => (await page.goto(`/aanvragen/${await applicationId(page)}/documenten`), page.locator('form.loket-send')) },
-  { name: 'appointments', signedIn: true, open: async (page) => (await page.goto('/afspraken'), page.locator('[data-appointment]').first()) },
-  { name: 'booking: type', signedIn: true, open: async (page) => (await page.goto('/afspraken/maken'), page.locator('[data-step="soort"]')) },
-  { name: 'booking: place', signedIn: true, open: async (page) => (await page.goto('/afspraken/maken?stap=plaats&type=consultation'), page.locator('[data-step="plaats"]')) },
-  { name: 'booking: day', signedIn: true, open: async (page) => (await page.goto('/afspraken/maken?stap=dag&type=consultation&plaats=voorburg-corbulo'), page.locator('[data-step="dag"] button').first()) },
-  { name: 'booking: time', signedIn: true, open: async (page) => (await bookingDay(page), page.locator('[data-step="tijd"] button').first()) },
+  {
+    name: 'accessibility statement',
+    signedIn: false,
+    open: async (page) => (await page.goto('/toegankelijkheid'), heading(page)),
+  },
+  {
+    name: 'applications',
+    signedIn: true,
+    open: async (page) => (await page.goto('/aanvragen'), page.locator('#main .loket-card').first()),
+  },
+  {
+    name: 'application',
+    signedIn: true,
+    open: async (page) => (
+      await page.goto(`/aanvragen/${await applicationId(page)}`),
+      page.locator('.loket-question-form')
+    ),
+  },
+  {
+    name: 'documents',
+    signedIn: true,
+    open: async (page) => (
+      await page.goto(`/aanvragen/${await applicationId(page)}/documenten`),
+      page.locator('form.loket-send')
+    ),
+  },
+  {
+    name: 'appointments',
+    signedIn: true,
+    open: async (page) => (await page.goto('/afspraken'), page.locator('[data-appointment]').first()),
+  },
+  {
+    name: 'booking: type',
+    signedIn: true,
+    open: async (page) => (await page.goto('/afspraken/maken'), page.locator('[data-step="soort"]')),
+  },
+  {
+    name: 'booking: place',
+    signedIn: true,
+    open: async (page) => (
+      await page.goto('/afspraken/maken?stap=plaats&type=consultation'),
+      page.locator('[data-step="plaats"]')
+    ),
+  },
+  {
+    name: 'booking: day',
+    signedIn: true,
+    open: async (page) => (
+      await page.goto('/afspraken/maken?stap=dag&type=consultation&plaats=voorburg-corbulo'),
+      page.locator('[data-step="dag"] button').first()
+    ),
+  },
+  {
+    name: 'booking: time',
+    signedIn: true,
+    open: async (page) => (await bookingDay(page), page.locator('[data-step="tijd"] button').first()),
+  },
   {
     name: 'booking: needs and confirm',
     signedIn: true,
@@ -51,11 +101,15 @@ const PAGES: RtlPage[] = [
       return page.locator('[data-step="gegevens"]');
     },
   },
-  { name: 'home visit request', signedIn: true, open: async (page) => (await page.goto('/afspraken/huisbezoek'), page.locator('#main form')) },
+  {
+    name: 'home visit request',
+    signedIn: true,
+    open: async (page) => (await page.goto('/afspraken/huisbezoek'), page.locator('#main form')),
+  },
 ];
 
 test.describe('Arabic, right to left', () => {
-  test('a translator\'s link turns the page right to left, and Nederlands turns it back', async ({ page }) => {
+  test("a translator's link turns the page right to left, and Nederlands turns it back", async ({ page }) => {
     await page.goto('/');
     // Not offered to residents until ar.ts is complete (i18n/index.ts, OFFERED_LOCALES).
     await expect(page.getByRole('button', { name: 'English' })).toBeVisible();

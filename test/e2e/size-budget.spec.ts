@@ -23,11 +23,10 @@ test('every resident route loads at most 75 KiB of JS and 20 KiB of CSS (gzip) a
   const routes = firstLoadSizes(DIST).filter((r) => !isStaffRoute(r.route));
   expect(routes.length, 'resident routes in the build manifest').toBeGreaterThan(8);
   const figures = routes.map((r) => `${r.route}: JS ${kib(r.js.gzip)}, CSS ${kib(r.css.gzip)}`).join('\n');
-  const over = routes
-    .flatMap((r) => [
-      ...(r.js.gzip > JS_BUDGET ? [`${r.route}: JS ${kib(r.js.gzip)} > ${kib(JS_BUDGET)}`] : []),
-      ...(r.css.gzip > CSS_BUDGET ? [`${r.route}: CSS ${kib(r.css.gzip)} > ${kib(CSS_BUDGET)}`] : []),
-    ]);
+  const over = routes.flatMap((r) => [
+    ...(r.js.gzip > JS_BUDGET ? [`${r.route}: JS ${kib(r.js.gzip)} > ${kib(JS_BUDGET)}`] : []),
+    ...(r.css.gzip > CSS_BUDGET ? [`${r.route}: CSS ${kib(r.css.gzip)} > ${kib(CSS_BUDGET)}`] : []),
+  ]);
   expect(over, `over budget (gzip level 9). All routes:\n${figures}`).toEqual([]);
 });
 
@@ -35,16 +34,28 @@ test('staff pages are in chunks of their own that no resident route loads at fir
   const manifest = readManifest(DIST);
   const routes = firstLoadSizes(DIST);
   const staffRoutes = routes.filter((r) => isStaffRoute(r.route));
-  expect(staffRoutes.map((r) => r.route), 'the back office is a lazy chunk of its own').toContain('beheer/area.ts');
-  expect(staffRoutes.map((r) => r.route), 'the front desk is a lazy chunk of its own').toContain('balie/area.ts');
+  expect(
+    staffRoutes.map((r) => r.route),
+    'the back office is a lazy chunk of its own',
+  ).toContain('beheer/area.ts');
+  expect(
+    staffRoutes.map((r) => r.route),
+    'the front desk is a lazy chunk of its own',
+  ).toContain('balie/area.ts');
   // Staff source modules by path, and shared chunks named after one (e.g. `_staff-<hash>.js`).
   const staffChunkName = /^_(staff|balie|beheer|planning)-/;
-  const staffKeys = Object.keys(manifest).filter((key) => STAFF_MODULE.test(key) || STAFF_MODULE.test(manifest[key]!.src ?? '') || staffChunkName.test(key));
+  const staffKeys = Object.keys(manifest).filter(
+    (key) => STAFF_MODULE.test(key) || STAFF_MODULE.test(manifest[key]!.src ?? '') || staffChunkName.test(key),
+  );
   const staffFiles = new Set(staffKeys.map((key) => manifest[key]!.file));
   expect(staffKeys.length).toBeGreaterThan(0);
   const leaks = routes
     .filter((r) => !isStaffRoute(r.route))
-    .flatMap((r) => [...r.keys.filter((key) => staffKeys.includes(key)), ...r.files.filter((file) => staffFiles.has(file))].map((what) => `${r.route} loads ${what}`));
+    .flatMap((r) =>
+      [...r.keys.filter((key) => staffKeys.includes(key)), ...r.files.filter((file) => staffFiles.has(file))].map(
+        (what) => `${r.route} loads ${what}`,
+      ),
+    );
   expect(leaks).toEqual([]);
   // And the entry (what every page loads) does not import the back office statically.
   const entry = Object.values(manifest).find((c) => c.isEntry)!;
@@ -85,7 +96,10 @@ test('the app runs under its Content Security Policy without a single violation'
   await logIn(page, '999990019');
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
   expect(await violations()).toEqual([]);
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/bijstand/i);
   expect(await violations()).toEqual([]);
   await expectNoAxeViolations(page);

@@ -11,7 +11,12 @@ const DOCUMENT = `Loonstroken van oktober (${Date.now()})`;
 
 /** A desk PC, not a phone: staff work on a desktop screen. */
 async function staffPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    isMobile: false,
+    hasTouch: false,
+    locale: 'nl-NL',
+  });
   return context.newPage();
 }
 
@@ -19,11 +24,16 @@ async function staffPage(browser: Browser): Promise<Page> {
 async function referenceOfJansCase(page: Page): Promise<string> {
   const response = await page.request.get('/api/applications');
   expect(response.ok()).toBe(true);
-  const { applications } = (await response.json()) as { applications: Array<{ reference: string; scheme: { name: { nl: string } } }> };
+  const { applications } = (await response.json()) as {
+    applications: Array<{ reference: string; scheme: { name: { nl: string } } }>;
+  };
   return applications.find((a) => /bijstand/i.test(a.scheme.name.nl))!.reference;
 }
 
-test('a case worker asks for a document; the resident sees the request and who looked at his data', async ({ page, browser }) => {
+test('a case worker asks for a document; the resident sees the request and who looked at his data', async ({
+  page,
+  browser,
+}) => {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
   const reference = await referenceOfJansCase(page);
@@ -52,7 +62,9 @@ test('a case worker asks for a document; the resident sees the request and who l
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
   await expect(staff.getByText('Jan de Vries')).toBeVisible();
-  await expect(staff.getByRole('heading', { level: 3, name: 'Bankafschriften van de laatste 3 maanden' })).toBeVisible();
+  await expect(
+    staff.getByRole('heading', { level: 3, name: 'Bankafschriften van de laatste 3 maanden' }),
+  ).toBeVisible();
   await expectNoAxeViolations(staff);
 
   await staff.getByLabel('Welk document? (Nederlands)').fill(DOCUMENT);
@@ -63,7 +75,10 @@ test('a case worker asks for a document; the resident sees the request and who l
   await expectNoAxeViolations(staff);
 
   // The resident, in his own browser: the new request is on his application.
-  await page.getByRole('link', { name: /bijstand/i }).first().click();
+  await page
+    .getByRole('link', { name: /bijstand/i })
+    .first()
+    .click();
   await expect(page.getByText(DOCUMENT)).toBeVisible();
 
   // ... and the access log says a case worker did it, and why; no name by default.
@@ -78,7 +93,9 @@ test('a case worker asks for a document; the resident sees the request and who l
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Who looked at my data' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Asked you for a document' }).first()).toContainText('A case worker');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Asked you for a document' }).first()).toContainText(
+    'A case worker',
+  );
   await expect(page).toHaveTitle(/^Who looked at my data - /);
   await page.getByRole('button', { name: 'Nederlands' }).click();
 

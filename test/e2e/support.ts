@@ -59,7 +59,7 @@ export async function dumpBrowserStorage(page: Page): Promise<BrowserStorageDump
           const db = open.result;
           const stores: Record<string, unknown[]> = {};
           const names = [...db.objectStoreNames];
-          if (names.length === 0) return db.close(), resolve(stores);
+          if (names.length === 0) return (db.close(), resolve(stores));
           const tx = db.transaction(names, 'readonly');
           for (const store of names) {
             const all = tx.objectStore(store).getAll();
@@ -77,7 +77,13 @@ export async function dumpBrowserStorage(page: Page): Promise<BrowserStorageDump
       const cache = await caches.open(name);
       cacheList.push({ name, urls: (await cache.keys()).map((request) => request.url) });
     }
-    const copy = (storage: Storage) => Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key) ?? '']));
-    return { indexedDB: indexed, caches: cacheList, localStorage: copy(localStorage), sessionStorage: copy(sessionStorage) };
+    const copy = (storage: Storage) =>
+      Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key) ?? '']));
+    return {
+      indexedDB: indexed,
+      caches: cacheList,
+      localStorage: copy(localStorage),
+      sessionStorage: copy(sessionStorage),
+    };
   });
 }

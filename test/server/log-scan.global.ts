@@ -11,7 +11,15 @@ import { consortiumIds, loadConsortium } from '../../src/consortia/index';
 import { demoResidents } from '../../src/server/demo/residents';
 
 /** File names the document tests send (they are personal: "afschrift van jan.pdf"). */
-const UPLOADED_FILE_NAMES = ['afschrift van jan', 'brief één', 'IMG_0001', 'IMG_0002', 'storm.png', 'scan.pdf', 'afschrift.pdf'];
+const UPLOADED_FILE_NAMES = [
+  'afschrift van jan',
+  'brief één',
+  'IMG_0001',
+  'IMG_0002',
+  'storm.png',
+  'scan.pdf',
+  'afschrift.pdf',
+];
 
 export function personalValues(): string[] {
   const today = new Date().toISOString().slice(0, 10);
@@ -58,7 +66,9 @@ export function teardown(): void {
     if (findings.length > 0) {
       // A throw here would only be printed (vitest ignores errors of a global teardown for its
       // exit code); the exit code is what fails the test command.
-      console.error(`\nFAIL log scan: personal data in the server log (${lines} lines scanned):\n${findings.join('\n')}\n`);
+      console.error(
+        `\nFAIL log scan: personal data in the server log (${lines} lines scanned):\n${findings.join('\n')}\n`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -11,7 +11,8 @@ import { personalValues, scanLog } from './log-scan.global';
 describe('the scan for personal data in server logs', () => {
   it('knows the demo BSNs, names, addresses and uploaded file names', () => {
     const values = personalValues();
-    for (const v of ['999990019', 'Jan de Vries', 'Herenstraat 12', '2271 CJ', 'afschrift van jan']) expect(values).toContain(v);
+    for (const v of ['999990019', 'Jan de Vries', 'Herenstraat 12', '2271 CJ', 'afschrift van jan'])
+      expect(values).toContain(v);
   });
 
   it('finds a BSN or a name in a log line, and passes a clean line', () => {
@@ -20,7 +21,9 @@ describe('the scan for personal data in server logs', () => {
       '"999990019" in: {"level":30,"msg":"resident logged in","bsn":"999990019"}',
     ]);
     expect(scanLog('{"msg":"upload of AFSCHRIFT VAN JAN.pdf"}', values)).toHaveLength(1);
-    expect(scanLog('{"level":30,"req":{"method":"GET","path":"/api/applications"},"msg":"incoming request"}', values)).toEqual([]);
+    expect(
+      scanLog('{"level":30,"req":{"method":"GET","path":"/api/applications"},"msg":"incoming request"}', values),
+    ).toEqual([]);
     // Digits inside a longer number are not a BSN.
     expect(scanLog('{"responseTime":0.3780059999990044,"msg":"request completed"}', values)).toEqual([]);
     expect(scanLog('{"path":"/api/staff/residents/999990044"}', values)).toHaveLength(1);

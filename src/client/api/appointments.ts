@@ -21,7 +21,8 @@ import { ABORTED, ApiError, getJson, isErrorResponse, readBody, sessionSignal } 
 
 export const getAppointmentTypes = () => getJson<AppointmentTypeList>('/api/appointments/types');
 export const getAppointments = () => getJson<AppointmentList>('/api/appointments');
-export const getAppointment = (id: string) => getJson<AppointmentResponse>(`/api/appointments/${encodeURIComponent(id)}`);
+export const getAppointment = (id: string) =>
+  getJson<AppointmentResponse>(`/api/appointments/${encodeURIComponent(id)}`);
 
 export function getAvailability(query: { type: string; place?: string; urgent?: boolean }): Promise<Availability> {
   const params = new URLSearchParams({ type: query.type });
@@ -79,7 +80,13 @@ export function rescheduleAppointment(id: string, body: Reschedule, idempotencyK
 /** POST /api/appointments/:id/cancel as an outbox item (works offline: shown as pending) */
 export function cancelAppointment(id: string, reason: string): NewOutboxItem<Cancellation> {
   const body: Cancellation = reason.trim() === '' ? {} : { reason: reason.trim() };
-  return { kind: 'cancel-booking', method: 'POST', url: `/api/appointments/${encodeURIComponent(id)}/cancel`, body, subject: id };
+  return {
+    kind: 'cancel-booking',
+    method: 'POST',
+    url: `/api/appointments/${encodeURIComponent(id)}/cancel`,
+    body,
+    subject: id,
+  };
 }
 
 /** POST /api/callback-requests as an outbox item: for when booking needs a network */

@@ -4,7 +4,12 @@
  * store handles the staff session. None of these needs an Idempotency-Key: search and end
  * change no dossier, and a start is like a login (the server explains, assist-routes.ts).
  */
-import type { AssistLookup, AssistSearchResult, AssistSessionResponse, NewAssistSession } from '../../domain/assist-api';
+import type {
+  AssistLookup,
+  AssistSearchResult,
+  AssistSessionResponse,
+  NewAssistSession,
+} from '../../domain/assist-api';
 import { ApiError, isErrorResponse, readBody } from './http';
 
 async function assistPost<T>(path: string, body?: unknown): Promise<T> {
@@ -30,7 +35,8 @@ async function assistPost<T>(path: string, body?: unknown): Promise<T> {
 }
 
 /** Name and municipality of the resident, within the desk's municipalities (404 otherwise). */
-export const searchResident = (lookup: AssistLookup) => assistPost<AssistSearchResult>('/api/staff/assist/search', lookup);
+export const searchResident = (lookup: AssistLookup) =>
+  assistPost<AssistSearchResult>('/api/staff/assist/search', lookup);
 
 /** Opens the resident's own screens in this browser (the server sets the resident cookie). */
 export const startAssist = (start: NewAssistSession) => assistPost<AssistSessionResponse>('/api/staff/assist', start);

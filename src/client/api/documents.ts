@@ -1,4 +1,4 @@
-import type { CaseDocuments, DocumentCreated, NewDocument, UPLOAD_METADATA_KEYS } from '../../domain/api';
+import type { CaseDocuments, NewDocument, UPLOAD_METADATA_KEYS } from '../../domain/api';
 import type { NewOutboxItem } from '../../domain/outbox';
 import { getJson } from './http';
 
@@ -19,7 +19,7 @@ export function documentContentUrl(applicationId: string, documentId: string): s
 }
 
 /** The tus creation endpoint (POST /api/uploads), same origin. */
-export const UPLOAD_ENDPOINT = '/api/uploads';
+const UPLOAD_ENDPOINT = '/api/uploads';
 
 export interface OutgoingFile {
   bytes: ArrayBuffer;
@@ -62,9 +62,4 @@ export function sendDocument(
       metadata,
     },
   };
-}
-
-export function isDocumentCreated(response: unknown): response is DocumentCreated {
-  const document = (response as DocumentCreated | null)?.document;
-  return typeof document?.id === 'string' && typeof document.title === 'string';
 }

@@ -10,9 +10,21 @@ export function requestHomeVisit(body: NewHomeVisit): NewOutboxItem<NewHomeVisit
 }
 
 export function cancelHomeVisit(id: string): NewOutboxItem<Record<string, never>> {
-  return { kind: 'cancel-home-visit', method: 'POST', url: `/api/home-visits/${encodeURIComponent(id)}/cancel`, body: {}, subject: id };
+  return {
+    kind: 'cancel-home-visit',
+    method: 'POST',
+    url: `/api/home-visits/${encodeURIComponent(id)}/cancel`,
+    body: {},
+    subject: id,
+  };
 }
 
 export function acceptAlternative(id: string): NewOutboxItem<Record<string, never>> {
-  return { kind: 'accept-home-visit', method: 'POST', url: `/api/home-visits/${encodeURIComponent(id)}/accept-alternative`, body: {}, subject: id };
+  return {
+    kind: 'accept-home-visit',
+    method: 'POST',
+    url: `/api/home-visits/${encodeURIComponent(id)}/accept-alternative`,
+    body: {},
+    subject: id,
+  };
 }

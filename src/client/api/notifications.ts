@@ -14,7 +14,6 @@ import type {
 import { ABORTED, ApiError, getJson, isErrorResponse, readBody, sessionSignal } from './http';
 
 export const fetchInbox = () => getJson<Inbox>('/api/notifications');
-export const fetchUnread = () => getJson<UnreadCount>('/api/notifications/unread');
 export const fetchNotificationSettings = () => getJson<NotificationSettings>('/api/notifications/settings');
 
 async function change<T>(path: string, body: unknown = {}): Promise<T> {
@@ -23,7 +22,11 @@ async function change<T>(path: string, body: unknown = {}): Promise<T> {
   try {
     response = await fetch(path, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
       credentials: 'same-origin',
       body: JSON.stringify(body),
       signal,
@@ -44,8 +47,12 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const markMessageRead = (messageId: string) => change<UnreadCount>(`/api/notifications/${id(messageId)}/read`);
 export const markAllRead = () => change<UnreadCount>('/api/notifications/read-all');
-export const changeNotificationSettings = (body: NotificationSettingsChange) => change<NotificationSettings>('/api/notifications/settings', body);
-export const addPushDevice = (body: NewPushDevice) => change<{ device: PushDevice }>('/api/notifications/devices', body);
-export const revokePushDevice = (deviceId: string) => change<undefined>(`/api/notifications/devices/${id(deviceId)}/revoke`);
-export const askEmailConfirmation = (address: string) => change<NotificationSettings>('/api/notifications/email', { address });
+export const changeNotificationSettings = (body: NotificationSettingsChange) =>
+  change<NotificationSettings>('/api/notifications/settings', body);
+export const addPushDevice = (body: NewPushDevice) =>
+  change<{ device: PushDevice }>('/api/notifications/devices', body);
+export const revokePushDevice = (deviceId: string) =>
+  change<undefined>(`/api/notifications/devices/${id(deviceId)}/revoke`);
+export const askEmailConfirmation = (address: string) =>
+  change<NotificationSettings>('/api/notifications/email', { address });
 export const removeEmailAddress = () => change<NotificationSettings>('/api/notifications/email/remove');

@@ -12,7 +12,9 @@ import { isErrorResponse, readBody, sessionSignal } from './http';
 /** A send that hangs must not block the outbox: give up (and retry later) after this long. */
 const TIMEOUT_MS = 30_000;
 
-export async function sendOutboxItem(item: Pick<OutboxItem, 'method' | 'url' | 'body' | 'idempotencyKey'>): Promise<SendResult> {
+export async function sendOutboxItem(
+  item: Pick<OutboxItem, 'method' | 'url' | 'body' | 'idempotencyKey'>,
+): Promise<SendResult> {
   const signal = sessionSignal();
   const timeout = new AbortController();
   const onAbort = () => timeout.abort();
@@ -21,7 +23,11 @@ export async function sendOutboxItem(item: Pick<OutboxItem, 'method' | 'url' | '
   try {
     const response = await fetch(item.url, {
       method: item.method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': item.idempotencyKey },
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': item.idempotencyKey,
+      },
       credentials: 'same-origin',
       body: JSON.stringify(item.body),
       signal: timeout.signal,

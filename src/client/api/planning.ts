@@ -36,7 +36,8 @@ export const createClosure = (locationId: string, closure: NewClosure, key: stri
 export const deleteClosure = (locationId: string, closureId: string, key: string) =>
   staffRequest<void>('DELETE', `${place(locationId)}/closures/${encodeURIComponent(closureId)}`, undefined, key);
 
-export const fetchCapacityChanges = (locationId: string) => staffRequest<CapacityChangeList>('GET', `${place(locationId)}/capacity-changes`);
+export const fetchCapacityChanges = (locationId: string) =>
+  staffRequest<CapacityChangeList>('GET', `${place(locationId)}/capacity-changes`);
 
 export const createCapacityChange = (locationId: string, change: NewCapacityChange, key: string) =>
   staffRequest<CapacityChanged>('POST', `${place(locationId)}/capacity-changes`, change, key);

@@ -15,7 +15,11 @@ import { ApiError, isErrorResponse, readBody } from './http';
 
 type StaffAccount = StaffAccountList['accounts'][number];
 
-async function send<T>(method: 'GET' | 'POST', path: string, options: { json?: unknown; file?: Blob; key?: string } = {}): Promise<T> {
+async function send<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { json?: unknown; file?: Blob; key?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.json !== undefined) {

@@ -15,7 +15,12 @@ import type {
 import { ApiError, isErrorResponse, readBody } from './http';
 
 /** One staff API call (also used by api/planning.ts). */
-export async function staffRequest<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+export async function staffRequest<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  idempotencyKey?: string,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -56,7 +61,12 @@ export const createDocumentRequest = (caseId: string, request: NewStaffDocumentR
   staffRequest<StaffDocumentRequestResponse>('POST', `${caseUrl(caseId)}/document-requests`, request, key);
 
 export const acceptDocumentRequest = (caseId: string, requestId: string, key: string) =>
-  staffRequest<StaffDocumentRequestResponse>('POST', `${caseUrl(caseId)}/document-requests/${encodeURIComponent(requestId)}/accept`, undefined, key);
+  staffRequest<StaffDocumentRequestResponse>(
+    'POST',
+    `${caseUrl(caseId)}/document-requests/${encodeURIComponent(requestId)}/accept`,
+    undefined,
+    key,
+  );
 
 export const rejectDocumentRequest = (caseId: string, requestId: string, reason: string, key: string) =>
   staffRequest<StaffDocumentRequestResponse>(
@@ -73,4 +83,5 @@ export const documentDownloadUrl = (caseId: string, documentId: string) =>
 export const postStaffLogout = () => staffRequest<void>('POST', '/api/auth/staff/logout');
 
 /** Full-page navigation into the staff OpenID Connect flow, back to `returnTo` (under /beheer). */
-export const staffLoginUrl = (returnTo: string) => `/api/auth/staff/login?${new URLSearchParams({ returnTo }).toString()}`;
+export const staffLoginUrl = (returnTo: string) =>
+  `/api/auth/staff/login?${new URLSearchParams({ returnTo }).toString()}`;

@@ -13,13 +13,16 @@ import type { Plugin } from 'vite';
 
 const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 /** Below this a compressed copy saves less than its own headers cost. */
-export const MIN_BYTES = 1024;
+const MIN_BYTES = 1024;
 
 export async function compressFile(path: string): Promise<boolean> {
   const bytes = await readFile(path);
   if (bytes.length < MIN_BYTES) return false;
   const brotli = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
   });
   await writeFile(`${path}.br`, brotli);
   await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
@@ -35,7 +38,9 @@ export function compressAssets(): Plugin {
       outDir = config.build.outDir;
     },
     async writeBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((fileName) => COMPRESSIBLE.test(fileName) && !fileName.startsWith('.vite/'));
+      const files = Object.keys(bundle).filter(
+        (fileName) => COMPRESSIBLE.test(fileName) && !fileName.startsWith('.vite/'),
+      );
       await Promise.all(files.map((fileName) => compressFile(join(outDir, fileName))));
     },
   };

@@ -9,7 +9,13 @@ const svg = readFileSync('public/favicon.svg');
 
 async function pixels(png: Buffer) {
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-  return { data, info, at: (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x + 1) * info.channels)] };
+  return {
+    data,
+    info,
+    at: (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x + 1) * info.channels),
+    ],
+  };
 }
 
 describe('install icons', () => {

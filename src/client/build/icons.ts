@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Plugin } from 'vite';
 
-export type IconKind = 'any' | 'maskable' | 'opaque';
+type IconKind = 'any' | 'maskable' | 'opaque';
 
 export interface IconSpec {
   /** Path in the built client (dist/client), served as /<fileName> */
@@ -39,13 +39,13 @@ export const ICONS: readonly IconSpec[] = [
 ];
 
 /** Share of a maskable icon's width the logo gets: its corners then stay inside the 40% circle. */
-export const MASKABLE_LOGO_SCALE = 0.8;
+const MASKABLE_LOGO_SCALE = 0.8;
 
 /**
  * The colour behind the logo, read from the rendered source just below its top edge in the
  * middle (outside the rounded corners, above the letter), so the SVG stays the only source.
  */
-export async function backgroundColourOf(svg: Buffer): Promise<{ r: number; g: number; b: number }> {
+async function backgroundColourOf(svg: Buffer): Promise<{ r: number; g: number; b: number }> {
   const { data } = await sharp(svg)
     .resize(64, 64)
     .extract({ left: 32, top: 1, width: 1, height: 1 })
@@ -85,7 +85,9 @@ export function pwaIcons(options: { source: string; icons?: readonly IconSpec[] 
     async generateBundle() {
       this.addWatchFile(options.source);
       const svg = await readFile(options.source);
-      const rendered = await Promise.all((options.icons ?? ICONS).map(async (spec) => ({ spec, png: await renderIcon(svg, spec) })));
+      const rendered = await Promise.all(
+        (options.icons ?? ICONS).map(async (spec) => ({ spec, png: await renderIcon(svg, spec) })),
+      );
       for (const { spec, png } of rendered) this.emitFile({ type: 'asset', fileName: spec.fileName, source: png });
     },
   };

@@ -63,15 +63,27 @@ describe('precompiled messages (what the production bundle ships)', () => {
   });
 
   it('ship plain text as a small message function that also renders inside <i18n-t>', async () => {
-    const messages = { plain: 'Bel ons', withSlot: 'Vragen? {phone}.', quoted: "Tekst met \"aanhalingstekens\" en {'{'}accolade{'}'}" };
+    const messages = {
+      plain: 'Bel ons',
+      withSlot: 'Vragen? {phone}.',
+      quoted: "Tekst met \"aanhalingstekens\" en {'{'}accolade{'}'}",
+    };
     const code = messagesModule(precompileMessages(messages));
     expect(code).toContain('s("Bel ons")');
     expect(code).not.toMatch(/"s":"Bel ons"/);
-    const i18n = createI18nForApp({ legacy: false, locale: 'nl', messages: { nl: (await bundled(messages)) as typeof messages } });
+    const i18n = createI18nForApp({
+      legacy: false,
+      locale: 'nl',
+      messages: { nl: (await bundled(messages)) as typeof messages },
+    });
     expect(i18n.global.t('quoted')).toBe('Tekst met "aanhalingstekens" en {accolade}');
     const Footer = defineComponent(() => () => [
       h(I18nT, { keypath: 'plain', tag: 'p', scope: 'global' }),
-      h(I18nT, { keypath: 'withSlot', tag: 'p', scope: 'global' }, { phone: () => h('a', { href: 'tel:14070' }, '14 070') }),
+      h(
+        I18nT,
+        { keypath: 'withSlot', tag: 'p', scope: 'global' },
+        { phone: () => h('a', { href: 'tel:14070' }, '14 070') },
+      ),
     ]);
     const wrapper = mount(Footer, { global: { plugins: [i18n] } });
     expect(wrapper.findAll('p').map((p) => p.text())).toEqual(['Bel ons', 'Vragen? 14 070.']);

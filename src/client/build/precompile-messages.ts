@@ -80,7 +80,9 @@ export function messagesModule(compiled: CompiledTree): string {
     // vue-i18n's own test for an AST (isMessageAST): a resource node (t 0) with a body.
     const isAst = (node as { t?: unknown }).t === 0 && 'b' in (node as object);
     if (node && typeof node === 'object' && !isAst) {
-      const entries = Object.entries(node as CompiledTree).map(([key, value]) => `${JSON.stringify(key)}:${emit(value)}`);
+      const entries = Object.entries(node as CompiledTree).map(
+        ([key, value]) => `${JSON.stringify(key)}:${emit(value)}`,
+      );
       return `{${entries.join(',')}}`;
     }
     return JSON.stringify(node);

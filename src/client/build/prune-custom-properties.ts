@@ -24,7 +24,6 @@ interface Declaration {
 }
 
 const VAR_REFERENCE = /var\(\s*(--[\w-]+)/g;
-const CUSTOM_PROPERTY_NAME = /--[A-Za-z][\w-]*/g;
 
 function references(text: string): string[] {
   return [...text.matchAll(VAR_REFERENCE)].map((match) => match[1]!);

@@ -28,7 +28,10 @@ describe('API errors', () => {
   it('sends same-origin credentials and asks for JSON', async () => {
     const fetchMock = mockFetch({ 'GET /api/thing': () => new Response('{}') });
     await getJson('/api/thing');
-    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
   });
 
   it.each([

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFor, moveDown, moveUp, planOutgoing, removeFile, rotateFile, sendBlocker, type CapturedFile } from './capture-list';
+import {
+  fileNameFor,
+  moveDown,
+  moveUp,
+  planOutgoing,
+  removeFile,
+  rotateFile,
+  sendBlocker,
+  type CapturedFile,
+} from './capture-list';
 
 const MB = 1024 * 1024;
 
@@ -44,7 +53,12 @@ describe('the list of picked files', () => {
   it('says what keeps "Versturen" from working', () => {
     expect(sendBlocker([])).toBe('empty');
     expect(sendBlocker([file('a'), file('b', { status: 'preparing' })])).toBe('preparing');
-    expect(sendBlocker([file('a', { status: 'problem', problem: 'DOCUMENT_TYPE_NOT_ALLOWED' }), file('b', { status: 'preparing' })])).toBe('problems');
+    expect(
+      sendBlocker([
+        file('a', { status: 'problem', problem: 'DOCUMENT_TYPE_NOT_ALLOWED' }),
+        file('b', { status: 'preparing' }),
+      ]),
+    ).toBe('problems');
     expect(sendBlocker(list)).toBeNull();
   });
 });
@@ -72,8 +86,12 @@ describe('what will be sent', () => {
   });
 
   it('names files after the title, numbered when there are more', () => {
-    expect(fileNameFor('Bankafschriften van de laatste 3 maanden', 'pdf')).toBe('Bankafschriften van de laatste 3 maanden.pdf');
-    expect(fileNameFor('Loonstrook: oktober/november', 'jpg', { n: 2, of: 3 })).toBe('Loonstrook oktober november-2.jpg');
+    expect(fileNameFor('Bankafschriften van de laatste 3 maanden', 'pdf')).toBe(
+      'Bankafschriften van de laatste 3 maanden.pdf',
+    );
+    expect(fileNameFor('Loonstrook: oktober/november', 'jpg', { n: 2, of: 3 })).toBe(
+      'Loonstrook oktober november-2.jpg',
+    );
     expect(fileNameFor('   ', 'heic')).toBe('document.heic');
   });
 });

@@ -93,6 +93,11 @@ export function planOutgoing(list: readonly CapturedFile[], maxBytes = MAX_DOCUM
 
 /** A file name from a title: what the case worker sees when they download it. */
 export function fileNameFor(title: string, extension: string, part?: { n: number; of: number }): string {
-  const stem = title.replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'document';
+  const stem =
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'document';
   return `${stem}${part && part.of > 1 ? `-${part.n}` : ''}.${extension}`;
 }

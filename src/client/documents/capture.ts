@@ -55,7 +55,10 @@ export function useCapture(options: CaptureOptions = {}) {
   };
 
   async function prepare(id: string, file: Blob): Promise<void> {
-    const verdict = await checkFile(file).catch(() => ({ ok: false as const, problem: 'DOCUMENT_UNREADABLE' as const }));
+    const verdict = await checkFile(file).catch(() => ({
+      ok: false as const,
+      problem: 'DOCUMENT_UNREADABLE' as const,
+    }));
     if (!verdict.ok) return change(id, { status: 'problem', problem: verdict.problem });
     change(id, { kind: verdict.kind, contentType: verdict.contentType });
     if (verdict.kind !== 'photo') return change(id, { status: 'ready' });
@@ -79,7 +82,18 @@ export function useCapture(options: CaptureOptions = {}) {
       sources.set(id, { file, reduced: null });
       files.value = [
         ...files.value,
-        { id, name, kind: null, contentType: null, size: file.size, quarterTurns: 0, status: 'preparing', problem: null, thumbnail: null, reducedSize: null },
+        {
+          id,
+          name,
+          kind: null,
+          contentType: null,
+          size: file.size,
+          quarterTurns: 0,
+          status: 'preparing',
+          problem: null,
+          thumbnail: null,
+          reducedSize: null,
+        },
       ];
       work.push(prepare(id, file));
     }
@@ -115,7 +129,11 @@ export function useCapture(options: CaptureOptions = {}) {
       if (plan.type === 'as-is') {
         const file = byId.get(plan.id)!;
         const type = file.contentType as DocumentContentType;
-        outgoing.push({ bytes: await sources.get(plan.id)!.file.arrayBuffer(), contentType: type, fileName: fileNameFor(title, DOCUMENT_TYPES[type], part) });
+        outgoing.push({
+          bytes: await sources.get(plan.id)!.file.arrayBuffer(),
+          contentType: type,
+          fileName: fileNameFor(title, DOCUMENT_TYPES[type], part),
+        });
         continue;
       }
       const jpegs: ArrayBuffer[] = [];
@@ -124,7 +142,11 @@ export function useCapture(options: CaptureOptions = {}) {
         outgoing.push({ bytes: jpegs[0]!, contentType: 'image/jpeg', fileName: fileNameFor(title, 'jpg', part) });
       } else {
         const { photosToPdf } = await import('./pdf');
-        outgoing.push({ bytes: await photosToPdf(jpegs), contentType: 'application/pdf', fileName: fileNameFor(title, 'pdf', part) });
+        outgoing.push({
+          bytes: await photosToPdf(jpegs),
+          contentType: 'application/pdf',
+          fileName: fileNameFor(title, 'pdf', part),
+        });
       }
     }
     return outgoing;
@@ -139,7 +161,10 @@ export function useCapture(options: CaptureOptions = {}) {
   /** The page goes: drop the files and stop the worker. */
   function dispose(): void {
     clear();
-    void reducer?.then((r) => r.dispose(), () => undefined);
+    void reducer?.then(
+      (r) => r.dispose(),
+      () => undefined,
+    );
     reducer = null;
   }
 

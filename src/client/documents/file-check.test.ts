@@ -30,7 +30,12 @@ describe('a first look at a picked file (by its first bytes, never its name)', (
     // sent as they are, so the server's 20 MB applies here already
     ['a 21 MB PDF', PDF, 21 * MB, { ok: false, problem: 'DOCUMENT_TOO_LARGE' }],
     ['a 21 MB HEIC', HEIC, 21 * MB, { ok: false, problem: 'DOCUMENT_TOO_LARGE' }],
-    ['a "photo" larger than any phone makes', JPEG, MAX_PHOTO_SOURCE_BYTES + 1, { ok: false, problem: 'DOCUMENT_TOO_LARGE' }],
+    [
+      'a "photo" larger than any phone makes',
+      JPEG,
+      MAX_PHOTO_SOURCE_BYTES + 1,
+      { ok: false, problem: 'DOCUMENT_TOO_LARGE' },
+    ],
   ])('%s', (_name, head, size, verdict) => {
     expect(judgeFile(head, size)).toEqual(verdict);
   });
@@ -38,6 +43,9 @@ describe('a first look at a picked file (by its first bytes, never its name)', (
   it('reads only the first bytes of the file', async () => {
     const file = new Blob([PDF, new Uint8Array(100_000)], { type: 'image/jpeg' });
     expect(await checkFile(file)).toEqual({ ok: true, kind: 'pdf', contentType: 'application/pdf' });
-    expect(await checkFile(new Blob([EXE], { type: 'application/pdf' }))).toEqual({ ok: false, problem: 'DOCUMENT_TYPE_NOT_ALLOWED' });
+    expect(await checkFile(new Blob([EXE], { type: 'application/pdf' }))).toEqual({
+      ok: false,
+      problem: 'DOCUMENT_TYPE_NOT_ALLOWED',
+    });
   });
 });

@@ -19,13 +19,14 @@ export type FileVerdict =
 export const MAX_PHOTO_SOURCE_BYTES = 60 * 1024 * 1024;
 
 /** Bytes to read to know the type (HEIC's brand ends at byte 12). */
-export const SNIFF_BYTES = 16;
+const SNIFF_BYTES = 16;
 
 export function judgeFile(head: Uint8Array, size: number): FileVerdict {
   if (size <= 0) return { ok: false, problem: 'DOCUMENT_EMPTY' };
   const contentType = sniffDocumentType(head);
   if (!contentType) return { ok: false, problem: 'DOCUMENT_TYPE_NOT_ALLOWED' };
-  const kind: CaptureKind = contentType === 'application/pdf' ? 'pdf' : contentType.startsWith('image/hei') ? 'heic' : 'photo';
+  const kind: CaptureKind =
+    contentType === 'application/pdf' ? 'pdf' : contentType.startsWith('image/hei') ? 'heic' : 'photo';
   const limit = kind === 'photo' ? MAX_PHOTO_SOURCE_BYTES : MAX_DOCUMENT_BYTES;
   const problem = sizeRefusal(size, limit);
   if (problem) return { ok: false, problem };

@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { ENCODE_STEPS, encodeSize, fitWithin, MAX_LONG_SIDE, MAX_PHOTO_BYTES, nextEncodeStep, normalizeTurns, turnedSize } from './image-size';
+import {
+  ENCODE_STEPS,
+  encodeSize,
+  fitWithin,
+  MAX_LONG_SIDE,
+  MAX_PHOTO_BYTES,
+  nextEncodeStep,
+  normalizeTurns,
+  turnedSize,
+} from './image-size';
 
 describe('size targets for a reduced photo', () => {
   it.each([
     // a 12-megapixel phone photo, portrait and landscape
-    [{ width: 3000, height: 4000 }, { width: 1500, height: 2000 }],
-    [{ width: 4032, height: 3024 }, { width: 2000, height: 1500 }],
+    [
+      { width: 3000, height: 4000 },
+      { width: 1500, height: 2000 },
+    ],
+    [
+      { width: 4032, height: 3024 },
+      { width: 2000, height: 1500 },
+    ],
     // already small: never made larger
-    [{ width: 1200, height: 900 }, { width: 1200, height: 900 }],
-    [{ width: 2000, height: 10 }, { width: 2000, height: 10 }],
+    [
+      { width: 1200, height: 900 },
+      { width: 1200, height: 900 },
+    ],
+    [
+      { width: 2000, height: 10 },
+      { width: 2000, height: 10 },
+    ],
     // a long receipt keeps at least one pixel across
-    [{ width: 100_000, height: 10 }, { width: 2000, height: 1 }],
+    [
+      { width: 100_000, height: 10 },
+      { width: 2000, height: 1 },
+    ],
   ])('%o fits in %o', (size, expected) => {
     expect(fitWithin(size, MAX_LONG_SIDE)).toEqual(expected);
   });
@@ -28,8 +52,14 @@ describe('size targets for a reduced photo', () => {
   it('a quarter turn swaps width and height; the size to encode follows the turn', () => {
     expect(turnedSize({ width: 3000, height: 4000 }, 1)).toEqual({ width: 4000, height: 3000 });
     expect(turnedSize({ width: 3000, height: 4000 }, 2)).toEqual({ width: 3000, height: 4000 });
-    expect(encodeSize({ width: 3000, height: 4000 }, 1, { scale: 1, quality: 0.85 })).toEqual({ width: 2000, height: 1500 });
-    expect(encodeSize({ width: 3000, height: 4000 }, 0, { scale: 0.5, quality: 0.6 })).toEqual({ width: 750, height: 1000 });
+    expect(encodeSize({ width: 3000, height: 4000 }, 1, { scale: 1, quality: 0.85 })).toEqual({
+      width: 2000,
+      height: 1500,
+    });
+    expect(encodeSize({ width: 3000, height: 4000 }, 0, { scale: 0.5, quality: 0.6 })).toEqual({
+      width: 750,
+      height: 1000,
+    });
   });
 
   it('tries less quality, then fewer pixels, until the JPEG is at most 1.5 MB; the last step is final', () => {

@@ -25,7 +25,7 @@ export function fitWithin(size: Size, longSide: number): Size {
 
 /** Quarter turns clockwise, as 0..3. */
 export function normalizeTurns(quarterTurns: number): 0 | 1 | 2 | 3 {
-  return ((((Math.round(quarterTurns) % 4) + 4) % 4) as 0 | 1 | 2 | 3);
+  return (((Math.round(quarterTurns) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
 }
 
 /** The size after turning by `quarterTurns` (an odd number swaps width and height). */
@@ -63,5 +63,8 @@ export function nextEncodeStep(index: number, bytes: number, maxBytes = MAX_PHOT
 /** The pixel size to encode at `step`, for a source of `source` size turned `quarterTurns`. */
 export function encodeSize(source: Size, quarterTurns: number, step: EncodeStep, longSide = MAX_LONG_SIDE): Size {
   const fitted = fitWithin(turnedSize(source, quarterTurns), longSide);
-  return { width: Math.max(1, Math.round(fitted.width * step.scale)), height: Math.max(1, Math.round(fitted.height * step.scale)) };
+  return {
+    width: Math.max(1, Math.round(fitted.width * step.scale)),
+    height: Math.max(1, Math.round(fitted.height * step.scale)),
+  };
 }

@@ -7,11 +7,20 @@
  * Runs in the worker (OffscreenCanvas) and, where a worker cannot draw, on the main thread
  * (reduce-image.ts); the two differ only in `Drawing`.
  */
-import { ENCODE_STEPS, encodeSize, nextEncodeStep, normalizeTurns, THUMBNAIL_LONG_SIDE, THUMBNAIL_QUALITY, fitWithin, type Size } from './image-size';
+import {
+  ENCODE_STEPS,
+  encodeSize,
+  nextEncodeStep,
+  normalizeTurns,
+  THUMBNAIL_LONG_SIDE,
+  THUMBNAIL_QUALITY,
+  fitWithin,
+  type Size,
+} from './image-size';
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
-export interface Decoded extends Size {
+interface Decoded extends Size {
   source: CanvasImageSource;
   close(): void;
 }
@@ -44,7 +53,12 @@ function draw(drawing: Drawing, image: Decoded, size: Size, quarterTurns: number
   return surface;
 }
 
-export async function reduceWith(drawing: Drawing, file: Blob, quarterTurns: number, withThumbnail: boolean): Promise<ReducedPhoto> {
+export async function reduceWith(
+  drawing: Drawing,
+  file: Blob,
+  quarterTurns: number,
+  withThumbnail: boolean,
+): Promise<ReducedPhoto> {
   const image = await drawing.decode(file);
   try {
     let index = 0;

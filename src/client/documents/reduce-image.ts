@@ -47,7 +47,12 @@ const mainThreadDrawing: Drawing = {
     const image = new Image();
     image.src = await readAsDataUrl(file);
     await image.decode();
-    return { source: image, width: image.naturalWidth, height: image.naturalHeight, close: () => image.removeAttribute('src') };
+    return {
+      source: image,
+      width: image.naturalWidth,
+      height: image.naturalHeight,
+      close: () => image.removeAttribute('src'),
+    };
   },
   surface({ width, height }) {
     const canvas = document.createElement('canvas');
@@ -127,7 +132,13 @@ export function createPhotoReducer(): PhotoReducer {
       performance.measure(REDUCE_MEASURE, {
         start,
         end: performance.now(),
-        detail: { bytesIn: file.size, bytesOut: reduced.jpeg.size, width: reduced.width, height: reduced.height, inWorker: response !== null },
+        detail: {
+          bytesIn: file.size,
+          bytesOut: reduced.jpeg.size,
+          width: reduced.width,
+          height: reduced.height,
+          inWorker: response !== null,
+        },
       });
     } catch {
       // Old browsers without measure options: the numbers are a bonus.

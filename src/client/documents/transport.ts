@@ -67,7 +67,7 @@ function transfer(item: OutboxItem, steps: SendSteps, saves: { chain: Promise<un
   let stall: ReturnType<typeof setTimeout> | undefined;
 
   return new Promise((resolve) => {
-    let tus: Upload;
+    let tus: Upload; // eslint-disable-line prefer-const -- assigned after the callbacks that close over it
     let stalled = false;
     const finish = (outcome: Transfer['outcome']) => {
       clearTimeout(stall);
@@ -82,7 +82,8 @@ function transfer(item: OutboxItem, steps: SendSteps, saves: { chain: Promise<un
       }, STALL_MS);
     };
     // Logout or session end: stop; the item waits for its resident's next session.
-    const onAbort = () => void tus.abort().finally(() => finish({ failed: { status: 0, code: 'ABORTED', body: null } }));
+    const onAbort = () =>
+      void tus.abort().finally(() => finish({ failed: { status: 0, code: 'ABORTED', body: null } }));
 
     tus = new Upload(file, {
       endpoint: new URL(upload.endpoint, location.href).href,

@@ -10,7 +10,9 @@
 import type { MessageSchema } from './nl';
 
 /** Any part of the Dutch tree: a language that may start small. */
-export type PartialMessages<T = MessageSchema> = { [K in keyof T]?: T[K] extends string ? string : PartialMessages<T[K]> };
+export type PartialMessages<T = MessageSchema> = {
+  [K in keyof T]?: T[K] extends string ? string : PartialMessages<T[K]>;
+};
 
 const ar: PartialMessages = {
   app: {

@@ -13,7 +13,10 @@ import { precompileMessages } from '../build/precompile-messages';
 import { createAppI18n, setLocale } from './index';
 import { flatten, placeholders, pluralCases, type Tree } from './message-tree';
 
-const files = import.meta.glob<{ default: Tree }>(['./nl.ts', './en.ts', './ar.ts', './*/nl.ts', './*/en.ts', './*/ar.ts'], { eager: true });
+const files = import.meta.glob<{ default: Tree }>(
+  ['./nl.ts', './en.ts', './ar.ts', './*/nl.ts', './*/en.ts', './*/ar.ts'],
+  { eager: true },
+);
 
 /** '.' for the app's own catalogue, else the feature folder ('appointments', 'staff', ...). */
 function catalogues(): Map<string, Record<string, Tree>> {
@@ -30,8 +33,14 @@ describe.each([...catalogues()])('catalogue %s', (_folder, locales) => {
   const english = flatten(locales.en!);
 
   it('has every key in Dutch and in English, with the same placeholders and plural cases', () => {
-    expect([...dutch.keys()].filter((key) => !english.has(key)), 'missing in English').toEqual([]);
-    expect([...english.keys()].filter((key) => !dutch.has(key)), 'missing in Dutch').toEqual([]);
+    expect(
+      [...dutch.keys()].filter((key) => !english.has(key)),
+      'missing in English',
+    ).toEqual([]);
+    expect(
+      [...english.keys()].filter((key) => !dutch.has(key)),
+      'missing in Dutch',
+    ).toEqual([]);
     for (const [key, message] of dutch) {
       expect(placeholders(english.get(key)!), key).toEqual(placeholders(message));
       expect(pluralCases(english.get(key)!), key).toBe(pluralCases(message));
@@ -56,7 +65,11 @@ describe('all catalogues together', () => {
   it('include every catalogue file on disk (a folder the search above missed would go unchecked)', () => {
     const onDisk = (dir: string, prefix: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? onDisk(join(dir, entry.name), `${prefix}${entry.name}/`) : /^[a-z]{2}\.ts$/.test(entry.name) ? [`${prefix}${entry.name}`] : [],
+        entry.isDirectory()
+          ? onDisk(join(dir, entry.name), `${prefix}${entry.name}/`)
+          : /^[a-z]{2}\.ts$/.test(entry.name)
+            ? [`${prefix}${entry.name}`]
+            : [],
       );
     // Vitest runs from the project root (happy-dom's URL cannot turn import.meta.url into a path).
     expect(onDisk(resolve(process.cwd(), 'src/client/i18n'), './').sort()).toEqual(Object.keys(files).sort());

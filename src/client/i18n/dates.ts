@@ -30,7 +30,7 @@ function formatter(locale: string, kind: 'date' | 'dateTime'): Intl.DateTimeForm
 }
 
 /** '2026-12-03' → '3 december 2026' (nl) or '3 December 2026' (en). */
-export function formatIsoDate(isoDate: string, locale: string): string {
+function formatIsoDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const utcMidnight = new Date(0);
   utcMidnight.setUTCFullYear(y, m - 1, d);
@@ -38,7 +38,7 @@ export function formatIsoDate(isoDate: string, locale: string): string {
 }
 
 /** An instant (ISO date-time) as date and time in the Netherlands. */
-export function formatInstant(isoDateTime: string, locale: string): string {
+function formatInstant(isoDateTime: string, locale: string): string {
   return formatter(locale, 'dateTime').format(new Date(isoDateTime));
 }
 

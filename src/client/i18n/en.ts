@@ -98,7 +98,8 @@ const en: MessageSchema = {
   kiosk: {
     stop: 'Stop and wipe',
     stopping: 'Wiping',
-    unsent: 'Something has not been sent yet. If you stop now, it will be lost. | {n} things have not been sent yet. If you stop now, they will be lost.',
+    unsent:
+      'Something has not been sent yet. If you stop now, it will be lost. | {n} things have not been sent yet. If you stop now, they will be lost.',
     idle: {
       title: 'Are you still there?',
       text: 'You did nothing for 3 minutes. Soon your session stops. Then we wipe everything of yours from this computer. Do you want to go on? Then choose Continue.',
@@ -112,7 +113,8 @@ const en: MessageSchema = {
   },
   outbox: {
     pageTitle: 'Waiting to be sent',
-    intro: 'Here you see what you did and whether it has been sent. No internet? Then we send it as soon as there is a connection again.',
+    intro:
+      'Here you see what you did and whether it has been sent. No internet? Then we send it as soon as there is a connection again.',
     introShared: 'Other people use this computer too. Anything not sent yet is lost when you log out.',
     empty: 'Nothing is waiting. Everything has been sent.',
     kind: {
@@ -135,7 +137,8 @@ const en: MessageSchema = {
       failed: 'Did not work. We will try again soon.',
       refused: 'Not sent',
     },
-    stale: 'This has been waiting for more than {days} days. Open Loket when you have internet. Some phones delete what Loket keeps after 7 days.',
+    stale:
+      'This has been waiting for more than {days} days. Open Loket when you have internet. Some phones delete what Loket keeps after 7 days.',
     retry: 'Try again now',
     cancel: 'Do not send',
     remove: 'Remove from the list',
@@ -154,7 +157,8 @@ const en: MessageSchema = {
     open: 'Send documents and read letters',
   },
   leave: {
-    unsent: 'Your question has not been sent yet. If you stop now, it will be lost. | Your {n} questions have not been sent yet. If you stop now, they will be lost.',
+    unsent:
+      'Your question has not been sent yet. If you stop now, it will be lost. | Your {n} questions have not been sent yet. If you stop now, they will be lost.',
     expiry: 'You will be logged out in 2 minutes because you are not doing anything.',
     stay: 'Stay logged in',
     leave: 'Log out anyway',
@@ -188,7 +192,8 @@ const en: MessageSchema = {
     DOCUMENT_EMPTY: 'This file is empty. Please choose another file.',
     DOCUMENT_ENCRYPTED_PDF: 'This PDF has a password. Please send the PDF without a password.',
     DOCUMENT_UNREADABLE: 'We cannot open this file. It may be damaged. Please make a new photo or PDF.',
-    DOCUMENT_POLYGLOT: 'We cannot accept this file. It contains something that does not belong in a PDF or photo. Please make a new photo or PDF.',
+    DOCUMENT_POLYGLOT:
+      'We cannot accept this file. It contains something that does not belong in a PDF or photo. Please make a new photo or PDF.',
     DOCUMENT_INFECTED: 'This file contains a virus. We did not keep it. Please send another file.',
     SCANNER_UNAVAILABLE: 'We cannot check your file right now. Please try again later.',
     DAILY_UPLOAD_LIMIT: 'You have sent a lot of files today. Please try again tomorrow, or call us.',
@@ -197,9 +202,12 @@ const en: MessageSchema = {
     UPLOAD_ALREADY_REGISTERED: 'We have already received this file.',
     REQUEST_CLOSED: 'We need nothing more for this request. We have already approved your document.',
     REQUEST_TRANSITION_NOT_ALLOWED: 'This is not possible for this document request.',
-    MUNICIPALITY_NOT_SERVED: 'Your municipality does not take part in this service. So you cannot arrange this here. Please contact your own municipality.',
-    APPOINTMENT_NOT_ALLOWED: 'You can only book this appointment while you have an application with us. Call us if you have questions.',
-    APPOINTMENT_TYPE_NOT_OFFERED: 'This appointment is not possible at this place or in this way. Choose another place or way.',
+    MUNICIPALITY_NOT_SERVED:
+      'Your municipality does not take part in this service. So you cannot arrange this here. Please contact your own municipality.',
+    APPOINTMENT_NOT_ALLOWED:
+      'You can only book this appointment while you have an application with us. Call us if you have questions.',
+    APPOINTMENT_TYPE_NOT_OFFERED:
+      'This appointment is not possible at this place or in this way. Choose another place or way.',
     SLOT_NOT_OFFERED: 'You cannot book an appointment at this time. Choose another time.',
     SLOT_TAKEN: 'Someone else just chose this time. Choose another time.',
     URGENT_CAPACITY_FULL: 'We have no urgent appointment left. Call us now and we will help you quickly.',

@@ -4,7 +4,7 @@ import { useI18n } from 'vue-i18n';
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 
 /** The i18n key for an error code: `errors.<CODE>` when we have it, else `errors.UNKNOWN`. */
-export function errorMessageKey(code: string | null | undefined, has: (key: string) => boolean): string {
+function errorMessageKey(code: string | null | undefined, has: (key: string) => boolean): string {
   const key = `errors.${code ?? ''}`;
   return code && CODE.test(code) && has(key) ? key : 'errors.UNKNOWN';
 }

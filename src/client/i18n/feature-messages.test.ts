@@ -8,7 +8,12 @@ describe('messages of a lazily loaded area', () => {
   const feature = { nl: { area: { title: 'Beheer' } }, en: { area: { title: 'Back office' } } };
 
   it('are merged into Dutch at once and into English once the app has loaded it', async () => {
-    const i18n = createI18n({ legacy: false, locale: 'nl', fallbackLocale: 'nl', messages: { nl: { app: { name: 'Loket' } } } });
+    const i18n = createI18n({
+      legacy: false,
+      locale: 'nl',
+      fallbackLocale: 'nl',
+      messages: { nl: { app: { name: 'Loket' } } },
+    });
     const global = i18n.global as unknown as MergeTarget & LocaleSwitchable & { t(key: string): string };
     installFeatureMessages(global, feature);
     installFeatureMessages(global, feature); // entering the area again changes nothing
@@ -24,8 +29,16 @@ describe('messages of a lazily loaded area', () => {
   });
 
   it('load a language on demand, and still follow a language switch after the page that installed them is gone', async () => {
-    const lazy = { nl: { lazy: { title: 'Afspraken' } }, en: async () => ({ default: { lazy: { title: 'Appointments' } } }) };
-    const i18n = createI18n({ legacy: false, locale: 'nl', fallbackLocale: 'nl', messages: { nl: { app: { name: 'Loket' } } } });
+    const lazy = {
+      nl: { lazy: { title: 'Afspraken' } },
+      en: async () => ({ default: { lazy: { title: 'Appointments' } } }),
+    };
+    const i18n = createI18n({
+      legacy: false,
+      locale: 'nl',
+      fallbackLocale: 'nl',
+      messages: { nl: { app: { name: 'Loket' } } },
+    });
     const global = i18n.global as unknown as MergeTarget & LocaleSwitchable & { t(key: string): string };
     const page = effectScope();
     page.run(() => installFeatureMessages(global, lazy));
@@ -35,4 +48,3 @@ describe('messages of a lazily loaded area', () => {
     await vi.waitFor(() => expect(global.t('lazy.title')).toBe('Appointments'));
   });
 });
-

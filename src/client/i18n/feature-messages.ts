@@ -39,7 +39,11 @@ export function installFeatureMessages(target: MergeTarget, messages: FeatureMes
       if (!forLocale || merged.has(locale)) continue;
       if (typeof forLocale !== 'function') merge(locale, forLocale);
       // Until it arrives the Dutch fallback shows; the merge re-renders what uses it.
-      else void forLocale().then((module) => merge(locale, module.default), () => undefined);
+      else
+        void forLocale().then(
+          (module) => merge(locale, module.default),
+          () => undefined,
+        );
     }
   };
   mergeAvailable();

@@ -11,7 +11,7 @@ import nl, { type MessageSchema } from './nl';
 import type { PartialMessages } from './ar';
 import { featureArabic, featureEnglish } from './feature-locales';
 
-export const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
+const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 /**
@@ -20,13 +20,16 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
  * and the right-to-left tests open it with `?taal=ar`; once chosen it shows in the switch, so
  * the way back to Dutch is always there. Add it here when ar.ts is complete and checked.
  */
-export const OFFERED_LOCALES: readonly Locale[] = ['nl', 'en'];
+const OFFERED_LOCALES: readonly Locale[] = ['nl', 'en'];
 
 /** The languages the switch shows: the offered ones, and the current one if it is a preview. */
 export function switchableLocales(current: string): Locale[] {
-  return [...OFFERED_LOCALES, ...SUPPORTED_LOCALES.filter((code) => code === current && !OFFERED_LOCALES.includes(code))];
+  return [
+    ...OFFERED_LOCALES,
+    ...SUPPORTED_LOCALES.filter((code) => code === current && !OFFERED_LOCALES.includes(code)),
+  ];
 }
-export const DEFAULT_LOCALE: Locale = 'nl';
+const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_STORAGE_KEY = 'loket.locale';
 
 /** Writing direction per language: Arabic is read right to left (<html dir="rtl">). */
@@ -39,7 +42,7 @@ const LOADERS: Record<Locale, () => Promise<MessageSchema | PartialMessages>> = 
   ar: () => import('./ar').then((module) => module.default),
 };
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
@@ -47,7 +50,7 @@ export function isLocale(value: unknown): value is Locale {
  * The language to start in: `?taal=xx` in the address (a link from a translator or a test),
  * else the device's stored choice, else Dutch. Storage can be off (private mode, policies).
  */
-export function storedLocale(): Locale {
+function storedLocale(): Locale {
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('taal');
   if (isLocale(asked)) return asked;
   try {

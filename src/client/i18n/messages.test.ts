@@ -15,7 +15,8 @@ import staffEn from './staff/en';
 import staffNl from './staff/nl';
 
 /** Error codes only the staff API answers with (their messages live in i18n/staff/). */
-const STAFF_ONLY_ERROR = /^(STAFF_ROLE_REQUIRED|STAFF_ACCOUNT_SELF|ASSIST_|STATUS_TYPE_|STATUS_TRANSITION_|DECISION_|CASE_ALREADY_|PLANNING_)/;
+const STAFF_ONLY_ERROR =
+  /^(STAFF_ROLE_REQUIRED|STAFF_ACCOUNT_SELF|ASSIST_|STATUS_TYPE_|STATUS_TRANSITION_|DECISION_|CASE_ALREADY_|PLANNING_)/;
 
 describe('error messages', () => {
   it('exist in both languages for every error code the API or the client can produce', () => {
@@ -32,7 +33,10 @@ describe('error messages', () => {
         : !dutch.has(`errors.${code}`) || !english.has(`errors.${code}`),
     );
     expect(missing).toEqual([]);
-    expect([...dutch.keys()].filter((key) => key.startsWith('errors.') && staffOnly(key.slice(7))), 'staff-only codes outside the staff catalogue').toEqual([]);
+    expect(
+      [...dutch.keys()].filter((key) => key.startsWith('errors.') && staffOnly(key.slice(7))),
+      'staff-only codes outside the staff catalogue',
+    ).toEqual([]);
   });
 });
 

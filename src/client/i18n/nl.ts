@@ -39,8 +39,7 @@ const nl = {
   },
   update: {
     message: 'Er is een nieuwe versie van Loket. Herlaad de pagina om die te gebruiken.',
-    messageShared:
-      'Er is een nieuwe versie van Loket. Maak eerst af waar u mee bezig bent. Herlaad daarna de pagina.',
+    messageShared: 'Er is een nieuwe versie van Loket. Maak eerst af waar u mee bezig bent. Herlaad daarna de pagina.',
     reload: 'Nu vernieuwen',
     later: 'Later',
   },
@@ -96,12 +95,14 @@ const nl = {
     hint: 'Bijvoorbeeld in de bibliotheek of op uw werk. Kiest u ja? Dan bewaren wij niets van u op deze computer.',
     yes: 'Ja',
     no: 'Nee',
-    shared: 'Dit is een computer die ook andere mensen gebruiken. Wij bewaren niets van u op deze computer. Log uit als u klaar bent.',
+    shared:
+      'Dit is een computer die ook andere mensen gebruiken. Wij bewaren niets van u op deze computer. Log uit als u klaar bent.',
   },
   kiosk: {
     stop: 'Stop en wis',
     stopping: 'Bezig met wissen',
-    unsent: 'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren. | Er zijn nog {n} dingen niet verstuurd. Stopt u nu? Dan gaan ze verloren.',
+    unsent:
+      'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren. | Er zijn nog {n} dingen niet verstuurd. Stopt u nu? Dan gaan ze verloren.',
     idle: {
       title: 'Bent u er nog?',
       text: 'U deed 3 minuten niets. Straks stopt uw sessie. Dan wissen wij alles van u op deze computer. Wilt u verder? Kies dan Doorgaan.',
@@ -115,8 +116,10 @@ const nl = {
   },
   outbox: {
     pageTitle: 'Wacht op verzenden',
-    intro: 'Hier ziet u wat u heeft gedaan en of het al is verstuurd. Is er geen internet? Dan versturen wij het zodra er weer verbinding is.',
-    introShared: 'Dit is een computer die ook andere mensen gebruiken. Wat nog niet is verstuurd, gaat verloren als u uitlogt.',
+    intro:
+      'Hier ziet u wat u heeft gedaan en of het al is verstuurd. Is er geen internet? Dan versturen wij het zodra er weer verbinding is.',
+    introShared:
+      'Dit is een computer die ook andere mensen gebruiken. Wat nog niet is verstuurd, gaat verloren als u uitlogt.',
     empty: 'Er wacht niets. Alles is verstuurd.',
     kind: {
       question: 'Vraag over uw aanvraag',
@@ -138,7 +141,8 @@ const nl = {
       failed: 'Niet gelukt. Wij proberen het straks opnieuw.',
       refused: 'Niet verstuurd',
     },
-    stale: 'Dit wacht al meer dan {days} dagen. Open Loket als u internet heeft. Sommige telefoons wissen na 7 dagen wat Loket bewaart.',
+    stale:
+      'Dit wacht al meer dan {days} dagen. Open Loket als u internet heeft. Sommige telefoons wissen na 7 dagen wat Loket bewaart.',
     retry: 'Probeer nu opnieuw',
     cancel: 'Niet versturen',
     remove: 'Weghalen uit de lijst',
@@ -157,7 +161,8 @@ const nl = {
     open: 'Documenten sturen en brieven lezen',
   },
   leave: {
-    unsent: 'Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren. | Uw {n} vragen zijn nog niet verstuurd. Als u nu stopt, gaan die verloren.',
+    unsent:
+      'Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren. | Uw {n} vragen zijn nog niet verstuurd. Als u nu stopt, gaan die verloren.',
     expiry: 'U wordt over 2 minuten uitgelogd, omdat u niets doet.',
     stay: 'Blijf ingelogd',
     leave: 'Toch uitloggen',
@@ -186,12 +191,14 @@ const nl = {
     NOT_DURING_ASSIST: 'Dit kan alleen de inwoner zelf doen, op een eigen telefoon of computer.',
     REAUTH_REQUIRED: 'Log voor de zekerheid opnieuw in. Daarna kunt u dit wijzigen.',
     CASE_CLOSED: 'Over deze aanvraag kunt u geen vragen meer stellen. Bel ons als u een vraag heeft.',
-    DOCUMENT_TYPE_NOT_ALLOWED: 'Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).',
+    DOCUMENT_TYPE_NOT_ALLOWED:
+      'Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).',
     DOCUMENT_TOO_LARGE: 'Dit bestand is te groot. Een bestand mag niet groter zijn dan 20 MB.',
     DOCUMENT_EMPTY: 'Dit bestand is leeg. Kies een ander bestand.',
     DOCUMENT_ENCRYPTED_PDF: 'Deze PDF heeft een wachtwoord. Stuur de PDF zonder wachtwoord.',
     DOCUMENT_UNREADABLE: 'Wij kunnen dit bestand niet openen. Misschien is het kapot. Maak een nieuwe foto of PDF.',
-    DOCUMENT_POLYGLOT: 'Dit bestand kunnen wij niet aannemen. Er zit iets in dat niet in een PDF of foto hoort. Maak een nieuwe foto of PDF.',
+    DOCUMENT_POLYGLOT:
+      'Dit bestand kunnen wij niet aannemen. Er zit iets in dat niet in een PDF of foto hoort. Maak een nieuwe foto of PDF.',
     DOCUMENT_INFECTED: 'In dit bestand zit een virus. Wij hebben het niet bewaard. Stuur een ander bestand.',
     SCANNER_UNAVAILABLE: 'Wij kunnen uw bestand nu niet controleren. Probeer het later nog een keer.',
     DAILY_UPLOAD_LIMIT: 'U heeft vandaag al veel bestanden gestuurd. Probeer het morgen opnieuw. Of bel ons.',
@@ -200,9 +207,12 @@ const nl = {
     UPLOAD_ALREADY_REGISTERED: 'Dit bestand hebben wij al ontvangen.',
     REQUEST_CLOSED: 'Voor deze vraag hebben wij niets meer nodig. Wij hebben uw document al goedgekeurd.',
     REQUEST_TRANSITION_NOT_ALLOWED: 'Dit kan niet bij deze vraag om documenten.',
-    MUNICIPALITY_NOT_SERVED: 'Uw gemeente doet niet mee met deze dienst. Daarom kunt u dit hier niet regelen. Neem contact op met uw eigen gemeente.',
-    APPOINTMENT_NOT_ALLOWED: 'Deze afspraak kunt u alleen maken als u een aanvraag bij ons heeft lopen. Bel ons als u vragen heeft.',
-    APPOINTMENT_TYPE_NOT_OFFERED: 'Deze afspraak kan niet op deze plek of op deze manier. Kies een andere plek of manier.',
+    MUNICIPALITY_NOT_SERVED:
+      'Uw gemeente doet niet mee met deze dienst. Daarom kunt u dit hier niet regelen. Neem contact op met uw eigen gemeente.',
+    APPOINTMENT_NOT_ALLOWED:
+      'Deze afspraak kunt u alleen maken als u een aanvraag bij ons heeft lopen. Bel ons als u vragen heeft.',
+    APPOINTMENT_TYPE_NOT_OFFERED:
+      'Deze afspraak kan niet op deze plek of op deze manier. Kies een andere plek of manier.',
     SLOT_NOT_OFFERED: 'Op deze tijd kunt u geen afspraak maken. Kies een andere tijd.',
     SLOT_TAKEN: 'Iemand anders heeft deze tijd net gekozen. Kies een andere tijd.',
     URGENT_CAPACITY_FULL: 'Wij hebben geen spoedafspraak meer vrij. Bel ons nu, dan helpen wij u snel.',

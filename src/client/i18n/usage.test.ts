@@ -19,7 +19,10 @@ const CATALOGUE = /[\\/]i18n[\\/]([\w-]+[\\/])?[a-z]{2}(-[A-Z]{2})?\.ts$/;
  * can be asked for; a list names the only ones the code can build.
  */
 const DYNAMIC: Record<string, { keys: 'all' | string[]; why: string }> = {
-  'errors.': { keys: 'all', why: 'the API and the client report a code; i18n/errors.ts and outbox items show errors.<CODE> (messages.test.ts checks one per code)' },
+  'errors.': {
+    keys: 'all',
+    why: 'the API and the client report a code; i18n/errors.ts and outbox items show errors.<CODE> (messages.test.ts checks one per code)',
+  },
   'languages.': { keys: 'all', why: 'LanguageSwitch labels one button per supported locale' },
   'detail.documentState.': { keys: 'all', why: 'a document request state from the API' },
   'detail.decisionResultLabel.': { keys: 'all', why: 'a decision result from the API' },
@@ -27,7 +30,10 @@ const DYNAMIC: Record<string, { keys: 'all' | string[]; why: string }> = {
   'outbox.kind.': { keys: 'all', why: 'an outbox item kind' },
   'outbox.state.': { keys: 'all', why: 'an outbox item state word (components/outbox/outbox-words.ts)' },
   'documents.kind.': { keys: 'all', why: 'a captured file kind (photo, pdf, ...)' },
-  'documents.': { keys: ['moveUp', 'moveDown', 'rotate', 'remove'], why: 'CaptureList labels its buttons by action name' },
+  'documents.': {
+    keys: ['moveUp', 'moveDown', 'rotate', 'remove'],
+    why: 'CaptureList labels its buttons by action name',
+  },
   'accessLog.role.': { keys: 'all', why: 'a staff role from the access log API' },
   'accessLog.purpose.': { keys: 'all', why: 'a purpose from the access log API (none when absent)' },
   'accessLog.action.': { keys: 'all', why: 'action and object type from the access log API, looked up with te()' },
@@ -49,7 +55,10 @@ const DYNAMIC: Record<string, { keys: 'all' | string[]; why: string }> = {
   'staff.planning.visits.action.': { keys: 'all', why: 'VisitActions offers one radio per action' },
   'staff.planning.visits.submit.': { keys: 'all', why: 'the button text of the chosen action' },
   'staff.planning.visits.finished.': { keys: 'all', why: 'the outcome message of the chosen action' },
-  'accessLog.action.assist.': { keys: 'all', why: 'what front-desk staff did on the resident\'s behalf, from the access log API' },
+  'accessLog.action.assist.': {
+    keys: 'all',
+    why: "what front-desk staff did on the resident's behalf, from the access log API",
+  },
   'balie.purpose.': { keys: 'all', why: 'an assist purpose (and its form errors) at the front desk' },
   'balie.search.': { keys: 'all', why: 'a resident lookup error code at the front desk' },
   'notificationEvents.': { keys: 'all', why: 'title and body per notification event type' },
@@ -77,7 +86,9 @@ function namedKeys(): Array<{ key: string; path: string }> {
     /\bkeypath=(["'])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/gi,
     /\btitleKey:\s*(['"])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g,
   ];
-  return files.flatMap(({ path, text }) => patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => ({ key: m[2]!, path }))));
+  return files.flatMap(({ path, text }) =>
+    patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => ({ key: m[2]!, path }))),
+  );
 }
 
 /** Static heads of template literals that build a key: `errors.${...}` → 'errors.'. */
@@ -87,19 +98,33 @@ function builtPrefixes(): Set<string> {
 
 describe('message keys and the code', () => {
   it('every key the code names literally exists in the Dutch catalogues', () => {
-    expect(namedKeys().filter(({ key }) => !keys.has(key)).map(({ key, path }) => `${key} (${path})`)).toEqual([]);
+    expect(
+      namedKeys()
+        .filter(({ key }) => !keys.has(key))
+        .map(({ key, path }) => `${key} (${path})`),
+    ).toEqual([]);
   });
 
   it('every prefix the code builds keys from is declared, and every declared prefix is still built', () => {
     const built = builtPrefixes();
-    expect([...built].filter((prefix) => !(prefix in DYNAMIC)), 'declare these in DYNAMIC, with why').toEqual([]);
-    expect(Object.keys(DYNAMIC).filter((prefix) => !built.has(prefix)), 'no longer built: remove from DYNAMIC').toEqual([]);
+    expect(
+      [...built].filter((prefix) => !(prefix in DYNAMIC)),
+      'declare these in DYNAMIC, with why',
+    ).toEqual([]);
+    expect(
+      Object.keys(DYNAMIC).filter((prefix) => !built.has(prefix)),
+      'no longer built: remove from DYNAMIC',
+    ).toEqual([]);
   });
 
   it('every key in the catalogues is used (no leftovers for translators to maintain)', () => {
     const dynamic = (key: string) =>
-      Object.entries(DYNAMIC).some(([prefix, { keys: allowed }]) => key.startsWith(prefix) && (allowed === 'all' || allowed.includes(key.slice(prefix.length))));
-    const literal = (key: string) => code.includes(`'${key}'`) || code.includes(`"${key}"`) || code.includes(`\`${key}\``);
+      Object.entries(DYNAMIC).some(
+        ([prefix, { keys: allowed }]) =>
+          key.startsWith(prefix) && (allowed === 'all' || allowed.includes(key.slice(prefix.length))),
+      );
+    const literal = (key: string) =>
+      code.includes(`'${key}'`) || code.includes(`"${key}"`) || code.includes(`\`${key}\``);
     expect([...keys].filter((key) => !dynamic(key) && !literal(key))).toEqual([]);
   });
 });

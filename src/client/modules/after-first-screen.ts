@@ -19,7 +19,9 @@ export function firstScreenShown(): void {
 }
 
 const loaded = (): Promise<void> =>
-  document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+  document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 
 /** In the task after the next frame: the first screen is painted by then. */
 function afterNextPaint(task: () => void): void {

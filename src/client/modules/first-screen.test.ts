@@ -81,7 +81,10 @@ describe('first screen', () => {
 
   it('a stalled network does not keep the screen blank: it mounts after the longest wait', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    mockFetch({ 'GET /api/config': () => new Promise<Response>(() => {}), 'GET /api/me': () => new Promise<Response>(() => {}) });
+    mockFetch({
+      'GET /api/config': () => new Promise<Response>(() => {}),
+      'GET /api/me': () => new Promise<Response>(() => {}),
+    });
     const { promise, isReady } = boot('/aanvragen');
     await vi.advanceTimersByTimeAsync(MOUNT_AT_THE_LATEST_MS - 1);
     expect(isReady()).toBe(false);

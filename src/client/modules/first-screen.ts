@@ -53,7 +53,10 @@ export function firstScreenReady(pinia: Pinia, router: Router, languageReady: Pr
       // on Lighthouse's slow phone) while the browser loads its date data, and any later one
       // ~1 ms: pay that now, while the page waits for the network, not in the long task that
       // renders the page's data (total blocking time).
-      setTimeout(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(0), 0);
+      setTimeout(
+        () => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(0),
+        0,
+      );
     },
     { immediate: true, flush: 'sync' },
   );

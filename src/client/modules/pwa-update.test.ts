@@ -11,7 +11,14 @@ import { KEEP_ON_UPDATE_KEY, keepFieldsForUpdate, restoreKeptFields } from './pw
 /** A form like the ones to come, bound with v-model as pages do. */
 const FakeForm = defineComponent({
   setup() {
-    return { subject: ref(''), message: ref(''), urgent: ref(false), contact: ref('phone'), secret: ref(''), other: ref('') };
+    return {
+      subject: ref(''),
+      message: ref(''),
+      urgent: ref(false),
+      contact: ref('phone'),
+      secret: ref(''),
+      other: ref(''),
+    };
   },
   template: `
     <form>
@@ -113,7 +120,9 @@ describe('keeping typed text over the update reload', () => {
   });
 
   it('stores nothing when the marked fields are empty', () => {
-    wrapper = mount(defineComponent({ template: '<input id="subject" data-keep-on-update />' }), { attachTo: document.body });
+    wrapper = mount(defineComponent({ template: '<input id="subject" data-keep-on-update />' }), {
+      attachTo: document.body,
+    });
     expect(keepFieldsForUpdate()).toBe(true);
     expect(sessionStorage.getItem(KEEP_ON_UPDATE_KEY)).toBeNull();
   });

@@ -23,7 +23,7 @@ const RESTORE_WINDOW_MS = 15_000;
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Shared or kiosk device: nothing personal may be stored (device mode sets <html data-device-mode>). */
-export function isSharedDevice(root: HTMLElement = document.documentElement): boolean {
+function isSharedDevice(root: HTMLElement = document.documentElement): boolean {
   return root.dataset.deviceMode === 'shared';
 }
 
@@ -40,7 +40,12 @@ interface KeptFields {
  * file input cannot be filled by script.
  */
 function keyOf(field: Element): string | undefined {
-  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement)) return undefined;
+  if (!(
+    field instanceof HTMLInputElement ||
+    field instanceof HTMLTextAreaElement ||
+    field instanceof HTMLSelectElement
+  ))
+    return undefined;
   if (field instanceof HTMLInputElement && ['password', 'file', 'hidden'].includes(field.type)) return undefined;
   const named = field.dataset.keepOnUpdate;
   if (named) return named;

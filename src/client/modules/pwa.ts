@@ -19,7 +19,7 @@ import { afterFirstScreen } from './after-first-screen';
 declare const __LOKET_BUILD_ID__: string | undefined;
 
 /** This build's id (package version, or LOKET_BUILD_ID at build time): see vite.config.ts. */
-export const BUILD_ID = typeof __LOKET_BUILD_ID__ === 'string' ? __LOKET_BUILD_ID__ : 'dev';
+const BUILD_ID = typeof __LOKET_BUILD_ID__ === 'string' ? __LOKET_BUILD_ID__ : 'dev';
 
 export interface PwaUpdateState {
   /** A new version is installed and waits for the resident (or already runs in another tab) */

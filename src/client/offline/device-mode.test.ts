@@ -16,7 +16,10 @@ afterEach(() => {
 });
 
 async function renderStart() {
-  mockFetch({ 'GET /api/config': () => json(config), 'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401) });
+  mockFetch({
+    'GET /api/config': () => json(config),
+    'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+  });
   const harness = await createHarness('nl', { startAt: '/' });
   await useConfigStore(harness.pinia).load();
   const wrapper = mount(StartPage, { global: { plugins: [...harness.plugins] } });
@@ -59,7 +62,7 @@ describe('device mode', () => {
     expect(localStorage.getItem(DEVICE_MODE_STORAGE_KEY)).toBeNull();
   });
 
-  it('on a library\'s kiosk the start page says so instead of asking', async () => {
+  it("on a library's kiosk the start page says so instead of asking", async () => {
     localStorage.setItem(DEVICE_MODE_STORAGE_KEY, JSON.stringify({ mode: 'shared', setBy: 'library' }));
     reloadDeviceSetting();
     const { wrapper } = await renderStart();

@@ -65,7 +65,9 @@ function transfer(options: { from?: number; dropAt?: number; refuse?: [number, s
     if (options.refuse) {
       const [status, code] = options.refuse;
       const body = JSON.stringify({ error: { code, message: 'x' } });
-      return o.onError(Object.assign(new Error('refused'), { originalResponse: { getStatus: () => status, getBody: () => body } }));
+      return o.onError(
+        Object.assign(new Error('refused'), { originalResponse: { getStatus: () => status, getBody: () => body } }),
+      );
     }
     upload.url = o.uploadUrl ?? UPLOAD_URL;
     if (!o.uploadUrl) o.onUploadUrlAvailable();
@@ -104,7 +106,20 @@ async function setUp(register: (init: RequestInit | undefined) => Response | Pro
 }
 
 const created = () =>
-  json({ document: { id: '9f0c0000-0000-4000-8000-000000000009', title: 'Bankafschriften', fileName: 'bank.pdf', contentType: 'application/pdf', sizeBytes: 1009, createdAt: '2026-11-28T10:00:00.000Z', requestId: REQUEST } }, 201);
+  json(
+    {
+      document: {
+        id: '9f0c0000-0000-4000-8000-000000000009',
+        title: 'Bankafschriften',
+        fileName: 'bank.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 1009,
+        createdAt: '2026-11-28T10:00:00.000Z',
+        requestId: REQUEST,
+      },
+    },
+    201,
+  );
 
 async function settled(outbox: ReturnType<typeof useOutboxStore>, state: OutboxItem['state']) {
   await vi.waitFor(async () => {
@@ -118,19 +133,34 @@ describe('a document in the outbox', () => {
   it('uploads the bytes with tus, then registers them once with its Idempotency-Key; the bytes go once delivered', async () => {
     tus.play(transfer());
     const { outbox, registrations } = await setUp(() => created());
-    await outbox.enqueue(sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: REQUEST, title: 'Bankafschriften' }));
+    await outbox.enqueue(
+      sendDocument(
+        APP,
+        { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+        { requestId: REQUEST, title: 'Bankafschriften' },
+      ),
+    );
     const item = await settled(outbox, 'sent');
 
     expect(tus.runs).toHaveLength(1);
     const { options, file } = tus.runs[0]!;
-    expect(options).toMatchObject({ endpoint: 'http://localhost:3000/api/uploads', uploadUrl: null, metadata: { caseId: APP, requestId: REQUEST } });
+    expect(options).toMatchObject({
+      endpoint: 'http://localhost:3000/api/uploads',
+      uploadUrl: null,
+      metadata: { caseId: APP, requestId: REQUEST },
+    });
     // tus keeps no URL of its own in localStorage: a kiosk must keep nothing, and the outbox item is the one record
     expect(options.storeFingerprintForResuming).toBe(false);
     expect(file.size).toBe(PDF.byteLength);
 
     expect(registrations()).toHaveLength(1);
     const [, init] = registrations()[0]!;
-    expect(JSON.parse(String(init!.body))).toEqual({ requestId: REQUEST, title: 'Bankafschriften', fileName: 'bank.pdf', uploadId: UPLOAD_ID });
+    expect(JSON.parse(String(init!.body))).toEqual({
+      requestId: REQUEST,
+      title: 'Bankafschriften',
+      fileName: 'bank.pdf',
+      uploadId: UPLOAD_ID,
+    });
     expect((init!.headers as Record<string, string>)['Idempotency-Key']).toBe(item.idempotencyKey);
     expect(item.upload).toMatchObject({ complete: true, bytes: null });
   });
@@ -138,7 +168,13 @@ describe('a document in the outbox', () => {
   it('offline halfway: keeps the tus URL and offset, and resumes there (HEAD) instead of starting over', async () => {
     tus.play(transfer({ dropAt: 512 }));
     const { outbox, registrations } = await setUp(() => created());
-    await outbox.enqueue(sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: REQUEST, title: 'Bankafschriften' }));
+    await outbox.enqueue(
+      sendDocument(
+        APP,
+        { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+        { requestId: REQUEST, title: 'Bankafschriften' },
+      ),
+    );
     const paused = await settled(outbox, 'failed');
     expect(paused.lastError).toEqual({ code: 'NETWORK_ERROR', status: 0 });
     expect(paused.upload).toMatchObject({ url: UPLOAD_URL, offset: 512, complete: false });
@@ -156,12 +192,18 @@ describe('a document in the outbox', () => {
   it('a tab closed mid-upload: the saved URL is where the next start resumes', async () => {
     const { outbox } = await setUp(() => created());
     const item = createOutboxItem(
-      sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: null, title: 'Loonstrook' }),
+      sendDocument(
+        APP,
+        { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+        { requestId: null, title: 'Loonstrook' },
+      ),
       { id: 'd1', idempotencyKey: '00000000-0000-4000-8000-0000000000d1', userKey: me.resident.key },
       new Date(),
     );
     // as IndexedDB kept it: cut off while sending, with the URL saved at creation
-    holder.value = [{ ...item, state: 'sending', attempts: 1, upload: { ...item.upload!, url: UPLOAD_URL, offset: 0 } }];
+    holder.value = [
+      { ...item, state: 'sending', attempts: 1, upload: { ...item.upload!, url: UPLOAD_URL, offset: 0 } },
+    ];
     tus.play(transfer({ from: 256 }));
     await outbox.refresh();
     await outbox.replay();
@@ -175,20 +217,37 @@ describe('a document in the outbox', () => {
     ['the request takes no more documents', 'upload', 409, 'REQUEST_CLOSED'],
     ['the scanner found a virus', 'registration', 422, 'DOCUMENT_INFECTED'],
     ['the PDF has a password', 'registration', 422, 'DOCUMENT_ENCRYPTED_PDF'],
-  ])('is refused when %s (%s), and keeps its file so the resident can choose again', async (_what, at, status, code) => {
-    tus.play(at === 'upload' ? transfer({ refuse: [status, code] }) : transfer());
-    const { outbox } = await setUp(() => (at === 'registration' ? apiError(status, code) : created()));
-    await outbox.enqueue(sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: REQUEST, title: 'Bankafschriften' }));
-    const refused = await settled(outbox, 'refused');
-    expect(refused.lastError).toEqual({ code, status });
-    expect(refused.upload!.bytes!.byteLength).toBe(PDF.byteLength);
-  });
+  ])(
+    'is refused when %s (%s), and keeps its file so the resident can choose again',
+    async (_what, at, status, code) => {
+      tus.play(at === 'upload' ? transfer({ refuse: [status, code] }) : transfer());
+      const { outbox } = await setUp(() => (at === 'registration' ? apiError(status, code) : created()));
+      await outbox.enqueue(
+        sendDocument(
+          APP,
+          { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+          { requestId: REQUEST, title: 'Bankafschriften' },
+        ),
+      );
+      const refused = await settled(outbox, 'refused');
+      expect(refused.lastError).toEqual({ code, status });
+      expect(refused.upload!.bytes!.byteLength).toBe(PDF.byteLength);
+    },
+  );
 
   it('a scanner outage (503) is not a refusal: it is tried again later, with the same key', async () => {
     tus.play(transfer());
     let calls = 0;
-    const { outbox, registrations } = await setUp(() => (++calls === 1 ? apiError(503, 'SCANNER_UNAVAILABLE') : created()));
-    await outbox.enqueue(sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: REQUEST, title: 'Bankafschriften' }));
+    const { outbox, registrations } = await setUp(() =>
+      ++calls === 1 ? apiError(503, 'SCANNER_UNAVAILABLE') : created(),
+    );
+    await outbox.enqueue(
+      sendDocument(
+        APP,
+        { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+        { requestId: REQUEST, title: 'Bankafschriften' },
+      ),
+    );
     const failed = await settled(outbox, 'failed');
     expect(failed.upload!.complete).toBe(true);
     await outbox.replay({ force: true });
@@ -204,11 +263,21 @@ describe('the service worker replaying documents', () => {
   it('leaves a document with bytes to upload to a page (no XMLHttpRequest there), but sends a finished one', async () => {
     const make = (id: string, complete: boolean): OutboxItem => {
       const item = createOutboxItem(
-        sendDocument(APP, { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' }, { requestId: null, title: 'Loonstrook' }),
+        sendDocument(
+          APP,
+          { bytes: PDF, contentType: 'application/pdf', fileName: 'bank.pdf' },
+          { requestId: null, title: 'Loonstrook' },
+        ),
         { id, idempotencyKey: `key-${id}`, userKey: 'anna' },
         new Date('2026-11-28T10:00:00Z'),
       );
-      return complete ? { ...item, body: { ...(item.body as object), uploadId: UPLOAD_ID }, upload: { ...item.upload!, complete: true, offset: item.upload!.size } } : item;
+      return complete
+        ? {
+            ...item,
+            body: { ...(item.body as object), uploadId: UPLOAD_ID },
+            upload: { ...item.upload!, complete: true, offset: item.upload!.size },
+          }
+        : item;
     };
     const store = { value: [make('uploading', false), make('uploaded', true)] };
     const sent: string[] = [];

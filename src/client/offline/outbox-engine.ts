@@ -93,7 +93,11 @@ export function createOutboxController(ctx: OutboxContext) {
     // only under their own session, once they are back online and signed in.
     const key = ctx.ownerKey();
     if (!key) throw new Error('Only a known resident can queue an action');
-    const item = createOutboxItem(input, { id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), userKey: key }, new Date());
+    const item = createOutboxItem(
+      input,
+      { id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), userKey: key },
+      new Date(),
+    );
     await (await backend()).put(item);
     mirror(item);
     if (mayPersistPersonalData(ctx.mode())) void requestBackgroundSync();
@@ -182,7 +186,9 @@ export type OutboxController = ReturnType<typeof createOutboxController>;
 async function requestBackgroundSync(): Promise<void> {
   try {
     const registration = await navigator.serviceWorker?.getRegistration();
-    const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+    const sync = (
+      registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined
+    )?.sync;
     if (registration?.active && sync) await sync.register(OUTBOX_SYNC_TAG);
   } catch {
     // Not allowed (the user turned it off) or not supported: the page's own triggers remain.

@@ -9,7 +9,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 function queued(n: number, userKey = 'anna'): OutboxItem {
   return createOutboxItem(
-    { kind: 'question', method: 'POST', url: `/api/applications/a/questions`, body: { text: `vraag ${n}` }, subject: 'a' },
+    {
+      kind: 'question',
+      method: 'POST',
+      url: `/api/applications/a/questions`,
+      body: { text: `vraag ${n}` },
+      subject: 'a',
+    },
     { id: `id-${n}`, idempotencyKey: `key-${n}`, userKey },
     new Date(now.getTime() + n),
   );
@@ -18,7 +24,7 @@ function queued(n: number, userKey = 'anna'): OutboxItem {
 const ok: SendResult = { status: 201, code: null, body: { question: { id: 'q' } } };
 
 describe('replaying the outbox', () => {
-  it('sends the resident\'s own items, oldest first, each once, with its idempotency key', async () => {
+  it("sends the resident's own items, oldest first, each once, with its idempotency key", async () => {
     const holder = { value: [queued(2), queued(1), queued(3, 'bram')] };
     const sent: string[] = [];
     const report = await replayOutbox({
@@ -37,7 +43,10 @@ describe('replaying the outbox', () => {
     const send = vi.fn(async (): Promise<SendResult> => ({ status: 0, code: 'NETWORK_ERROR', body: null }));
     const report = await replayOutbox({ backend: memoryOutboxBackend(holder), userKey: 'anna', send, now: () => now });
     expect(send).toHaveBeenCalledTimes(1);
-    expect(Object.fromEntries(holder.value.map((i) => [i.id, i.state]))).toEqual({ 'id-1': 'failed', 'id-2': 'queued' });
+    expect(Object.fromEntries(holder.value.map((i) => [i.id, i.state]))).toEqual({
+      'id-1': 'failed',
+      'id-2': 'queued',
+    });
     expect(report.unsent).toBe(2);
   });
 
@@ -49,7 +58,11 @@ describe('replaying the outbox', () => {
       send: async () => ({ status: 401, code: 'SESSION_EXPIRED', body: null }),
       now: () => now,
     });
-    expect(holder.value[0]).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'SESSION_EXPIRED', status: 401 } });
+    expect(holder.value[0]).toMatchObject({
+      state: 'queued',
+      attempts: 1,
+      lastError: { code: 'SESSION_EXPIRED', status: 401 },
+    });
     expect(report.sessionLost).toBe(true);
   });
 
@@ -75,7 +88,10 @@ describe('replaying the outbox', () => {
     const holder = { value: [{ ...queued(1), state: 'sending' as const, attempts: 1 }] };
     const send = vi.fn(async () => ok);
     await replayOutbox({ backend: memoryOutboxBackend(holder), userKey: 'anna', send, now: () => now });
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ idempotencyKey: 'key-1', attempts: 2 }), expect.anything());
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({ idempotencyKey: 'key-1', attempts: 2 }),
+      expect.anything(),
+    );
     expect(holder.value[0]!.state).toBe('sent');
   });
 
@@ -84,7 +100,12 @@ describe('replaying the outbox', () => {
     vi.stubGlobal('navigator', {
       locks: { request: async (name: string, task: () => Promise<unknown>) => (names.push(name), task()) },
     });
-    await replayOutbox({ backend: memoryOutboxBackend({ value: [queued(1)] }), userKey: 'anna', send: async () => ok, now: () => now });
+    await replayOutbox({
+      backend: memoryOutboxBackend({ value: [queued(1)] }),
+      userKey: 'anna',
+      send: async () => ok,
+      now: () => now,
+    });
     expect(names).toEqual([OUTBOX_LOCK_NAME]);
   });
 });

@@ -8,7 +8,14 @@
  * Safari) two contexts may send the same item at once; the server's Idempotency-Key handling
  * makes that harmless (the second gets 409 IDEMPOTENCY_KEY_IN_USE or the stored first answer).
  */
-import { applyOutboxEvent, dueItems, outcomeOf, type OutboxEvent, type OutboxItem, type SendResult } from '../../domain/outbox';
+import {
+  applyOutboxEvent,
+  dueItems,
+  outcomeOf,
+  type OutboxEvent,
+  type OutboxItem,
+  type SendResult,
+} from '../../domain/outbox';
 import type { OutboxBackend } from './outbox-backend';
 
 /**
@@ -56,7 +63,7 @@ function lockManager(): LockManagerLike | undefined {
 }
 
 /** Runs `task` holding the outbox lock (waits for another holder), or directly without Web Locks. */
-export function withOutboxLock<T>(task: () => Promise<T>): Promise<T> {
+function withOutboxLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = lockManager();
   return locks ? locks.request(OUTBOX_LOCK_NAME, task) : task();
 }
@@ -92,7 +99,9 @@ async function replayHoldingLock({
   const tried = new Set<string>();
   for (;;) {
     // Read again every round: another tab may have cancelled or queued something meanwhile.
-    const next = dueItems(await backend.list(userKey), userKey, now(), force).find((item) => !tried.has(item.id) && canSend(item));
+    const next = dueItems(await backend.list(userKey), userKey, now(), force).find(
+      (item) => !tried.has(item.id) && canSend(item),
+    );
     if (!next) break;
     tried.add(next.id);
     let sending = await save(applyOutboxEvent(next, { type: 'start' }, now()));

@@ -21,7 +21,7 @@ import { provideDocumentTransport } from './document-uploads';
 import { purgeOldData, rememberResident } from './offline-data';
 
 /** Warn this long before a shared session's idle expiry when actions are still unsent. */
-export const EXPIRY_WARNING_MS = 2 * 60_000;
+const EXPIRY_WARNING_MS = 2 * 60_000;
 
 /** Starts it all; returns a function that stops it again (tests). */
 export function startOfflineRuntime(pinia: Pinia, router: Router): () => void {

@@ -66,10 +66,13 @@ describe('shared device (kiosk)', { timeout: 30_000 }, () => {
     cleanups.push(startOfflineRuntime(harness.pinia, harness.router));
     const wrapper = mount(App, { global: { plugins: [...harness.plugins] }, attachTo: document.body });
     cleanups.push(() => wrapper.unmount());
-    await vi.waitFor(async () => {
-      await flushPromises();
-      expect(wrapper.find('textarea').exists()).toBe(true);
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        await flushPromises();
+        expect(wrapper.find('textarea').exists()).toBe(true);
+      },
+      { timeout: 10_000 },
+    );
 
     await wrapper.find('textarea').setValue('Mijn vraag over de huurtoeslag van Fatima');
     await wrapper.find('form.loket-question-form').trigger('submit');
@@ -83,10 +86,15 @@ describe('shared device (kiosk)', { timeout: 30_000 }, () => {
     await logoutButton().trigger('click');
     await vi.waitFor(async () => {
       await flushPromises();
-      expect(wrapper.find('header [role="alert"]').text()).toContain('Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren.');
+      expect(wrapper.find('header [role="alert"]').text()).toContain(
+        'Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren.',
+      );
     });
     expect(document.activeElement?.textContent?.trim()).toBe('Blijf ingelogd');
-    await wrapper.findAll('header button').find((b) => b.text() === 'Blijf ingelogd')!.trigger('click');
+    await wrapper
+      .findAll('header button')
+      .find((b) => b.text() === 'Blijf ingelogd')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.find('header [role="alert"]').exists()).toBe(false);
     expect(harness.router.currentRoute.value.name).toBe('application');
@@ -96,8 +104,13 @@ describe('shared device (kiosk)', { timeout: 30_000 }, () => {
       await flushPromises();
       expect(wrapper.findAll('header button').some((b) => b.text() === 'Toch uitloggen')).toBe(true);
     });
-    await wrapper.findAll('header button').find((b) => b.text() === 'Toch uitloggen')!.trigger('click');
-    await vi.waitFor(() => expect(harness.router.currentRoute.value.fullPath).toBe('/?reden=gewist'), { timeout: 10_000 });
+    await wrapper
+      .findAll('header button')
+      .find((b) => b.text() === 'Toch uitloggen')!
+      .trigger('click');
+    await vi.waitFor(() => expect(harness.router.currentRoute.value.fullPath).toBe('/?reden=gewist'), {
+      timeout: 10_000,
+    });
     await flushPromises();
 
     expect(wrapper.text()).not.toContain('Fatima');

@@ -22,10 +22,13 @@ import { loketDbExists } from './db';
 import { idbOutboxBackend } from './outbox-backend';
 import { replayOutbox } from './replayer';
 
-export { OUTBOX_SYNC_TAG, OUTBOX_CHANGED_MESSAGE } from './constants';
+export { OUTBOX_SYNC_TAG } from './constants';
 
 interface WorkerClients {
-  matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<Array<{ postMessage(message: unknown): void }>>;
+  matchAll(options: {
+    type: 'window';
+    includeUncontrolled: boolean;
+  }): Promise<Array<{ postMessage(message: unknown): void }>>;
 }
 
 /**

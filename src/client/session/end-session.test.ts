@@ -82,7 +82,10 @@ describe('session', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?reden=uitgelogd'));
     await flushPromises();
 
-    expect(fetchMock).toHaveBeenCalledWith('/api/auth/logout', expect.objectContaining({ method: 'POST', credentials: 'same-origin' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/auth/logout',
+      expect.objectContaining({ method: 'POST', credentials: 'same-origin' }),
+    );
     expect(wrapper.text()).toContain('U bent uitgelogd.');
     expect(wrapper.text()).not.toContain('Fatima');
     expect(useSessionStore(pinia).me).toBeNull();

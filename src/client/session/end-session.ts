@@ -24,7 +24,7 @@ import { resetAllStores } from '../stores/reset';
  * Why the start page is shown after a session: the `reden` query parameter. On a shared device
  * 'gewist' (stopped, device wiped) and 'gewist-inactief' (idle, device wiped).
  */
-export type EndReason = 'uitgelogd' | 'verlopen' | 'uitloggen-mislukt' | 'gewist' | 'gewist-inactief';
+type EndReason = 'uitgelogd' | 'verlopen' | 'uitloggen-mislukt' | 'gewist' | 'gewist-inactief';
 
 // While a logout runs, its own 401 (session already gone) must not also count as "expired".
 let loggingOut = false;
@@ -33,7 +33,7 @@ function isShared(pinia: Pinia): boolean {
   return useDeviceStore(pinia).mode === 'shared';
 }
 
-export async function endSession(pinia: Pinia, router: Router, reason: EndReason): Promise<void> {
+async function endSession(pinia: Pinia, router: Router, reason: EndReason): Promise<void> {
   cancelPendingRequests();
   if (isShared(pinia)) {
     // Loaded on demand (it brings idb along); should that fail (offline, no service worker

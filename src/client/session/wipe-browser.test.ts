@@ -32,7 +32,8 @@ function fakeIndexedDb(names: string[], options: { databases?: boolean; blocked?
       return request;
     },
   };
-  if (options.databases !== false) factory.databases = () => Promise.resolve([...kept].map((name) => ({ name, version: 1 })));
+  if (options.databases !== false)
+    factory.databases = () => Promise.resolve([...kept].map((name) => ({ name, version: 1 })));
   return factory as { kept: Set<string> };
 }
 

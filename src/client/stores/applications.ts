@@ -10,7 +10,10 @@ const NETWORK_ERROR = 'NETWORK_ERROR';
 // The offline copy (personal devices only) is loaded on first use: not in the first load.
 const offlineCopies = () => import('../offline/personal-copy');
 const keepOfflineCopy = (key: string, data: unknown) =>
-  void offlineCopies().then((copies) => copies.keepOfflineCopy(key, data), () => undefined);
+  void offlineCopies().then(
+    (copies) => copies.keepOfflineCopy(key, data),
+    () => undefined,
+  );
 const readOfflineCopy = async <T>(key: string) => (await offlineCopies()).readOfflineCopy<T>(key).catch(() => null);
 
 /**
@@ -18,7 +21,7 @@ const readOfflineCopy = async <T>(key: string) => (await offlineCopies()).readOf
  * a missed repair term (hersteltermijn, Awb 4:5) can end an application unprocessed. The rest
  * keep the server's order. Array.prototype.sort is stable, so equal items keep it too.
  */
-export function orderByUrgency(applications: readonly ApplicationSummary[]): ApplicationSummary[] {
+function orderByUrgency(applications: readonly ApplicationSummary[]): ApplicationSummary[] {
   const rank = (a: ApplicationSummary) => (a.nextAction.kind === 'send_documents' ? 0 : 1);
   const due = (a: ApplicationSummary) => (rank(a) === 0 ? (a.nextAction.dueDate ?? '9999-12-31') : '');
   return [...applications].sort((a, b) => rank(a) - rank(b) || due(a).localeCompare(due(b)));
@@ -92,7 +95,8 @@ export const useApplicationsStore = defineStore('applications', () => {
       keepOfflineCopy(`application:${id}`, loaded);
     } catch (error) {
       if (isAborted(error) || detailId.value !== id) return;
-      const copy = errorCodeOf(error) === NETWORK_ERROR ? await readOfflineCopy<ApplicationDetail>(`application:${id}`) : null;
+      const copy =
+        errorCodeOf(error) === NETWORK_ERROR ? await readOfflineCopy<ApplicationDetail>(`application:${id}`) : null;
       if (detailId.value !== id) return;
       if (copy) {
         detail.value = copy.data;

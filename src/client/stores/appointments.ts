@@ -28,7 +28,14 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   const errorCode = ref<string | null>(null);
   /** Set when what is shown is the offline copy: when the server gave it (ISO instant) */
   const savedAt = ref<string | null>(null);
-  const draft = reactive({ interpreter: '', wheelchair: false, companion: false, note: '', channel: 'in_person' as AppointmentChannel, caseId: '' });
+  const draft = reactive({
+    interpreter: '',
+    wheelchair: false,
+    companion: false,
+    note: '',
+    channel: 'in_person' as AppointmentChannel,
+    caseId: '',
+  });
 
   async function load(): Promise<void> {
     status.value = 'loading';
@@ -40,11 +47,16 @@ export const useAppointmentsStore = defineStore('appointments', () => {
       registeredAddress.value = visits.registeredAddress;
       savedAt.value = null;
       status.value = 'ready';
-      keepOfflineCopy('appointments', { appointments: list.appointments, homeVisits: visits.homeVisits, registeredAddress: visits.registeredAddress } satisfies AppointmentsCopy);
+      keepOfflineCopy('appointments', {
+        appointments: list.appointments,
+        homeVisits: visits.homeVisits,
+        registeredAddress: visits.registeredAddress,
+      } satisfies AppointmentsCopy);
     } catch (error) {
       if (isAborted(error)) return;
       // No network: the last known list, if this personal device kept one (offline/).
-      const copy = errorCodeOf(error) === 'NETWORK_ERROR' ? await readOfflineCopy<AppointmentsCopy>('appointments') : null;
+      const copy =
+        errorCodeOf(error) === 'NETWORK_ERROR' ? await readOfflineCopy<AppointmentsCopy>('appointments') : null;
       if (copy) {
         appointments.value = copy.data.appointments;
         homeVisits.value = copy.data.homeVisits;
@@ -59,7 +71,14 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   }
 
   function clearDraft(): void {
-    Object.assign(draft, { interpreter: '', wheelchair: false, companion: false, note: '', channel: 'in_person', caseId: '' });
+    Object.assign(draft, {
+      interpreter: '',
+      wheelchair: false,
+      companion: false,
+      note: '',
+      channel: 'in_person',
+      caseId: '',
+    });
   }
 
   return { appointments, homeVisits, registeredAddress, status, errorCode, savedAt, draft, load, clearDraft };

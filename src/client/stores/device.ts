@@ -1,6 +1,12 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { DEVICE_MODE_STORAGE_KEY, modeOf, parseDeviceModeSetting, type DeviceMode, type DeviceModeSetting } from '../../domain/device-mode';
+import {
+  DEVICE_MODE_STORAGE_KEY,
+  modeOf,
+  parseDeviceModeSetting,
+  type DeviceMode,
+  type DeviceModeSetting,
+} from '../../domain/device-mode';
 import type { RememberedResident } from '../offline/db';
 
 function readSetting(): DeviceModeSetting | null {

@@ -41,12 +41,18 @@ export const useDocumentsStore = defineStore('documents', () => {
       documents.value = loaded;
       savedAt.value = null;
       status.value = 'ready';
-      void offlineCopies().then((copies) => copies.keepOfflineCopy(key, loaded), () => undefined);
+      void offlineCopies().then(
+        (copies) => copies.keepOfflineCopy(key, loaded),
+        () => undefined,
+      );
     } catch (error) {
       if (isAborted(error) || applicationId.value !== id) return;
       const copy =
         errorCodeOf(error) === 'NETWORK_ERROR'
-          ? await offlineCopies().then((copies) => copies.readOfflineCopy<CaseDocuments>(key), () => null)
+          ? await offlineCopies().then(
+              (copies) => copies.readOfflineCopy<CaseDocuments>(key),
+              () => null,
+            )
           : null;
       if (applicationId.value !== id) return;
       if (copy) {

@@ -79,5 +79,18 @@ export const useOutboxStore = defineStore('outbox', () => {
     void controller?.then((c) => c.stop());
   }
 
-  return { items, replaying, leaveWarning, attentionCount, unsentCount, visibleItems, enqueue, refresh, replay, retry, cancel, stop };
+  return {
+    items,
+    replaying,
+    leaveWarning,
+    attentionCount,
+    unsentCount,
+    visibleItems,
+    enqueue,
+    refresh,
+    replay,
+    retry,
+    cancel,
+    stop,
+  };
 });

@@ -118,10 +118,21 @@ export const usePlanningStore = defineStore('planning', () => {
     }
   }
 
-  const addClosure = (place: string, closure: NewClosure, key: string) => change(() => createClosure(place, closure, key), () => loadClosures(place));
-  const removeClosure = (place: string, closureId: string, key: string) => change(() => deleteClosure(place, closureId, key), () => loadClosures(place));
+  const addClosure = (place: string, closure: NewClosure, key: string) =>
+    change(
+      () => createClosure(place, closure, key),
+      () => loadClosures(place),
+    );
+  const removeClosure = (place: string, closureId: string, key: string) =>
+    change(
+      () => deleteClosure(place, closureId, key),
+      () => loadClosures(place),
+    );
   const changeCapacity = (place: string, input: NewCapacityChange, key: string) =>
-    change(() => createCapacityChange(place, input, key), () => loadClosures(place));
+    change(
+      () => createCapacityChange(place, input, key),
+      () => loadClosures(place),
+    );
 
   async function loadQueue(): Promise<void> {
     if (queue.value.length === 0) queueStatus.value = 'loading';
@@ -135,9 +146,12 @@ export const usePlanningStore = defineStore('planning', () => {
     }
   }
 
-  const plan = (visitId: string, window: HomeVisitPlanning, key: string) => change(() => planHomeVisit(visitId, window, key), loadQueue);
-  const offer = (visitId: string, alternative: HomeVisitAlternative, key: string) => change(() => offerAlternative(visitId, alternative, key), loadQueue);
-  const decline = (visitId: string, reason: string, key: string) => change(() => declineHomeVisit(visitId, reason, key), loadQueue);
+  const plan = (visitId: string, window: HomeVisitPlanning, key: string) =>
+    change(() => planHomeVisit(visitId, window, key), loadQueue);
+  const offer = (visitId: string, alternative: HomeVisitAlternative, key: string) =>
+    change(() => offerAlternative(visitId, alternative, key), loadQueue);
+  const decline = (visitId: string, reason: string, key: string) =>
+    change(() => declineHomeVisit(visitId, reason, key), loadQueue);
   const done = (visitId: string, key: string) => change(() => markHomeVisitDone(visitId, key), loadQueue);
 
   function clear(): void {

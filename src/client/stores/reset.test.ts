@@ -21,7 +21,12 @@ describe('resetting every store at the end of a session', () => {
     const session = useSessionStore(pinia);
     const applications = useApplicationsStore(pinia);
     const publicConfig = useConfigStore(pinia);
-    await Promise.all([session.load(), applications.loadList(), applications.loadDetail(application.id), publicConfig.load()]);
+    await Promise.all([
+      session.load(),
+      applications.loadList(),
+      applications.loadDetail(application.id),
+      publicConfig.load(),
+    ]);
     expect(session.me?.resident.name).toBe('Fatima el Amrani');
     expect(applications.applications).toHaveLength(1);
     expect(applications.detail).not.toBeNull();

@@ -1,6 +1,11 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { NewStaffDocumentRequest, StaffCaseDetail, StaffCaseSummary, StaffDocumentRequest } from '../../domain/staff-api';
+import type {
+  NewStaffDocumentRequest,
+  StaffCaseDetail,
+  StaffCaseSummary,
+  StaffDocumentRequest,
+} from '../../domain/staff-api';
 import { errorCodeOf } from '../api/http';
 import {
   acceptDocumentRequest,
@@ -74,7 +79,10 @@ export const useStaffCasesStore = defineStore('staff-cases', () => {
   function replaceRequest(updated: StaffDocumentRequest): void {
     if (!detail.value) return;
     const requests = detail.value.requests.filter((r) => r.id !== updated.id);
-    detail.value = { ...detail.value, requests: [...requests, updated].sort((a, b) => a.dueDate.localeCompare(b.dueDate)) };
+    detail.value = {
+      ...detail.value,
+      requests: [...requests, updated].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    };
   }
 
   /**

@@ -1,6 +1,12 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { CaseHandling, DecisionInput, StaffSessionInfo, StatusChange, TermExtension } from '../../domain/casework-api';
+import type {
+  CaseHandling,
+  DecisionInput,
+  StaffSessionInfo,
+  StatusChange,
+  TermExtension,
+} from '../../domain/casework-api';
 import type { StaffAccountList } from '../../domain/staff-api';
 import { errorCodeOf } from '../api/http';
 import { newActionKey } from '../api/staff';
@@ -47,10 +53,14 @@ export const useStaffCaseworkStore = defineStore('staff-casework', () => {
     }
   }
 
-  const changeStatus = (caseId: string, change: StatusChange, key: string) => handle(caseId, () => changeCaseStatus(caseId, change, key));
-  const extendTerm = (caseId: string, extension: TermExtension, key: string) => handle(caseId, () => extendDecisionTerm(caseId, extension, key));
-  const decide = (caseId: string, decision: DecisionInput, key: string) => handle(caseId, () => recordDecision(caseId, decision, key));
-  const addLetter = (caseId: string, file: Blob, key: string) => handle(caseId, () => uploadDecisionLetter(caseId, file, key));
+  const changeStatus = (caseId: string, change: StatusChange, key: string) =>
+    handle(caseId, () => changeCaseStatus(caseId, change, key));
+  const extendTerm = (caseId: string, extension: TermExtension, key: string) =>
+    handle(caseId, () => extendDecisionTerm(caseId, extension, key));
+  const decide = (caseId: string, decision: DecisionInput, key: string) =>
+    handle(caseId, () => recordDecision(caseId, decision, key));
+  const addLetter = (caseId: string, file: Blob, key: string) =>
+    handle(caseId, () => uploadDecisionLetter(caseId, file, key));
 
   async function loadAccounts(): Promise<void> {
     if (accounts.value.length === 0) accountsStatus.value = 'loading';

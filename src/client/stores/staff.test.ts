@@ -8,8 +8,15 @@ import { useStaffCasesStore } from './staff-cases';
 
 const IDLE_MS = 30 * 60_000;
 const meAt = (now: number) => ({
-  staff: { id: '00000000-0000-4000-8000-000000000001', name: 'Karin Jansen', grants: [{ role: 'case_worker', scope: '*' }] },
-  session: { idleExpiresAt: new Date(now + IDLE_MS).toISOString(), absoluteExpiresAt: new Date(now + 12 * 3_600_000).toISOString() },
+  staff: {
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'Karin Jansen',
+    grants: [{ role: 'case_worker', scope: '*' }],
+  },
+  session: {
+    idleExpiresAt: new Date(now + IDLE_MS).toISOString(),
+    absoluteExpiresAt: new Date(now + 12 * 3_600_000).toISOString(),
+  },
 });
 
 beforeEach(() => {
@@ -44,7 +51,8 @@ describe('staff session on the page', () => {
     let alive = true;
     const fetchMock = mockFetch({
       'GET /api/staff/me': () => (alive ? json(meAt(Date.now())) : apiError(401, 'SESSION_EXPIRED')),
-      'GET /api/staff/cases?reference=WI-2026-00001': () => (alive ? json({ cases: [] }) : apiError(401, 'SESSION_EXPIRED')),
+      'GET /api/staff/cases?reference=WI-2026-00001': () =>
+        alive ? json({ cases: [] }) : apiError(401, 'SESSION_EXPIRED'),
     });
     const staff = useStaffStore();
     const cases = useStaffCasesStore();

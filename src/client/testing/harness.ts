@@ -96,8 +96,16 @@ export function detail(overrides: Partial<ApplicationDetail> = {}): ApplicationD
   return {
     ...summary({ id: '0b6f1d4e-1111-4c3a-9d7e-000000000001' }),
     statusHistory: [
-      { status: { code: 'ontvangen', label: { nl: 'Ontvangen', en: 'Received' } }, setAt: '2026-10-01T08:00:00Z', note: null },
-      { status: { code: 'in_behandeling', label: { nl: 'In behandeling', en: 'In progress' } }, setAt: '2026-10-02T09:30:00Z', note: null },
+      {
+        status: { code: 'ontvangen', label: { nl: 'Ontvangen', en: 'Received' } },
+        setAt: '2026-10-01T08:00:00Z',
+        note: null,
+      },
+      {
+        status: { code: 'in_behandeling', label: { nl: 'In behandeling', en: 'In progress' } },
+        setAt: '2026-10-02T09:30:00Z',
+        note: null,
+      },
     ],
     decisionTerm: {
       statutoryDueDate: '2026-11-26',

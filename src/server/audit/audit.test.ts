@@ -68,17 +68,25 @@ describe.each(testDatabases)('audit log on %s', (kind) => {
   });
 
   it('is refused by the database: UPDATE, DELETE and TRUNCATE', async () => {
-    const update = await refusal(t.ctx.db.updateTable('audit_log').set({ purpose: 'other' }).where('seq', '=', '2').execute());
+    const update = await refusal(
+      t.ctx.db.updateTable('audit_log').set({ purpose: 'other' }).where('seq', '=', '2').execute(),
+    );
     expect(update).toMatch(/^55000 audit_log is append-only: UPDATE refused/);
-    expect(await refusal(t.ctx.db.deleteFrom('audit_log').where('seq', '=', '2').execute())).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(t.ctx.db.deleteFrom('audit_log').where('seq', '=', '2').execute())).toMatch(
+      /append-only: DELETE refused/,
+    );
     expect(await refusal(sql`truncate audit_log`.execute(t.ctx.db))).toMatch(/append-only: TRUNCATE refused/);
     expect(await refusal(sql`update audit_log set hash = hash`.execute(t.ctx.db))).toMatch(/append-only/);
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
 
-  it('finds a row changed behind the trigger\'s back: its own hash no longer matches', async () => {
+  it("finds a row changed behind the trigger's back: its own hash no longer matches", async () => {
     await tamper(t, sql`update audit_log set purpose = 'account_management' where seq = 3`);
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, rows: 2, broken: { seq: '3', reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({
+      ok: false,
+      rows: 2,
+      broken: { seq: '3', reason: 'hash_mismatch' },
+    });
     await tamper(t, sql`update audit_log set purpose = 'case_handling' where seq = 3`);
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
@@ -97,7 +105,10 @@ describe.each(testDatabases)('audit log on %s', (kind) => {
     const row = await t.ctx.db.selectFrom('audit_log').selectAll().where('seq', '=', '2').executeTakeFirstOrThrow();
     await tamper(t, sql`delete from audit_log where seq = 2`);
     expect((await verifyAuditChain(t.ctx.db)).broken).toEqual({ seq: '3', reason: 'seq_gap' });
-    await t.ctx.db.insertInto('audit_log').values({ ...row, seq: String(row.seq) }).execute();
+    await t.ctx.db
+      .insertInto('audit_log')
+      .values({ ...row, seq: String(row.seq) })
+      .execute();
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
 
@@ -106,7 +117,10 @@ describe.each(testDatabases)('audit log on %s', (kind) => {
     const seq = String(BigInt(head.seq) + 1n);
     // A forger who does not know (or ignores) the head: a made-up prev_hash and a hash that fits it.
     const content = { ...entry(999), seq, at: t.clock.now(), prev_hash: 'f'.repeat(64) };
-    await t.ctx.db.insertInto('audit_log').values({ ...content, hash: chainHash(content) }).execute();
+    await t.ctx.db
+      .insertInto('audit_log')
+      .values({ ...content, hash: chainHash(content) })
+      .execute();
     expect((await verifyAuditChain(t.ctx.db)).broken).toEqual({ seq, reason: 'prev_hash_mismatch' });
   });
 });

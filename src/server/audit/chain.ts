@@ -31,7 +31,7 @@ export interface ChainedContent {
 }
 
 /** A JSON array in a fixed order: unambiguous (quoted, escaped) and stable across engines. */
-export function canonicalContent(row: ChainedContent): string {
+function canonicalContent(row: ChainedContent): string {
   return JSON.stringify([
     'loket-audit-v1',
     String(row.seq),
@@ -51,5 +51,7 @@ export function canonicalContent(row: ChainedContent): string {
 }
 
 export function chainHash(row: ChainedContent): string {
-  return createHash('sha256').update(`${row.prev_hash}\n${canonicalContent(row)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${row.prev_hash}\n${canonicalContent(row)}`)
+    .digest('hex');
 }

@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { chainHash, GENESIS_HASH } from './chain';
 
-export type BrokenReason = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch';
+type BrokenReason = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch';
 
 export interface ChainReport {
   ok: boolean;
@@ -31,8 +31,19 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainRepor
       .selectFrom('audit_log')
       .select([
         sql<string>`seq::text`.as('seq'),
-        'at', 'actor', 'actor_role', 'action', 'object_type', 'object_id', 'result',
-        'origin_ip', 'device', 'on_behalf_of', 'purpose', 'prev_hash', 'hash',
+        'at',
+        'actor',
+        'actor_role',
+        'action',
+        'object_type',
+        'object_id',
+        'result',
+        'origin_ip',
+        'device',
+        'on_behalf_of',
+        'purpose',
+        'prev_hash',
+        'hash',
       ])
       .where(sql<boolean>`audit_log.seq > ${previous.seq.toString()}::bigint`)
       .orderBy('audit_log.seq')

@@ -55,14 +55,19 @@ export function blobStoreContract(name: string, store: () => BlobStore): void {
       await expect(store().get(newBlobKey('documents'))).rejects.toBeInstanceOf(BlobNotFoundError);
     });
 
-    it.each(['../etc/passwd', 'documents/../../x', '/abs/path', 'Documents/x', 'documents//x', 'documents/a b', 'documents/x.info'])(
-      'refuses the key %j for every operation',
-      async (key) => {
-        await expect(store().put(key, Buffer.from('x'))).rejects.toThrow('Invalid blob key');
-        await expect(store().get(key)).rejects.toThrow('Invalid blob key');
-        await expect(store().stream(key)).rejects.toThrow('Invalid blob key');
-        await expect(store().delete(key)).rejects.toThrow('Invalid blob key');
-      },
-    );
+    it.each([
+      '../etc/passwd',
+      'documents/../../x',
+      '/abs/path',
+      'Documents/x',
+      'documents//x',
+      'documents/a b',
+      'documents/x.info',
+    ])('refuses the key %j for every operation', async (key) => {
+      await expect(store().put(key, Buffer.from('x'))).rejects.toThrow('Invalid blob key');
+      await expect(store().get(key)).rejects.toThrow('Invalid blob key');
+      await expect(store().stream(key)).rejects.toThrow('Invalid blob key');
+      await expect(store().delete(key)).rejects.toThrow('Invalid blob key');
+    });
   });
 }

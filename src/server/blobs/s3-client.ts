@@ -15,7 +15,9 @@ export function s3ClientConfig(config: S3Config): S3ClientConfig {
     // that do not know that framing store it as part of the object (s3rver does; so do older
     // MinIO and Ceph releases): the bytes of a document would silently change. Outside AWS we
     // only add checksums where the S3 API requires them.
-    ...(config.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+    ...(config.endpoint
+      ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+      : {}),
     maxAttempts: 3,
   };
 }

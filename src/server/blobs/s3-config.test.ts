@@ -23,7 +23,9 @@ describe('S3 configuration', () => {
       credentials: { accessKeyId: 'loket', secretAccessKey: 'geheim' },
       forcePathStyle: true,
     });
-    expect(loadConfig({ ...MINIO, LOKET_S3_FORCE_PATH_STYLE: 'false', LOKET_S3_REGION: 'eu-central-1' }).s3).toMatchObject({
+    expect(
+      loadConfig({ ...MINIO, LOKET_S3_FORCE_PATH_STYLE: 'false', LOKET_S3_REGION: 'eu-central-1' }).s3,
+    ).toMatchObject({
       forcePathStyle: false,
       region: 'eu-central-1',
     });
@@ -41,7 +43,10 @@ describe('S3 configuration', () => {
 
   it('only adds checksums where S3 requires them when talking to a non-AWS server', () => {
     const minio = s3ClientConfig(loadConfig(MINIO).s3!);
-    expect(minio).toMatchObject({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    expect(minio).toMatchObject({
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
     const aws = s3ClientConfig(loadConfig({ LOKET_S3_BUCKET: 'loket-documenten' }).s3!);
     expect(aws).not.toHaveProperty('requestChecksumCalculation');
   });
@@ -49,9 +54,18 @@ describe('S3 configuration', () => {
   it.each([
     [{ LOKET_S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'LOKET_S3_ENDPOINT is set, so LOKET_S3_BUCKET is required too'],
     [{ LOKET_S3_SECRET_ACCESS_KEY: 'x' }, 'LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_BUCKET is required too'],
-    [{ ...MINIO, LOKET_S3_SECRET_ACCESS_KEY: '' }, 'LOKET_S3_ACCESS_KEY_ID is set, so LOKET_S3_SECRET_ACCESS_KEY is required too'],
-    [{ ...MINIO, LOKET_S3_ACCESS_KEY_ID: '' }, 'LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_ACCESS_KEY_ID is required too'],
-    [{ LOKET_S3_BUCKET: 'b1c', LOKET_S3_ENDPOINT: 'http://minio:9000' }, 'LOKET_S3_ENDPOINT is set, so LOKET_S3_ACCESS_KEY_ID and LOKET_S3_SECRET_ACCESS_KEY are required too'],
+    [
+      { ...MINIO, LOKET_S3_SECRET_ACCESS_KEY: '' },
+      'LOKET_S3_ACCESS_KEY_ID is set, so LOKET_S3_SECRET_ACCESS_KEY is required too',
+    ],
+    [
+      { ...MINIO, LOKET_S3_ACCESS_KEY_ID: '' },
+      'LOKET_S3_SECRET_ACCESS_KEY is set, so LOKET_S3_ACCESS_KEY_ID is required too',
+    ],
+    [
+      { LOKET_S3_BUCKET: 'b1c', LOKET_S3_ENDPOINT: 'http://minio:9000' },
+      'LOKET_S3_ENDPOINT is set, so LOKET_S3_ACCESS_KEY_ID and LOKET_S3_SECRET_ACCESS_KEY are required too',
+    ],
     [{ ...MINIO, LOKET_S3_ENDPOINT: 'minio:9000' }, 'LOKET_S3_ENDPOINT must be an http(s) URL'],
     [{ ...MINIO, LOKET_S3_BUCKET: 'Loket_Documenten' }, 'LOKET_S3_BUCKET must be an S3 bucket name'],
     [{ ...MINIO, LOKET_S3_FORCE_PATH_STYLE: 'soms' }, 'LOKET_S3_FORCE_PATH_STYLE must be true or false'],
@@ -61,7 +75,10 @@ describe('S3 configuration', () => {
   });
 
   it('never puts the secret in an error message', () => {
-    for (const env of [{ ...MINIO, LOKET_S3_ENDPOINT: 'ftp://x' }, { ...MINIO, LOKET_S3_ACCESS_KEY_ID: '' }]) {
+    for (const env of [
+      { ...MINIO, LOKET_S3_ENDPOINT: 'ftp://x' },
+      { ...MINIO, LOKET_S3_ACCESS_KEY_ID: '' },
+    ]) {
       expect(() => loadConfig({ ...env, LOKET_S3_SECRET_ACCESS_KEY: 'zeer-geheim' })).toThrow(/^(?!.*zeer-geheim)/);
     }
   });

@@ -56,14 +56,20 @@ function send(ctx: Parameters<S3rver['middleware'][number]>[0], status: number, 
 }
 
 function noSuchUpload(ctx: Parameters<S3rver['middleware'][number]>[0], uploadId: string): void {
-  send(ctx, 404, `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${xml(uploadId)}</UploadId></Error>`);
+  send(
+    ctx,
+    404,
+    `<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message><UploadId>${xml(uploadId)}</UploadId></Error>`,
+  );
 }
 
 /** The three multipart calls s3rver lacks, read from and written to its own upload folders. */
 function addMissingMultipartCalls(server: S3rver, directory: string): void {
   const uploadsOf = (bucket: string) => join(directory, bucket, '._S3rver_uploads');
   const keyOf = (bucket: string, uploadId: string) =>
-    /^[0-9a-f]+$/.test(uploadId) ? readFile(join(uploadsOf(bucket), uploadId, 'key'), 'utf8').catch(() => null) : Promise.resolve(null);
+    /^[0-9a-f]+$/.test(uploadId)
+      ? readFile(join(uploadsOf(bucket), uploadId, 'key'), 'utf8').catch(() => null)
+      : Promise.resolve(null);
 
   server.middleware.unshift(async (ctx, next) => {
     const [bucket, ...rest] = ctx.path.slice(1).split('/').map(decodeURIComponent);
@@ -75,10 +81,17 @@ function addMissingMultipartCalls(server: S3rver, directory: string): void {
       if ((await keyOf(bucket, uploadId)) !== key) return noSuchUpload(ctx, uploadId);
       const folder = join(uploadsOf(bucket), uploadId);
       const marker = Number(ctx.query['part-number-marker'] ?? 0);
-      const numbers = (await readdir(folder)).filter((name) => /^\d+$/.test(name)).map(Number).filter((n) => n > marker).sort((a, b) => a - b);
+      const numbers = (await readdir(folder))
+        .filter((name) => /^\d+$/.test(name))
+        .map(Number)
+        .filter((n) => n > marker)
+        .sort((a, b) => a - b);
       const parts = await Promise.all(
         numbers.map(async (n) => {
-          const [info, md5] = await Promise.all([stat(join(folder, String(n))), readFile(join(folder, `${n}.md5`), 'utf8')]);
+          const [info, md5] = await Promise.all([
+            stat(join(folder, String(n))),
+            readFile(join(folder, `${n}.md5`), 'utf8'),
+          ]);
           return `<Part><PartNumber>${n}</PartNumber><LastModified>${info.mtime.toISOString()}</LastModified><ETag>"${md5}"</ETag><Size>${info.size}</Size></Part>`;
         }),
       );
@@ -93,10 +106,19 @@ function addMissingMultipartCalls(server: S3rver, directory: string): void {
 
     if (ctx.method === 'POST' && key && uploadId !== undefined) {
       const folder = join(uploadsOf(bucket), uploadId);
-      const numbers = (await readdir(folder).catch(() => [] as string[])).filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
-      const sizes = await Promise.all(numbers.slice(0, -1).map(async (n) => (await stat(join(folder, String(n)))).size));
+      const numbers = (await readdir(folder).catch(() => [] as string[]))
+        .filter((name) => /^\d+$/.test(name))
+        .map(Number)
+        .sort((a, b) => a - b);
+      const sizes = await Promise.all(
+        numbers.slice(0, -1).map(async (n) => (await stat(join(folder, String(n)))).size),
+      );
       if (sizes.some((size) => size < MIN_PART_BYTES)) {
-        return send(ctx, 400, '<Error><Code>EntityTooSmall</Code><Message>Your proposed upload is smaller than the minimum allowed object size.</Message></Error>');
+        return send(
+          ctx,
+          400,
+          '<Error><Code>EntityTooSmall</Code><Message>Your proposed upload is smaller than the minimum allowed object size.</Message></Error>',
+        );
       }
       return next();
     }
@@ -116,7 +138,9 @@ function addMissingMultipartCalls(server: S3rver, directory: string): void {
         await Promise.all(
           ids.map(async (id) => {
             const file = join(uploadsOf(bucket), id, 'key');
-            const [name, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]).catch(() => [null, null] as const);
+            const [name, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]).catch(
+              () => [null, null] as const,
+            );
             return name !== null && info && name.startsWith(prefix) ? { id, name, initiated: info.mtime } : null;
           }),
         )
@@ -171,7 +195,10 @@ export async function startTestS3(name = 'loket-test'): Promise<TestS3> {
     region: 'us-east-1',
     // s3rver's built-in account, or the one given for the other server
     credentials: external
-      ? { accessKeyId: process.env.LOKET_TEST_S3_ACCESS_KEY_ID ?? 'test', secretAccessKey: process.env.LOKET_TEST_S3_SECRET_ACCESS_KEY ?? 'test' }
+      ? {
+          accessKeyId: process.env.LOKET_TEST_S3_ACCESS_KEY_ID ?? 'test',
+          secretAccessKey: process.env.LOKET_TEST_S3_SECRET_ACCESS_KEY ?? 'test',
+        }
       : { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     forcePathStyle: true,
   };

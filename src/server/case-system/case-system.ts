@@ -14,7 +14,7 @@ import type { DecisionResult } from '../../domain/casework';
 import type { IsoDate } from '../../domain/dates';
 import type { Database } from '../db/schema';
 
-export interface CaseStatusEntry {
+interface CaseStatusEntry {
   statusType: string;
   setAt: Date;
   /** Explanation the resident reads with the status (statustoelichting) */
@@ -43,7 +43,7 @@ export interface CaseSnapshot {
   } | null;
 }
 
-export interface NewLetter {
+interface NewLetter {
   title: string;
   fileName: string;
   contentType: 'application/pdf';
@@ -63,7 +63,10 @@ export interface CaseSystem {
   casesOfResident(bsn: string): Promise<CaseSnapshot[]>;
   changeStatus(caseId: string, status: CaseStatusEntry): Promise<void>;
   /** One extension per case (Awb 4:14): 'already_extended' when there is one */
-  extendTerm(caseId: string, extension: { weeks: number; noticeOn: IsoDate; reason: string }): Promise<'extended' | 'already_extended'>;
+  extendTerm(
+    caseId: string,
+    extension: { weeks: number; noticeOn: IsoDate; reason: string },
+  ): Promise<'extended' | 'already_extended'>;
   /** Sets the result and the decision status together */
   recordDecision(
     caseId: string,

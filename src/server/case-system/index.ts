@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import type { CaseSystemProvider } from './case-system';
 import { ownTablesCaseSystem } from './own-tables';
 
-export type { CaseSnapshot, CaseSystem, CaseSystemHooks, CaseSystemProvider, NewLetter } from './case-system';
+export type { CaseSnapshot, CaseSystem, CaseSystemProvider } from './case-system';
 
 export function createCaseSystem(ctx: AppContext): CaseSystemProvider {
   return ownTablesCaseSystem(createBlobStore(ctx.config));

@@ -28,18 +28,22 @@ function toSnapshot(record: CaseRecord, resident: { bsn: string; name: string })
       dueDate: r.due_date as IsoDate,
       receivedOn: r.received_on as IsoDate | null,
     })),
-    extension: extension ? { weeks: extension.weeks, noticeOn: extension.notice_on as IsoDate, reason: extension.reason } : null,
+    extension: extension
+      ? { weeks: extension.weeks, noticeOn: extension.notice_on as IsoDate, reason: extension.reason }
+      : null,
     result: result
       ? {
           resultType: result.result_type,
           decidedOn: result.decided_on as IsoDate,
-          letter: result.letter_document_id ? { documentId: result.letter_document_id, title: result.letter_title ?? '' } : null,
+          letter: result.letter_document_id
+            ? { documentId: result.letter_document_id, title: result.letter_title ?? '' }
+            : null,
         }
       : null,
   };
 }
 
-export class OwnTablesCaseSystem implements CaseSystem {
+class OwnTablesCaseSystem implements CaseSystem {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly blobs: BlobStore,
@@ -61,7 +65,11 @@ export class OwnTablesCaseSystem implements CaseSystem {
   }
 
   async casesOfResident(bsn: string): Promise<CaseSnapshot[]> {
-    const person = await this.db.selectFrom('persons').select(['bsn', 'name']).where('bsn', '=', bsn).executeTakeFirst();
+    const person = await this.db
+      .selectFrom('persons')
+      .select(['bsn', 'name'])
+      .where('bsn', '=', bsn)
+      .executeTakeFirst();
     if (!person) return [];
     return (await casesOfResident(this.db, bsn)).map((r) => toSnapshot(r, person));
   }
@@ -85,7 +93,12 @@ export class OwnTablesCaseSystem implements CaseSystem {
   async recordDecision(caseId: string, decision: Parameters<CaseSystem['recordDecision']>[1]) {
     const inserted = await this.db
       .insertInto('case_results')
-      .values({ case_id: caseId, result_type: decision.result, decided_on: decision.decidedOn, letter_document_id: null })
+      .values({
+        case_id: caseId,
+        result_type: decision.result,
+        decided_on: decision.decidedOn,
+        letter_document_id: null,
+      })
       .onConflict((oc) => oc.column('case_id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'already_decided' as const;
@@ -94,7 +107,11 @@ export class OwnTablesCaseSystem implements CaseSystem {
   }
 
   async attachLetter(caseId: string, letter: Parameters<CaseSystem['attachLetter']>[1]) {
-    const result = await this.db.selectFrom('case_results').select('letter_document_id').where('case_id', '=', caseId).executeTakeFirst();
+    const result = await this.db
+      .selectFrom('case_results')
+      .select('letter_document_id')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (!result) return 'no_decision' as const;
     if (result.letter_document_id) return 'letter_exists' as const;
     const key = newBlobKey('letters');
@@ -111,7 +128,12 @@ export class OwnTablesCaseSystem implements CaseSystem {
     }
   }
 
-  private async linkLetter(caseId: string, letter: Parameters<CaseSystem['attachLetter']>[1], key: string, forget: () => Promise<void>) {
+  private async linkLetter(
+    caseId: string,
+    letter: Parameters<CaseSystem['attachLetter']>[1],
+    key: string,
+    forget: () => Promise<void>,
+  ) {
     const { id } = await this.db
       .insertInto('documents')
       .values({
@@ -126,7 +148,10 @@ export class OwnTablesCaseSystem implements CaseSystem {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.db.insertInto('case_documents').values({ case_id: caseId, document_id: id, registered_at: letter.sentAt }).execute();
+    await this.db
+      .insertInto('case_documents')
+      .values({ case_id: caseId, document_id: id, registered_at: letter.sentAt })
+      .execute();
     const linked = await this.db
       .updateTable('case_results')
       .set({ letter_document_id: id })

@@ -4,7 +4,8 @@
  */
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index';
 import { PGliteDialect } from './pglite-dialect';
@@ -32,7 +33,9 @@ const DATE_OID = 1082;
 const keepDateAsString = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema) : await openPGlite(options.dataDir);
+  const handle = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.schema)
+    : await openPGlite(options.dataDir);
   await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
 }
@@ -74,8 +77,12 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
  * On PostgreSQL the migration tables' schema is named explicitly: Kysely otherwise looks for
  * them in every schema it can see and, finding another schema's, skips creating its own.
  */
-export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -85,6 +92,9 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
 
 /** True when the database holds no resident yet: demo data may be seeded. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('persons').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('persons')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n === 0;
 }

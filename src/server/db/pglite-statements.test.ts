@@ -14,7 +14,9 @@ describe('prepared statements on PGlite', () => {
   beforeAll(async () => {
     // The same date parser as the app's database (a date stays a calendar day string).
     pg = new PGlite({ parsers: { [types.DATE]: (value: string) => value } });
-    await pg.exec(`create table things (id int primary key, name text not null, day date, seen timestamptz, meta jsonb, tags text[])`);
+    await pg.exec(
+      `create table things (id int primary key, name text not null, day date, seen timestamptz, meta jsonb, tags text[])`,
+    );
     statements = new PGliteStatements(pg);
   });
   afterAll(() => pg?.close());
@@ -30,7 +32,14 @@ describe('prepared statements on PGlite', () => {
   it('returns the same rows, types and counts as query()', async () => {
     const seen = new Date('2026-11-18T10:00:00.123Z');
     const insert = 'insert into things (id, name, day, seen, meta, tags) values ($1, $2, $3, $4, $5, $6)';
-    const inserted = await statements.query(insert, [1, 'één', '2026-11-18', seen, JSON.stringify({ a: [1, 'x'] }), ['p', 'q']]);
+    const inserted = await statements.query(insert, [
+      1,
+      'één',
+      '2026-11-18',
+      seen,
+      JSON.stringify({ a: [1, 'x'] }),
+      ['p', 'q'],
+    ]);
     expect(inserted.affectedRows).toBe(1);
     await statements.query(insert, [2, 'two', null, null, null, null]);
 
@@ -38,7 +47,14 @@ describe('prepared statements on PGlite', () => {
     const prepared = await statements.query(select, [[1, 2]]);
     const plain = await pg.query(select, [[1, 2]]);
     expect(prepared.rows).toEqual(plain.rows);
-    expect(prepared.rows[0]).toEqual({ id: 1, name: 'één', day: '2026-11-18', seen, meta: { a: [1, 'x'] }, tags: ['p', 'q'] });
+    expect(prepared.rows[0]).toEqual({
+      id: 1,
+      name: 'één',
+      day: '2026-11-18',
+      seen,
+      meta: { a: [1, 'x'] },
+      tags: ['p', 'q'],
+    });
 
     const updated = await statements.query('update things set name = $1 where id > $2', ['many', 0]);
     expect(updated.affectedRows).toBe(2);

@@ -87,7 +87,8 @@ export class PGliteStatements {
         protocol.serialize.sync(),
       ]),
     );
-    const description = messages.find((m) => m.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
+    const description = messages.find((m) => m.name === 'parameterDescription') as
+      { dataTypeIDs: number[] } | undefined;
     const prepared = { name, paramTypes: description?.dataTypeIDs ?? [] };
     this.statements.set(sql, prepared);
     return prepared;

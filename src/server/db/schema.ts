@@ -14,13 +14,13 @@
  * Calendar dates (`date` columns) are read as 'YYYY-MM-DD' strings on both PGlite and
  * PostgreSQL (see database.ts): a deadline is a day, not an instant.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { NotificationTables } from '../modules/notifications/tables';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export interface PersonsTable {
+interface PersonsTable {
   bsn: string;
   name: string;
   municipality_code: string;
@@ -40,7 +40,7 @@ export interface CasesTable {
   created_at: CreatedAt;
 }
 
-export interface CaseRolesTable {
+interface CaseRolesTable {
   id: Generated<string>;
   case_id: string;
   role_type: 'initiator';
@@ -69,7 +69,7 @@ export interface CaseExtensionsTable {
   reason: string;
 }
 
-export interface CasePropertiesTable {
+interface CasePropertiesTable {
   case_id: string;
   name: string;
   value: string;
@@ -89,7 +89,7 @@ export interface DocumentsTable {
   origin: Generated<'resident' | 'service'>;
 }
 
-export interface CaseDocumentsTable {
+interface CaseDocumentsTable {
   case_id: string;
   document_id: string;
   registered_at: Timestamp;
@@ -111,7 +111,7 @@ export interface DocumentRequestsTable {
   judged_at: Timestamp | null;
 }
 
-export interface DocumentRequestDocumentsTable {
+interface DocumentRequestDocumentsTable {
   request_id: string;
   document_id: string;
 }
@@ -139,7 +139,7 @@ export interface UploadsTable {
  * the exclusion constraint appointments_no_double_booking (migration 004) refuses overlaps on a
  * unit among booked rows. Rescheduling updates the row; cancelling sets state and frees the unit.
  */
-export interface AppointmentsTable {
+interface AppointmentsTable {
   id: Generated<string>;
   reference: string;
   bsn: string;
@@ -193,7 +193,7 @@ export interface CapacityChangesTable {
   created_at: Timestamp;
 }
 
-export type HomeVisitStateColumn = 'requested' | 'planned' | 'alternative_offered' | 'declined' | 'done' | 'cancelled';
+type HomeVisitStateColumn = 'requested' | 'planned' | 'alternative_offered' | 'declined' | 'done' | 'cancelled';
 
 export interface HomeVisitsTable {
   id: Generated<string>;
@@ -222,7 +222,7 @@ export interface HomeVisitsTable {
   changed_at: Timestamp;
 }
 
-export interface CallbackRequestsTable {
+interface CallbackRequestsTable {
   id: Generated<string>;
   bsn: string;
   /** E.164 */
@@ -235,7 +235,7 @@ export interface CallbackRequestsTable {
   done_at: Timestamp | null;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id_hash: string;
   /** 'staff' since migration 005: subject is then a staff account id, else a BSN */
   kind: 'resident' | 'staff';
@@ -257,7 +257,7 @@ export interface SessionsTable {
   assist_purpose_text: string | null;
 }
 
-export interface LoginAttemptsTable {
+interface LoginAttemptsTable {
   state: string;
   code_verifier: string;
   nonce: string;
@@ -267,7 +267,7 @@ export interface LoginAttemptsTable {
   kind: Generated<'resident' | 'staff'>;
 }
 
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   subject: string;
   key: string;
   fingerprint: string;
@@ -288,7 +288,7 @@ export interface CaseQuestionsTable {
 }
 
 /** A member of staff (migration 005); `subject` is the staff IdP's id for them. */
-export interface StaffAccountsTable {
+interface StaffAccountsTable {
   id: Generated<string>;
   subject: string;
   name: string;
@@ -299,14 +299,14 @@ export interface StaffAccountsTable {
 }
 
 /** A role in a scope: '*' = the whole consortium, else a CBS municipality code. */
-export interface StaffRoleGrantsTable {
+interface StaffRoleGrantsTable {
   account_id: string;
   role: 'front_desk' | 'case_worker' | 'planner' | 'administrator';
   scope: string;
 }
 
 /** Append-only and hash-chained (migration 005, src/server/audit/chain.ts). */
-export interface AuditLogTable {
+interface AuditLogTable {
   seq: ColumnType<string, string | number, never>;
   at: Timestamp;
   actor: string;
@@ -323,7 +323,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface ServerSettingsTable {
+interface ServerSettingsTable {
   name: string;
   value: string;
 }
@@ -363,10 +363,9 @@ export interface Database {
 }
 
 export type Person = Selectable<PersonsTable>;
-export type NewPerson = Insertable<PersonsTable>;
+
 export type Session = Selectable<SessionsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type HomeVisitRow = Selectable<HomeVisitsTable>;
 export type CallbackRequestRow = Selectable<CallbackRequestsTable>;
 export type StaffAccountRow = Selectable<StaffAccountsTable>;
-export type AuditLogRow = Selectable<AuditLogTable>;

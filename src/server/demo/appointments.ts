@@ -37,7 +37,15 @@ export async function insertDemoAppointment(
   const day = nextWorkingDayOnOrAfter(addDays(today, demo.inDays));
   const until = addDays(day, 14);
   const bookings = await bookingsAt(trx, place.id, amsterdamInstant(day, '00:00'), amsterdamInstant(until, '23:59'));
-  const slots = availableSlots({ place, type, urgent: false, earliest: amsterdamInstant(day, demo.time), from: day, until, bookings });
+  const slots = availableSlots({
+    place,
+    type,
+    urgent: false,
+    earliest: amsterdamInstant(day, demo.time),
+    from: day,
+    until,
+    bookings,
+  });
   const slot = slots[0];
   if (!slot) return false;
   await trx

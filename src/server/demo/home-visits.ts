@@ -14,7 +14,11 @@ const DEMO_VISITS: Record<string, { reference: string; requestedDaysAgo: number 
   '999990032': { reference: 'HB-DEMO032', requestedDaysAgo: 2 },
 };
 
-export async function insertDemoHomeVisits(trx: Kysely<Database>, resident: DemoResident, today: IsoDate): Promise<void> {
+export async function insertDemoHomeVisits(
+  trx: Kysely<Database>,
+  resident: DemoResident,
+  today: IsoDate,
+): Promise<void> {
   const demo = DEMO_VISITS[resident.bsn];
   if (!demo) return;
   const requestedAt = amsterdamInstant(addDays(today, -demo.requestedDaysAgo), '16:20');

@@ -14,9 +14,17 @@ function envelope(consortium: Consortium, resident: DemoResident, date: IsoDate,
   return {
     sender: {
       name: consortium.name,
-      lines: [office.address.street, `${office.address.postalCode} ${office.address.city}`, `Telefoon ${consortium.phone}`, consortium.website],
+      lines: [
+        office.address.street,
+        `${office.address.postalCode} ${office.address.city}`,
+        `Telefoon ${consortium.phone}`,
+        consortium.website,
+      ],
     },
-    recipient: { name: resident.name, lines: [resident.address.street, `${resident.address.postalCode} ${resident.address.city}`] },
+    recipient: {
+      name: resident.name,
+      lines: [resident.address.street, `${resident.address.postalCode} ${resident.address.city}`],
+    },
     date,
     reference,
     signature: `Team Werk en Inkomen, ${consortium.shortName}`,
@@ -40,7 +48,8 @@ export function decisionLetter(
       `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat moet binnen 6 weken, dus uiterlijk op ${formatDutchDate(deadline)}. Schrijf in uw bezwaar waarom u het niet eens bent. Zet ook het kenmerk van deze brief erin.`,
       `Heeft u vragen? Bel ons op ${consortium.phone}. Of stel uw vraag in Loket.`,
     ],
-    footer: 'Dit besluit is genomen op grond van de Participatiewet. Bezwaar maken kan op grond van artikel 6:7 van de Algemene wet bestuursrecht.',
+    footer:
+      'Dit besluit is genomen op grond van de Participatiewet. Bezwaar maken kan op grond van artikel 6:7 van de Algemene wet bestuursrecht.',
   });
 }
 
@@ -55,11 +64,14 @@ export function informationRequestLetter(
     paragraphs: [
       `Beste ${resident.name},`,
       'U heeft bijstand aangevraagd. Om uw aanvraag te kunnen beoordelen, hebben wij nog documenten van u nodig:',
-      ...demo.requests.map((r) => `- ${r.title.nl}: stuur dit uiterlijk op ${formatDutchDate(r.dueDate)}. ${r.reason.nl}`),
+      ...demo.requests.map(
+        (r) => `- ${r.title.nl}: stuur dit uiterlijk op ${formatDutchDate(r.dueDate)}. ${r.reason.nl}`,
+      ),
       'U kunt de documenten sturen in Loket: kies uw aanvraag en dan "Document sturen". Een foto met uw telefoon is goed, als alles goed te lezen is.',
       'Krijgen wij de documenten niet op tijd? Dan kunnen wij uw aanvraag misschien niet behandelen. Zolang wij op uw documenten wachten, staat de termijn voor ons besluit stil.',
       `Lukt het niet om de documenten op tijd te sturen? Bel ons dan op ${consortium.phone}.`,
     ],
-    footer: 'Wij vragen deze informatie op grond van artikel 4:5 van de Algemene wet bestuursrecht (hersteltermijn). De beslistermijn is opgeschort volgens artikel 4:15.',
+    footer:
+      'Wij vragen deze informatie op grond van artikel 4:5 van de Algemene wet bestuursrecht (hersteltermijn). De beslistermijn is opgeschort volgens artikel 4:15.',
   });
 }

@@ -60,7 +60,11 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
       {
         scheme: 'bijstand',
         submittedDaysAgo: 20,
-        statuses: [['received', 20], ['in_progress', 17], ['information_requested', 10]],
+        statuses: [
+          ['received', 20],
+          ['in_progress', 17],
+          ['information_requested', 10],
+        ],
         documentRequests: [
           { ...BANK_STATEMENTS, requestedDaysAgo: 10, dueInDays: 4 },
           { ...RENTAL_CONTRACT, requestedDaysAgo: 10, dueInDays: 11 },
@@ -79,13 +83,20 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
       {
         scheme: 'bijzondere_bijstand',
         submittedDaysAgo: 45,
-        statuses: [['received', 45], ['in_progress', 40], ['decided', 10, 'U krijgt geld voor een nieuwe wasmachine.']],
+        statuses: [
+          ['received', 45],
+          ['in_progress', 40],
+          ['decided', 10, 'U krijgt geld voor een nieuwe wasmachine.'],
+        ],
         decision: { result: 'granted', decidedDaysAgo: 10, letterTitle: 'Besluit bijzondere bijstand' },
       },
       {
         scheme: 'individuele_inkomenstoeslag',
         submittedDaysAgo: 62,
-        statuses: [['received', 62], ['in_progress', 55]],
+        statuses: [
+          ['received', 62],
+          ['in_progress', 55],
+        ],
         extension: {
           weeks: 4,
           noticeDaysAgo: 8,
@@ -125,7 +136,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
 ];
 
 /** A BSN in the test range 99999xxxx whose check digit makes it pass the elfproef. */
-export function testBsn(serial: number): string {
+function testBsn(serial: number): string {
   for (let n = serial; ; n += 1) {
     const body = `99999${String(n % 1000).padStart(3, '0')}`;
     const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
@@ -144,7 +155,16 @@ function residentPerMunicipality(consortium: Consortium, today: IsoDate): DemoRe
     cases:
       m.joinedOn > today
         ? []
-        : [{ scheme: 'bijstand', submittedDaysAgo: 12, statuses: [['received', 12], ['in_progress', 9]] }],
+        : [
+            {
+              scheme: 'bijstand',
+              submittedDaysAgo: 12,
+              statuses: [
+                ['received', 12],
+                ['in_progress', 9],
+              ],
+            },
+          ],
   }));
 }
 

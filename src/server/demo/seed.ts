@@ -28,7 +28,7 @@ interface CaseSeed {
 }
 
 /** The instant of a wall-clock time in Amsterdam on a given day (DST-aware via Intl). */
-export function amsterdamInstant(date: IsoDate, time: string): Date {
+function amsterdamInstant(date: IsoDate, time: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
   const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' })
     .formatToParts(guess)
@@ -90,7 +90,12 @@ async function insertCase(seed: CaseSeed, demo: DemoCase, serial: number): Promi
   for (const [code, ago, note] of demo.statuses) {
     await trx
       .insertInto('case_statuses')
-      .values({ case_id: id, status_type: code, set_at: amsterdamInstant(daysAgo(today, ago), '09:30'), note: note ?? null })
+      .values({
+        case_id: id,
+        status_type: code,
+        set_at: amsterdamInstant(daysAgo(today, ago), '09:30'),
+        note: note ?? null,
+      })
       .execute();
   }
   for (const request of demo.documentRequests ?? []) {
@@ -123,19 +128,33 @@ async function insertCase(seed: CaseSeed, demo: DemoCase, serial: number): Promi
   }
   if (demo.decision) {
     const decidedOn = daysAgo(today, demo.decision.decidedDaysAgo);
-    const letterId = await insertDecisionLetter(seed, demo, { id, reference, submittedOn, decidedOn, schemeName: scheme.name.nl });
+    const letterId = await insertDecisionLetter(seed, demo, {
+      id,
+      reference,
+      submittedOn,
+      decidedOn,
+      schemeName: scheme.name.nl,
+    });
     await trx
       .insertInto('case_results')
       .values({ case_id: id, result_type: demo.decision.result, decided_on: decidedOn, letter_document_id: letterId })
       .execute();
   }
   if (demo.urgency) {
-    await trx.insertInto('case_properties').values({ case_id: id, name: URGENCY_PROPERTY, value: demo.urgency }).execute();
+    await trx
+      .insertInto('case_properties')
+      .values({ case_id: id, name: URGENCY_PROPERTY, value: demo.urgency })
+      .execute();
   }
   return true;
 }
 
-async function insertAppointments(trx: Kysely<Database>, consortium: Consortium, resident: DemoResident, today: IsoDate) {
+async function insertAppointments(
+  trx: Kysely<Database>,
+  consortium: Consortium,
+  resident: DemoResident,
+  today: IsoDate,
+) {
   for (const [index, appointment] of (resident.appointments ?? []).entries()) {
     await insertDemoAppointment(trx, consortium, resident.bsn, appointment, index, today);
   }
@@ -160,10 +179,20 @@ async function insertDecisionLetter(seed: CaseSeed, demo: DemoCase, c: SeededCas
   }
   const letter = await trx
     .insertInto('documents')
-    .values({ title, file_name: 'besluit.pdf', content_type: 'application/pdf', size_bytes: 0, storage_key: null, origin: 'service' })
+    .values({
+      title,
+      file_name: 'besluit.pdf',
+      content_type: 'application/pdf',
+      size_bytes: 0,
+      storage_key: null,
+      origin: 'service',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('case_documents').values({ case_id: c.id, document_id: letter.id, registered_at: sentAt }).execute();
+  await trx
+    .insertInto('case_documents')
+    .values({ case_id: c.id, document_id: letter.id, registered_at: sentAt })
+    .execute();
   return letter.id;
 }
 

@@ -11,13 +11,13 @@ import { WHOLE_CONSORTIUM, type RoleGrant } from '../../domain/staff';
 import type { Database } from '../db/schema';
 import { createStaffAccount } from '../modules/staff/accounts';
 
-export interface DemoStaff {
+interface DemoStaff {
   username: string;
   name: string;
   grants: RoleGrant[];
 }
 
-export function demoStaff(consortium: Consortium): DemoStaff[] {
+function demoStaff(consortium: Consortium): DemoStaff[] {
   const municipalities = consortium.municipalities.map((m) => m.code);
   const single = municipalities.includes('0629') ? '0629' : (municipalities[1] ?? municipalities[0]!);
   const all = (role: RoleGrant['role']): RoleGrant[] => [{ role, scope: WHOLE_CONSORTIUM }];

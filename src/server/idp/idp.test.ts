@@ -36,9 +36,17 @@ class CookieJar {
 }
 
 /** fetch with manual redirects until a page is shown or the browser would leave for the RP. */
-async function browse(jar: CookieJar, url: string, init: RequestInit = {}): Promise<{ response: Response; url: string }> {
+async function browse(
+  jar: CookieJar,
+  url: string,
+  init: RequestInit = {},
+): Promise<{ response: Response; url: string }> {
   let current = url;
-  let response = await fetch(current, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: jar.header() } });
+  let response = await fetch(current, {
+    ...init,
+    redirect: 'manual',
+    headers: { ...init.headers, cookie: jar.header() },
+  });
   for (let hops = 0; hops < 10; hops += 1) {
     jar.store(response);
     const location = response.headers.get('location');
@@ -106,7 +114,14 @@ beforeAll(async () => {
   });
   const options: IdpSimulatorOptions = {
     issuer: `${base}/idp`,
-    clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [redirectUri], postLogoutRedirectUris: [`${base}/`] }],
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUris: [redirectUri],
+        postLogoutRedirectUris: [`${base}/`],
+      },
+    ],
     findPerson: async (bsn) => (bsn === PERSON.bsn ? PERSON : null),
   };
   await app.register(idpSimulatorPlugin(options), { prefix: '/idp' });
@@ -154,7 +169,13 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
       pkceCodeVerifier: codeVerifier,
       expectedState: state,
     });
-    expect(tokens.claims()).toMatchObject({ iss: `${base}/idp`, aud: CLIENT_ID, sub: PERSON.bsn, bsn: PERSON.bsn, name: PERSON.name });
+    expect(tokens.claims()).toMatchObject({
+      iss: `${base}/idp`,
+      aud: CLIENT_ID,
+      sub: PERSON.bsn,
+      bsn: PERSON.bsn,
+      name: PERSON.name,
+    });
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, PERSON.bsn);
     expect(userinfo).toMatchObject({ sub: PERSON.bsn, bsn: PERSON.bsn, name: PERSON.name });
   });
@@ -163,7 +184,10 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
     const config = await discover(client.ClientSecretBasic(CLIENT_SECRET));
     const { jar, page, codeVerifier, state } = await startFlow(config);
     const callback = await postForm(jar, formAction(await page.response.text()), { bsn: '9999 900 19' });
-    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), { pkceCodeVerifier: codeVerifier, expectedState: state });
+    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), {
+      pkceCodeVerifier: codeVerifier,
+      expectedState: state,
+    });
     expect(tokens.claims()?.bsn).toBe(PERSON.bsn);
   });
 
@@ -244,9 +268,15 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
     const config = await discover();
     const { jar, page, codeVerifier, state } = await startFlow(config);
     const callback = await postForm(jar, formAction(await page.response.text()), { bsn: PERSON.bsn });
-    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), { pkceCodeVerifier: codeVerifier, expectedState: state });
+    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), {
+      pkceCodeVerifier: codeVerifier,
+      expectedState: state,
+    });
 
-    const endSession = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${base}/` });
+    const endSession = client.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token ?? '',
+      post_logout_redirect_uri: `${base}/`,
+    });
     const confirm = await browse(jar, endSession.href);
     expect(confirm.response.status).toBe(200);
     const html = await confirm.response.text();
@@ -269,7 +299,9 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
 
   it('refuses to mount under a path other than the issuer path', async () => {
     const other = Fastify();
-    other.register(idpSimulatorPlugin({ issuer: 'http://localhost/idp', clients: [], findPerson: async () => null }), { prefix: '/elders' });
+    other.register(idpSimulatorPlugin({ issuer: 'http://localhost/idp', clients: [], findPerson: async () => null }), {
+      prefix: '/elders',
+    });
     await expect(other.ready()).rejects.toThrow(/prefix '\/idp'/);
   });
 });

@@ -9,7 +9,7 @@ import { clientOrigins, createSimulatorProvider } from './provider';
  * in development and e2e tests. Test persons only; never a stand-in for DigiD in production.
  */
 
-export interface SimulatedPerson {
+interface SimulatedPerson {
   bsn: string;
   name: string;
 }
@@ -48,7 +48,9 @@ export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsyn
     // oidc-provider puts the issuer path in every URL it builds; a different mount point would
     // hand out endpoints that do not exist.
     if (app.prefix !== issuerPath) {
-      throw new Error(`idpSimulatorPlugin: register it with prefix '${issuerPath}' (the issuer's path), got '${app.prefix}'`);
+      throw new Error(
+        `idpSimulatorPlugin: register it with prefix '${issuerPath}' (the issuer's path), got '${app.prefix}'`,
+      );
     }
 
     const provider = await createSimulatorProvider(opts);

@@ -62,45 +62,67 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
         interaction = await provider.interactionDetails(request.raw, reply.raw);
       } catch (err) {
         if (!(err instanceof errors.SessionNotFound)) throw err;
-        return sendHtml(reply, 400, errorPage('Deze inlogpoging is verlopen. Ga terug naar de website en log opnieuw in.', 'interaction_expired'));
+        return sendHtml(
+          reply,
+          400,
+          errorPage('Deze inlogpoging is verlopen. Ga terug naar de website en log opnieuw in.', 'interaction_expired'),
+        );
       }
       if (interaction.uid !== request.params.uid) {
-        return sendHtml(reply, 400, errorPage('Deze inlogpoging hoort niet bij deze pagina. Ga terug naar de website en log opnieuw in.', 'interaction_mismatch'));
+        return sendHtml(
+          reply,
+          400,
+          errorPage(
+            'Deze inlogpoging hoort niet bij deze pagina. Ga terug naar de website en log opnieuw in.',
+            'interaction_mismatch',
+          ),
+        );
       }
       return handler(request, reply, interaction);
     };
 
-  const finish = async (request: FastifyRequest, reply: FastifyReply, result: Parameters<Provider['interactionResult']>[2]) => {
+  const finish = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: Parameters<Provider['interactionResult']>[2],
+  ) => {
     const returnTo = await provider.interactionResult(request.raw, reply.raw, result);
     return reply.header('cache-control', 'no-store').redirect(returnTo, 303);
   };
 
-  app.get('/interaction/:uid', withInteraction(async (request: UidRequest, reply, interaction) => {
-    if (interaction.prompt.name === 'login') {
-      const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
-      if (isStaffLogin(interaction)) return sendHtml(reply, 200, staffLoginPage({ interactionPath, testStaff: await listStaff() }));
-      return sendHtml(reply, 200, loginPage({ interactionPath }));
-    }
-    if (interaction.prompt.name === 'consent') {
-      return finish(request, reply, { consent: { grantId: await grantEverythingAsked(provider, interaction) } });
-    }
-    return finish(request, reply, { error: 'access_denied', error_description: 'unsupported interaction' });
-  }));
+  app.get(
+    '/interaction/:uid',
+    withInteraction(async (request: UidRequest, reply, interaction) => {
+      if (interaction.prompt.name === 'login') {
+        const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
+        if (isStaffLogin(interaction))
+          return sendHtml(reply, 200, staffLoginPage({ interactionPath, testStaff: await listStaff() }));
+        return sendHtml(reply, 200, loginPage({ interactionPath }));
+      }
+      if (interaction.prompt.name === 'consent') {
+        return finish(request, reply, { consent: { grantId: await grantEverythingAsked(provider, interaction) } });
+      }
+      return finish(request, reply, { error: 'access_denied', error_description: 'unsupported interaction' });
+    }),
+  );
 
-  app.post('/interaction/:uid/login', withInteraction(async (request: LoginRequest, reply, interaction) => {
-    if (isStaffLogin(interaction)) return staffLogin(request, reply, interaction);
-    const typedBsn = (request.body?.bsn ?? '').slice(0, 64);
-    const bsn = normaliseBsn(typedBsn);
-    let error: LoginErrorCode | undefined;
-    if (!isValidBsn(bsn)) error = 'BSN_INVALID';
-    else if (!(await findPerson(bsn))) error = 'BSN_UNKNOWN';
-    if (error) {
-      const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
-      return sendHtml(reply, 400, loginPage({ interactionPath, typedBsn, error }));
-    }
-    // remember: false gives a browser-session cookie; a simulator login should not outlive it.
-    return finish(request, reply, { login: { accountId: bsn, remember: false } });
-  }));
+  app.post(
+    '/interaction/:uid/login',
+    withInteraction(async (request: LoginRequest, reply, interaction) => {
+      if (isStaffLogin(interaction)) return staffLogin(request, reply, interaction);
+      const typedBsn = (request.body?.bsn ?? '').slice(0, 64);
+      const bsn = normaliseBsn(typedBsn);
+      let error: LoginErrorCode | undefined;
+      if (!isValidBsn(bsn)) error = 'BSN_INVALID';
+      else if (!(await findPerson(bsn))) error = 'BSN_UNKNOWN';
+      if (error) {
+        const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
+        return sendHtml(reply, 400, loginPage({ interactionPath, typedBsn, error }));
+      }
+      // remember: false gives a browser-session cookie; a simulator login should not outlive it.
+      return finish(request, reply, { login: { accountId: bsn, remember: false } });
+    }),
+  );
 
   // A staff client never takes a BSN, a resident client never a username: the two kinds of
   // account cannot be swapped by posting the other form.
@@ -112,15 +134,22 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
     else if (!(await findStaff(username))) error = 'USERNAME_UNKNOWN';
     if (error) {
       const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
-      return sendHtml(reply, 400, staffLoginPage({ interactionPath, typedUsername: typed, error, testStaff: await listStaff() }));
+      return sendHtml(
+        reply,
+        400,
+        staffLoginPage({ interactionPath, typedUsername: typed, error, testStaff: await listStaff() }),
+      );
     }
     return finish(request, reply, { login: { accountId: `${STAFF_ACCOUNT_PREFIX}${username}`, remember: false } });
   }
 
   // Annuleren: the RP gets error=access_denied on its redirect_uri, as with a real DigiD cancel.
-  app.post('/interaction/:uid/abort', withInteraction(async (request: UidRequest, reply) =>
-    finish(request, reply, { error: 'access_denied', error_description: 'End-User aborted interaction' }),
-  ));
+  app.post(
+    '/interaction/:uid/abort',
+    withInteraction(async (request: UidRequest, reply) =>
+      finish(request, reply, { error: 'access_denied', error_description: 'End-User aborted interaction' }),
+    ),
+  );
 }
 
 /**

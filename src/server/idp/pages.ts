@@ -1,9 +1,9 @@
 import { escapeHtml, renderPage } from './layout';
 
-export const PAGE_TITLE = 'DigiD simulatie';
+const PAGE_TITLE = 'DigiD simulatie';
 
 /** Plain-Dutch (B1) messages; the codes are what tests and callers compare, never the text. */
-export const LOGIN_ERRORS = {
+const LOGIN_ERRORS = {
   BSN_INVALID: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers.',
   BSN_UNKNOWN: 'Dit BSN hoort niet bij een testpersoon.',
 } as const;
@@ -47,9 +47,7 @@ ${errorHtml}
 
 /** For anything that went wrong outside the form: expired interaction, bad authorization request. */
 export function errorPage(message: string, technicalCode?: string): string {
-  const code = technicalCode
-    ? `<p>Technische foutcode: <code>${escapeHtml(technicalCode)}</code></p>`
-    : '';
+  const code = technicalCode ? `<p>Technische foutcode: <code>${escapeHtml(technicalCode)}</code></p>` : '';
   return renderPage(
     `Fout: ${PAGE_TITLE}`,
     `<h1>${PAGE_TITLE}: er ging iets mis</h1>

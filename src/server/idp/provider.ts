@@ -12,7 +12,7 @@ import { STAFF_ACCOUNT_PREFIX } from './staff-pages';
  * as DigiD brokers hand it out; `name` rides on the standard `profile` scope. An RP asks for
  * `openid profile bsn`.
  */
-export const SIMULATOR_CLAIMS = {
+const SIMULATOR_CLAIMS = {
   openid: ['sub'],
   profile: ['name'],
   bsn: ['bsn'],
@@ -21,7 +21,7 @@ export const SIMULATOR_CLAIMS = {
 } as const;
 
 /** Cookie names prefixed so they cannot collide with the relying party's cookies on one host. */
-export const SIMULATOR_COOKIE_NAMES = {
+const SIMULATOR_COOKIE_NAMES = {
   session: 'idp_session',
   interaction: 'idp_interaction',
   resume: 'idp_interaction_resume',
@@ -45,13 +45,13 @@ function sendPage(ctx: KoaContextWithOIDC, html: string, origins: string[]): voi
  */
 function alwaysAskForLogin() {
   const policy = interactionPolicy.base();
-  policy.get('login')?.checks.add(
-    new interactionPolicy.Check('simulator_fresh_login', 'the simulator asks for a BSN on every request', (ctx) =>
-      ctx.oidc.result?.login
-        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
-        : interactionPolicy.Check.REQUEST_PROMPT,
-    ),
-  );
+  policy
+    .get('login')
+    ?.checks.add(
+      new interactionPolicy.Check('simulator_fresh_login', 'the simulator asks for a BSN on every request', (ctx) =>
+        ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
   return policy;
 }
 
@@ -123,7 +123,14 @@ export async function createSimulatorProvider(opts: IdpSimulatorOptions): Promis
       resourceIndicators: { enabled: false },
     },
     renderError: (ctx: KoaContextWithOIDC, out: ErrorOut) => {
-      sendPage(ctx, errorPage('Het inloggen kon niet worden gestart of afgemaakt. Ga terug naar de website en probeer het opnieuw.', out.error), origins);
+      sendPage(
+        ctx,
+        errorPage(
+          'Het inloggen kon niet worden gestart of afgemaakt. Ga terug naar de website en probeer het opnieuw.',
+          out.error,
+        ),
+        origins,
+      );
     },
     // Our RPs are server-side confidential clients: no browser CORS calls to this provider.
     clientBasedCORS: () => false,

@@ -6,12 +6,12 @@ import { escapeHtml, renderPage } from './layout';
  * provider (issue 6), so it asks for a username, not a BSN, and lists the test accounts (a
  * simulation only ever knows test accounts, and a first-time tester needs to know what to type).
  */
-export const STAFF_PAGE_TITLE = 'Inlogsimulatie medewerkers';
+const STAFF_PAGE_TITLE = 'Inlogsimulatie medewerkers';
 
 /** Staff account ids at the provider carry this prefix; a BSN never can. */
 export const STAFF_ACCOUNT_PREFIX = 'staff:';
 
-export const STAFF_LOGIN_ERRORS = {
+const STAFF_LOGIN_ERRORS = {
   USERNAME_INVALID: 'Vul een gebruikersnaam in: kleine letters, cijfers, punt, streepje.',
   USERNAME_UNKNOWN: 'Deze gebruikersnaam hoort niet bij een testmedewerker.',
 } as const;

@@ -8,7 +8,10 @@ import { clamdInstalled, EICAR, startTestClamd } from './test-clamd';
 describe('parseReply', () => {
   it('reads clean, infected and error replies', () => {
     expect(parseReply('stream: OK')).toEqual({ infected: false });
-    expect(parseReply('stream: Eicar-Test-Signature FOUND')).toEqual({ infected: true, signature: 'Eicar-Test-Signature' });
+    expect(parseReply('stream: Eicar-Test-Signature FOUND')).toEqual({
+      infected: true,
+      signature: 'Eicar-Test-Signature',
+    });
     expect(() => parseReply('INSTREAM size limit exceeded. ERROR')).toThrow(ScannerUnavailableError);
   });
 });

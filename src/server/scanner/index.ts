@@ -2,7 +2,7 @@ import type { ServerConfig } from '../config';
 import { ClamdScanner } from './clamd';
 import { noScanner, type Scanner } from './scanner';
 
-export type { Scanner, ScanResult } from './scanner';
+export type { Scanner } from './scanner';
 export { ScannerUnavailableError } from './scanner';
 
 export function createScanner(config: Pick<ServerConfig, 'clamd'>): Scanner {

@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import { errorBody } from '../errors';
 import { CONTENT_SECURITY_POLICY, wantsHsts } from './headers';
 
-export const CSP_HEADER = Object.entries(CONTENT_SECURITY_POLICY)
+const CSP_HEADER = Object.entries(CONTENT_SECURITY_POLICY)
   .map(([name, values]) => `${name} ${values.join(' ')}`)
   .join(';');
 
@@ -23,6 +23,8 @@ export function frameworkErrorHandler(ctx: AppContext): NonNullable<FastifyServe
       .header('Cache-Control', 'no-store');
     if (hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-    reply.status(tooLong ? 414 : 400).send(errorBody('BAD_REQUEST', tooLong ? 'The address is too long' : 'The address is not valid'));
+    reply
+      .status(tooLong ? 414 : 400)
+      .send(errorBody('BAD_REQUEST', tooLong ? 'The address is too long' : 'The address is not valid'));
   };
 }

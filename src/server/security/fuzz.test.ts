@@ -7,7 +7,6 @@
  *
  * Not fuzzed here: /idp (the login simulator: oidc-provider's own pages, not our API).
  */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +55,24 @@ const oddStrings = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'null', 'true', '../../etc/passwd', '%00', '\u0000', '\uD800', '‮RTL', '😀👩‍👩‍👧', "' or 1=1 --", '<script>x</script>', HUGE),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e309',
+    'null',
+    'true',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    '\uD800',
+    '‮RTL',
+    '😀👩‍👩‍👧',
+    "' or 1=1 --",
+    '<script>x</script>',
+    HUGE,
+  ),
 );
 
 /** Values that mostly fit the schema (so deeper code runs), sometimes with a wrong type. */
@@ -81,17 +97,27 @@ function fittingValue(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> 
       const fields = Object.fromEntries(properties.map(([name, s]) => [name, fromSchema(s, depth + 1)]));
       const record = fc.record(fields, { requiredKeys: properties.filter(([n]) => required.has(n)).map(([n]) => n) });
       // Sometimes a required field is missing, sometimes there is one too many.
-      return fc.tuple(record, fc.option(fc.constantFrom(...(properties.map(([n]) => n).concat('x'))), { nil: undefined }), fc.option(fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 })), { nil: undefined })).map(([value, drop, extra]) => {
-        const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-        if (drop) delete copy[drop];
-        if (extra) copy[extra[0]] = extra[1];
-        return copy;
-      });
+      return fc
+        .tuple(
+          record,
+          fc.option(fc.constantFrom(...properties.map(([n]) => n).concat('x')), { nil: undefined }),
+          fc.option(fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 })), { nil: undefined }),
+        )
+        .map(([value, drop, extra]) => {
+          const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+          if (drop) delete copy[drop];
+          if (extra) copy[extra[0]] = extra[1];
+          return copy;
+        });
     }
     case 'array':
       return fc.array(fromSchema(schema.items, depth + 1), { maxLength: 4 });
     case 'integer':
-      return fc.oneof(fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 }), fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0));
+      return fc.oneof(
+        fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 }),
+        fc.integer(),
+        fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0),
+      );
     case 'number':
       return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
     case 'boolean':
@@ -100,16 +126,51 @@ function fittingValue(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> 
       return fc.constant(null);
     case 'string':
       if (schema.format === 'uuid') return fc.oneof(fc.uuid(), oddStrings);
-      if (schema.format === 'date') return fc.oneof(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') }).map((d) => d.toISOString().slice(0, 10)), oddStrings);
-      if (schema.format === 'date-time') return fc.oneof(fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') }).map((d) => d.toISOString()), oddStrings);
-      return fc.oneof(fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 50, 200) }), oddStrings);
+      if (schema.format === 'date')
+        return fc.oneof(
+          fc
+            .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
+            .map((d) => d.toISOString().slice(0, 10)),
+          oddStrings,
+        );
+      if (schema.format === 'date-time')
+        return fc.oneof(
+          fc
+            .date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2200-01-01') })
+            .map((d) => d.toISOString()),
+          oddStrings,
+        );
+      return fc.oneof(
+        fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 50, 200) }),
+        oddStrings,
+      );
     default:
       return fc.jsonValue({ maxDepth: 2 });
   }
 }
 
-const BAD_JSON = ['{', '{"a":', '[1,2', '\u0000', 'null', '"x"', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '{"a":1}{"b":2}', `{"text":"${HUGE}"}`];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/form-data; boundary=xyz', 'application/xml', 'application/json; charset=latin1'];
+const BAD_JSON = [
+  '{',
+  '{"a":',
+  '[1,2',
+  '\u0000',
+  'null',
+  '"x"',
+  '{"__proto__":{"polluted":1}}',
+  '{"constructor":{"prototype":{"polluted":1}}}',
+  '{"a":1}{"b":2}',
+  `{"text":"${HUGE}"}`,
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+  'multipart/form-data; boundary=xyz',
+  'application/xml',
+  'application/json; charset=latin1',
+];
 
 function requestArbitrary(op: Operation, knownIds: string[]) {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
@@ -135,18 +196,21 @@ function requestArbitrary(op: Operation, knownIds: string[]) {
     });
     return url;
   });
-  const query = fc.tuple(
-    fc.tuple(...queryParams.map((p) => fc.option(fromSchema(p.schema), { nil: undefined }))),
-    fc.option(fc.tuple(fc.string({ maxLength: 10 }), oddStrings), { nil: undefined }),
-  ).map(([values, extra]) => {
-    const params = new URLSearchParams();
-    queryParams.forEach((p, i) => {
-      if (values[i] !== undefined) params.append(p.name, typeof values[i] === 'string' ? values[i] : JSON.stringify(values[i]));
+  const query = fc
+    .tuple(
+      fc.tuple(...queryParams.map((p) => fc.option(fromSchema(p.schema), { nil: undefined }))),
+      fc.option(fc.tuple(fc.string({ maxLength: 10 }), oddStrings), { nil: undefined }),
+    )
+    .map(([values, extra]) => {
+      const params = new URLSearchParams();
+      queryParams.forEach((p, i) => {
+        if (values[i] !== undefined)
+          params.append(p.name, typeof values[i] === 'string' ? values[i] : JSON.stringify(values[i]));
+      });
+      if (extra) params.append(extra[0] || 'x', extra[1]);
+      const s = params.toString();
+      return s ? `?${s}` : '';
     });
-    if (extra) params.append(extra[0] || 'x', extra[1]);
-    const s = params.toString();
-    return s ? `?${s}` : '';
-  });
   const hasBody = op.method !== 'GET' && op.method !== 'HEAD';
   const payload = hasBody
     ? fc.oneof(
@@ -155,8 +219,19 @@ function requestArbitrary(op: Operation, knownIds: string[]) {
         { arbitrary: fc.constant(undefined), weight: 1 },
       )
     : fc.constant(undefined);
-  const contentType = fc.oneof({ arbitrary: fc.constant('application/json'), weight: 5 }, { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 2 }, { arbitrary: fc.constant(undefined), weight: 1 });
-  const key = fc.oneof({ arbitrary: fc.uuid(), weight: 5 }, { arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: fc.string({ maxLength: 300 }).filter((s) => !/[\r\n\0]/.test(s) && /^[\x20-\x7e]*$/.test(s)), weight: 1 });
+  const contentType = fc.oneof(
+    { arbitrary: fc.constant('application/json'), weight: 5 },
+    { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 2 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
+  const key = fc.oneof(
+    { arbitrary: fc.uuid(), weight: 5 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    {
+      arbitrary: fc.string({ maxLength: 300 }).filter((s) => !/[\r\n\0]/.test(s) && /^[\x20-\x7e]*$/.test(s)),
+      weight: 1,
+    },
+  );
   return fc.record({ path, query, payload, contentType, key });
 }
 
@@ -179,7 +254,12 @@ describe('fuzzing every API route from the OpenAPI document', () => {
     cookies.staff = `loket_staff=${browser.cookie('loket_staff')}`;
     const cases = await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', '999990019').execute();
     knownIds.push(...cases.map((c) => c.case_id), 'voorburg-corbulo', 'intake');
-    const spec = t.app.swagger() as { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+    const spec = t.app.swagger() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+      >;
+    };
     operations = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/'))
       .flatMap(([path, ops]) =>
@@ -206,12 +286,18 @@ describe('fuzzing every API route from the OpenAPI document', () => {
     // and update each, so they get fewer runs. Logging out would end a signed-in identity's
     // session for the rest of the run: anonymous only.
     const isStaffRoute = (op: Operation) => op.path.startsWith('/api/staff/') || op.path.startsWith('/api/auth/staff/');
-    const runsFor: Record<Identity, number> = { anonymous: Math.ceil(ANONYMOUS_SHARE * TOTAL_RUNS / operations.length), resident: 0, staff: 0 };
+    const runsFor: Record<Identity, number> = {
+      anonymous: Math.ceil((ANONYMOUS_SHARE * TOTAL_RUNS) / operations.length),
+      resident: 0,
+      staff: 0,
+    };
     const signedInPairs = operations.filter((op) => !/\/logout$/.test(op.path)).length;
     runsFor.resident = runsFor.staff = Math.ceil(((1 - ANONYMOUS_SHARE) * TOTAL_RUNS) / signedInPairs);
     const pairs = operations.flatMap((op) => {
       const signedIn: Identity = isStaffRoute(op) ? 'staff' : 'resident';
-      return /\/logout$/.test(op.path) ? [[op, 'anonymous'] as const] : [[op, 'anonymous'] as const, [op, signedIn] as const];
+      return /\/logout$/.test(op.path)
+        ? [[op, 'anonymous'] as const]
+        : [[op, 'anonymous'] as const, [op, signedIn] as const];
     });
     let sent = 0;
     const statuses = new Map<number, number>();
@@ -246,10 +332,20 @@ describe('fuzzing every API route from the OpenAPI document', () => {
         }),
         { numRuns: runsFor[identity], seed: 20261118 + sent },
       );
-      if (result.failed) failures.push(String((result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`).split('\n')[0]!.slice(0, 400));
-      if (process.env.LOKET_FUZZ_TIMES) console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
+      if (result.failed)
+        failures.push(
+          String(
+            (result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`,
+          )
+            .split('\n')[0]!
+            .slice(0, 400),
+        );
+      if (process.env.LOKET_FUZZ_TIMES)
+        console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
     }
-    console.log(`fuzz: ${sent} requests over ${operations.length} operations (${pairs.length} route x identity pairs); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `fuzz: ${sent} requests over ${operations.length} operations (${pairs.length} route x identity pairs); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(Math.min(TOTAL_RUNS, 10_000));
   }, 900_000);

@@ -29,7 +29,8 @@ async function securityPlugin(app: FastifyInstance, { ctx, limits }: SecurityOpt
   // Anything answered to a session may be personal: never in any cache, whatever a route set.
   const sessionCookies = [sessionCookieName(ctx), staffCookieName(ctx)];
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && sessionCookies.some((name) => request.cookies[name])) reply.header('Cache-Control', 'no-store');
+    if (request.url.startsWith('/api/') && sessionCookies.some((name) => request.cookies[name]))
+      reply.header('Cache-Control', 'no-store');
   });
 }
 

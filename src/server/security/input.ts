@@ -22,7 +22,8 @@ const refuse = () => new AppError(400, 'VALIDATION_FAILED', 'Input must not cont
 
 export async function refuseNulInput(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') && (NUL_IN_URL.test(request.url) || request.url.includes('\u0000'))) throw refuse();
+    if (request.url.startsWith('/api/') && (NUL_IN_URL.test(request.url) || request.url.includes('\u0000')))
+      throw refuse();
   });
   app.addHook('preValidation', async (request) => {
     if (request.url.startsWith('/api/') && containsNul(request.body)) throw refuse();

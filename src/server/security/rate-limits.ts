@@ -20,16 +20,21 @@ import { isSecure, sessionCookieName } from '../modules/auth/session-hook';
 import { staffCookieName } from '../modules/staff/session';
 import type { RateLimits } from './config';
 
-const LOGIN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback', '/api/auth/staff/login', '/api/auth/staff/callback']);
+const LOGIN_ROUTES = new Set([
+  '/api/auth/login',
+  '/api/auth/callback',
+  '/api/auth/staff/login',
+  '/api/auth/staff/callback',
+]);
 const NEVER_LIMITED = new Set(['/api/auth/logout', '/api/auth/staff/logout']);
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const DEVICE_ID = /^[A-Za-z0-9_-]{22,64}$/;
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-export type LimitKind = 'login' | 'changes';
+type LimitKind = 'login' | 'changes';
 
 /** Which limit a route gets, if any. */
-export function limitFor(method: string | string[], url: string): LimitKind | null {
+function limitFor(method: string | string[], url: string): LimitKind | null {
   if (!url.startsWith('/api/') || NEVER_LIMITED.has(url)) return null;
   const methods = (Array.isArray(method) ? method : [method]).map((m) => m.toUpperCase());
   if (LOGIN_ROUTES.has(url)) return 'login';
@@ -37,7 +42,7 @@ export function limitFor(method: string | string[], url: string): LimitKind | nu
   return methods.some((m) => CHANGES.has(m)) ? 'changes' : null;
 }
 
-export function deviceCookieName(ctx: AppContext): string {
+function deviceCookieName(ctx: AppContext): string {
   return isSecure(ctx) ? '__Host-loket_device' : 'loket_device';
 }
 
@@ -47,7 +52,10 @@ declare module 'fastify' {
   }
 }
 
-export async function rateLimits(app: FastifyInstance, { ctx, limits }: { ctx: AppContext; limits: RateLimits }): Promise<void> {
+export async function rateLimits(
+  app: FastifyInstance,
+  { ctx, limits }: { ctx: AppContext; limits: RateLimits },
+): Promise<void> {
   await app.register(rateLimit, { global: false });
   const sessionCookies = [sessionCookieName(ctx), staffCookieName(ctx)];
   const deviceCookie = deviceCookieName(ctx);
@@ -60,7 +68,13 @@ export async function rateLimits(app: FastifyInstance, { ctx, limits }: { ctx: A
     const device = request.cookies[deviceCookie];
     if (device && DEVICE_ID.test(device)) return `d:${device}`;
     const fresh = randomBytes(16).toString('base64url');
-    reply.setCookie(deviceCookie, fresh, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(ctx), maxAge: YEAR_SECONDS });
+    reply.setCookie(deviceCookie, fresh, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isSecure(ctx),
+      maxAge: YEAR_SECONDS,
+    });
     return `d:${fresh}`;
   };
 
@@ -71,8 +85,14 @@ export async function rateLimits(app: FastifyInstance, { ctx, limits }: { ctx: A
       keyGenerator: (request) => `${kind}:${per}:${per === 'device' ? request.loketDevice : request.ip}`,
     });
   const limiters: Record<LimitKind, Array<[string, ReturnType<typeof limiter>]>> = {
-    login: [['device', limiter('login', 'device', limits.loginPerDevice)], ['ip', limiter('login', 'ip', limits.loginPerIp)]],
-    changes: [['device', limiter('changes', 'device', limits.changesPerDevice)], ['ip', limiter('changes', 'ip', limits.changesPerIp)]],
+    login: [
+      ['device', limiter('login', 'device', limits.loginPerDevice)],
+      ['ip', limiter('login', 'ip', limits.loginPerIp)],
+    ],
+    changes: [
+      ['device', limiter('changes', 'device', limits.changesPerDevice)],
+      ['ip', limiter('changes', 'ip', limits.changesPerIp)],
+    ],
   };
 
   const hookFor = (kind: LimitKind) =>

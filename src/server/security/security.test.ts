@@ -27,7 +27,13 @@ async function signedIn(t: TestApp, bsn: string): Promise<Browser> {
 
 function directives(res: LightMyRequestResponse): Map<string, string[]> {
   const csp = String(res.headers['content-security-policy'] ?? '');
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function expectSecurityHeaders(res: LightMyRequestResponse, what: string) {
@@ -53,7 +59,10 @@ describe('security headers', () => {
   beforeAll(async () => {
     clientDir = await mkdtemp(join(tmpdir(), 'loket-client-'));
     await mkdir(join(clientDir, 'assets'));
-    await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Loket</title><script type="module" src="/assets/app.js"></script>');
+    await writeFile(
+      join(clientDir, 'index.html'),
+      '<!doctype html><title>Loket</title><script type="module" src="/assets/app.js"></script>',
+    );
     await writeFile(join(clientDir, 'assets/app.js'), 'console.log(1)');
     t = await createTestApp('pglite', { now: NOW, config: { clientDir } });
   }, 180_000);
@@ -72,7 +81,15 @@ describe('security headers', () => {
       ['a signed-in API answer', await jan.get('/api/applications')],
       ['an API 401', await t.app.inject({ url: '/api/applications' })],
       ['an API 404', await t.app.inject({ url: '/api/nothing-here' })],
-      ['a bad JSON body', await jan.request({ method: 'POST', url: '/api/auth/logout', headers: { 'content-type': 'application/json' }, payload: '{' })],
+      [
+        'a bad JSON body',
+        await jan.request({
+          method: 'POST',
+          url: '/api/auth/logout',
+          headers: { 'content-type': 'application/json' },
+          payload: '{',
+        }),
+      ],
       ['an unknown file', await t.app.inject({ url: '/nothing.png' })],
       // Refused by Fastify's router before any hook (security/framework-errors.ts).
       ['a path parameter too long', await jan.get(`/api/applications/${'a'.repeat(300)}`)],
@@ -95,7 +112,9 @@ describe('security headers', () => {
   it('sends no-store on every API answer to a resident or staff session, public ones included', async () => {
     const jan = await signedIn(t, '999990019');
     const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const plainGets = Object.entries(spec.paths).filter(([path, ops]) => 'get' in ops && !path.includes('{')).map(([path]) => path);
+    const plainGets = Object.entries(spec.paths)
+      .filter(([path, ops]) => 'get' in ops && !path.includes('{'))
+      .map(([path]) => path);
     expect(plainGets.length).toBeGreaterThan(3);
     for (const path of plainGets) {
       const res = await jan.get(path);
@@ -140,7 +159,12 @@ describe('HSTS on a public https address', () => {
 describe.each(testDatabases)('rate limits on %s', (kind) => {
   let t: TestApp;
   const saved = new Map<string, string | undefined>();
-  const limits = { LOKET_RATE_LOGIN_PER_DEVICE: '3', LOKET_RATE_LOGIN_PER_IP: '7', LOKET_RATE_CHANGES_PER_DEVICE: '4', LOKET_RATE_CHANGES_PER_IP: '10' };
+  const limits = {
+    LOKET_RATE_LOGIN_PER_DEVICE: '3',
+    LOKET_RATE_LOGIN_PER_IP: '7',
+    LOKET_RATE_CHANGES_PER_DEVICE: '4',
+    LOKET_RATE_CHANGES_PER_IP: '10',
+  };
 
   beforeAll(async () => {
     for (const [name, value] of Object.entries(limits)) {
@@ -231,7 +255,8 @@ describe.each(testDatabases)('rate limits on %s', (kind) => {
   it('limits a client that drops its cookies by its IP address', async () => {
     const ip = nextIp();
     const codes: number[] = [];
-    for (let i = 0; i < 9; i += 1) codes.push((await t.app.inject({ method: 'GET', url: '/api/auth/login', remoteAddress: ip })).statusCode);
+    for (let i = 0; i < 9; i += 1)
+      codes.push((await t.app.inject({ method: 'GET', url: '/api/auth/login', remoteAddress: ip })).statusCode);
     expect(codes).toEqual([303, 303, 303, 303, 303, 303, 303, 429, 429]);
   });
 
@@ -240,7 +265,12 @@ describe.each(testDatabases)('rate limits on %s', (kind) => {
     const { browser: karin } = await logInStaff(t, 'k.jansen');
     const { browser: anton } = await logInStaff(t, 'a.visser');
     const disable = (browser: Browser) =>
-      browser.request({ method: 'POST', url: `/api/staff/accounts/${randomUUID()}/disable`, remoteAddress: ip, headers: { 'idempotency-key': randomUUID() } });
+      browser.request({
+        method: 'POST',
+        url: `/api/staff/accounts/${randomUUID()}/disable`,
+        remoteAddress: ip,
+        headers: { 'idempotency-key': randomUUID() },
+      });
     for (let i = 0; i < 4; i += 1) expect((await disable(karin)).statusCode).not.toBe(429);
     expectLimited(await disable(karin));
     expect((await disable(anton)).statusCode).not.toBe(429);

@@ -25,14 +25,27 @@ describe('the origin in the audit log', () => {
   });
 
   const lastOrigin = async () =>
-    (await t.ctx.db.selectFrom('audit_log').select('origin_ip').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()).origin_ip;
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select('origin_ip')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).origin_ip;
 
   it('is the connecting address when a client claims another; the proxy on this host is believed', async () => {
     const { browser } = await logInStaff(t, 'k.jansen');
     // A search that finds a case is audited with its origin.
-    const reference = (await t.ctx.db.selectFrom('cases').select('reference').limit(1).executeTakeFirstOrThrow()).reference;
+    const reference = (await t.ctx.db.selectFrom('cases').select('reference').limit(1).executeTakeFirstOrThrow())
+      .reference;
     const find = (remoteAddress: string) =>
-      browser.request({ method: 'GET', url: `/api/staff/cases?reference=${encodeURIComponent(reference)}`, remoteAddress, headers: { 'x-forwarded-for': '198.51.100.7' } });
+      browser.request({
+        method: 'GET',
+        url: `/api/staff/cases?reference=${encodeURIComponent(reference)}`,
+        remoteAddress,
+        headers: { 'x-forwarded-for': '198.51.100.7' },
+      });
     await find('203.0.113.9');
     expect(await lastOrigin()).toBe('203.0.113.9');
     await find('127.0.0.1');

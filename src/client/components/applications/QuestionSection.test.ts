@@ -44,7 +44,16 @@ async function ask(wrapper: Awaited<ReturnType<typeof renderSection>>['wrapper']
 describe('Stel een vraag', () => {
   it('sends through the outbox with an Idempotency-Key, then says "verstuurd" and lists it', async () => {
     const { wrapper, field, fetchMock } = await renderSection(() =>
-      json({ question: { id: '9f0c0000-0000-4000-8000-000000000001', text: 'Wanneer beslist u?', askedAt: '2026-11-28T10:00:00.000Z' } }, 201),
+      json(
+        {
+          question: {
+            id: '9f0c0000-0000-4000-8000-000000000001',
+            text: 'Wanneer beslist u?',
+            askedAt: '2026-11-28T10:00:00.000Z',
+          },
+        },
+        201,
+      ),
     );
     expect(field.attributes()).toHaveProperty('data-keep-on-update');
     expect(wrapper.find('label').text()).toBe('Stel een vraag');
@@ -83,7 +92,10 @@ describe('Stel een vraag', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('Over deze aanvraag kunt u geen vragen meer stellen.'));
     expect(wrapper.text()).toContain('Kan het toch nog?');
     expect(wrapper.find('a[href="tel:0301234567"]').exists()).toBe(true);
-    await wrapper.findAll('button').find((b) => b.text() === 'Weghalen uit de lijst')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Weghalen uit de lijst')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.text()).not.toContain('Kan het toch nog?');
   });
@@ -100,8 +112,13 @@ describe('Stel een vraag', () => {
     mockFetch({ 'GET /api/config': () => json(config) });
     const harness = await createHarness('nl');
     await useConfigStore(harness.pinia).load();
-    const closed = detail({ decision: { result: 'granted', decidedOn: '2020-01-06', objectionDeadline: '2020-02-17', letter: null } });
-    const wrapper = mount(QuestionSection, { props: { application: closed }, global: { plugins: [...harness.plugins] } });
+    const closed = detail({
+      decision: { result: 'granted', decidedOn: '2020-01-06', objectionDeadline: '2020-02-17', letter: null },
+    });
+    const wrapper = mount(QuestionSection, {
+      props: { application: closed },
+      global: { plugins: [...harness.plugins] },
+    });
     expect(wrapper.find('form').exists()).toBe(false);
     expect(wrapper.text()).toContain('Bel ons als u een vraag heeft.');
   });

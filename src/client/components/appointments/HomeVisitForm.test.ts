@@ -98,7 +98,10 @@ describe('Huisbezoek', () => {
     await wrapper.find('#hv-phone').setValue('06 12345678');
     await wrapper.find('form').trigger('submit');
     await vi.waitFor(() => expect(holder.value).toHaveLength(1));
-    expect(holder.value[0]!.body).toMatchObject({ reason: 'illness', address: { street: 'Kerkweg 3', postalCode: '3432 CD', city: 'Nieuwegein' } });
+    expect(holder.value[0]!.body).toMatchObject({
+      reason: 'illness',
+      address: { street: 'Kerkweg 3', postalCode: '3432 CD', city: 'Nieuwegein' },
+    });
   });
 
   it('lists the state (declined with reason, planned) and queues a cancellation shown as pending', async () => {
@@ -122,7 +125,14 @@ describe('Huisbezoek', () => {
       canCancel: true,
       canAcceptAlternative: false,
     };
-    const declined: HomeVisit = { ...base, id: '7c1d2e3f-3333-4a4b-8c5d-000000000002', state: 'declined', planned: null, declineReason: 'U woont buiten ons gebied.', canCancel: false };
+    const declined: HomeVisit = {
+      ...base,
+      id: '7c1d2e3f-3333-4a4b-8c5d-000000000002',
+      state: 'declined',
+      planned: null,
+      declineReason: 'U woont buiten ons gebied.',
+      canCancel: false,
+    };
     const wrapper = await render(HomeVisitList, { visits: [base, declined] });
     const cards = wrapper.findAll('[data-home-visit]');
     expect(cards[0]!.text()).toContain('Gepland');
@@ -132,7 +142,11 @@ describe('Huisbezoek', () => {
     expect(cards[1]!.find('button').exists()).toBe(false);
     await cards[0]!.find('button').trigger('click');
     await vi.waitFor(() => expect(holder.value).toHaveLength(1));
-    expect(holder.value[0]).toMatchObject({ kind: 'cancel-home-visit', url: `/api/home-visits/${HV}/cancel`, body: {} });
+    expect(holder.value[0]).toMatchObject({
+      kind: 'cancel-home-visit',
+      url: `/api/home-visits/${HV}/cancel`,
+      body: {},
+    });
     await vi.waitFor(() => expect(wrapper.find(`[data-home-visit="${HV}"]`).text()).toContain('Wacht op verzenden'));
   });
 });

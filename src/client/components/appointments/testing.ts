@@ -31,8 +31,20 @@ export const catalog: AppointmentTypeList = {
     },
   ],
   places: [
-    { id: 'centraal', name: 'Centraal kantoor', address: { street: 'Stationsplein 1', postalCode: '3431 AA', city: 'Nieuwegein' }, accessibility: { nl: 'Rolstoeltoegankelijk', en: 'Wheelchair accessible' }, routeUrl: 'https://maps.example/?q=1' },
-    { id: 'ijsselstein', name: 'Loket IJsselstein', address: { street: 'Overtoom 1', postalCode: '3401 BK', city: 'IJsselstein' }, accessibility: { nl: 'Lift aanwezig', en: 'Lift available' }, routeUrl: 'https://maps.example/?q=2' },
+    {
+      id: 'centraal',
+      name: 'Centraal kantoor',
+      address: { street: 'Stationsplein 1', postalCode: '3431 AA', city: 'Nieuwegein' },
+      accessibility: { nl: 'Rolstoeltoegankelijk', en: 'Wheelchair accessible' },
+      routeUrl: 'https://maps.example/?q=1',
+    },
+    {
+      id: 'ijsselstein',
+      name: 'Loket IJsselstein',
+      address: { street: 'Overtoom 1', postalCode: '3401 BK', city: 'IJsselstein' },
+      accessibility: { nl: 'Lift aanwezig', en: 'Lift available' },
+      routeUrl: 'https://maps.example/?q=2',
+    },
   ],
   rules: { minLeadMinutes: 120, horizonDays: 42, changeCutOffHours: 24 },
   phone: '030 123 45 67',
@@ -72,7 +84,11 @@ export function appointment(overrides: Partial<Appointment> = {}): Appointment {
     rescheduledAt: null,
     cancelledAt: null,
     cancelReason: null,
-    links: { calendar: `/api/appointments/${APPT}/calendar.ics`, qr: `/api/appointments/${APPT}/qr.svg`, route: 'https://maps.example/?q=1' },
+    links: {
+      calendar: `/api/appointments/${APPT}/calendar.ics`,
+      qr: `/api/appointments/${APPT}/qr.svg`,
+      route: 'https://maps.example/?q=1',
+    },
     ...overrides,
   };
 }

@@ -18,9 +18,16 @@ afterEach(() => {
 });
 
 const staffMe = {
-  staff: { id: '6f1c8a52-5d1e-4b8e-9a53-2f0d0c7b1a11', name: 'Fatima Dekker', grants: [{ role: 'front_desk', scope: '*' }] },
+  staff: {
+    id: '6f1c8a52-5d1e-4b8e-9a53-2f0d0c7b1a11',
+    name: 'Fatima Dekker',
+    grants: [{ role: 'front_desk', scope: '*' }],
+  },
   // Far enough ahead that the staff store's idle check does not run during the test.
-  session: { idleExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(), absoluteExpiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString() },
+  session: {
+    idleExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    absoluteExpiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(),
+  },
 };
 
 async function app(assist: { purpose: string; purposeText: string | null } | null) {
@@ -28,7 +35,8 @@ async function app(assist: { purpose: string; purposeText: string | null } | nul
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
     'GET /api/me': () => (signedIn ? json({ ...me, assist }) : apiError(401, 'UNAUTHENTICATED')),
-    'GET /api/applications': () => (signedIn ? json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }) : apiError(401, 'UNAUTHENTICATED')),
+    'GET /api/applications': () =>
+      signedIn ? json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }) : apiError(401, 'UNAUTHENTICATED'),
     'POST /api/staff/assist/end': () => {
       signedIn = false;
       return new Response(null, { status: 204 });
@@ -51,9 +59,11 @@ describe('assist banner', { timeout: 30_000 }, () => {
     expect(wrapper.text()).not.toContain('U helpt');
   });
 
-  it('frames the resident\'s screens with their name and the purpose; ending wipes them and returns to /balie', async () => {
+  it("frames the resident's screens with their name and the purpose; ending wipes them and returns to /balie", async () => {
     const { wrapper, router, pinia, fetchMock } = await app({ purpose: 'other', purposeText: 'Formulier huurtoeslag' });
-    await vi.waitFor(() => expect(wrapper.find('section[aria-label="Hulp aan de balie"]').exists()).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(wrapper.find('section[aria-label="Hulp aan de balie"]').exists()).toBe(true), {
+      timeout: 10_000,
+    });
     const banner = wrapper.find('section[aria-label="Hulp aan de balie"]');
     expect(banner.text()).toContain('U helpt Fatima el Amrani');
     expect(banner.text()).toContain('Waarvoor: Iets anders: Formulier huurtoeslag');

@@ -9,8 +9,14 @@ import type { PhotoReducer } from '../../documents/reduce-image';
 import { createHarness } from '../../testing/harness';
 
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
-const photo = (name: string, size = 3_000_000) => ({ blob: new Blob([new Uint8Array(JPEG_HEAD), new Uint8Array(size)], { type: 'image/jpeg' }), name });
-const heic = (name: string) => ({ blob: new Blob([new Uint8Array([0, 0, 0, 0x18]), new TextEncoder().encode('ftypheic'), new Uint8Array(100)]), name });
+const photo = (name: string, size = 3_000_000) => ({
+  blob: new Blob([new Uint8Array(JPEG_HEAD), new Uint8Array(size)], { type: 'image/jpeg' }),
+  name,
+});
+const heic = (name: string) => ({
+  blob: new Blob([new Uint8Array([0, 0, 0, 0x18]), new TextEncoder().encode('ftypheic'), new Uint8Array(100)]),
+  name,
+});
 const exe = (name: string) => ({ blob: new Blob([new TextEncoder().encode('MZ'), new Uint8Array(100)]), name });
 
 function fakeReducer(): PhotoReducer & { calls: Array<{ quarterTurns: number; withThumbnail: boolean }> } {
@@ -19,7 +25,12 @@ function fakeReducer(): PhotoReducer & { calls: Array<{ quarterTurns: number; wi
     calls,
     async reduce(_file, quarterTurns, withThumbnail) {
       calls.push({ quarterTurns, withThumbnail });
-      return { jpeg: new Blob([new Uint8Array(900_000)], { type: 'image/jpeg' }), width: 1500, height: 2000, thumbnail: withThumbnail ? new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) : null };
+      return {
+        jpeg: new Blob([new Uint8Array(900_000)], { type: 'image/jpeg' }),
+        width: 1500,
+        height: 2000,
+        thumbnail: withThumbnail ? new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) : null,
+      };
     },
     dispose: () => undefined,
   };
@@ -57,7 +68,10 @@ describe('Wat u gaat sturen', () => {
   it('shows each picked photo reduced, with a preview and its new size', async () => {
     const { wrapper, reducer } = await render([photo('pagina-1.jpg'), photo('pagina-2.jpg')]);
     expect(names(wrapper)).toEqual(['Bladzijde 1: pagina-1.jpg', 'Bladzijde 2: pagina-2.jpg']);
-    expect(wrapper.findAll('img').map((img) => img.attributes('src'))).toEqual(['data:image/jpeg;base64,AQID', 'data:image/jpeg;base64,AQID']);
+    expect(wrapper.findAll('img').map((img) => img.attributes('src'))).toEqual([
+      'data:image/jpeg;base64,AQID',
+      'data:image/jpeg;base64,AQID',
+    ]);
     expect(wrapper.text()).toContain('Foto, 879 kB');
     expect(reducer.calls).toEqual([
       { quarterTurns: 0, withThumbnail: true },
@@ -113,7 +127,9 @@ describe('Wat u gaat sturen', () => {
 
   it('says at once, in plain words, what cannot be sent; HEIC photos and PDFs cannot be turned', async () => {
     const { wrapper, capture } = await render([exe('factuur.pdf'), heic('IMG_0001.HEIC')]);
-    expect(wrapper.text()).toContain('Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).');
+    expect(wrapper.text()).toContain(
+      'Dit soort bestand kunnen wij niet aannemen. Stuur een PDF of een foto (JPG, PNG of HEIC).',
+    );
     expect(capture.blocker.value).toBe('problems');
     expect(capture.hasHeic.value).toBe(true);
     expect(wrapper.findAll('button').filter((b) => b.text() === 'Draai')).toHaveLength(0);

@@ -18,16 +18,27 @@ const APP = 'a1';
 const T = new Date('2026-11-28T10:00:00Z');
 const SIZE = 4000;
 
-function document(id: string, state: 'queued' | 'sending' | 'failed' | 'refused' | 'sent', extra: Partial<OutboxItem> = {}): OutboxItem {
+function document(
+  id: string,
+  state: 'queued' | 'sending' | 'failed' | 'refused' | 'sent',
+  extra: Partial<OutboxItem> = {},
+): OutboxItem {
   let item = createOutboxItem(
-    sendDocument(APP, { bytes: new ArrayBuffer(SIZE), contentType: 'application/pdf', fileName: `${id}.pdf` }, { requestId: null, title: 'Loonstrook' }),
+    sendDocument(
+      APP,
+      { bytes: new ArrayBuffer(SIZE), contentType: 'application/pdf', fileName: `${id}.pdf` },
+      { requestId: null, title: 'Loonstrook' },
+    ),
     { id, idempotencyKey: `key-${id}`, userKey: me.resident.key },
     T,
   );
   if (state !== 'queued') item = applyOutboxEvent(item, { type: 'start' }, T);
-  if (state !== 'queued') item = applyOutboxEvent(item, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 1000 }, T);
-  if (state === 'failed') item = applyOutboxEvent(item, { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } }, T);
-  if (state === 'refused') item = applyOutboxEvent(item, { type: 'refuse', error: { code: 'DAILY_UPLOAD_LIMIT', status: 429 } }, T);
+  if (state !== 'queued')
+    item = applyOutboxEvent(item, { type: 'upload-progress', url: 'http://x/api/uploads/ab', offset: 1000 }, T);
+  if (state === 'failed')
+    item = applyOutboxEvent(item, { type: 'fail', error: { code: 'NETWORK_ERROR', status: 0 } }, T);
+  if (state === 'refused')
+    item = applyOutboxEvent(item, { type: 'refuse', error: { code: 'DAILY_UPLOAD_LIMIT', status: 429 } }, T);
   if (state === 'sent') {
     item = applyOutboxEvent(item, { type: 'upload-complete', body: { ...(item.body as object), uploadId: 'ab' } }, T);
     item = applyOutboxEvent(item, { type: 'ack', response: {} }, T);
@@ -59,7 +70,8 @@ async function render(items: OutboxItem[]) {
   return { wrapper, outbox: useOutboxStore(harness.pinia) };
 }
 
-const card = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], id: string) => wrapper.findAll('li').find((li) => li.text().includes(`${id}.pdf`))!;
+const card = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], id: string) =>
+  wrapper.findAll('li').find((li) => li.text().includes(`${id}.pdf`))!;
 
 describe('Wordt verstuurd', () => {
   it('shows a labelled progress bar with the percentage, live while sending', async () => {
@@ -95,14 +107,19 @@ describe('Wordt verstuurd', () => {
     const { wrapper } = await render([document('d1', 'refused')]);
     const refused = card(wrapper, 'd1');
     expect(refused.text()).toContain('Niet verstuurd');
-    expect(refused.text()).toContain('U heeft vandaag al veel bestanden gestuurd. Probeer het morgen opnieuw. Of bel ons.');
+    expect(refused.text()).toContain(
+      'U heeft vandaag al veel bestanden gestuurd. Probeer het morgen opnieuw. Of bel ons.',
+    );
     expect(refused.find('a[href="tel:0301234567"]').exists()).toBe(true);
     expect(refused.find('progress').exists()).toBe(false);
-    await refused.findAll('button').find((b) => b.text() === 'Opnieuw kiezen')!.trigger('click');
+    await refused
+      .findAll('button')
+      .find((b) => b.text() === 'Opnieuw kiezen')!
+      .trigger('click');
     expect(wrapper.emitted('takeBack')![0]![0]).toMatchObject({ id: 'd1' });
   });
 
-  it('received: says so, without a bar; other applications\' documents are not here', async () => {
+  it("received: says so, without a bar; other applications' documents are not here", async () => {
     const other = { ...document('d2', 'queued'), subject: 'another' };
     const { wrapper } = await render([document('d1', 'sent'), other]);
     expect(card(wrapper, 'd1').text()).toContain('Ontvangen. Dank u wel.');

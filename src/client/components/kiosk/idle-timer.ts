@@ -9,12 +9,12 @@
  */
 
 /** 3 minutes without input (issue #6): then the warning. */
-export const IDLE_MS = 3 * 60_000;
+const IDLE_MS = 3 * 60_000;
 /** The warning's countdown: 60 seconds. */
-export const WARNING_MS = 60_000;
+const WARNING_MS = 60_000;
 
 /** What the resident did that counts as being there. Captured, passive: never in the way. */
-export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'scroll', 'wheel'] as const;
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'scroll', 'wheel'] as const;
 
 export interface IdleTimerCallbacks {
   /** The warning starts (or the seconds left change while it shows). */

@@ -31,7 +31,10 @@ beforeEach(() => {
       return request;
     },
   });
-  vi.stubGlobal('caches', { keys: () => Promise.resolve(['workbox-precache-v2-x', 'other']), delete: vi.fn(() => Promise.resolve(true)) });
+  vi.stubGlobal('caches', {
+    keys: () => Promise.resolve(['workbox-precache-v2-x', 'other']),
+    delete: vi.fn(() => Promise.resolve(true)),
+  });
 });
 afterEach(() => {
   cleanups.splice(0).forEach((cleanup) => cleanup());
@@ -85,12 +88,17 @@ describe('kiosk session', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?reden=gewist'), { timeout: 10_000 });
     await flushPromises();
 
-    expect(fetchMock).toHaveBeenCalledWith('/api/auth/logout?wissen=alles', expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/auth/logout?wissen=alles',
+      expect.objectContaining({ method: 'POST' }),
+    );
     expect(wrapper.text()).toContain('Uw sessie is gestopt. Wij hebben alles van u van deze computer gewist.');
     expect(JSON.stringify(pinia.state.value)).not.toContain('Fatima');
     expect(Object.keys(localStorage)).toEqual([DEVICE_MODE_STORAGE_KEY]);
     expect(sessionStorage.length).toBe(0);
-    expect((globalThis.caches as unknown as { delete: ReturnType<typeof vi.fn> }).delete.mock.calls).toEqual([['other']]);
+    expect((globalThis.caches as unknown as { delete: ReturnType<typeof vi.fn> }).delete.mock.calls).toEqual([
+      ['other'],
+    ]);
   });
 
   it('after 3 minutes without input asks "Bent u er nog?"; Doorgaan keeps the session and starts counting again', async () => {
@@ -105,7 +113,9 @@ describe('kiosk session', { timeout: 30_000 }, () => {
     expect(dialog()!.open).toBe(true);
     expect(dialog()!.getAttribute('role')).toBe('alertdialog');
     expect(document.getElementById(dialog()!.getAttribute('aria-labelledby')!)!.textContent).toBe('Bent u er nog?');
-    expect(document.getElementById(dialog()!.getAttribute('aria-describedby')!)!.textContent).toContain('U deed 3 minuten niets.');
+    expect(document.getElementById(dialog()!.getAttribute('aria-describedby')!)!.textContent).toContain(
+      'U deed 3 minuten niets.',
+    );
     expect(dialog()!.querySelector('[role="timer"]')!.textContent).toBe('Nog 60 seconden');
     expect(document.activeElement?.textContent?.trim()).toBe('Doorgaan');
     // Polite, and not every second: silent at 59..31, speaks at 30.
@@ -133,10 +143,14 @@ describe('kiosk session', { timeout: 30_000 }, () => {
   it('at 0 ends the session and wipes; the dialog warned that an unsent upload would be lost', async () => {
     const { wrapper, router, pinia, fetchMock, dialog, advance } = await kioskApp();
     const outbox = useOutboxStore(pinia);
-    outbox.items = [{ id: 'o1', state: 'sending', kind: 'document', createdAt: '2026-11-28T10:00:00Z' } as unknown as OutboxItem];
+    outbox.items = [
+      { id: 'o1', state: 'sending', kind: 'document', createdAt: '2026-11-28T10:00:00Z' } as unknown as OutboxItem,
+    ];
     await flushPromises();
     // The header says it next to "Stop en wis" too.
-    expect(wrapper.find('header').text()).toContain('Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren.');
+    expect(wrapper.find('header').text()).toContain(
+      'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren.',
+    );
 
     await advance(3 * 60_000);
     expect(dialog()!.open).toBe(true);
@@ -144,9 +158,14 @@ describe('kiosk session', { timeout: 30_000 }, () => {
     expect(dialog()!.textContent).toContain('Er is nog iets niet verstuurd.');
 
     await advance(60_000);
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?reden=gewist-inactief'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?reden=gewist-inactief'), {
+      timeout: 10_000,
+    });
     await flushPromises();
-    expect(fetchMock).toHaveBeenCalledWith('/api/auth/logout?wissen=alles', expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/auth/logout?wissen=alles',
+      expect.objectContaining({ method: 'POST' }),
+    );
     expect(wrapper.text()).toContain('U deed een tijd niets. Daarom is uw sessie gestopt.');
     expect(wrapper.text()).not.toContain('Fatima');
     expect(outbox.items).toEqual([]);

@@ -30,7 +30,9 @@ async function harness(routes: Parameters<typeof mockFetch>[0]) {
 
 describe('Sluiting toevoegen', () => {
   it('shows a refusal in words and keeps what the planner typed', async () => {
-    const { fetchMock, plugins } = await harness({ [`POST ${CLOSURES}`]: () => apiError(422, 'PLANNING_END_BEFORE_START') });
+    const { fetchMock, plugins } = await harness({
+      [`POST ${CLOSURES}`]: () => apiError(422, 'PLANNING_END_BEFORE_START'),
+    });
     const wrapper = mount(ClosureForm, { props: { locationId: PLACE }, global: { plugins } });
     expect(wrapper.find('label[for="closure-reason"]').text()).toBe('Reden');
     await wrapper.find('#closure-dateFrom').setValue('2026-11-30');
@@ -42,7 +44,11 @@ describe('Sluiting toevoegen', () => {
     expect((wrapper.find('#closure-reason').element as HTMLInputElement).value).toBe('Verhuizing');
     expect((wrapper.find('#closure-dateUntil').element as HTMLInputElement).value).toBe('2026-11-27');
     const [, init] = fetchMock.mock.calls[0]!;
-    expect(JSON.parse(String(init!.body))).toEqual({ dateFrom: '2026-11-30', dateUntil: '2026-11-27', reason: 'Verhuizing' });
+    expect(JSON.parse(String(init!.body))).toEqual({
+      dateFrom: '2026-11-30',
+      dateUntil: '2026-11-27',
+      reason: 'Verhuizing',
+    });
   });
 
   it('asks for a reason before sending anything', async () => {
@@ -55,7 +61,15 @@ describe('Sluiting toevoegen', () => {
 
   it('lists the bookings inside a saved closure: they stay booked, the planner calls them', async () => {
     const affected = [
-      { id: '3f0c0000-0000-4000-8000-000000000001', reference: 'AFS-ABC1234', date: '2026-11-30', time: '10:30', type: { code: 'intake', name: { nl: 'Intakegesprek', en: 'Intake' } }, residentName: 'Jan de Vries', phone: '06 12345678' },
+      {
+        id: '3f0c0000-0000-4000-8000-000000000001',
+        reference: 'AFS-ABC1234',
+        date: '2026-11-30',
+        time: '10:30',
+        type: { code: 'intake', name: { nl: 'Intakegesprek', en: 'Intake' } },
+        residentName: 'Jan de Vries',
+        phone: '06 12345678',
+      },
     ];
     const { plugins } = await harness({
       [`POST ${CLOSURES}`]: () => json({ closures: [], affected }, 201),
@@ -108,7 +122,9 @@ describe('Huisbezoek plannen', () => {
     await wrapper.find('form').trigger('submit');
     await vi.waitFor(async () => {
       await flushPromises();
-      expect(wrapper.emitted('finished')?.[0]).toEqual(['Huisbezoek HB-DEMO032 is gepland. De inwoner ziet het nu in Loket.']);
+      expect(wrapper.emitted('finished')?.[0]).toEqual([
+        'Huisbezoek HB-DEMO032 is gepland. De inwoner ziet het nu in Loket.',
+      ]);
     });
     const [, init] = fetchMock.mock.calls[0]!;
     expect(JSON.parse(String(init!.body))).toEqual({ date: '2026-11-25', from: '10:00', until: '12:00' });

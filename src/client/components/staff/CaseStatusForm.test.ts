@@ -14,7 +14,13 @@ const url = `POST /api/staff/cases/${CASE_ID}/status`;
 const label = (nl: string) => ({ nl, en: nl });
 const handling: CaseHandling = {
   status: { code: 'in_progress', label: label('Wij bekijken uw aanvraag') },
-  history: [{ status: { code: 'in_progress', label: label('Wij bekijken uw aanvraag') }, setAt: '2026-11-20T09:00:00.000Z', note: null }],
+  history: [
+    {
+      status: { code: 'in_progress', label: label('Wij bekijken uw aanvraag') },
+      setAt: '2026-11-20T09:00:00.000Z',
+      note: null,
+    },
+  ],
   allowedStatuses: [{ code: 'information_requested', label: label('Wij hebben meer informatie van u nodig') }],
   decisionTerm: null,
   decision: null,
@@ -29,7 +35,10 @@ async function render(answer: () => Response) {
   const cases = useStaffCasesStore(harness.pinia);
   cases.detailId = CASE_ID;
   cases.detail = { case: {} as never, requests: [], arrivals: [], handling };
-  const wrapper = mount(CaseStatusForm, { props: { caseId: CASE_ID, handling }, global: { plugins: [...harness.plugins] } });
+  const wrapper = mount(CaseStatusForm, {
+    props: { caseId: CASE_ID, handling },
+    global: { plugins: [...harness.plugins] },
+  });
   return { wrapper, fetchMock, cases };
 }
 
@@ -44,7 +53,10 @@ describe('Status wijzigen', () => {
   it('offers only the allowed statuses, labelled; on a refusal shows the reason and keeps the note', async () => {
     const { wrapper, fetchMock } = await render(() => apiError(409, 'STATUS_TRANSITION_NOT_ALLOWED'));
     expect(wrapper.find('label[for="status-change-status"]').text()).toBe('Nieuwe status');
-    expect(wrapper.findAll('option').map((o) => o.text())).toEqual(['Kies een status', 'Wij hebben meer informatie van u nodig']);
+    expect(wrapper.findAll('option').map((o) => o.text())).toEqual([
+      'Kies een status',
+      'Wij hebben meer informatie van u nodig',
+    ]);
     await choose(wrapper, 'Wij wachten op advies.');
     await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).toContain('Deze status kan nu niet.'));
     expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('Wij wachten op advies.');
@@ -61,10 +73,15 @@ describe('Status wijzigen', () => {
   });
 
   it('after success says the resident sees it, and the case on screen gets the new status', async () => {
-    const updated: CaseHandling = { ...handling, status: { code: 'information_requested', label: label('Wij hebben meer informatie van u nodig') } };
+    const updated: CaseHandling = {
+      ...handling,
+      status: { code: 'information_requested', label: label('Wij hebben meer informatie van u nodig') },
+    };
     const { wrapper, cases } = await render(() => json({ handling: updated }));
     await choose(wrapper, 'Stuur uw loonstrook.');
-    await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toBe('De status is gewijzigd. De inwoner ziet dit nu in Loket.'));
+    await vi.waitFor(() =>
+      expect(wrapper.find('[role="status"]').text()).toBe('De status is gewijzigd. De inwoner ziet dit nu in Loket.'),
+    );
     expect(cases.detail?.handling.status.code).toBe('information_requested');
     expect((wrapper.find('textarea').element as HTMLTextAreaElement).value).toBe('');
   });

@@ -55,6 +55,11 @@ describe('useFormAction', () => {
       return sendLetter(async () => refused('DOCUMENT_TYPE_NOT_ALLOWED'));
     });
     expect(result).toBeNull();
-    expect([busyBetween, busy.value, outcome.value, failure.value]).toEqual([[true], false, 'recorded', 'DOCUMENT_TYPE_NOT_ALLOWED']);
+    expect([busyBetween, busy.value, outcome.value, failure.value]).toEqual([
+      [true],
+      false,
+      'recorded',
+      'DOCUMENT_TYPE_NOT_ALLOWED',
+    ]);
   });
 });

@@ -16,10 +16,14 @@ export function useStaffFormat() {
   return {
     /** '2026-12-03' → '3 december 2026' */
     date: (isoDate: string) =>
-      new Intl.DateTimeFormat(region(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`)),
+      new Intl.DateTimeFormat(region(), { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T00:00:00Z`),
+      ),
     /** An instant → '3 december 2026 om 14:05' in Amsterdam */
     dateTime: (instant: string) =>
-      new Intl.DateTimeFormat(region(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(instant)),
+      new Intl.DateTimeFormat(region(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
+        new Date(instant),
+      ),
     text: (text: LocalizedText) => (text as Record<string, string | undefined>)[locale.value]?.trim() || text.nl,
   };
 }

@@ -4,7 +4,8 @@ import type { AccessLogMessageSchema } from './nl';
 const en: AccessLogMessageSchema = {
   accessLog: {
     title: 'Who looked at my data',
-    intro: 'Here you see who at {consortium} looked at or changed your data. You see when, what and why. The newest is at the top.',
+    intro:
+      'Here you see who at {consortium} looked at or changed your data. You see when, what and why. The newest is at the top.',
     right: 'This is your right. It lets you keep an eye on what happens to your data.',
     rolesOnly: 'You see the job of the staff member. We do not show their name.',
     loading: 'Getting the information.',

@@ -5,7 +5,8 @@
 const nl = {
   accessLog: {
     title: 'Wie keek in mijn gegevens',
-    intro: 'Hier ziet u wie van {consortium} uw gegevens heeft bekeken of veranderd. U ziet wanneer, wat en waarom. Het nieuwste staat bovenaan.',
+    intro:
+      'Hier ziet u wie van {consortium} uw gegevens heeft bekeken of veranderd. U ziet wanneer, wat en waarom. Het nieuwste staat bovenaan.',
     right: 'Dit is uw recht. Zo houdt u zelf in de gaten wat er met uw gegevens gebeurt.',
     rolesOnly: 'U ziet welke functie de medewerker heeft. De naam laten wij niet zien.',
     loading: 'Wij halen de gegevens op.',

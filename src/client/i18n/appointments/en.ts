@@ -66,7 +66,8 @@ const en = {
     nextSlots: 'These times are still free. Choose one:',
     missing: 'Please make a choice first.',
     offlineTitle: 'Making an appointment needs internet',
-    offlineText: 'We need to see which times are free. That is not possible now. You can ask for a home visit, or ask us to call you back. We send it as soon as there is internet again.',
+    offlineText:
+      'We need to see which times are free. That is not possible now. You can ask for a home visit, or ask us to call you back. We send it as soon as there is internet again.',
     callbackTitle: 'Call me back',
     phone: 'Your phone number',
     partOfDay: 'When can we call you?',
@@ -78,7 +79,12 @@ const en = {
     hvTitle: 'Ask for a home visit',
     hvListTitle: 'My home visits',
     hvReason: 'Why can you not come to us?',
-    hvReasons: { illness: 'I am ill', disability: 'I have a disability', care_for_others: 'I care for children or relatives', other: 'Something else' },
+    hvReasons: {
+      illness: 'I am ill',
+      disability: 'I have a disability',
+      care_for_others: 'I care for children or relatives',
+      other: 'Something else',
+    },
     hvReasonText: 'What is the reason?',
     hvAddress: 'At which address do we visit?',
     hvAddressKeep: 'At my address: {address}',

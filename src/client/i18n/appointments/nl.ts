@@ -71,7 +71,8 @@ const nl = {
     nextSlots: 'Deze tijden zijn nog vrij. Kies er een:',
     missing: 'Maak eerst een keuze.',
     offlineTitle: 'Afspraak maken kan alleen met internet',
-    offlineText: 'Wij moeten zien welke tijden vrij zijn. Dat kan nu niet. U kunt wel een huisbezoek aanvragen, of vragen of wij u terugbellen. Dat sturen wij zodra er weer internet is.',
+    offlineText:
+      'Wij moeten zien welke tijden vrij zijn. Dat kan nu niet. U kunt wel een huisbezoek aanvragen, of vragen of wij u terugbellen. Dat sturen wij zodra er weer internet is.',
     callbackTitle: 'Bel mij terug',
     phone: 'Uw telefoonnummer',
     partOfDay: 'Wanneer kunnen wij u bellen?',
@@ -84,7 +85,12 @@ const nl = {
     hvTitle: 'Huisbezoek aanvragen',
     hvListTitle: 'Mijn huisbezoeken',
     hvReason: 'Waarom kunt u niet naar ons toe komen?',
-    hvReasons: { illness: 'Ik ben ziek', disability: 'Ik heb een beperking', care_for_others: 'Ik zorg voor kinderen of familie', other: 'Iets anders' },
+    hvReasons: {
+      illness: 'Ik ben ziek',
+      disability: 'Ik heb een beperking',
+      care_for_others: 'Ik zorg voor kinderen of familie',
+      other: 'Iets anders',
+    },
     hvReasonText: 'Wat is de reden?',
     hvAddress: 'Op welk adres komen wij?',
     hvAddressKeep: 'Op mijn adres: {address}',

@@ -31,14 +31,16 @@ const en: BalieMessageSchema = {
       other: 'Something else',
       missing: 'Choose what you are helping with.',
       text: 'Explanation',
-      textHint: 'Required for "Something else". Short, 200 characters at most. Do not write details about the resident here.',
+      textHint:
+        'Required for "Something else". Short, 200 characters at most. Do not write details about the resident here.',
       textMissing: 'Write briefly what you are helping with.',
       textTooLong: 'This is too long. Use 200 characters at most.',
       start: 'Start helping',
       starting: 'Starting',
       audit: 'The resident will see in Loket that a front-desk employee helped them, and why.',
     },
-    expired: 'The help has stopped because nothing happened for a while. Everything of the resident has been wiped from this screen.',
+    expired:
+      'The help has stopped because nothing happened for a while. Everything of the resident has been wiped from this screen.',
     busy: 'You are helping {name} now. End that first. Then you can help someone else.',
     banner: {
       label: 'Help at the front desk',

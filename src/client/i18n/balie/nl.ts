@@ -20,7 +20,8 @@ const nl = {
       neither: 'Vul een BSN of een zaaknummer in.',
       both: 'Vul één van de twee in, niet allebei.',
       bsnInvalid: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers. Kijk of u het goed heeft overgenomen.',
-      notFound: 'Niemand gevonden. Kijk of het nummer klopt. U vindt alleen inwoners van de gemeenten waarvoor u werkt.',
+      notFound:
+        'Niemand gevonden. Kijk of het nummer klopt. U vindt alleen inwoners van de gemeenten waarvoor u werkt.',
       found: 'Gevonden',
       foundText: '{name}, {municipality}',
     },

@@ -52,7 +52,8 @@ const en: DocumentsMessageSchema = {
     composing: 'Please wait. We are preparing your document.',
     queued: 'Your document is being sent. You can see it below.',
     notKept: 'Your document was not saved. What you chose is still there. Please try again.',
-    sharedStay: 'Other people use this computer too. We keep nothing here. So stay on this page until your document has been sent.',
+    sharedStay:
+      'Other people use this computer too. We keep nothing here. So stay on this page until your document has been sent.',
     sendingTitle: 'Being sent',
     progressLabel: 'Sending {name}',
     percent: '{percent}% sent',

@@ -15,31 +15,59 @@ const en: NotificationsMessageSchema = {
     receivedAt: 'Received on {date}',
   },
   notificationEvents: {
-    status_changed: { title: 'Your application has moved on', body: 'The status of your application has changed. See what happens next.' },
-    document_requested: { title: 'We need a document', body: 'We need a document from you. See which one and by when.' },
+    status_changed: {
+      title: 'Your application has moved on',
+      body: 'The status of your application has changed. See what happens next.',
+    },
+    document_requested: {
+      title: 'We need a document',
+      body: 'We need a document from you. See which one and by when.',
+    },
     document_accepted: { title: 'Document accepted', body: 'We have checked your document. It is fine.' },
-    document_rejected: { title: 'Document not accepted', body: 'We have checked your document. It is not right. Read why and send it again.' },
-    document_due_soon: { title: '2 days left for your document', body: 'Your document must reach us in 2 days. Send it in time.' },
-    document_due_today: { title: 'Today: send your document', body: 'Today is the last day for your document. Send it today.' },
-    appointment_tomorrow: { title: 'You have an appointment tomorrow', body: 'Remember your appointment tomorrow. See the time and what to bring.' },
-    appointment_changed: { title: 'Your appointment has changed', body: 'We have changed your appointment. See what is different.' },
+    document_rejected: {
+      title: 'Document not accepted',
+      body: 'We have checked your document. It is not right. Read why and send it again.',
+    },
+    document_due_soon: {
+      title: '2 days left for your document',
+      body: 'Your document must reach us in 2 days. Send it in time.',
+    },
+    document_due_today: {
+      title: 'Today: send your document',
+      body: 'Today is the last day for your document. Send it today.',
+    },
+    appointment_tomorrow: {
+      title: 'You have an appointment tomorrow',
+      body: 'Remember your appointment tomorrow. See the time and what to bring.',
+    },
+    appointment_changed: {
+      title: 'Your appointment has changed',
+      body: 'We have changed your appointment. See what is different.',
+    },
     home_visit_planned: { title: 'We will visit you', body: 'Your home visit is planned. See the day and the time.' },
-    decision_letter_available: { title: 'There is a letter for you', body: 'There is a letter with our decision. You can read it now.' },
+    decision_letter_available: {
+      title: 'There is a letter for you',
+      body: 'There is a letter with our decision. You can read it now.',
+    },
     letter_available: { title: 'There is a letter for you', body: 'We have sent you a letter. You can read it now.' },
   },
   notifySettings: {
     reauthLogin: 'Log in again',
-    intro: 'We let you know when something changes. You always see every message in Loket. Do you also want it on your phone or by e-mail? Switch that on here.',
+    intro:
+      'We let you know when something changes. You always see every message in Loket. Do you also want it on your phone or by e-mail? Switch that on here.',
     loading: 'Please wait. Loading your settings.',
     pushTitle: 'Notifications on this device',
-    pushExplain: 'You then get a notification: "Er is nieuws in Loket" (there is news in Loket). It says nothing personal. Tap it to read the message.',
+    pushExplain:
+      'You then get a notification: "Er is nieuws in Loket" (there is news in Loket). It says nothing personal. Tap it to read the message.',
     pushOn: 'Switch on notifications on this device',
     pushBusy: 'Switching on',
     pushOnHere: 'Notifications are on for this device.',
     pushOffHere: 'Switch off notifications on this device',
-    pushShared: 'Other people use this computer too. That is why you cannot switch on notifications here. Do it on your own phone or computer.',
+    pushShared:
+      'Other people use this computer too. That is why you cannot switch on notifications here. Do it on your own phone or computer.',
     pushUnsupported: 'This browser cannot show notifications. You do see your messages in Loket.',
-    pushDenied: 'You have blocked notifications for Loket in your browser. Do you want them after all? Allow notifications in your browser settings.',
+    pushDenied:
+      'You have blocked notifications for Loket in your browser. Do you want them after all? Allow notifications in your browser settings.',
     pushFailed: 'Switching on did not work. Please try again later.',
     devicesTitle: 'Devices with notifications',
     devicesNone: 'No devices yet.',

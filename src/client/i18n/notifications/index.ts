@@ -4,7 +4,7 @@ import { featureEnglish } from '../feature-locales';
 import nl from './nl';
 
 // English is loaded when it is the language: a Dutch first load does not carry it.
-export const notificationsMessages = { nl, en: featureEnglish.notifications };
+const notificationsMessages = { nl, en: featureEnglish.notifications };
 
 /** Installs them once for the app's lifetime (feature-messages.ts keeps its watch app-wide). */
 export function installNotificationsMessages(target: MergeTarget): void {

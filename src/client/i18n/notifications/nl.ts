@@ -18,31 +18,65 @@ const nl = {
     receivedAt: 'Ontvangen op {date}',
   },
   notificationEvents: {
-    status_changed: { title: 'Uw aanvraag is verder', body: 'De status van uw aanvraag is veranderd. Kijk wat er nu gebeurt.' },
-    document_requested: { title: 'Wij vragen een document', body: 'Wij hebben een document van u nodig. Kijk welk document en voor wanneer.' },
+    status_changed: {
+      title: 'Uw aanvraag is verder',
+      body: 'De status van uw aanvraag is veranderd. Kijk wat er nu gebeurt.',
+    },
+    document_requested: {
+      title: 'Wij vragen een document',
+      body: 'Wij hebben een document van u nodig. Kijk welk document en voor wanneer.',
+    },
     document_accepted: { title: 'Document goedgekeurd', body: 'Wij hebben uw document bekeken. Het is goed.' },
-    document_rejected: { title: 'Document niet goed', body: 'Wij hebben uw document bekeken. Het is niet goed. Lees waarom en stuur het opnieuw.' },
-    document_due_soon: { title: 'Nog 2 dagen voor uw document', body: 'Over 2 dagen moet uw document bij ons zijn. Stuur het op tijd.' },
-    document_due_today: { title: 'Vandaag: stuur uw document', body: 'Vandaag is de laatste dag voor uw document. Stuur het vandaag.' },
-    appointment_tomorrow: { title: 'Morgen heeft u een afspraak', body: 'Denk aan uw afspraak van morgen. Kijk hoe laat en wat u meeneemt.' },
-    appointment_changed: { title: 'Uw afspraak is veranderd', body: 'Wij hebben uw afspraak veranderd. Kijk wat er anders is.' },
-    home_visit_planned: { title: 'Wij komen bij u langs', body: 'Uw huisbezoek is gepland. Kijk op welke dag en hoe laat.' },
-    decision_letter_available: { title: 'Er is een brief voor u', body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.' },
-    letter_available: { title: 'Er is een brief voor u', body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.' },
+    document_rejected: {
+      title: 'Document niet goed',
+      body: 'Wij hebben uw document bekeken. Het is niet goed. Lees waarom en stuur het opnieuw.',
+    },
+    document_due_soon: {
+      title: 'Nog 2 dagen voor uw document',
+      body: 'Over 2 dagen moet uw document bij ons zijn. Stuur het op tijd.',
+    },
+    document_due_today: {
+      title: 'Vandaag: stuur uw document',
+      body: 'Vandaag is de laatste dag voor uw document. Stuur het vandaag.',
+    },
+    appointment_tomorrow: {
+      title: 'Morgen heeft u een afspraak',
+      body: 'Denk aan uw afspraak van morgen. Kijk hoe laat en wat u meeneemt.',
+    },
+    appointment_changed: {
+      title: 'Uw afspraak is veranderd',
+      body: 'Wij hebben uw afspraak veranderd. Kijk wat er anders is.',
+    },
+    home_visit_planned: {
+      title: 'Wij komen bij u langs',
+      body: 'Uw huisbezoek is gepland. Kijk op welke dag en hoe laat.',
+    },
+    decision_letter_available: {
+      title: 'Er is een brief voor u',
+      body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.',
+    },
+    letter_available: {
+      title: 'Er is een brief voor u',
+      body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.',
+    },
   },
   notifySettings: {
     reauthLogin: 'Opnieuw inloggen',
-    intro: 'Wij laten het u weten als er iets verandert. U ziet elk bericht altijd in Loket. Wilt u het ook op uw telefoon of per e-mail? Zet dat hier aan.',
+    intro:
+      'Wij laten het u weten als er iets verandert. U ziet elk bericht altijd in Loket. Wilt u het ook op uw telefoon of per e-mail? Zet dat hier aan.',
     loading: 'Even geduld. Uw instellingen worden geladen.',
     pushTitle: 'Meldingen op dit apparaat',
-    pushExplain: 'U krijgt dan een melding: "Er is nieuws in Loket". Er staat niets persoonlijks in. Tik erop om het bericht te lezen.',
+    pushExplain:
+      'U krijgt dan een melding: "Er is nieuws in Loket". Er staat niets persoonlijks in. Tik erop om het bericht te lezen.',
     pushOn: 'Meldingen aanzetten op dit apparaat',
     pushBusy: 'Bezig met aanzetten',
     pushOnHere: 'Meldingen staan aan op dit apparaat.',
     pushOffHere: 'Meldingen uitzetten op dit apparaat',
-    pushShared: 'Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten. Doe dat op uw eigen telefoon of computer.',
+    pushShared:
+      'Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten. Doe dat op uw eigen telefoon of computer.',
     pushUnsupported: 'Deze browser kan geen meldingen laten zien. U ziet uw berichten wel in Loket.',
-    pushDenied: 'U heeft meldingen voor Loket geblokkeerd in uw browser. Wilt u ze toch? Sta meldingen toe in de instellingen van uw browser.',
+    pushDenied:
+      'U heeft meldingen voor Loket geblokkeerd in uw browser. Wilt u ze toch? Sta meldingen toe in de instellingen van uw browser.',
     pushFailed: 'Het aanzetten is niet gelukt. Probeer het later opnieuw.',
     devicesTitle: 'Apparaten met meldingen',
     devicesNone: 'Nog geen apparaten.',

@@ -94,7 +94,8 @@ const en: StaffMessageSchema = {
       },
       capacity: {
         title: 'Change capacity',
-        intro: 'Change how many desks there are at the same time, for example when someone is ill. With 0 the desk group is closed.',
+        intro:
+          'Change how many desks there are at the same time, for example when someone is ill. With 0 the desk group is closed.',
         listTitle: 'Changed capacity',
         caption: 'Changed capacity of {place} from today',
         desk: 'Desk group',

@@ -144,7 +144,12 @@ const nl = {
         forResident: 'De inwoner leest dit in Loket. Schrijf in eenvoudige woorden.',
         propose: 'Een datum en tijd voorstellen die de inwoner kan aannemen',
         declineReason: 'Waarom wijst u het af?',
-        submit: { plan: 'Huisbezoek plannen', offer: 'Voorstel versturen', decline: 'Afwijzing versturen', done: 'Opslaan als geweest' },
+        submit: {
+          plan: 'Huisbezoek plannen',
+          offer: 'Voorstel versturen',
+          decline: 'Afwijzing versturen',
+          done: 'Opslaan als geweest',
+        },
         finished: {
           plan: 'Huisbezoek {reference} is gepland. De inwoner ziet het nu in Loket.',
           offer: 'Uw voorstel voor {reference} is verstuurd. De inwoner ziet het nu in Loket.',
@@ -221,7 +226,8 @@ const nl = {
       accept: 'Goedkeuren',
       reject: 'Afwijzen',
       rejectLabel: 'Waarom wijst u het af?',
-      rejectHint: 'De inwoner leest deze tekst. Schrijf in eenvoudige woorden wat er niet goed is en wat de inwoner moet sturen.',
+      rejectHint:
+        'De inwoner leest deze tekst. Schrijf in eenvoudige woorden wat er niet goed is en wat de inwoner moet sturen.',
       rejectSubmit: 'Afwijzing versturen',
       cancel: 'Annuleren',
       accepted: 'Goedgekeurd. De inwoner ziet dit in Loket.',

@@ -13,7 +13,8 @@ const en: typeof nl = {
     reasonLoggedOut: 'You are logged out. Do other people use this computer too? Then close all browser windows.',
     reasonLogoutFailed: 'Logging out may not have worked. Close all browser windows. Then you are surely logged out.',
     reasonWiped: 'Your session has stopped. We wiped everything of yours from this computer.',
-    reasonWipedIdle: 'You did nothing for a while, so your session has stopped. We wiped everything of yours from this computer.',
+    reasonWipedIdle:
+      'You did nothing for a while, so your session has stopped. We wiped everything of yours from this computer.',
     loginFailed: 'Logging in did not work.',
     sessionUnknown: 'We could not check whether you are logged in.',
   },

@@ -5,7 +5,7 @@ import { featureArabic, featureEnglish } from '../feature-locales';
 import nl from './nl';
 
 // Other languages are loaded when they are the language: a Dutch first load does not carry them.
-export const startMessages = { nl, en: featureEnglish.start, ar: featureArabic.start };
+const startMessages = { nl, en: featureEnglish.start, ar: featureArabic.start };
 
 /** Call in the setup of every component that shows these messages (once per app is enough). */
 export function useStartMessages(): void {

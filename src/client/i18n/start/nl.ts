@@ -17,7 +17,8 @@ const nl = {
     reasonLogoutFailed:
       'Uitloggen is misschien niet gelukt. Sluit alle vensters van de browser. Dan bent u zeker uitgelogd.',
     reasonWiped: 'Uw sessie is gestopt. Wij hebben alles van u van deze computer gewist.',
-    reasonWipedIdle: 'U deed een tijd niets. Daarom is uw sessie gestopt. Wij hebben alles van u van deze computer gewist.',
+    reasonWipedIdle:
+      'U deed een tijd niets. Daarom is uw sessie gestopt. Wij hebben alles van u van deze computer gewist.',
     loginFailed: 'Inloggen is niet gelukt.',
     sessionUnknown: 'Wij konden niet nagaan of u bent ingelogd.',
   },

@@ -52,7 +52,9 @@ describe('Aanvraag (detail)', () => {
     );
     const term = wrapper.find('[aria-labelledby="term-title"]');
     expect(term.text()).toContain('Wij nemen uiterlijk 24 december 2026 een besluit.');
-    expect(term.text()).toContain('Wij hebben de termijn met 4 weken verlengd. Dat hebben wij u op 20 november 2026 laten weten.');
+    expect(term.text()).toContain(
+      'Wij hebben de termijn met 4 weken verlengd. Dat hebben wij u op 20 november 2026 laten weten.',
+    );
     expect(term.text()).toContain('Wij wachten op gegevens van het UWV.');
   });
 
@@ -80,7 +82,9 @@ describe('Aanvraag (detail)', () => {
         ],
       }),
     );
-    expect(wrapper.find('[aria-labelledby="term-title"]').text()).toContain('De termijn staat stil tot u de documenten stuurt.');
+    expect(wrapper.find('[aria-labelledby="term-title"]').text()).toContain(
+      'De termijn staat stil tot u de documenten stuurt.',
+    );
     const documents = wrapper.find('[aria-labelledby="documents-title"]');
     expect(documents.text()).toContain('Bankafschriften van 3 maanden');
     expect(documents.text()).toContain('Nog sturen');

@@ -65,9 +65,21 @@ describe('Mijn aanvragen', () => {
     freezeToday();
     const wrapper = await renderList([
       summary({ id: 'first-from-server', reference: 'R-WAIT' }),
-      summary({ id: 'late-docs', reference: 'R-DOCS-LATER', nextAction: { kind: 'send_documents', dueDate: '2026-12-20' } }),
-      summary({ id: 'objection', reference: 'R-OBJ', nextAction: { kind: 'objection_possible', dueDate: '2026-12-31' } }),
-      summary({ id: 'early-docs', reference: 'R-DOCS-SOON', nextAction: { kind: 'send_documents', dueDate: '2026-12-01' } }),
+      summary({
+        id: 'late-docs',
+        reference: 'R-DOCS-LATER',
+        nextAction: { kind: 'send_documents', dueDate: '2026-12-20' },
+      }),
+      summary({
+        id: 'objection',
+        reference: 'R-OBJ',
+        nextAction: { kind: 'objection_possible', dueDate: '2026-12-31' },
+      }),
+      summary({
+        id: 'early-docs',
+        reference: 'R-DOCS-SOON',
+        nextAction: { kind: 'send_documents', dueDate: '2026-12-01' },
+      }),
     ]);
     const references = wrapper.findAll('li.loket-card').map((li) => li.text().match(/R-[A-Z-]+/)?.[0]);
     expect(references).toEqual(['R-DOCS-SOON', 'R-DOCS-LATER', 'R-WAIT', 'R-OBJ']);
@@ -86,7 +98,8 @@ describe('Mijn aanvragen', () => {
   it('shows a loading state, then a translated error with a retry that works', async () => {
     let attempt = 0;
     mockFetch({
-      'GET /api/applications': () => (++attempt === 1 ? apiError(503, 'SERVICE_UNAVAILABLE') : json({ applications: [] })),
+      'GET /api/applications': () =>
+        ++attempt === 1 ? apiError(503, 'SERVICE_UNAVAILABLE') : json({ applications: [] }),
     });
     const { plugins } = await createHarness('nl');
     const wrapper = mount(ApplicationsPage, { global: { plugins: [...plugins] } });

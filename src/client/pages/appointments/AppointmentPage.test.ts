@@ -26,7 +26,10 @@ afterEach(() => {
 
 const CASE = '7d5f8a2e-1b3c-4d6e-9f00-123456789abc';
 
-async function render(cancel: () => Response | Promise<Response>, linked: Partial<ReturnType<typeof appointment>> = {}) {
+async function render(
+  cancel: () => Response | Promise<Response>,
+  linked: Partial<ReturnType<typeof appointment>> = {},
+) {
   freezeToday();
   mockFetch({
     'GET /api/me': () => json(me),
@@ -36,7 +39,11 @@ async function render(cancel: () => Response | Promise<Response>, linked: Partia
   });
   const harness = await createHarness('nl');
   await useSessionStore(harness.pinia).load();
-  const wrapper = mount(AppointmentPage, { props: { id: APPT }, global: { plugins: [...harness.plugins] }, attachTo: document.body });
+  const wrapper = mount(AppointmentPage, {
+    props: { id: APPT },
+    global: { plugins: [...harness.plugins] },
+    attachTo: document.body,
+  });
   await vi.waitFor(async () => {
     await flushPromises();
     expect(wrapper.find('[data-reference]').exists()).toBe(true);
@@ -45,7 +52,10 @@ async function render(cancel: () => Response | Promise<Response>, linked: Partia
 }
 
 async function cancelWith(wrapper: Awaited<ReturnType<typeof render>>, reason: string) {
-  await wrapper.findAll('button').find((b) => b.text() === 'Afzeggen')!.trigger('click');
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === 'Afzeggen')!
+    .trigger('click');
   await wrapper.find('#cancel-reason').setValue(reason);
   await wrapper.find('form').trigger('submit');
   await flushPromises();
@@ -79,7 +89,13 @@ describe('Afspraak', () => {
     const wrapper = await render(() => Promise.reject(new TypeError('Failed to fetch')));
     await cancelWith(wrapper, 'Ik ben ziek');
     await vi.waitFor(() => expect(holder.value).toHaveLength(1));
-    expect(holder.value[0]).toMatchObject({ kind: 'cancel-booking', method: 'POST', url: `/api/appointments/${APPT}/cancel`, body: { reason: 'Ik ben ziek' }, subject: APPT });
+    expect(holder.value[0]).toMatchObject({
+      kind: 'cancel-booking',
+      method: 'POST',
+      url: `/api/appointments/${APPT}/cancel`,
+      body: { reason: 'Ik ben ziek' },
+      subject: APPT,
+    });
     await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toContain('Dit wacht op verzenden'));
   });
 

@@ -29,13 +29,22 @@ const consultDays = {
   urgent: false,
   window: { from: '2026-11-30', until: '2027-01-08' },
   days: [
-    { date: '2026-12-02', slots: [slot('2026-12-02', '10:00', '2026-12-02T09:00:00.000Z'), slot('2026-12-02', '11:00', '2026-12-02T10:00:00.000Z')] },
+    {
+      date: '2026-12-02',
+      slots: [
+        slot('2026-12-02', '10:00', '2026-12-02T09:00:00.000Z'),
+        slot('2026-12-02', '11:00', '2026-12-02T10:00:00.000Z'),
+      ],
+    },
     { date: '2026-12-03', slots: [slot('2026-12-03', '09:00', '2026-12-03T08:00:00.000Z')] },
   ],
   callNow: null,
 };
 
-async function render(startAt: string, routes: Record<string, (init: RequestInit | undefined) => Response | Promise<Response>> = {}) {
+async function render(
+  startAt: string,
+  routes: Record<string, (init: RequestInit | undefined) => Response | Promise<Response>> = {},
+) {
   freezeToday();
   const fetchMock = mockFetch({
     'GET /api/me': () => json(me),
@@ -79,7 +88,12 @@ describe('Afspraak maken', () => {
     await settle();
     await wrapper.find('[data-start="2026-12-02T10:00:00.000Z"]').trigger('click');
     await settle();
-    expect(router.currentRoute.value.query).toMatchObject({ stap: 'gegevens', dag: '2026-12-02', start: '2026-12-02T10:00:00.000Z', plaats: 'centraal' });
+    expect(router.currentRoute.value.query).toMatchObject({
+      stap: 'gegevens',
+      dag: '2026-12-02',
+      start: '2026-12-02T10:00:00.000Z',
+      plaats: 'centraal',
+    });
     expect(wrapper.find('[data-when]').text()).toBe('2 december 2026, 11:00 tot 11:30 uur');
 
     await wrapper.find('#need-interpreter').setValue('Arabisch');
@@ -96,14 +110,24 @@ describe('Afspraak maken', () => {
 
   it('a lost race (409 SLOT_TAKEN) offers the next free slots; choosing one books it', async () => {
     const bodies: Array<{ body: Record<string, unknown>; key: string }> = [];
-    const next = [slot('2026-12-02', '11:30', '2026-12-02T10:30:00.000Z'), slot('2026-12-03', '09:00', '2026-12-03T08:00:00.000Z')];
-    const { wrapper, router } = await render('/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z', {
-      'POST /api/appointments': (init) => {
-        bodies.push({ body: JSON.parse(String(init!.body)), key: (init!.headers as Record<string, string>)['Idempotency-Key']! });
-        if (bodies.length === 1) return json({ error: { code: 'SLOT_TAKEN', message: 'x', details: { nextSlots: next } } }, 409);
-        return json({ appointment: appointment({ start: '2026-12-03T08:00:00.000Z' }) }, 201);
+    const next = [
+      slot('2026-12-02', '11:30', '2026-12-02T10:30:00.000Z'),
+      slot('2026-12-03', '09:00', '2026-12-03T08:00:00.000Z'),
+    ];
+    const { wrapper, router } = await render(
+      '/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z',
+      {
+        'POST /api/appointments': (init) => {
+          bodies.push({
+            body: JSON.parse(String(init!.body)),
+            key: (init!.headers as Record<string, string>)['Idempotency-Key']!,
+          });
+          if (bodies.length === 1)
+            return json({ error: { code: 'SLOT_TAKEN', message: 'x', details: { nextSlots: next } } }, 409);
+          return json({ appointment: appointment({ start: '2026-12-03T08:00:00.000Z' }) }, 201);
+        },
       },
-    });
+    );
     await wrapper.find('form').trigger('submit');
     await settle();
     expect(wrapper.find('[data-book-error]').text()).toContain('Iemand anders heeft deze tijd net gekozen');
@@ -123,19 +147,29 @@ describe('Afspraak maken', () => {
 
   it('offers phone or video when the type allows it, asks for a number, and links the appointment to the chosen application', async () => {
     const bodies: Array<Record<string, unknown>> = [];
-    const remote = { ...catalog, types: catalog.types.map((x) => (x.code === 'consult' ? { ...x, channels: ['in_person', 'phone', 'video'] } : x)) };
+    const remote = {
+      ...catalog,
+      types: catalog.types.map((x) => (x.code === 'consult' ? { ...x, channels: ['in_person', 'phone', 'video'] } : x)),
+    };
     const caseId = '0b6f1d4e-1111-4c3a-9d7e-000000000001';
-    const { wrapper } = await render('/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z', {
-      'GET /api/appointments/types': () => json(remote),
-      'GET /api/applications': () => json({ applications: [summary({ id: caseId, reference: 'LV-2026-000123' })] }),
-      'POST /api/appointments': (init) => {
-        bodies.push(JSON.parse(String(init!.body)));
-        return json({ appointment: appointment({ channel: 'phone' }) }, 201);
+    const { wrapper } = await render(
+      '/afspraken/maken?stap=gegevens&type=consult&plaats=centraal&dag=2026-12-02&start=2026-12-02T09%3A00%3A00.000Z',
+      {
+        'GET /api/appointments/types': () => json(remote),
+        'GET /api/applications': () => json({ applications: [summary({ id: caseId, reference: 'LV-2026-000123' })] }),
+        'POST /api/appointments': (init) => {
+          bodies.push(JSON.parse(String(init!.body)));
+          return json({ appointment: appointment({ channel: 'phone' }) }, 201);
+        },
       },
-    });
+    );
     await settle();
     expect(wrapper.find('[data-channel] legend').text()).toBe('Hoe wilt u het gesprek voeren?');
-    expect(wrapper.findAll('[data-channel] label').map((l) => l.text())).toEqual(['Op kantoor', 'Telefonisch', 'Met video']);
+    expect(wrapper.findAll('[data-channel] label').map((l) => l.text())).toEqual([
+      'Op kantoor',
+      'Telefonisch',
+      'Met video',
+    ]);
     expect(wrapper.find('#book-phone').exists()).toBe(false);
     await wrapper.find('input[name="channel"][value="phone"]').setValue(true);
     await settle();
@@ -150,7 +184,13 @@ describe('Afspraak maken', () => {
   it('urgent debt help asks the urgency question, asks only for urgent slots, and shows the phone when none is left', async () => {
     const { wrapper, router, fetchMock } = await render('/afspraken/maken?stap=spoed&type=schuldhulp-eerste-gesprek', {
       'GET /api/appointments/availability?type=schuldhulp-eerste-gesprek&urgent=true': () =>
-        json({ type: 'schuldhulp-eerste-gesprek', urgent: true, window: { from: '2026-11-30', until: '2026-12-02' }, days: [], callNow: { code: 'URGENT_CAPACITY_FULL', phone: '030 999 00 11' } }),
+        json({
+          type: 'schuldhulp-eerste-gesprek',
+          urgent: true,
+          window: { from: '2026-11-30', until: '2026-12-02' },
+          days: [],
+          callNow: { code: 'URGENT_CAPACITY_FULL', phone: '030 999 00 11' },
+        }),
     });
     expect(wrapper.find('fieldset legend').text()).toBe('Is een van deze dingen aan de hand?');
     await wrapper.find('input[value="eviction"]').setValue(true);
@@ -163,7 +203,9 @@ describe('Afspraak maken', () => {
     });
     expect(wrapper.find('[data-call-now]').text()).toContain('Bel ons nu: 030 999 00 11');
     expect(wrapper.find('[data-call-now] a').attributes('href')).toMatch(/^tel:/);
-    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('urgent=true') && !String(url).includes('place='))).toBe(true);
+    expect(
+      fetchMock.mock.calls.some(([url]) => String(url).includes('urgent=true') && !String(url).includes('place=')),
+    ).toBe(true);
   });
 
   it('offline: says booking needs a connection and queues a call-back request in the outbox', async () => {
@@ -177,7 +219,11 @@ describe('Afspraak maken', () => {
     await wrapper.find('[data-offline] form').trigger('submit');
     await settle();
     await vi.waitFor(() => expect(holder.value).toHaveLength(1));
-    expect(holder.value[0]).toMatchObject({ kind: 'callback', url: '/api/callback-requests', body: { phone: '06 12345678', partOfDay: 'any' } });
+    expect(holder.value[0]).toMatchObject({
+      kind: 'callback',
+      url: '/api/callback-requests',
+      body: { phone: '06 12345678', partOfDay: 'any' },
+    });
     expect(wrapper.text()).toContain('Uw vraag om terug te bellen wacht op verzenden.');
   });
 });

@@ -39,11 +39,36 @@ export function installStaffArea(router: Router): boolean {
         meta: { titleKey: 'staff.case.pageTitle' },
       },
       // The planner's screens (issue 5 point 7)
-      { path: 'agenda', name: 'beheer-agenda', component: AgendaPage, meta: { titleKey: 'staff.planning.agenda.title' } },
-      { path: 'sluitingen', name: 'beheer-closures', component: ClosuresPage, meta: { titleKey: 'staff.planning.closures.title' } },
-      { path: 'huisbezoeken', name: 'beheer-home-visits', component: HomeVisitsPage, meta: { titleKey: 'staff.planning.visits.title' } },
-      { path: 'accounts', name: 'beheer-accounts', component: AccountsPage, meta: { titleKey: 'staff.admin.accounts.pageTitle' } },
-      { path: 'sessies', name: 'beheer-sessions', component: SessionsPage, meta: { titleKey: 'staff.admin.sessions.pageTitle' } },
+      {
+        path: 'agenda',
+        name: 'beheer-agenda',
+        component: AgendaPage,
+        meta: { titleKey: 'staff.planning.agenda.title' },
+      },
+      {
+        path: 'sluitingen',
+        name: 'beheer-closures',
+        component: ClosuresPage,
+        meta: { titleKey: 'staff.planning.closures.title' },
+      },
+      {
+        path: 'huisbezoeken',
+        name: 'beheer-home-visits',
+        component: HomeVisitsPage,
+        meta: { titleKey: 'staff.planning.visits.title' },
+      },
+      {
+        path: 'accounts',
+        name: 'beheer-accounts',
+        component: AccountsPage,
+        meta: { titleKey: 'staff.admin.accounts.pageTitle' },
+      },
+      {
+        path: 'sessies',
+        name: 'beheer-sessions',
+        component: SessionsPage,
+        meta: { titleKey: 'staff.admin.sessions.pageTitle' },
+      },
     ],
   });
   return true;

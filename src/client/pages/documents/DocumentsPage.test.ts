@@ -32,7 +32,10 @@ const documents: CaseDocuments = {
     {
       id: BANK,
       title: { nl: 'Bankafschriften van de laatste 3 maanden', en: 'Bank statements of the last 3 months' },
-      reason: { nl: 'Wij willen zien welk geld u krijgt en uitgeeft.', en: 'We need to see the money you receive and spend.' },
+      reason: {
+        nl: 'Wij willen zien welk geld u krijgt en uitgeeft.',
+        en: 'We need to see the money you receive and spend.',
+      },
       requestedOn: '2026-11-18',
       dueDate: '2026-12-02',
       state: 'open',
@@ -52,7 +55,15 @@ const documents: CaseDocuments = {
       rejectionReason: 'De handtekening ontbreekt.',
       acceptsDocuments: true,
       documents: [
-        { id: '44444444-4444-4444-8444-444444444444', title: 'Huurcontract', fileName: 'huur.pdf', contentType: 'application/pdf', sizeBytes: 80_000, createdAt: '2026-11-20T09:00:00.000Z', requestId: RENT },
+        {
+          id: '44444444-4444-4444-8444-444444444444',
+          title: 'Huurcontract',
+          fileName: 'huur.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 80_000,
+          createdAt: '2026-11-20T09:00:00.000Z',
+          requestId: RENT,
+        },
       ],
     },
     {
@@ -69,13 +80,28 @@ const documents: CaseDocuments = {
     },
   ],
   ownInitiative: [],
-  letters: [{ id: '55555555-5555-4555-8555-555555555555', title: 'Verzoek om informatie', fileName: 'verzoek.pdf', contentType: 'application/pdf', sizeBytes: 3_300, sentAt: '2026-11-18T08:00:00.000Z' }],
-  limits: { maxFileBytes: 20 * 1024 * 1024, dailyBytes: 100 * 1024 * 1024, acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif'] },
+  letters: [
+    {
+      id: '55555555-5555-4555-8555-555555555555',
+      title: 'Verzoek om informatie',
+      fileName: 'verzoek.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 3_300,
+      sentAt: '2026-11-18T08:00:00.000Z',
+    },
+  ],
+  limits: {
+    maxFileBytes: 20 * 1024 * 1024,
+    dailyBytes: 100 * 1024 * 1024,
+    acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif'],
+  },
 };
 
 let holder: { value: OutboxItem[] };
 beforeAll(async () => {
-  const bytes = await sharp({ create: { width: 30, height: 40, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 30, height: 40, channels: 3, background: '#ffffff' } })
+    .jpeg()
+    .toBuffer();
   reduced.jpeg = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
 });
 beforeEach(() => {
@@ -100,7 +126,11 @@ async function renderPage() {
   });
   const harness = await createHarness('nl');
   await Promise.all([useSessionStore(harness.pinia).load(), useConfigStore(harness.pinia).load()]);
-  const wrapper = mount(DocumentsPage, { props: { id: APP }, global: { plugins: [...harness.plugins] }, attachTo: document.body });
+  const wrapper = mount(DocumentsPage, {
+    props: { id: APP },
+    global: { plugins: [...harness.plugins] },
+    attachTo: document.body,
+  });
   await vi.waitFor(async () => {
     await flushPromises();
     expect(wrapper.find('[aria-labelledby="requests-title"]').exists()).toBe(true);
@@ -127,7 +157,11 @@ describe('Documenten voor uw aanvraag', () => {
   it('lists what we ask for, open first, with the days left, why, and why something was rejected', async () => {
     const wrapper = await renderPage();
     const cards = wrapper.findAll('[aria-labelledby="requests-title"] > ul > li');
-    expect(cards.map((c) => c.find('h3').text())).toEqual(['Bankafschriften van de laatste 3 maanden', 'Huurcontract', 'Identiteitsbewijs']);
+    expect(cards.map((c) => c.find('h3').text())).toEqual([
+      'Bankafschriften van de laatste 3 maanden',
+      'Huurcontract',
+      'Identiteitsbewijs',
+    ]);
     expect(cards[0]!.text()).toContain('Nog sturen');
     expect(cards[0]!.text()).toContain('Waarom: Wij willen zien welk geld u krijgt en uitgeeft.');
     expect(cards[0]!.text()).toContain('Stuur uiterlijk 2 december 2026 (nog 4 dagen).');
@@ -140,13 +174,18 @@ describe('Documenten voor uw aanvraag', () => {
   it('lists our letters with a download link', async () => {
     const wrapper = await renderPage();
     const link = wrapper.find('[aria-labelledby="letters-title"] a');
-    expect(link.attributes('href')).toBe(`/api/applications/${APP}/documents/55555555-5555-4555-8555-555555555555/content`);
+    expect(link.attributes('href')).toBe(
+      `/api/applications/${APP}/documents/55555555-5555-4555-8555-555555555555/content`,
+    );
     expect(link.text()).toBe('Verzoek om informatie downloaden (PDF, 3 kB)');
   });
 
   it('"Stuur dit document" chooses that request in the form and takes the focus there', async () => {
     const wrapper = await renderPage();
-    await wrapper.findAll('button').find((b) => b.text() === 'Stuur dit document')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Stuur dit document')!
+      .trigger('click');
     await flushPromises();
     const radios = wrapper.findAll('input[name="target"]');
     expect(radios.map((r) => (r.element as HTMLInputElement).checked)).toEqual([true, false, false]);
@@ -191,7 +230,11 @@ describe('Documenten voor uw aanvraag', () => {
       kind: 'document',
       subject: APP,
       url: `/api/applications/${APP}/documents`,
-      body: { requestId: BANK, title: 'Bankafschriften van de laatste 3 maanden', fileName: 'Bankafschriften van de laatste 3 maanden.pdf' },
+      body: {
+        requestId: BANK,
+        title: 'Bankafschriften van de laatste 3 maanden',
+        fileName: 'Bankafschriften van de laatste 3 maanden.pdf',
+      },
       upload: { contentType: 'application/pdf', metadata: { caseId: APP, requestId: BANK } },
     });
     const pdf = await PDFDocument.load(item!.upload!.bytes!);
@@ -201,6 +244,8 @@ describe('Documenten voor uw aanvraag', () => {
       expect(wrapper.findAll('.loket-capture__item')).toHaveLength(0);
       expect(wrapper.find('.loket-send__report').text()).toBe('Uw document wordt verstuurd. Dat ziet u hieronder.');
     });
-    expect(wrapper.find('[aria-labelledby="sending-title"]').text()).toContain('Bankafschriften van de laatste 3 maanden (Bankafschriften van de laatste 3 maanden.pdf)');
+    expect(wrapper.find('[aria-labelledby="sending-title"]').text()).toContain(
+      'Bankafschriften van de laatste 3 maanden (Bankafschriften van de laatste 3 maanden.pdf)',
+    );
   });
 });

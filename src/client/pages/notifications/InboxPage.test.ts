@@ -14,7 +14,10 @@ const kept = vi.hoisted(() => new Map<string, { data: unknown; savedAt: string }
 vi.mock('../../offline/offline-data', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../offline/offline-data')>()),
   saveOfflineCopy: async (userKey: string, key: string, data: unknown) => {
-    kept.set(`${userKey}/${key}`, { data: JSON.parse(JSON.stringify(data)) as unknown, savedAt: '2026-11-27T18:30:00.000Z' });
+    kept.set(`${userKey}/${key}`, {
+      data: JSON.parse(JSON.stringify(data)) as unknown,
+      savedAt: '2026-11-27T18:30:00.000Z',
+    });
   },
   readOfflineCopy: async (userKey: string, key: string) => kept.get(`${userKey}/${key}`) ?? null,
 }));
@@ -62,13 +65,18 @@ async function render(inbox: Routes[string], routes: Routes = {}) {
 const items = (wrapper: VueWrapper) => wrapper.findAll('li');
 const headings = (wrapper: VueWrapper) => items(wrapper).map((item) => item.find('h2').text().replace(/\s+/g, ' '));
 const statusText = (wrapper: VueWrapper) => wrapper.findAll('[role="status"]').map((node) => node.text());
-const buttonNamed = (wrapper: VueWrapper, name: string) => wrapper.findAll('button').find((button) => button.text() === name);
+const buttonNamed = (wrapper: VueWrapper, name: string) =>
+  wrapper.findAll('button').find((button) => button.text() === name);
 
 describe('Berichten', () => {
   it('lists the messages newest first, in Dutch from the catalogue, with when each came', async () => {
     const { wrapper } = await render(() => json(INBOX));
     expect(wrapper.find('h1').text()).toBe('Berichten');
-    expect(headings(wrapper)).toEqual(['Nieuw: Uw aanvraag is verder', 'Nieuw: Wij vragen een document', 'Document goedgekeurd']);
+    expect(headings(wrapper)).toEqual([
+      'Nieuw: Uw aanvraag is verder',
+      'Nieuw: Wij vragen een document',
+      'Document goedgekeurd',
+    ]);
     const newest = items(wrapper)[0]!;
     expect(newest.text()).toContain('De status van uw aanvraag is veranderd. Kijk wat er nu gebeurt.');
     expect(newest.text()).toContain('Ontvangen op 27 november 2026 om 15:05');
@@ -98,9 +106,14 @@ describe('Berichten', () => {
 
     await open.trigger('click');
     await flushPromises();
-    expect(fetchMock).toHaveBeenCalledWith(`/api/notifications/${NEWEST}/read`, expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/notifications/${NEWEST}/read`,
+      expect.objectContaining({ method: 'POST' }),
+    );
     // The route loads its page lazily: slow on a busy machine, hence the longer wait.
-    await vi.waitFor(() => expect(harness.router.currentRoute.value.fullPath).toBe(`/aanvragen/${CASE}`), { timeout: 10_000 });
+    await vi.waitFor(() => expect(harness.router.currentRoute.value.fullPath).toBe(`/aanvragen/${CASE}`), {
+      timeout: 10_000,
+    });
     expect(headings(wrapper)[0]).toBe('Uw aanvraag is verder');
     expect(count.unread).toBe(1);
     expect(statusText(wrapper)).toContain('U heeft 1 nieuw bericht.');

@@ -28,9 +28,20 @@ function device(id: string, label: string, endpoint: string): PushDevice {
   return { id, label, createdAt: '2026-11-03T09:12:00.000Z', lastSentAt: null, endpointHash: hashOf(endpoint) };
 }
 
-function settings(overrides: { push?: Partial<NotificationSettings['push']>; email?: Partial<NotificationSettings['email']>; quietHours?: boolean } = {}): NotificationSettings {
+function settings(
+  overrides: {
+    push?: Partial<NotificationSettings['push']>;
+    email?: Partial<NotificationSettings['email']>;
+    quietHours?: boolean;
+  } = {},
+): NotificationSettings {
   return {
-    push: { enabled: true, publicKey: VAPID_KEY, devices: [device(PHONE, 'Chrome op Android', 'https://push.example.org/send/phone')], ...overrides.push },
+    push: {
+      enabled: true,
+      publicKey: VAPID_KEY,
+      devices: [device(PHONE, 'Chrome op Android', 'https://push.example.org/send/phone')],
+      ...overrides.push,
+    },
     email: { available: true, enabled: true, address: 'fatima@example.nl', pendingAddress: null, ...overrides.email },
     quietHours: overrides.quietHours ?? true,
   };
@@ -48,7 +59,10 @@ async function render(current: Routes[string], routes: Routes = {}, startAt = PA
   const harness = await createHarness('nl', { startAt });
   await useSessionStore(harness.pinia).load();
   await useConfigStore(harness.pinia).load();
-  const wrapper = mount(NotificationSettingsPage, { global: { plugins: [...harness.plugins] }, attachTo: document.body });
+  const wrapper = mount(NotificationSettingsPage, {
+    global: { plugins: [...harness.plugins] },
+    attachTo: document.body,
+  });
   await vi.waitFor(async () => {
     await flushPromises();
     expect(wrapper.find('.loket-loading').exists()).toBe(false);
@@ -62,8 +76,10 @@ function checkbox(wrapper: VueWrapper, name: string): DOMWrapper<HTMLInputElemen
   if (!label) throw new Error(`no checkbox labelled "${name}"`);
   return label.find<HTMLInputElement>('input[type="checkbox"]');
 }
-const buttonNamed = (wrapper: VueWrapper, name: string) => wrapper.findAll('button').find((button) => button.text() === name);
-const section = (wrapper: VueWrapper, title: string) => wrapper.findAll('section').find((s) => s.find('h2').text() === title)!;
+const buttonNamed = (wrapper: VueWrapper, name: string) =>
+  wrapper.findAll('button').find((button) => button.text() === name);
+const section = (wrapper: VueWrapper, title: string) =>
+  wrapper.findAll('section').find((s) => s.find('h2').text() === title)!;
 const lastBody = (fetchMock: ReturnType<typeof mockFetch>, path: string) =>
   JSON.parse(fetchMock.mock.calls.filter(([url]) => url === path).at(-1)![1]!.body as string) as unknown;
 
@@ -83,8 +99,14 @@ function supportPush(answer: NotificationPermission = 'granted', subscribed = fa
   const registration = { pushManager: { subscribe, getSubscription: async () => subscription } };
   if (subscribed) void subscribe();
   vi.stubGlobal('PushManager', class {});
-  vi.stubGlobal('Notification', { permission: subscribed ? 'granted' : 'default', requestPermission: async () => answer });
-  const serviceWorker = Object.assign(new EventTarget(), { ready: Promise.resolve(registration), getRegistration: async () => registration });
+  vi.stubGlobal('Notification', {
+    permission: subscribed ? 'granted' : 'default',
+    requestPermission: async () => answer,
+  });
+  const serviceWorker = Object.assign(new EventTarget(), {
+    ready: Promise.resolve(registration),
+    getRegistration: async () => registration,
+  });
   vi.stubGlobal(
     'navigator',
     Object.create(navigator, {
@@ -100,7 +122,9 @@ describe('Meldingen instellen', () => {
     const { wrapper } = await render(() => json(settings({ email: { enabled: false } })));
     expect(wrapper.find('h1').text()).toBe('Meldingen instellen');
     const push = section(wrapper, 'Meldingen op dit apparaat');
-    expect(push.findAll('li').map((item) => item.find('p').text().replace(/\s+/g, ' '))).toEqual(['Chrome op Android Sinds 3 november 2026']);
+    expect(push.findAll('li').map((item) => item.find('p').text().replace(/\s+/g, ' '))).toEqual([
+      'Chrome op Android Sinds 3 november 2026',
+    ]);
     // happy-dom has no Push API: the page says so instead of offering a button that cannot work.
     expect(push.text()).toContain('Deze browser kan geen meldingen laten zien.');
     expect(buttonNamed(wrapper, 'Meldingen aanzetten op dit apparaat')).toBeUndefined();
@@ -111,9 +135,13 @@ describe('Meldingen instellen', () => {
   });
 
   it('says e-mail is off when the server has no mail server, and offers no e-mail at all', async () => {
-    const { wrapper } = await render(() => json(settings({ email: { available: false, enabled: false, address: null } })));
+    const { wrapper } = await render(() =>
+      json(settings({ email: { available: false, enabled: false, address: null } })),
+    );
     const email = section(wrapper, 'Berichten per e-mail');
-    expect(email.text()).toContain('Berichten per e-mail zijn uit bij Werk en Inkomen Lekstroom. U ziet uw berichten in Loket.');
+    expect(email.text()).toContain(
+      'Berichten per e-mail zijn uit bij Werk en Inkomen Lekstroom. U ziet uw berichten in Loket.',
+    );
     expect(email.find('input').exists()).toBe(false);
     expect(email.find('button').exists()).toBe(false);
   });
@@ -173,14 +201,17 @@ describe('Meldingen instellen', () => {
 
   it('a new e-mail address: a confirmation mail is asked for, and the page says where it went', async () => {
     const { wrapper, fetchMock } = await render(() => json(settings({ email: { enabled: false, address: null } })), {
-      'POST /api/notifications/email': () => json(settings({ email: { enabled: false, address: null, pendingAddress: 'fatima@example.nl' } })),
+      'POST /api/notifications/email': () =>
+        json(settings({ email: { enabled: false, address: null, pendingAddress: 'fatima@example.nl' } })),
     });
     const field = wrapper.find<HTMLInputElement>('#notify-email');
     expect(wrapper.find('label[for="notify-email"]').text()).toBe('Uw e-mailadres');
 
     await field.setValue('fatima@example');
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.find('#notify-email-error').text()).toBe('Dit e-mailadres klopt niet. Kijk of u het goed heeft getypt.');
+    expect(wrapper.find('#notify-email-error').text()).toBe(
+      'Dit e-mailadres klopt niet. Kijk of u het goed heeft getypt.',
+    );
     expect(field.attributes('aria-invalid')).toBe('true');
     expect(field.attributes('aria-describedby')).toBe('notify-email-error');
     expect(fetchMock.mock.calls.some(([url]) => url === '/api/notifications/email')).toBe(false);
@@ -215,17 +246,28 @@ describe('Meldingen instellen', () => {
     await wrapper.find('#notify-email').setValue('nieuw@example.nl');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toBe('Berichten per e-mail zijn uit. U krijgt uw berichten in Loket.');
+    expect(wrapper.find('[role="alert"]').text()).toBe(
+      'Berichten per e-mail zijn uit. U krijgt uw berichten in Loket.',
+    );
     expect(wrapper.findAll('a').some((a) => a.text() === 'Opnieuw inloggen')).toBe(false);
   });
 
   it('says the address is confirmed when the link in the mail brought the resident here', async () => {
     const { wrapper } = await render(() => json(settings()), {}, `${PAGE}?email=bevestigd`);
-    expect(section(wrapper, 'Berichten per e-mail').find('[role="status"]').text()).toBe('Uw e-mailadres is bevestigd. E-mail staat aan.');
+    expect(section(wrapper, 'Berichten per e-mail').find('[role="status"]').text()).toBe(
+      'Uw e-mailadres is bevestigd. E-mail staat aan.',
+    );
   });
 
   it('a device in the list can be stopped; the list then shows what the server has left', async () => {
-    let current = settings({ push: { devices: [device(PHONE, 'Chrome op Android', 'https://push.example.org/send/phone'), device(LAPTOP, 'Firefox op Windows', 'https://push.example.org/send/laptop')] } });
+    let current = settings({
+      push: {
+        devices: [
+          device(PHONE, 'Chrome op Android', 'https://push.example.org/send/phone'),
+          device(LAPTOP, 'Firefox op Windows', 'https://push.example.org/send/laptop'),
+        ],
+      },
+    });
     const { wrapper, fetchMock } = await render(() => json(current), {
       [`POST /api/notifications/devices/${PHONE}/revoke`]: () => {
         current = settings({ push: { devices: [] } });
@@ -235,7 +277,10 @@ describe('Meldingen instellen', () => {
     expect(buttonNamed(wrapper, 'Stoppen op Firefox op Windows')).toBeDefined();
     await buttonNamed(wrapper, 'Stoppen op Chrome op Android')!.trigger('click');
     await flushPromises();
-    expect(fetchMock).toHaveBeenCalledWith(`/api/notifications/devices/${PHONE}/revoke`, expect.objectContaining({ method: 'POST' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/notifications/devices/${PHONE}/revoke`,
+      expect.objectContaining({ method: 'POST' }),
+    );
     expect(section(wrapper, 'Meldingen op dit apparaat').text()).toContain('Nog geen apparaten.');
     expect(buttonNamed(wrapper, 'Stoppen op Chrome op Android')).toBeUndefined();
   });
@@ -256,7 +301,10 @@ describe('Meldingen instellen', () => {
       expect(wrapper.text()).toContain('Meldingen staan aan op dit apparaat.');
     });
     expect(subscribe).toHaveBeenCalledWith(expect.objectContaining({ userVisibleOnly: true }));
-    expect(lastBody(fetchMock, '/api/notifications/devices')).toMatchObject({ endpoint: ENDPOINT, label: 'Chrome op Android' });
+    expect(lastBody(fetchMock, '/api/notifications/devices')).toMatchObject({
+      endpoint: ENDPOINT,
+      label: 'Chrome op Android',
+    });
     expect(buttonNamed(wrapper, 'Meldingen aanzetten op dit apparaat')).toBeUndefined();
   });
 
@@ -273,14 +321,18 @@ describe('Meldingen instellen', () => {
     supportPush('granted');
     deviceSetting.value = { mode: 'shared', setBy: 'library' };
     const { wrapper } = await render(() => json(settings({ push: { devices: [] } })));
-    expect(wrapper.text()).toContain('Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten.');
+    expect(wrapper.text()).toContain(
+      'Dit is een computer die ook andere mensen gebruiken. Daarom kunt u hier geen meldingen aanzetten.',
+    );
     expect(buttonNamed(wrapper, 'Meldingen aanzetten op dit apparaat')).toBeUndefined();
   });
 
   it('a failing load gets the B1 message and a retry', async () => {
     let answer = () => apiError(500, 'INTERNAL_ERROR');
     const { wrapper } = await render(() => answer());
-    expect(wrapper.find('[role="alert"]').text()).toContain('Er ging bij ons iets mis. Probeer het later nog een keer.');
+    expect(wrapper.find('[role="alert"]').text()).toContain(
+      'Er ging bij ons iets mis. Probeer het later nog een keer.',
+    );
     expect(wrapper.find('section').exists()).toBe(false);
 
     answer = () => json(settings());

@@ -14,7 +14,9 @@ export class PushSetupError extends Error {
 }
 
 export function pushSupported(): boolean {
-  return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+  return (
+    typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window
+  );
 }
 
 export function permission(): NotificationPermission | 'unsupported' {
@@ -22,7 +24,10 @@ export function permission(): NotificationPermission | 'unsupported' {
 }
 
 function bytesOf(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const base64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -36,7 +41,7 @@ async function registration(): Promise<ServiceWorkerRegistration> {
 }
 
 /** What the resident recognises the device by: "Chrome op Android". */
-export function deviceLabel(userAgent = navigator.userAgent): string {
+function deviceLabel(userAgent = navigator.userAgent): string {
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /SamsungBrowser/.test(userAgent)
@@ -72,9 +77,15 @@ export async function subscribeThisDevice(publicKey: string): Promise<NewPushDev
   try {
     const reg = await registration();
     const existing = await reg.pushManager.getSubscription();
-    const subscription = existing ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytesOf(publicKey) }));
+    const subscription =
+      existing ??
+      (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytesOf(publicKey) }));
     const json = subscription.toJSON();
-    return { endpoint: json.endpoint!, keys: { p256dh: json.keys!.p256dh!, auth: json.keys!.auth! }, label: deviceLabel() };
+    return {
+      endpoint: json.endpoint!,
+      keys: { p256dh: json.keys!.p256dh!, auth: json.keys!.auth! },
+      label: deviceLabel(),
+    };
   } catch (error) {
     throw error instanceof PushSetupError ? error : new PushSetupError('failed');
   }
@@ -82,7 +93,10 @@ export async function subscribeThisDevice(publicKey: string): Promise<NewPushDev
 
 async function hashOf(endpoint: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(endpoint)));
-  return btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The server's entry for this browser's subscription, if it has one. */

@@ -15,7 +15,13 @@ const key = me.resident.key;
 function item(n: number, overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
     ...createOutboxItem(
-      { kind: 'question', method: 'POST', url: '/api/applications/a1/questions', body: { text: `Vraag ${n}` }, subject: 'a1' },
+      {
+        kind: 'question',
+        method: 'POST',
+        url: '/api/applications/a1/questions',
+        body: { text: `Vraag ${n}` },
+        subject: 'a1',
+      },
       { id: `item-${n}`, idempotencyKey: `00000000-0000-4000-8000-00000000000${n}`, userKey: key },
       new Date(`2026-11-2${n}T09:00:00Z`),
     ),
@@ -35,7 +41,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function renderPage(items: OutboxItem[], ask = () => json({ question: { id: 'q1', text: 'x', askedAt: '2026-11-28T10:00:00Z' } }, 201)) {
+async function renderPage(
+  items: OutboxItem[],
+  ask = () => json({ question: { id: 'q1', text: 'x', askedAt: '2026-11-28T10:00:00Z' } }, 201),
+) {
   holder.value = items;
   const fetchMock = mockFetch({
     'GET /api/me': () => json(me),
@@ -56,11 +65,16 @@ const card = (wrapper: Awaited<ReturnType<typeof renderPage>>['wrapper'], text: 
   wrapper.findAll('li').find((li) => li.text().includes(text))!;
 
 describe('Wacht op verzenden', () => {
-  it('shows each item\'s state in plain words, newest first', async () => {
+  it("shows each item's state in plain words, newest first", async () => {
     setOnline(false);
     const { wrapper } = await renderPage([
       item(1, { state: 'sent', attempts: 1 }),
-      item(2, { state: 'failed', attempts: 1, lastError: { code: 'NETWORK_ERROR', status: 0 }, nextAttemptAt: '2099-01-01T00:00:00Z' }),
+      item(2, {
+        state: 'failed',
+        attempts: 1,
+        lastError: { code: 'NETWORK_ERROR', status: 0 },
+        nextAttemptAt: '2099-01-01T00:00:00Z',
+      }),
       item(3, { state: 'refused', attempts: 1, lastError: { code: 'CASE_CLOSED', status: 409 } }),
       item(4, { state: 'cancelled' }),
     ]);
@@ -75,10 +89,18 @@ describe('Wacht op verzenden', () => {
   });
 
   it('"Probeer nu opnieuw" sends a failed item at once, with its own idempotency key', async () => {
-    const failed = item(2, { state: 'failed', attempts: 1, lastError: { code: 'INTERNAL_ERROR', status: 500 }, nextAttemptAt: '2099-01-01T00:00:00Z' });
+    const failed = item(2, {
+      state: 'failed',
+      attempts: 1,
+      lastError: { code: 'INTERNAL_ERROR', status: 500 },
+      nextAttemptAt: '2099-01-01T00:00:00Z',
+    });
     const { wrapper, fetchMock } = await renderPage([failed]);
     expect(card(wrapper, 'Vraag 2').text()).toContain('Niet gelukt. Wij proberen het straks opnieuw.');
-    await card(wrapper, 'Vraag 2').findAll('button').find((b) => b.text() === 'Probeer nu opnieuw')!.trigger('click');
+    await card(wrapper, 'Vraag 2')
+      .findAll('button')
+      .find((b) => b.text() === 'Probeer nu opnieuw')!
+      .trigger('click');
     await vi.waitFor(async () => {
       await flushPromises();
       expect(card(wrapper, 'Vraag 2').text()).toContain('Verstuurd');
@@ -89,9 +111,17 @@ describe('Wacht op verzenden', () => {
   });
 
   it('"Niet versturen" cancels an item: it is never sent', async () => {
-    const failed = item(2, { state: 'failed', attempts: 1, lastError: { code: 'NETWORK_ERROR', status: 0 }, nextAttemptAt: '2099-01-01T00:00:00Z' });
+    const failed = item(2, {
+      state: 'failed',
+      attempts: 1,
+      lastError: { code: 'NETWORK_ERROR', status: 0 },
+      nextAttemptAt: '2099-01-01T00:00:00Z',
+    });
     const { wrapper, fetchMock } = await renderPage([failed]);
-    await card(wrapper, 'Vraag 2').findAll('button').find((b) => b.text() === 'Niet versturen')!.trigger('click');
+    await card(wrapper, 'Vraag 2')
+      .findAll('button')
+      .find((b) => b.text() === 'Niet versturen')!
+      .trigger('click');
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.text()).toContain('Er wacht niets. Alles is verstuurd.');
@@ -104,7 +134,13 @@ describe('Wacht op verzenden', () => {
     freezeToday('2026-11-28T10:00:00Z');
     setOnline(false);
     const { wrapper } = await renderPage([
-      item(1, { createdAt: '2026-11-21T09:00:00Z', state: 'failed', attempts: 3, lastError: { code: 'NETWORK_ERROR', status: 0 }, nextAttemptAt: '2099-01-01T00:00:00Z' }),
+      item(1, {
+        createdAt: '2026-11-21T09:00:00Z',
+        state: 'failed',
+        attempts: 3,
+        lastError: { code: 'NETWORK_ERROR', status: 0 },
+        nextAttemptAt: '2099-01-01T00:00:00Z',
+      }),
     ]);
     expect(wrapper.text()).toContain('Dit wacht al meer dan 5 dagen.');
   });

@@ -8,7 +8,10 @@ import { config, createHarness, json, mockFetch } from '../../testing/harness';
 afterEach(() => vi.unstubAllGlobals());
 
 async function renderStart(query: string) {
-  mockFetch({ 'GET /api/config': () => json(config), 'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401) });
+  mockFetch({
+    'GET /api/config': () => json(config),
+    'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+  });
   const harness = await createHarness('nl', { startAt: `/${query}` });
   await useConfigStore(harness.pinia).load();
   const wrapper = mount(StartPage, { global: { plugins: [...harness.plugins] } });

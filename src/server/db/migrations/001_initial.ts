@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Migrations take Kysely<any> on purpose: they describe the schema at their point in time,
 // not today's types (Kysely's own advice).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('persons')
@@ -102,7 +102,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('requested_on', 'date', (c) => c.notNull())
     .addColumn('due_date', 'date', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`state in ('open', 'received', 'accepted', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`state in ('open', 'received', 'accepted', 'rejected')`),
     )
     .addColumn('received_on', 'date')
     .addCheckConstraint('document_requests_due_after_request', sql`due_date >= requested_on`)
@@ -118,7 +121,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('place_id', 'text', (c) => c.notNull())
     .addColumn('starts_at', 'timestamptz', (c) => c.notNull())
     .addColumn('ends_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('booked').check(sql`state in ('booked', 'cancelled')`))
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('booked')
+        .check(sql`state in ('booked', 'cancelled')`),
+    )
     .addCheckConstraint('appointments_end_after_start', sql`ends_at > starts_at`)
     .execute();
   await db.schema.createIndex('appointments_bsn_idx').on('appointments').columns(['bsn', 'starts_at']).execute();
@@ -146,12 +154,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'login_attempts', 'sessions', 'appointments', 'document_requests', 'case_properties',
-    'case_extensions', 'case_results', 'case_documents', 'documents', 'case_statuses',
-    'case_roles', 'cases', 'persons',
+    'login_attempts',
+    'sessions',
+    'appointments',
+    'document_requests',
+    'case_properties',
+    'case_extensions',
+    'case_results',
+    'case_documents',
+    'documents',
+    'case_statuses',
+    'case_roles',
+    'cases',
+    'persons',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

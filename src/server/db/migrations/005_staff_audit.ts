@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Staff accounts with their role grants, staff sessions and the audit log (issue 6).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function up(db: Kysely<any>): Promise<void> {
   await createStaffAccounts(db);
 
@@ -17,13 +17,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A login started for one client must not be finished by the other's callback.
   await db.schema
     .alterTable('login_attempts')
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('resident').check(sql`kind in ('resident', 'staff')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('resident')
+        .check(sql`kind in ('resident', 'staff')`),
+    )
     .execute();
 
   await createAuditLog(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 async function createStaffAccounts(db: Kysely<any>): Promise<void> {
   // `subject` is the staff id the organisation's identity provider puts in its token (claim
   // STAFF_OIDC_ID_CLAIM). The account is ours: it exists, is enabled and has grants here, or
@@ -31,7 +36,12 @@ async function createStaffAccounts(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('staff_accounts')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('subject', 'text', (c) => c.notNull().unique().check(sql`char_length(subject) between 1 and 200`))
+    .addColumn('subject', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`char_length(subject) between 1 and 200`),
+    )
     .addColumn('name', 'text', (c) => c.notNull().check(sql`char_length(name) between 1 and 200`))
     .addColumn('consortium_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -51,7 +61,7 @@ async function createStaffAccounts(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 async function createAuditLog(db: Kysely<any>): Promise<void> {
   // BIO 8.15.01 (logging): who (actor, role), what (action, object), result, from where (origin),
   // when, for whom (on_behalf_of: the opaque resident key, never a BSN, AVG art. 5(1)(c)) and why
@@ -72,9 +82,16 @@ async function createAuditLog(db: Kysely<any>): Promise<void> {
     .addColumn('on_behalf_of', 'text')
     .addColumn('purpose', 'text')
     .addColumn('prev_hash', 'text', (c) => c.notNull().check(sql`prev_hash ~ '^[0-9a-f]{64}$'`))
-    .addColumn('hash', 'text', (c) => c.notNull().unique().check(sql`hash ~ '^[0-9a-f]{64}$'`))
+    .addColumn('hash', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`hash ~ '^[0-9a-f]{64}$'`),
+    )
     .execute();
-  await sql`create index audit_log_on_behalf_of_idx on audit_log (on_behalf_of, seq) where on_behalf_of is not null`.execute(db);
+  await sql`create index audit_log_on_behalf_of_idx on audit_log (on_behalf_of, seq) where on_behalf_of is not null`.execute(
+    db,
+  );
 
   // Append-only, enforced by the database itself: a bug or a hand-typed statement in the
   // application's connection cannot rewrite history. (Only the table owner can disable the
@@ -91,7 +108,7 @@ async function createAuditLog(db: Kysely<any>): Promise<void> {
             for each statement execute function audit_log_refuse_change()`.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_log').ifExists().execute();
   await sql`drop function if exists audit_log_refuse_change()`.execute(db);

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 // for the same event and channel impossible. Workers claim jobs with FOR UPDATE SKIP LOCKED and
 // a lease (lease_until, lease_token): a worker that died mid-send leaves a job that another
 // worker picks up once the lease has expired.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('notification_messages')
@@ -24,14 +24,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'timestamptz')
     .execute();
   await sql`create index notification_messages_inbox_idx on notification_messages (bsn, created_at desc)`.execute(db);
-  await sql`create index notification_messages_unread_idx on notification_messages (bsn) where read_at is null`.execute(db);
+  await sql`create index notification_messages_unread_idx on notification_messages (bsn) where read_at is null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('notification_jobs')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('bsn', 'text', (c) => c.notNull())
     .addColumn('message_id', 'uuid', (c) => c.references('notification_messages.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('event').check(sql`kind in ('event', 'verify_email')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('event')
+        .check(sql`kind in ('event', 'verify_email')`),
+    )
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('push', 'email')`))
     // verify_email only: the address and the raw token until the mail is sent (then cleared)
     .addColumn('payload', 'jsonb')
@@ -46,13 +53,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('notification_jobs_once_per_channel', ['message_id', 'channel'])
     .addCheckConstraint('notification_jobs_event_has_message', sql`kind <> 'event' or message_id is not null`)
     .execute();
-  await sql`create index notification_jobs_due_idx on notification_jobs (next_attempt_at) where sent_at is null and failed_at is null`.execute(db);
+  await sql`create index notification_jobs_due_idx on notification_jobs (next_attempt_at) where sent_at is null and failed_at is null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('push_subscriptions')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('bsn', 'text', (c) => c.notNull())
-    .addColumn('endpoint', 'text', (c) => c.notNull().unique().check(sql`endpoint ~ '^https://' and char_length(endpoint) <= 1000`))
+    .addColumn('endpoint', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`endpoint ~ '^https://' and char_length(endpoint) <= 1000`),
+    )
     .addColumn('p256dh', 'text', (c) => c.notNull())
     .addColumn('auth', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull().check(sql`char_length(label) <= 100`))
@@ -90,9 +104,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is frozen in time: it must not type-check against today's schema
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['notification_preferences', 'push_deliveries', 'push_subscriptions', 'notification_jobs', 'notification_messages']) {
+  for (const table of [
+    'notification_preferences',
+    'push_deliveries',
+    'push_subscriptions',
+    'notification_jobs',
+    'notification_messages',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

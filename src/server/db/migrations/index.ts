@@ -2,7 +2,7 @@
  * All migrations, listed statically: the server is bundled into one file by esbuild, so a
  * provider that reads a folder at run time would find nothing. Add new ones at the end.
  */
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m001 from './001_initial';
 import * as m002 from './002_idempotency_questions_settings';
 import * as m003 from './003_documents';

@@ -45,7 +45,14 @@ export async function accessLogRoutes(fastify: FastifyInstance, { ctx }: ModuleO
       const rows = await ctx.db
         .selectFrom('audit_log')
         .leftJoin('staff_accounts', (join) => join.on(sql<boolean>`staff_accounts.id::text = audit_log.actor`))
-        .select(['audit_log.at', 'audit_log.actor_role', 'audit_log.action', 'audit_log.object_type', 'audit_log.purpose', 'staff_accounts.name'])
+        .select([
+          'audit_log.at',
+          'audit_log.actor_role',
+          'audit_log.action',
+          'audit_log.object_type',
+          'audit_log.purpose',
+          'staff_accounts.name',
+        ])
         .where('audit_log.on_behalf_of', '=', app.auditor.residentKey(bsn))
         .where('audit_log.result', '=', 'allowed')
         .orderBy('audit_log.seq', 'desc')

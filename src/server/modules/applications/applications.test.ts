@@ -61,7 +61,9 @@ describe.each(testDatabases)('applications on %s', (kind) => {
     const browser = await signedIn(t, '999990032');
     const { applications } = (await browser.get('/api/applications')).json();
     expect(applications).toHaveLength(2);
-    const granted = applications.find((a: { nextAction: { kind: string } }) => a.nextAction.kind === 'objection_possible');
+    const granted = applications.find(
+      (a: { nextAction: { kind: string } }) => a.nextAction.kind === 'objection_possible',
+    );
     const detail = (await browser.get(`/api/applications/${granted.id}`)).json();
     expect(detail.decision.result).toBe('granted');
     expect(detail.decision.letter.title).toMatch(/Besluit/);

@@ -9,7 +9,6 @@ import type { Kysely, Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type {
   CaseExtensionsTable,
-  CasePropertiesTable,
   CaseQuestionsTable,
   CaseResultsTable,
   CasesTable,
@@ -42,10 +41,18 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
     .selectAll('cases')
     .select((eb) => [
       jsonArrayFrom(
-        eb.selectFrom('case_statuses').selectAll('case_statuses').whereRef('case_statuses.case_id', '=', 'cases.id').orderBy('set_at'),
+        eb
+          .selectFrom('case_statuses')
+          .selectAll('case_statuses')
+          .whereRef('case_statuses.case_id', '=', 'cases.id')
+          .orderBy('set_at'),
       ).as('statuses'),
       jsonArrayFrom(
-        eb.selectFrom('document_requests').selectAll('document_requests').whereRef('document_requests.case_id', '=', 'cases.id').orderBy('due_date'),
+        eb
+          .selectFrom('document_requests')
+          .selectAll('document_requests')
+          .whereRef('document_requests.case_id', '=', 'cases.id')
+          .orderBy('due_date'),
       ).as('requests'),
       jsonObjectFrom(
         eb
@@ -55,9 +62,12 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
           .select('documents.title as letter_title')
           .whereRef('case_results.case_id', '=', 'cases.id'),
       ).as('result'),
-      jsonObjectFrom(eb.selectFrom('case_extensions').selectAll('case_extensions').whereRef('case_extensions.case_id', '=', 'cases.id')).as(
-        'extension',
-      ),
+      jsonObjectFrom(
+        eb
+          .selectFrom('case_extensions')
+          .selectAll('case_extensions')
+          .whereRef('case_extensions.case_id', '=', 'cases.id'),
+      ).as('extension'),
       jsonArrayFrom(
         eb.selectFrom('case_properties').select(['name', 'value']).whereRef('case_properties.case_id', '=', 'cases.id'),
       ).as('properties'),

@@ -27,7 +27,11 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
   const book = (r: Resident, start: string, extra: Record<string, unknown> = {}) =>
     r.post('/api/appointments', { type: 'intake', place: PLACE, start, ...extra });
   const bookingsAt = async (start: string) => {
-    const row = await sql<{ n: number }>`select count(*)::int as n from appointments where starts_at = ${new Date(start)} and state = 'booked'`.execute(t.ctx.db);
+    const row = await sql<{
+      n: number;
+    }>`select count(*)::int as n from appointments where starts_at = ${new Date(start)} and state = 'booked'`.execute(
+      t.ctx.db,
+    );
     return row.rows[0]!.n;
   };
 
@@ -41,16 +45,30 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
   it('has the demo appointment of 999990019 as a real booking next week', async () => {
     const { appointments } = (await jan.get('/api/appointments')).json() as { appointments: Appointment[] };
     expect(appointments).toHaveLength(1);
-    expect(appointments[0]).toMatchObject({ reference: 'AFS-DEMO0191', date: '2026-03-30', time: '10:30', endTime: '11:15', state: 'booked', canChange: true });
+    expect(appointments[0]).toMatchObject({
+      reference: 'AFS-DEMO0191',
+      date: '2026-03-30',
+      time: '10:30',
+      endTime: '11:15',
+      state: 'booked',
+      canChange: true,
+    });
     expect(appointments[0]!.start).toBe('2026-03-30T08:30:00.000Z');
-    const row = await t.ctx.db.selectFrom('appointments').select(['desk_id', 'unit']).where('reference', '=', 'AFS-DEMO0191').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('appointments')
+      .select(['desk_id', 'unit'])
+      .where('reference', '=', 'AFS-DEMO0191')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ desk_id: 'spreekkamers', unit: 1 });
   });
 
   it('lists the types with who may book them', async () => {
     const types = (await ahmed.get('/api/appointments/types')).json();
     expect(types.types.map((x: { code: string; bookable: boolean }) => [x.code, x.bookable])).toEqual([
-      ['intake', true], ['consultation', true], ['debt-help-first', true], ['document-check', false],
+      ['intake', true],
+      ['consultation', true],
+      ['debt-help-first', true],
+      ['document-check', false],
     ]);
     expect(types.types[3].refusal).toBe('APPOINTMENT_NOT_ALLOWED');
     expect(types.places[0]).toMatchObject({ id: PLACE, routeUrl: expect.stringContaining('Prins%20Bernhardlaan') });
@@ -70,7 +88,9 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
 
   it('books a slot and confirms it with everything a resident needs', async () => {
     const [slot] = await slotsOf(ahmed, `type=intake&place=${PLACE}&from=2026-03-31&until=2026-03-31`);
-    const res = await book(ahmed, slot!.start, { needs: { interpreter: 'Turks', wheelchair: true, companion: true, note: ' Ik kom met mijn zoon ' } });
+    const res = await book(ahmed, slot!.start, {
+      needs: { interpreter: 'Turks', wheelchair: true, companion: true, note: ' Ik kom met mijn zoon ' },
+    });
     expect(res.statusCode).toBe(201);
     const { appointment } = res.json() as { appointment: Appointment };
     expect(appointment).toMatchObject({
@@ -87,20 +107,62 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
     });
     expect(appointment.whatToBring.length).toBeGreaterThan(0);
     expect(appointment.links.route).toMatch(/^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=/);
-    expect((await ahmed.get(`/api/appointments/${appointment.id}`)).json().appointment.reference).toBe(appointment.reference);
+    expect((await ahmed.get(`/api/appointments/${appointment.id}`)).json().appointment.reference).toBe(
+      appointment.reference,
+    );
   });
 
   it.each<[string, Record<string, unknown>, number, string]>([
     ['a missing start', { type: 'intake', place: PLACE }, 400, 'VALIDATION_FAILED'],
     ['a start that is no date', { type: 'intake', place: PLACE, start: 'morgen' }, 400, 'VALIDATION_FAILED'],
-    ['an unknown type', { type: 'koffie', place: PLACE, start: '2026-03-31T07:00:00.000Z' }, 422, 'APPOINTMENT_TYPE_NOT_OFFERED'],
-    ['a channel the type lacks', { type: 'intake', place: PLACE, start: '2026-03-31T07:00:00.000Z', channel: 'video', phone: '0612345678' }, 422, 'APPOINTMENT_TYPE_NOT_OFFERED'],
-    ['a phone appointment without a usable number', { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z', channel: 'phone', phone: '0900-1234567' }, 400, 'PHONE_NUMBER_INVALID'],
-    ['a time off the grid', { type: 'intake', place: PLACE, start: '2026-03-31T07:10:00.000Z' }, 422, 'SLOT_NOT_OFFERED'],
-    ['a time within the lead time', { type: 'intake', place: PLACE, start: '2026-03-23T08:45:00.000Z' }, 422, 'SLOT_NOT_OFFERED'],
-    ['a time beyond the horizon', { type: 'intake', place: PLACE, start: '2026-06-01T07:00:00.000Z' }, 422, 'SLOT_NOT_OFFERED'],
-    ['urgency on a type without an urgent path', { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z', urgency: 'eviction' }, 400, 'VALIDATION_FAILED'],
-    ['a document check without an open case', { type: 'document-check', place: PLACE, start: '2026-03-31T06:30:00.000Z' }, 403, 'APPOINTMENT_NOT_ALLOWED'],
+    [
+      'an unknown type',
+      { type: 'koffie', place: PLACE, start: '2026-03-31T07:00:00.000Z' },
+      422,
+      'APPOINTMENT_TYPE_NOT_OFFERED',
+    ],
+    [
+      'a channel the type lacks',
+      { type: 'intake', place: PLACE, start: '2026-03-31T07:00:00.000Z', channel: 'video', phone: '0612345678' },
+      422,
+      'APPOINTMENT_TYPE_NOT_OFFERED',
+    ],
+    [
+      'a phone appointment without a usable number',
+      { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z', channel: 'phone', phone: '0900-1234567' },
+      400,
+      'PHONE_NUMBER_INVALID',
+    ],
+    [
+      'a time off the grid',
+      { type: 'intake', place: PLACE, start: '2026-03-31T07:10:00.000Z' },
+      422,
+      'SLOT_NOT_OFFERED',
+    ],
+    [
+      'a time within the lead time',
+      { type: 'intake', place: PLACE, start: '2026-03-23T08:45:00.000Z' },
+      422,
+      'SLOT_NOT_OFFERED',
+    ],
+    [
+      'a time beyond the horizon',
+      { type: 'intake', place: PLACE, start: '2026-06-01T07:00:00.000Z' },
+      422,
+      'SLOT_NOT_OFFERED',
+    ],
+    [
+      'urgency on a type without an urgent path',
+      { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z', urgency: 'eviction' },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a document check without an open case',
+      { type: 'document-check', place: PLACE, start: '2026-03-31T06:30:00.000Z' },
+      403,
+      'APPOINTMENT_NOT_ALLOWED',
+    ],
   ])('refuses %s with a JSON code', async (_, body, status, code) => {
     const res = await ahmed.post('/api/appointments', body);
     expect(res.statusCode).toBe(status);
@@ -110,9 +172,18 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
 
   it('refuses a resident of a municipality that does not take part, and a request without a key', async () => {
     const sanne = await t.signedIn('999990056');
-    expect((await sanne.post('/api/appointments', { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z' })).json().error.code).toBe('MUNICIPALITY_NOT_SERVED');
+    expect(
+      (
+        await sanne.post('/api/appointments', { type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z' })
+      ).json().error.code,
+    ).toBe('MUNICIPALITY_NOT_SERVED');
     const body = JSON.stringify({ type: 'intake', place: PLACE, start: '2026-03-31T07:45:00.000Z' });
-    const noKey = await ahmed.browser.request({ method: 'POST', url: '/api/appointments', headers: { 'content-type': 'application/json' }, payload: body });
+    const noKey = await ahmed.browser.request({
+      method: 'POST',
+      url: '/api/appointments',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
     expect([noKey.statusCode, noKey.json().error.code]).toEqual([400, 'IDEMPOTENCY_KEY_MISSING']);
   });
 
@@ -123,14 +194,20 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
     expect(res.json().appointment.caseId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('keeps another resident\'s appointment out of sight and out of reach (404)', async () => {
+  it("keeps another resident's appointment out of sight and out of reach (404)", async () => {
     const { appointments } = (await jan.get('/api/appointments')).json() as { appointments: Appointment[] };
     const id = appointments[0]!.id;
-    for (const url of [`/api/appointments/${id}`, `/api/appointments/${id}/calendar.ics`, `/api/appointments/${id}/qr.svg`]) {
+    for (const url of [
+      `/api/appointments/${id}`,
+      `/api/appointments/${id}/calendar.ics`,
+      `/api/appointments/${id}/qr.svg`,
+    ]) {
       expect((await ahmed.get(url)).statusCode).toBe(404);
     }
     expect((await ahmed.post(`/api/appointments/${id}/cancel`, {})).statusCode).toBe(404);
-    expect((await ahmed.post(`/api/appointments/${id}/reschedule`, { start: '2026-04-01T07:00:00.000Z' })).statusCode).toBe(404);
+    expect(
+      (await ahmed.post(`/api/appointments/${id}/reschedule`, { start: '2026-04-01T07:00:00.000Z' })).statusCode,
+    ).toBe(404);
     expect((await ahmed.get('/api/appointments/not-a-uuid')).statusCode).toBe(404);
     expect((await jan.get(`/api/appointments/${id}`)).json().appointment.state).toBe('booked');
   });
@@ -138,11 +215,27 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
   it('reschedules atomically: one booking, same reference, old slot free, new slot taken', async () => {
     const [a, b] = await slotsOf(ahmed, `type=intake&place=${PLACE}&from=2026-04-01&until=2026-04-01`);
     const created = (await book(ahmed, a!.start)).json().appointment as Appointment;
-    const before = await t.ctx.db.selectFrom('appointments').select(sql<number>`count(*)::int`.as('n')).where('bsn', '=', '999990068').executeTakeFirstOrThrow();
-    const res = await ahmed.post(`/api/appointments/${created.id}/reschedule`, { start: b!.start, reason: 'Mijn bus rijdt later' });
+    const before = await t.ctx.db
+      .selectFrom('appointments')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('bsn', '=', '999990068')
+      .executeTakeFirstOrThrow();
+    const res = await ahmed.post(`/api/appointments/${created.id}/reschedule`, {
+      start: b!.start,
+      reason: 'Mijn bus rijdt later',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().appointment).toMatchObject({ id: created.id, reference: created.reference, start: b!.start, rescheduledAt: NOW.toISOString() });
-    const after = await t.ctx.db.selectFrom('appointments').select(sql<number>`count(*)::int`.as('n')).where('bsn', '=', '999990068').executeTakeFirstOrThrow();
+    expect(res.json().appointment).toMatchObject({
+      id: created.id,
+      reference: created.reference,
+      start: b!.start,
+      rescheduledAt: NOW.toISOString(),
+    });
+    const after = await t.ctx.db
+      .selectFrom('appointments')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('bsn', '=', '999990068')
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     expect(await bookingsAt(a!.start)).toBe(0);
     expect(await bookingsAt(b!.start)).toBe(1);
@@ -156,7 +249,11 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
     for (const r of [ahmed, ...others]) ids.push((await book(r, slot!.start)).json().appointment.id as string);
     expect((await slotsOf(ahmed, `type=intake&place=${PLACE}&${day}`)).map((s) => s.start)).not.toContain(slot!.start);
     const cancelled = await ahmed.post(`/api/appointments/${ids[0]}/cancel`, { reason: 'Ik ben ziek' });
-    expect(cancelled.json().appointment).toMatchObject({ state: 'cancelled', cancelReason: 'Ik ben ziek', canChange: false });
+    expect(cancelled.json().appointment).toMatchObject({
+      state: 'cancelled',
+      cancelReason: 'Ik ben ziek',
+      canChange: false,
+    });
     expect((await slotsOf(ahmed, `type=intake&place=${PLACE}&${day}`)).map((s) => s.start)).toContain(slot!.start);
     const again = await ahmed.post(`/api/appointments/${ids[0]}/cancel`, {});
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
@@ -168,8 +265,16 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
   it('answers a retried booking with the first answer, and books once', async () => {
     const [slot] = await slotsOf(ahmed, `type=consultation&place=${PLACE}&from=2026-04-08&until=2026-04-08`);
     const key = randomUUID();
-    const first = await ahmed.post('/api/appointments', { type: 'consultation', place: PLACE, start: slot!.start }, key);
-    const retry = await ahmed.post('/api/appointments', { type: 'consultation', place: PLACE, start: slot!.start }, key);
+    const first = await ahmed.post(
+      '/api/appointments',
+      { type: 'consultation', place: PLACE, start: slot!.start },
+      key,
+    );
+    const retry = await ahmed.post(
+      '/api/appointments',
+      { type: 'consultation', place: PLACE, start: slot!.start },
+      key,
+    );
     expect(first.statusCode).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
@@ -183,9 +288,14 @@ describe.each(testDatabases)('appointments on %s', (kind) => {
     const late = await t.signedIn('999990068');
     const cancel = await late.post(`/api/appointments/${appointment.id}/cancel`, {});
     expect([cancel.statusCode, cancel.json().error.code]).toEqual([409, 'CUT_OFF_PASSED']);
-    const move = await late.post(`/api/appointments/${appointment.id}/reschedule`, { start: '2026-04-07T07:00:00.000Z' });
+    const move = await late.post(`/api/appointments/${appointment.id}/reschedule`, {
+      start: '2026-04-07T07:00:00.000Z',
+    });
     expect([move.statusCode, move.json().error.code]).toEqual([409, 'CUT_OFF_PASSED']);
-    expect((await late.get(`/api/appointments/${appointment.id}`)).json().appointment).toMatchObject({ state: 'booked', canChange: false });
+    expect((await late.get(`/api/appointments/${appointment.id}`)).json().appointment).toMatchObject({
+      state: 'booked',
+      canChange: false,
+    });
     t.clock.set(NOW);
   });
 });

@@ -7,7 +7,13 @@ import type { Kysely } from 'kysely';
 import type { Slot as ApiSlot } from '../../../domain/appointments-api';
 import { amsterdamInstant } from '../../../domain/availability-time';
 import { availableSlots, bookingWindow, type BookingWindow, type Slot } from '../../../domain/availability';
-import { findAppointmentType, findOffice, type AppointmentType, type Consortium, type Office } from '../../../domain/consortium';
+import {
+  findAppointmentType,
+  findOffice,
+  type AppointmentType,
+  type Consortium,
+  type Office,
+} from '../../../domain/consortium';
 import { addDays, compareDates, type IsoDate } from '../../../domain/dates';
 import type { Database } from '../../db/schema';
 import { refusal } from './refusals';
@@ -39,7 +45,11 @@ export interface SlotQuery extends Offer {
   exceptAppointmentId?: string;
 }
 
-export async function findSlots(db: Kysely<Database>, consortium: Consortium, q: SlotQuery): Promise<{ window: BookingWindow; slots: Slot[] }> {
+export async function findSlots(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  q: SlotQuery,
+): Promise<{ window: BookingWindow; slots: Slot[] }> {
   const window = bookingWindow(consortium.appointments, q.type, q.urgent, q.now);
   const from = q.from && compareDates(q.from, window.from) > 0 ? q.from : window.from;
   const until = q.until && compareDates(q.until, window.until) < 0 ? q.until : window.until;

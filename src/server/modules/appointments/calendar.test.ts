@@ -35,8 +35,14 @@ describe.each(testDatabases)('calendar file and QR code on %s', (kind) => {
   });
 
   async function bookOn(date: string, type = 'intake'): Promise<Appointment> {
-    const availability = (await jan.get(`/api/appointments/availability?type=${type}&place=${PLACE}&from=${date}&until=${date}`)).json() as Availability;
-    const res = await jan.post('/api/appointments', { type, place: PLACE, start: availability.days[0]!.slots[0]!.start });
+    const availability = (
+      await jan.get(`/api/appointments/availability?type=${type}&place=${PLACE}&from=${date}&until=${date}`)
+    ).json() as Availability;
+    const res = await jan.post('/api/appointments', {
+      type,
+      place: PLACE,
+      start: availability.days[0]!.slots[0]!.start,
+    });
     expect(res.statusCode).toBe(201);
     return res.json().appointment;
   }
@@ -72,8 +78,12 @@ describe.each(testDatabases)('calendar file and QR code on %s', (kind) => {
     const english = parse((await jan.get(`${appointment.links.calendar}?lang=en`)).body).event;
     expect(english.summary).toBe('Talk with your case worker – Werk en Inkomen');
     expect(english.sequence).toBe(0);
-    const later = (await jan.get(`/api/appointments/availability?type=consultation&place=${PLACE}&from=2026-04-15&until=2026-04-15`)).json() as Availability;
-    const moved = (await jan.post(`/api/appointments/${appointment.id}/reschedule`, { start: later.days[0]!.slots[1]!.start })).json().appointment as Appointment;
+    const later = (
+      await jan.get(`/api/appointments/availability?type=consultation&place=${PLACE}&from=2026-04-15&until=2026-04-15`)
+    ).json() as Availability;
+    const moved = (
+      await jan.post(`/api/appointments/${appointment.id}/reschedule`, { start: later.days[0]!.slots[1]!.start })
+    ).json().appointment as Appointment;
     const event = parse((await jan.get(appointment.links.calendar)).body).event;
     expect(event.sequence).toBe(1);
     expect(event.startDate.toJSDate().toISOString()).toBe(moved.start);

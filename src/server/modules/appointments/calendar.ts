@@ -11,7 +11,7 @@ import type { Appointment } from '../../../domain/appointments-api';
 import { amsterdamWallClock } from '../../../domain/availability-time';
 import type { Consortium } from '../../../domain/consortium';
 
-export const CALENDAR_ZONE = 'Europe/Amsterdam';
+const CALENDAR_ZONE = 'Europe/Amsterdam';
 
 /** EU summer time since 1996 (Directive 2000/84/EC): last Sunday of March and of October. */
 const VTIMEZONE = [
@@ -38,8 +38,24 @@ const VTIMEZONE = [
 export type CalendarLanguage = 'nl' | 'en';
 
 const WORDS = {
-  nl: { reference: 'Referentie', bring: 'Neem mee', change: 'Verzetten of afzeggen kan tot', call: 'Vragen? Bel', phone: 'Telefonisch: wij bellen u op', video: 'Videogesprek: u krijgt een link', reminder: 'Morgen: afspraak' },
-  en: { reference: 'Reference', bring: 'Bring', change: 'You can reschedule or cancel until', call: 'Questions? Call', phone: 'By phone: we call you on', video: 'Video call: you will get a link', reminder: 'Tomorrow: appointment' },
+  nl: {
+    reference: 'Referentie',
+    bring: 'Neem mee',
+    change: 'Verzetten of afzeggen kan tot',
+    call: 'Vragen? Bel',
+    phone: 'Telefonisch: wij bellen u op',
+    video: 'Videogesprek: u krijgt een link',
+    reminder: 'Morgen: afspraak',
+  },
+  en: {
+    reference: 'Reference',
+    bring: 'Bring',
+    change: 'You can reschedule or cancel until',
+    call: 'Questions? Call',
+    phone: 'By phone: we call you on',
+    video: 'Video call: you will get a link',
+    reminder: 'Tomorrow: appointment',
+  },
 } as const;
 
 function location(a: Appointment, lang: CalendarLanguage): string {
@@ -61,7 +77,13 @@ function description(a: Appointment, consortium: Consortium, lang: CalendarLangu
 
 const utcArray = (iso: string) => {
   const d = new Date(iso);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
 };
 
 /** 'DTSTART:20260330T070000Z' -> 'DTSTART;TZID=Europe/Amsterdam:20260330T090000' */
@@ -74,7 +96,12 @@ function inAmsterdam(ics: string, property: 'DTSTART' | 'DTEND', iso: string): s
 }
 
 /** `sequence`: RFC 5545 SEQUENCE, raised by every reschedule and by the cancellation. */
-export function appointmentCalendar(a: Appointment, consortium: Consortium, lang: CalendarLanguage, sequence: number): string {
+export function appointmentCalendar(
+  a: Appointment,
+  consortium: Consortium,
+  lang: CalendarLanguage,
+  sequence: number,
+): string {
   const event: EventAttributes = {
     productId: 'loket/appointments',
     // Stable per appointment and bumped by each reschedule: importing again updates the event.
@@ -91,7 +118,13 @@ export function appointmentCalendar(a: Appointment, consortium: Consortium, lang
     location: location(a, lang),
     status: a.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
-    alarms: [{ action: 'display', description: `${WORDS[lang].reminder} ${a.reference}`, trigger: { hours: 24, before: true } }],
+    alarms: [
+      {
+        action: 'display',
+        description: `${WORDS[lang].reminder} ${a.reference}`,
+        trigger: { hours: 24, before: true },
+      },
+    ],
     ...(a.place.routeUrl && a.channel === 'in_person' ? { url: a.place.routeUrl } : {}),
   };
   const { error, value } = createEvent(event);

@@ -8,7 +8,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { ErrorResponse } from '../../../domain/api';
-import { CallbackRequestCreated, CallbackRequestList, NewCallbackRequest, type CallbackRequest } from '../../../domain/appointments-api';
+import {
+  CallbackRequestCreated,
+  CallbackRequestList,
+  NewCallbackRequest,
+  type CallbackRequest,
+} from '../../../domain/appointments-api';
 import { formatDutchPhone, normalizeDutchPhone } from '../../../domain/appointments-phone';
 import { amsterdamDateOf } from '../../../domain/dates';
 import { whereToGo } from '../../../domain/consortium';
@@ -22,7 +27,7 @@ import { findPerson } from '../residents/queries';
 import { isUuid } from './queries';
 import { refusal } from './refusals';
 
-export function toCallbackRequest(row: CallbackRequestRow): CallbackRequest {
+function toCallbackRequest(row: CallbackRequestRow): CallbackRequest {
   return {
     id: row.id,
     phone: formatDutchPhone(row.phone),
@@ -34,12 +39,24 @@ export function toCallbackRequest(row: CallbackRequestRow): CallbackRequest {
   };
 }
 
-export async function requestCallback(db: Kysely<Database>, clock: Clock, bsn: string, input: NewCallbackRequest): Promise<CallbackRequestRow> {
+async function requestCallback(
+  db: Kysely<Database>,
+  clock: Clock,
+  bsn: string,
+  input: NewCallbackRequest,
+): Promise<CallbackRequestRow> {
   const phone = normalizeDutchPhone(input.phone);
   if (!phone) throw refusal('PHONE_NUMBER_INVALID');
   return db
     .insertInto('callback_requests')
-    .values({ bsn, phone, part_of_day: input.partOfDay, topic: input.topic ?? 'other', note: input.note?.trim() || null, requested_at: clock.now() })
+    .values({
+      bsn,
+      phone,
+      part_of_day: input.partOfDay,
+      topic: input.topic ?? 'other',
+      note: input.note?.trim() || null,
+      requested_at: clock.now(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -73,11 +90,27 @@ export async function markCallbackDone(db: Kysely<Database>, clock: Clock, id: s
 
 export async function callbackRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/', { schema: { summary: 'Your call-back requests', tags: ['appointments'], response: { 200: CallbackRequestList, 401: ErrorResponse } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const rows = await ctx.db.selectFrom('callback_requests').selectAll().where('bsn', '=', bsn).orderBy('requested_at', 'desc').limit(50).execute();
-    return { callbackRequests: rows.map(toCallbackRequest) };
-  });
+  app.get(
+    '/',
+    {
+      schema: {
+        summary: 'Your call-back requests',
+        tags: ['appointments'],
+        response: { 200: CallbackRequestList, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const rows = await ctx.db
+        .selectFrom('callback_requests')
+        .selectAll()
+        .where('bsn', '=', bsn)
+        .orderBy('requested_at', 'desc')
+        .limit(50)
+        .execute();
+      return { callbackRequests: rows.map(toCallbackRequest) };
+    },
+  );
 
   app.post(
     '/',
@@ -87,7 +120,14 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
         description: 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.',
         tags: ['appointments'],
         body: NewCallbackRequest,
-        response: { 201: CallbackRequestCreated, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+        response: {
+          201: CallbackRequestCreated,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          409: ErrorResponse,
+          422: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

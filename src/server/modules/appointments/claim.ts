@@ -15,7 +15,7 @@ const UNIQUE_VIOLATION = '23505';
 /** A new random reference after a (very unlikely) collision; then give up. */
 const REFERENCE_ATTEMPTS = 3;
 
-export function sqlState(error: unknown): string | undefined {
+function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
@@ -26,7 +26,11 @@ export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<
 }
 
 /** The first candidate unit `write` manages to claim, or null when every one was taken. */
-export async function claimFirstFree<T>(trx: Kysely<Database>, candidates: readonly Unit[], write: (unit: Unit) => Promise<T>): Promise<T | null> {
+export async function claimFirstFree<T>(
+  trx: Kysely<Database>,
+  candidates: readonly Unit[],
+  write: (unit: Unit) => Promise<T>,
+): Promise<T | null> {
   for (const unit of candidates) {
     for (let attempt = 1; ; attempt += 1) {
       await sql`savepoint claim_unit`.execute(trx);
@@ -50,11 +54,17 @@ export async function claimFirstFree<T>(trx: Kysely<Database>, candidates: reado
  * Inserts with a fresh random reference, retrying in a savepoint when one collides with an
  * existing reference (UNIQUE): a retry must not abort the request's transaction.
  */
-export async function withFreshReference<T>(db: Kysely<Database>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function withFreshReference<T>(
+  db: Kysely<Database>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return inTransaction(db, (trx) => attemptWithFreshReference(trx, write));
 }
 
-async function attemptWithFreshReference<T>(trx: Kysely<Database>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+async function attemptWithFreshReference<T>(
+  trx: Kysely<Database>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     await sql`savepoint fresh_reference`.execute(trx);
     try {

@@ -53,20 +53,39 @@ export async function appointmentFileRoutes(fastify: FastifyInstance, { ctx }: M
       const appointment = toAppointment(row, ctx.consortium, ctx.clock.now());
       const sequence = row.reschedule_count + (row.state === 'cancelled' ? 1 : 0);
       const body = appointmentCalendar(appointment, ctx.consortium, request.query.lang ?? 'nl', sequence);
-      return sendFile(reply, 'text/calendar; charset=utf-8', `attachment; filename="afspraak-${row.reference}.ics"`, FILE_POLICY, body);
+      return sendFile(
+        reply,
+        'text/calendar; charset=utf-8',
+        `attachment; filename="afspraak-${row.reference}.ics"`,
+        FILE_POLICY,
+        body,
+      );
     },
   );
 
   app.get(
     '/:id/qr.svg',
-    { schema: { summary: 'A QR code of the appointment reference, to show at the desk', tags: ['appointments'], params: IdParams, response: errors } },
+    {
+      schema: {
+        summary: 'A QR code of the appointment reference, to show at the desk',
+        tags: ['appointments'],
+        params: IdParams,
+        response: errors,
+      },
+    },
     async (request, reply) => {
       const { bsn } = requireResident(request);
       const row = await appointmentOf(ctx.db, bsn, request.params.id);
       if (!row) throw notFound('Appointment');
       // Only the reference: the desk looks the appointment up; the code itself reveals nothing.
       const svg = await QRCode.toString(row.reference, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return sendFile(reply, 'image/svg+xml; charset=utf-8', `inline; filename="afspraak-${row.reference}.svg"`, SVG_POLICY, svg);
+      return sendFile(
+        reply,
+        'image/svg+xml; charset=utf-8',
+        `inline; filename="afspraak-${row.reference}.svg"`,
+        SVG_POLICY,
+        svg,
+      );
     },
   );
 }

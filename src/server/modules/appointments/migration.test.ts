@@ -5,7 +5,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { Kysely, Migrator, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConsortium } from '../../../consortia/index';
 import { availableSlots } from '../../../domain/availability';
@@ -22,20 +23,37 @@ describe('migration 004 with existing appointments', () => {
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     const migrator = new Migrator({ db, provider: migrationProvider });
     expect((await migrator.migrateTo('003_documents')).error).toBeUndefined();
-    for (const [reference, start] of [['AFS-0191', '2026-03-30T08:00:00Z'], ['AFS-0441', '2026-03-30T08:00:00Z']] as const) {
+    for (const [reference, start] of [
+      ['AFS-0191', '2026-03-30T08:00:00Z'],
+      ['AFS-0441', '2026-03-30T08:00:00Z'],
+    ] as const) {
       await sql`insert into appointments (reference, bsn, type_code, place_id, starts_at, ends_at)
-                values (${reference}, '999990019', 'intake', 'voorburg-corbulo', ${start}, ${start}::timestamptz + interval '45 minutes')`.execute(db);
+                values (${reference}, '999990019', 'intake', 'voorburg-corbulo', ${start}, ${start}::timestamptz + interval '45 minutes')`.execute(
+        db,
+      );
     }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
   });
   afterAll(() => db?.destroy());
 
   it('keeps them on distinct units of an unknown desk, and counts them against capacity', async () => {
-    const rows = await db.selectFrom('appointments').select(['reference', 'desk_id', 'unit', 'state']).orderBy('reference').execute();
-    expect(rows.map((r) => [r.reference, r.desk_id, r.state])).toEqual([['AFS-0191', '-', 'booked'], ['AFS-0441', '-', 'booked']]);
+    const rows = await db
+      .selectFrom('appointments')
+      .select(['reference', 'desk_id', 'unit', 'state'])
+      .orderBy('reference')
+      .execute();
+    expect(rows.map((r) => [r.reference, r.desk_id, r.state])).toEqual([
+      ['AFS-0191', '-', 'booked'],
+      ['AFS-0441', '-', 'booked'],
+    ]);
     expect(rows.map((r) => r.unit).sort()).toEqual([1, 2]);
     const consortium = loadConsortium('leidschendam-voorburg');
-    const bookings = await bookingsAt(db, 'voorburg-corbulo', new Date('2026-03-30T00:00:00Z'), new Date('2026-03-31T00:00:00Z'));
+    const bookings = await bookingsAt(
+      db,
+      'voorburg-corbulo',
+      new Date('2026-03-30T00:00:00Z'),
+      new Date('2026-03-31T00:00:00Z'),
+    );
     const overlapping = availableSlots({
       place: consortium.centralOffice,
       type: consortium.appointments.types[0]!,

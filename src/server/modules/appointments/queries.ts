@@ -46,7 +46,12 @@ export async function bookingsAt(
   return bookings;
 }
 
-export async function closuresAt(db: Kysely<Database>, placeId: string, from: IsoDate, until: IsoDate): Promise<ClosurePeriod[]> {
+export async function closuresAt(
+  db: Kysely<Database>,
+  placeId: string,
+  from: IsoDate,
+  until: IsoDate,
+): Promise<ClosurePeriod[]> {
   const rows = await db
     .selectFrom('place_closures')
     .select(['date', 'from_time', 'until_time'])
@@ -54,10 +59,18 @@ export async function closuresAt(db: Kysely<Database>, placeId: string, from: Is
     .where('date', '>=', from)
     .where('date', '<=', until)
     .execute();
-  return rows.map((r) => ({ date: r.date, ...(r.from_time && r.until_time ? { from: r.from_time, until: r.until_time } : {}) }));
+  return rows.map((r) => ({
+    date: r.date,
+    ...(r.from_time && r.until_time ? { from: r.from_time, until: r.until_time } : {}),
+  }));
 }
 
-export async function capacityChangesAt(db: Kysely<Database>, placeId: string, from: IsoDate, until: IsoDate): Promise<CapacityChange[]> {
+export async function capacityChangesAt(
+  db: Kysely<Database>,
+  placeId: string,
+  from: IsoDate,
+  until: IsoDate,
+): Promise<CapacityChange[]> {
   const rows = await db
     .selectFrom('capacity_changes')
     .select(['desk_id', 'date', 'from_time', 'until_time', 'units'])
@@ -68,7 +81,12 @@ export async function capacityChangesAt(db: Kysely<Database>, placeId: string, f
   return rows.map((r) => ({ deskId: r.desk_id, date: r.date, from: r.from_time, until: r.until_time, units: r.units }));
 }
 
-export async function appointmentOf(db: Kysely<Database>, bsn: string, id: string, forUpdate = false): Promise<AppointmentRow | undefined> {
+export async function appointmentOf(
+  db: Kysely<Database>,
+  bsn: string,
+  id: string,
+  forUpdate = false,
+): Promise<AppointmentRow | undefined> {
   if (!isUuid(id)) return undefined;
   let query = db.selectFrom('appointments').selectAll().where('id', '=', id).where('bsn', '=', bsn);
   if (forUpdate) query = query.forUpdate();

@@ -24,14 +24,21 @@ describe.each(testDatabases)('racing for a slot on %s', (kind) => {
   afterAll(() => t?.close());
 
   const firstSlot = async (date: string): Promise<Slot> => {
-    const res = (await residents[0]!.get(`/api/appointments/availability?type=intake&place=${PLACE}&from=${date}&until=${date}`)).json() as Availability;
+    const res = (
+      await residents[0]!.get(`/api/appointments/availability?type=intake&place=${PLACE}&from=${date}&until=${date}`)
+    ).json() as Availability;
     return res.days[0]!.slots[0]!;
   };
   const unitsAt = async (start: string) =>
     (
-      await sql<{ unit: number }>`select unit from appointments where starts_at = ${new Date(start)} and state = 'booked' order by unit`.execute(t.ctx.db)
+      await sql<{
+        unit: number;
+      }>`select unit from appointments where starts_at = ${new Date(start)} and state = 'booked' order by unit`.execute(
+        t.ctx.db,
+      )
     ).rows.map((r) => r.unit);
-  const attempt = (i: number, start: string) => residents[i % residents.length]!.post('/api/appointments', { type: 'intake', place: PLACE, start });
+  const attempt = (i: number, start: string) =>
+    residents[i % residents.length]!.post('/api/appointments', { type: 'intake', place: PLACE, start });
 
   it('gives the last free unit to exactly one of 200 concurrent requests', async () => {
     const slot = await firstSlot('2026-04-09');

@@ -45,7 +45,10 @@ export function refusal(code: RefusalCode, message?: string): AppError {
   return new AppError(status, code, message ?? text);
 }
 
-export function refusalWithDetails(code: 'SLOT_TAKEN' | 'URGENT_CAPACITY_FULL', details: RefusalDetails): DetailedRefusal {
+export function refusalWithDetails(
+  code: 'SLOT_TAKEN' | 'URGENT_CAPACITY_FULL',
+  details: RefusalDetails,
+): DetailedRefusal {
   const [status, text] = REFUSALS[code];
   return new DetailedRefusal(status, code, text, details);
 }

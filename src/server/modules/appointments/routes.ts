@@ -37,87 +37,188 @@ const idempotent = 'Requires an Idempotency-Key header; a retry with the same ke
 export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { consortium } = ctx;
-  const view = (row: Parameters<typeof toAppointment>[0]) => ({ appointment: toAppointment(row, consortium, ctx.clock.now()) });
-
-  app.get('/types', { schema: { summary: 'Appointment types, the places that offer them, and whether you may book each', tags: ['appointments'], response: { 200: AppointmentTypeList, 401: ErrorResponse } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const { standing } = await residentStanding(ctx.db, consortium, bsn, ctx.clock.now());
-    const placeIds = new Set(consortium.appointments.types.flatMap((t) => t.locations));
-    const places = [consortium.centralOffice, ...consortium.localDesks].filter((o) => placeIds.has(o.id)).map(toAppointmentPlace);
-    const { minLeadMinutes, horizonDays, changeCutOffHours } = consortium.appointments;
-    return {
-      types: consortium.appointments.types.map((t) => {
-        const refused = bookingRefusal(t, standing);
-        return {
-          code: t.code,
-          name: t.name,
-          description: t.description ?? null,
-          durationMinutes: t.durationMinutes,
-          channels: [...t.channels],
-          urgentCapable: Boolean(t.urgentCapable),
-          whatToBring: t.whatToBring.map((w) => ({ ...w })),
-          placeIds: [...t.locations],
-          bookable: refused === null,
-          refusal: refused,
-        };
-      }),
-      places,
-      rules: { minLeadMinutes, horizonDays, changeCutOffHours },
-      phone: consortium.phone,
-    };
+  const view = (row: Parameters<typeof toAppointment>[0]) => ({
+    appointment: toAppointment(row, consortium, ctx.clock.now()),
   });
 
-  app.get('/availability', { schema: { summary: 'Free slots per day for a type (and place); urgent=true for urgent debt help', tags: ['appointments'], querystring: AvailabilityQuery, response: { 200: Availability, ...errors } } }, async (request) => {
-    requireResident(request);
-    const { type: code, place, urgent = false, from, until } = request.query;
-    const offer = resolveOffer(consortium, code, place);
-    if (urgent && !offer.type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
-    const { window, slots } = await findSlots(ctx.db, consortium, { ...offer, urgent, now: ctx.clock.now() });
-    const shown = slots.filter((s) => (!from || s.date >= from) && (!until || s.date <= until));
-    const callNow = slots.length > 0 ? null : { code: urgent ? ('URGENT_CAPACITY_FULL' as const) : ('NO_SLOTS_AVAILABLE' as const), phone: consortium.phone };
-    return { type: code, urgent, window: { from: window.from, until: window.until }, days: groupByDay(shown), callNow };
-  });
+  app.get(
+    '/types',
+    {
+      schema: {
+        summary: 'Appointment types, the places that offer them, and whether you may book each',
+        tags: ['appointments'],
+        response: { 200: AppointmentTypeList, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const { standing } = await residentStanding(ctx.db, consortium, bsn, ctx.clock.now());
+      const placeIds = new Set(consortium.appointments.types.flatMap((t) => t.locations));
+      const places = [consortium.centralOffice, ...consortium.localDesks]
+        .filter((o) => placeIds.has(o.id))
+        .map(toAppointmentPlace);
+      const { minLeadMinutes, horizonDays, changeCutOffHours } = consortium.appointments;
+      return {
+        types: consortium.appointments.types.map((t) => {
+          const refused = bookingRefusal(t, standing);
+          return {
+            code: t.code,
+            name: t.name,
+            description: t.description ?? null,
+            durationMinutes: t.durationMinutes,
+            channels: [...t.channels],
+            urgentCapable: Boolean(t.urgentCapable),
+            whatToBring: t.whatToBring.map((w) => ({ ...w })),
+            placeIds: [...t.locations],
+            bookable: refused === null,
+            refusal: refused,
+          };
+        }),
+        places,
+        rules: { minLeadMinutes, horizonDays, changeCutOffHours },
+        phone: consortium.phone,
+      };
+    },
+  );
 
-  app.get('/', { schema: { summary: 'Your appointments: upcoming first, then past and cancelled', tags: ['appointments'], response: { 200: AppointmentList, 401: ErrorResponse } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const now = ctx.clock.now();
-    const rows = orderForResident(await appointmentsOf(ctx.db, bsn), now);
-    return { appointments: rows.map((row) => toAppointment(row, consortium, now)) };
-  });
+  app.get(
+    '/availability',
+    {
+      schema: {
+        summary: 'Free slots per day for a type (and place); urgent=true for urgent debt help',
+        tags: ['appointments'],
+        querystring: AvailabilityQuery,
+        response: { 200: Availability, ...errors },
+      },
+    },
+    async (request) => {
+      requireResident(request);
+      const { type: code, place, urgent = false, from, until } = request.query;
+      const offer = resolveOffer(consortium, code, place);
+      if (urgent && !offer.type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
+      const { window, slots } = await findSlots(ctx.db, consortium, { ...offer, urgent, now: ctx.clock.now() });
+      const shown = slots.filter((s) => (!from || s.date >= from) && (!until || s.date <= until));
+      const callNow =
+        slots.length > 0
+          ? null
+          : {
+              code: urgent ? ('URGENT_CAPACITY_FULL' as const) : ('NO_SLOTS_AVAILABLE' as const),
+              phone: consortium.phone,
+            };
+      return {
+        type: code,
+        urgent,
+        window: { from: window.from, until: window.until },
+        days: groupByDay(shown),
+        callNow,
+      };
+    },
+  );
 
-  app.post('/', { schema: { summary: 'Book an appointment', description: idempotent, tags: ['appointments'], body: NewAppointment, response: { 201: AppointmentResponse, ...mutationErrors } } }, async (request, reply) => {
-    const { bsn } = requireResident(request);
-    const row = await bookAppointment(dbFor(request, ctx), ctx, bsn, request.body);
-    return reply.status(201).send(view(row));
-  });
+  app.get(
+    '/',
+    {
+      schema: {
+        summary: 'Your appointments: upcoming first, then past and cancelled',
+        tags: ['appointments'],
+        response: { 200: AppointmentList, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const now = ctx.clock.now();
+      const rows = orderForResident(await appointmentsOf(ctx.db, bsn), now);
+      return { appointments: rows.map((row) => toAppointment(row, consortium, now)) };
+    },
+  );
 
-  app.get('/:id', { schema: { summary: 'One of your appointments (the confirmation)', tags: ['appointments'], params: IdParams, response: { 200: AppointmentResponse, ...errors } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const row = await appointmentOf(ctx.db, bsn, request.params.id);
-    if (!row) throw notFound('Appointment');
-    return view(row);
-  });
+  app.post(
+    '/',
+    {
+      schema: {
+        summary: 'Book an appointment',
+        description: idempotent,
+        tags: ['appointments'],
+        body: NewAppointment,
+        response: { 201: AppointmentResponse, ...mutationErrors },
+      },
+    },
+    async (request, reply) => {
+      const { bsn } = requireResident(request);
+      const row = await bookAppointment(dbFor(request, ctx), ctx, bsn, request.body);
+      return reply.status(201).send(view(row));
+    },
+  );
 
-  app.post('/:id/reschedule', { schema: { summary: 'Move your appointment to another slot (until the cut-off)', description: idempotent, tags: ['appointments'], params: IdParams, body: Reschedule, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const moved = await rescheduleAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body);
-    await toldIfStaffChanged(request, ctx, bsn, moved.id);
-    return view(moved);
-  });
+  app.get(
+    '/:id',
+    {
+      schema: {
+        summary: 'One of your appointments (the confirmation)',
+        tags: ['appointments'],
+        params: IdParams,
+        response: { 200: AppointmentResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const row = await appointmentOf(ctx.db, bsn, request.params.id);
+      if (!row) throw notFound('Appointment');
+      return view(row);
+    },
+  );
 
-  app.post('/:id/cancel', { schema: { summary: 'Cancel your appointment (until the cut-off); the reason is optional', description: idempotent, tags: ['appointments'], params: IdParams, body: Cancellation, response: { 200: AppointmentResponse, ...mutationErrors } } }, async (request) => {
-    const { bsn } = requireResident(request);
-    const cancelled = await cancelAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body.reason);
-    await toldIfStaffChanged(request, ctx, bsn, cancelled.id);
-    return view(cancelled);
-  });
+  app.post(
+    '/:id/reschedule',
+    {
+      schema: {
+        summary: 'Move your appointment to another slot (until the cut-off)',
+        description: idempotent,
+        tags: ['appointments'],
+        params: IdParams,
+        body: Reschedule,
+        response: { 200: AppointmentResponse, ...mutationErrors },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const moved = await rescheduleAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body);
+      await toldIfStaffChanged(request, ctx, bsn, moved.id);
+      return view(moved);
+    },
+  );
+
+  app.post(
+    '/:id/cancel',
+    {
+      schema: {
+        summary: 'Cancel your appointment (until the cut-off); the reason is optional',
+        description: idempotent,
+        tags: ['appointments'],
+        params: IdParams,
+        body: Cancellation,
+        response: { 200: AppointmentResponse, ...mutationErrors },
+      },
+    },
+    async (request) => {
+      const { bsn } = requireResident(request);
+      const cancelled = await cancelAppointment(dbFor(request, ctx), ctx, bsn, request.params.id, request.body.reason);
+      await toldIfStaffChanged(request, ctx, bsn, cancelled.id);
+      return view(cancelled);
+    },
+  );
 }
 
 /**
  * Moved or cancelled by the front desk on the resident's behalf (assist session): the resident
  * hears of it, as of any change staff make (issue 8). Their own changes they know about.
  */
-async function toldIfStaffChanged(request: FastifyRequest, ctx: AppContext, bsn: string, appointmentId: string): Promise<void> {
+async function toldIfStaffChanged(
+  request: FastifyRequest,
+  ctx: AppContext,
+  bsn: string,
+  appointmentId: string,
+): Promise<void> {
   if (!request.resident?.assist) return;
   await recordNotificationEvent(dbFor(request, ctx), ctx.clock, {
     type: 'appointment_changed',

@@ -10,7 +10,14 @@ import type { NewAppointment, Reschedule } from '../../../domain/appointments-ap
 import { normalizeDutchPhone } from '../../../domain/appointments-phone';
 import { amsterdamWallClock } from '../../../domain/availability-time';
 import { nextFreeSlots, type Slot } from '../../../domain/availability';
-import { findScheme, whereToGo, type AppointmentType, type Consortium, type Office, type SchemeKind } from '../../../domain/consortium';
+import {
+  findScheme,
+  whereToGo,
+  type AppointmentType,
+  type Consortium,
+  type Office,
+  type SchemeKind,
+} from '../../../domain/consortium';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import type { AppContext } from '../../context';
 import type { AppointmentRow, Database } from '../../db/schema';
@@ -36,7 +43,9 @@ interface SlotRequest {
 export async function residentStanding(db: Kysely<Database>, consortium: Consortium, bsn: string, now: Date) {
   const person = await findPerson(db, bsn);
   const openCases = await openCasesOf(db, bsn);
-  const kinds = openCases.map((c) => findScheme(consortium, c.caseType)?.kind).filter((k): k is SchemeKind => k !== undefined);
+  const kinds = openCases
+    .map((c) => findScheme(consortium, c.caseType)?.kind)
+    .filter((k): k is SchemeKind => k !== undefined);
   const served = person !== undefined && whereToGo(consortium, person.municipality_code, amsterdamDateOf(now)) === null;
   const standing: ResidentStanding = { served, openCaseKinds: kinds };
   return { standing, openCases };
@@ -78,7 +87,14 @@ async function slotTaken(db: Kysely<Database>, consortium: Consortium, r: SlotRe
   return refusalWithDetails('SLOT_TAKEN', { nextSlots: next.map(toApiSlot) });
 }
 
-async function caseFor(db: Kysely<Database>, bsn: string, type: AppointmentType, consortium: Consortium, caseId: string | undefined, open: OpenCase[]) {
+async function caseFor(
+  db: Kysely<Database>,
+  bsn: string,
+  type: AppointmentType,
+  consortium: Consortium,
+  caseId: string | undefined,
+  open: OpenCase[],
+) {
   if (caseId !== undefined) {
     const own = await ownCase(db, bsn, caseId);
     if (!own) throw notFound('Application');
@@ -90,7 +106,8 @@ async function caseFor(db: Kysely<Database>, bsn: string, type: AppointmentType,
 
 function channelAndPhone(type: AppointmentType, input: Pick<NewAppointment, 'channel' | 'phone'>) {
   const channel = input.channel ?? type.channels[0]!;
-  if (!type.channels.includes(channel)) throw refusal('APPOINTMENT_TYPE_NOT_OFFERED', `'${type.code}' is not offered by ${channel}`);
+  if (!type.channels.includes(channel))
+    throw refusal('APPOINTMENT_TYPE_NOT_OFFERED', `'${type.code}' is not offered by ${channel}`);
   if (channel === 'in_person' && !input.phone?.trim()) return { channel, phone: null };
   const phone = normalizeDutchPhone(input.phone ?? '');
   if (!phone) throw refusal('PHONE_NUMBER_INVALID');
@@ -99,7 +116,12 @@ function channelAndPhone(type: AppointmentType, input: Pick<NewAppointment, 'cha
 
 const text = (value: string | undefined) => value?.trim() || null;
 
-export async function bookAppointment(db: Kysely<Database>, deps: Deps, bsn: string, input: NewAppointment): Promise<AppointmentRow> {
+export async function bookAppointment(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  input: NewAppointment,
+): Promise<AppointmentRow> {
   const { consortium, clock } = deps;
   const { type, places } = resolveOffer(consortium, input.type, input.place);
   const place = places[0]!;
@@ -155,14 +177,27 @@ async function changeable(trx: Kysely<Database>, deps: Deps, bsn: string, id: st
 }
 
 /** Moves the one booking (same row, same reference) to another slot, atomically. */
-export async function rescheduleAppointment(db: Kysely<Database>, deps: Deps, bsn: string, id: string, input: Reschedule): Promise<AppointmentRow> {
+export async function rescheduleAppointment(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  id: string,
+  input: Reschedule,
+): Promise<AppointmentRow> {
   const { consortium, clock } = deps;
   return inTransaction(db, async (trx) => {
     const row = await changeable(trx, deps, bsn, id);
     const { type, places } = resolveOffer(consortium, row.type_code, input.place ?? row.place_id);
     const start = new Date(input.start);
     if (places[0]!.id === row.place_id && start.getTime() === row.starts_at.getTime()) return row;
-    const request: SlotRequest = { type, place: places[0]!, urgent: row.urgency !== null, now: clock.now(), start, exceptAppointmentId: row.id };
+    const request: SlotRequest = {
+      type,
+      place: places[0]!,
+      urgent: row.urgency !== null,
+      now: clock.now(),
+      start,
+      exceptAppointmentId: row.id,
+    };
     const slot = await slotAt(trx, consortium, request);
     if (!slot) throw refusal('SLOT_NOT_OFFERED');
     const moved = await claimFirstFree(trx, slot.candidates, (unit) =>
@@ -199,7 +234,12 @@ export async function cancelAppointment(
     const row = await changeable(trx, deps, bsn, id);
     return trx
       .updateTable('appointments')
-      .set({ state: 'cancelled', cancelled_at: deps.clock.now(), cancel_reason: text(reason), cancelled_by: 'resident' })
+      .set({
+        state: 'cancelled',
+        cancelled_at: deps.clock.now(),
+        cancel_reason: text(reason),
+        cancelled_by: 'resident',
+      })
       .where('id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -28,9 +28,11 @@ describe.each(testDatabases)('appointment desk functions on %s', (kind) => {
   let t: AppointmentsTestApp;
   let jan: Resident;
   const times = async (date: string, type = 'intake') =>
-    ((await jan.get(`/api/appointments/availability?type=${type}&place=${PLACE}&from=${date}&until=${date}`)).json() as Availability).days.flatMap((d) =>
-      d.slots.map((s) => s.time),
-    );
+    (
+      (
+        await jan.get(`/api/appointments/availability?type=${type}&place=${PLACE}&from=${date}&until=${date}`)
+      ).json() as Availability
+    ).days.flatMap((d) => d.slots.map((s) => s.time));
 
   beforeAll(async () => {
     t = await createAppointmentsTestApp(kind, { now: NOW });
@@ -41,7 +43,15 @@ describe.each(testDatabases)('appointment desk functions on %s', (kind) => {
   it('shows the day agenda with names, needs and the reason a day is closed', async () => {
     const agenda = await dayAgenda(t.ctx.db, t.ctx.consortium, PLACE, '2026-03-30');
     expect(agenda.entries).toEqual([
-      expect.objectContaining({ reference: 'AFS-DEMO0191', time: '10:30', endTime: '11:15', residentName: 'Jan de Vries', typeName: 'Intakegesprek', deskId: 'spreekkamers', unit: 1 }),
+      expect.objectContaining({
+        reference: 'AFS-DEMO0191',
+        time: '10:30',
+        endTime: '11:15',
+        residentName: 'Jan de Vries',
+        typeName: 'Intakegesprek',
+        deskId: 'spreekkamers',
+        unit: 1,
+      }),
     ]);
     expect((await dayAgenda(t.ctx.db, t.ctx.consortium, PLACE, '2026-04-27')).closures).toEqual([
       { id: null, from: null, until: null, reason: 'Koningsdag' },
@@ -63,39 +73,101 @@ describe.each(testDatabases)('appointment desk functions on %s', (kind) => {
     expect(await times('2026-03-30')).toEqual(before.filter((x) => x >= '12:00')); // 09:00-09:45 overlaps 09:30 too
     await removeClosure(t.ctx.db, closure.id);
     expect(await times('2026-03-30')).toEqual(before);
-    expect(await codeOf(addClosure(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, date: '2026-03-01', reason: 'x' }))).toBe('VALIDATION_FAILED');
-    expect(await codeOf(addClosure(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, date: '2026-03-31', from: '12:00', reason: 'x' }))).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(
+        addClosure(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, date: '2026-03-01', reason: 'x' }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(
+        addClosure(t.ctx.db, t.clock, t.ctx.consortium, {
+          placeId: PLACE,
+          date: '2026-03-31',
+          from: '12:00',
+          reason: 'x',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
   });
 
   it('closes a whole day', async () => {
     await addClosure(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, date: '2026-03-31', reason: 'Verhuizing' });
     expect(await times('2026-03-31')).toEqual([]);
-    expect((await dayAgenda(t.ctx.db, t.ctx.consortium, PLACE, '2026-03-31')).closures[0]).toMatchObject({ reason: 'Verhuizing', from: null });
+    expect((await dayAgenda(t.ctx.db, t.ctx.consortium, PLACE, '2026-03-31')).closures[0]).toMatchObject({
+      reason: 'Verhuizing',
+      from: null,
+    });
   });
 
   it('changes capacity: fewer desks hide slots and name bookings above the new number', async () => {
     const date = '2026-04-01';
-    const [first] = ((await jan.get(`/api/appointments/availability?type=intake&place=${PLACE}&from=${date}&until=${date}`)).json() as Availability).days[0]!.slots;
+    const [first] = (
+      (
+        await jan.get(`/api/appointments/availability?type=intake&place=${PLACE}&from=${date}&until=${date}`)
+      ).json() as Availability
+    ).days[0]!.slots;
     for (const bsn of ['999990019', '999990032']) {
-      expect((await (await t.signedIn(bsn)).post('/api/appointments', { type: 'intake', place: PLACE, start: first!.start })).statusCode).toBe(201);
+      expect(
+        (await (await t.signedIn(bsn)).post('/api/appointments', { type: 'intake', place: PLACE, start: first!.start }))
+          .statusCode,
+      ).toBe(201);
     }
-    const { affected } = await changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, deskId: 'spreekkamers', date, from: '09:00', until: '12:00', units: 1 });
+    const { affected } = await changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, {
+      placeId: PLACE,
+      deskId: 'spreekkamers',
+      date,
+      from: '09:00',
+      until: '12:00',
+      units: 1,
+    });
     expect(affected.map((a) => a.unit)).toEqual([2]);
     expect(await times(date)).not.toContain('09:00');
     expect((await times(date)).filter((x) => x < '12:00')).toEqual(['09:45', '10:30', '11:15']);
     // A second change for the same window replaces the first.
-    await changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, deskId: 'spreekkamers', date, from: '09:00', until: '12:00', units: 0 });
+    await changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, {
+      placeId: PLACE,
+      deskId: 'spreekkamers',
+      date,
+      from: '09:00',
+      until: '12:00',
+      units: 0,
+    });
     expect((await times(date)).filter((x) => x < '12:00')).toEqual([]);
-    expect(await t.ctx.db.selectFrom('capacity_changes').select('units').where('date', '=', date).execute()).toEqual([{ units: 0 }]);
-    expect(await codeOf(changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, { placeId: PLACE, deskId: 'bureau', date, from: '09:00', until: '10:00', units: 1 }))).toBe('NOT_FOUND');
+    expect(await t.ctx.db.selectFrom('capacity_changes').select('units').where('date', '=', date).execute()).toEqual([
+      { units: 0 },
+    ]);
+    expect(
+      await codeOf(
+        changeCapacity(t.ctx.db, t.clock, t.ctx.consortium, {
+          placeId: PLACE,
+          deskId: 'bureau',
+          date,
+          from: '09:00',
+          until: '10:00',
+          units: 1,
+        }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('takes "call me back" requests once per key, validates the number, and lists them for staff', async () => {
     const key = 'callback-key-0001';
-    const first = await jan.post('/api/callback-requests', { phone: '06-12345678', partOfDay: 'morning', topic: 'appointment' }, key);
+    const first = await jan.post(
+      '/api/callback-requests',
+      { phone: '06-12345678', partOfDay: 'morning', topic: 'appointment' },
+      key,
+    );
     expect(first.statusCode).toBe(201);
-    expect(first.json().callbackRequest).toMatchObject({ phone: '06 12345678', partOfDay: 'morning', state: 'requested' });
-    const retry = await jan.post('/api/callback-requests', { phone: '06-12345678', partOfDay: 'morning', topic: 'appointment' }, key);
+    expect(first.json().callbackRequest).toMatchObject({
+      phone: '06 12345678',
+      partOfDay: 'morning',
+      state: 'requested',
+    });
+    const retry = await jan.post(
+      '/api/callback-requests',
+      { phone: '06-12345678', partOfDay: 'morning', topic: 'appointment' },
+      key,
+    );
     expect(retry.headers['idempotent-replayed']).toBe('true');
     const bad = await jan.post('/api/callback-requests', { phone: '12345', partOfDay: 'afternoon' });
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'PHONE_NUMBER_INVALID']);

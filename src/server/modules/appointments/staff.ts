@@ -51,14 +51,22 @@ function placeOf(consortium: Consortium, placeId: string) {
 }
 
 function checkedDay(clock: Clock, date: IsoDate, from?: string, until?: string): void {
-  if (!isIsoDate(date) || compareDates(date, amsterdamDateOf(clock.now())) < 0) throw refusal('VALIDATION_FAILED', 'The date must be today or later');
-  if ((from === undefined) !== (until === undefined)) throw refusal('VALIDATION_FAILED', 'Give both from and until, or neither');
+  if (!isIsoDate(date) || compareDates(date, amsterdamDateOf(clock.now())) < 0)
+    throw refusal('VALIDATION_FAILED', 'The date must be today or later');
+  if ((from === undefined) !== (until === undefined))
+    throw refusal('VALIDATION_FAILED', 'Give both from and until, or neither');
   if (from !== undefined && (!isWallTime(from) || !isWallTime(until) || from >= until!)) {
     throw refusal('VALIDATION_FAILED', 'from and until are HH:MM, from before until');
   }
 }
 
-async function entriesBetween(db: Kysely<Database>, consortium: Consortium, placeId: string, from: Date, to: Date): Promise<AgendaEntry[]> {
+async function entriesBetween(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  placeId: string,
+  from: Date,
+  to: Date,
+): Promise<AgendaEntry[]> {
   const rows = await db
     .selectFrom('appointments')
     .innerJoin('persons', 'persons.bsn', 'appointments.bsn')
@@ -86,21 +94,44 @@ async function entriesBetween(db: Kysely<Database>, consortium: Consortium, plac
     channel: r.channel,
     residentName: r.resident_name,
     urgency: r.urgency,
-    needs: { interpreter: r.needs_interpreter, wheelchair: r.needs_wheelchair, companion: r.needs_companion, note: r.needs_note },
+    needs: {
+      interpreter: r.needs_interpreter,
+      wheelchair: r.needs_wheelchair,
+      companion: r.needs_companion,
+      note: r.needs_note,
+    },
     phone: r.phone ? formatDutchPhone(r.phone) : null,
   }));
 }
 
 /** Everything booked (and cancelled, marked) at a place on a day, in time order. */
-export async function dayAgenda(db: Kysely<Database>, consortium: Consortium, placeId: string, date: IsoDate): Promise<DayAgenda> {
+export async function dayAgenda(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  placeId: string,
+  date: IsoDate,
+): Promise<DayAgenda> {
   const office = placeOf(consortium, placeId);
   if (!isIsoDate(date)) throw refusal('VALIDATION_FAILED', 'date must be YYYY-MM-DD');
-  const entries = await entriesBetween(db, consortium, placeId, amsterdamInstant(date, '00:00'), amsterdamInstant(addDays(date, 1), '00:00'));
-  const stored = await db.selectFrom('place_closures').selectAll().where('place_id', '=', placeId).where('date', '=', date).execute();
+  const entries = await entriesBetween(
+    db,
+    consortium,
+    placeId,
+    amsterdamInstant(date, '00:00'),
+    amsterdamInstant(addDays(date, 1), '00:00'),
+  );
+  const stored = await db
+    .selectFrom('place_closures')
+    .selectAll()
+    .where('place_id', '=', placeId)
+    .where('date', '=', date)
+    .execute();
   const holiday = generalHolidays(Number(date.slice(0, 4))).find((h) => h.date === date);
   const closures = [
     ...(holiday ? [{ id: null, from: null, until: null, reason: holiday.name }] : []),
-    ...(office.closures ?? []).filter((c) => c.date === date).map((c) => ({ id: null, from: c.from ?? null, until: c.until ?? null, reason: c.reason.nl })),
+    ...(office.closures ?? [])
+      .filter((c) => c.date === date)
+      .map((c) => ({ id: null, from: c.from ?? null, until: c.until ?? null, reason: c.reason.nl })),
     ...stored.map((c) => ({ id: c.id, from: c.from_time, until: c.until_time, reason: c.reason })),
   ];
   return { place: { id: office.id, name: office.name }, date, closures, entries };
@@ -122,11 +153,20 @@ export async function addClosure(db: Kysely<Database>, clock: Clock, consortium:
   if (!reason) throw refusal('VALIDATION_FAILED', 'A closure needs a reason');
   const closure = await db
     .insertInto('place_closures')
-    .values({ place_id: input.placeId, date: input.date, from_time: input.from ?? null, until_time: input.until ?? null, reason, created_at: clock.now() })
+    .values({
+      place_id: input.placeId,
+      date: input.date,
+      from_time: input.from ?? null,
+      until_time: input.until ?? null,
+      reason,
+      created_at: clock.now(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const from = amsterdamInstant(input.date, input.from ?? '00:00');
-  const to = input.until ? amsterdamInstant(input.date, input.until) : amsterdamInstant(addDays(input.date, 1), '00:00');
+  const to = input.until
+    ? amsterdamInstant(input.date, input.until)
+    : amsterdamInstant(addDays(input.date, 1), '00:00');
   const affected = (await entriesBetween(db, consortium, input.placeId, from, to)).filter((e) => e.state === 'booked');
   return { closure, affected };
 }
@@ -152,11 +192,17 @@ export interface NewCapacityChange {
  * Sets the units of a desk group for part of a day, replacing earlier changes it overlaps.
  * Returns the booked appointments on units above the new number: more residents than desks.
  */
-export async function changeCapacity(db: Kysely<Database>, clock: Clock, consortium: Consortium, input: NewCapacityChange) {
+export async function changeCapacity(
+  db: Kysely<Database>,
+  clock: Clock,
+  consortium: Consortium,
+  input: NewCapacityChange,
+) {
   const office = placeOf(consortium, input.placeId);
   if (!(office.desks ?? []).some((d) => d.id === input.deskId)) throw notFound('Desk');
   checkedDay(clock, input.date, input.from, input.until);
-  if (!Number.isInteger(input.units) || input.units < 0 || input.units > 50) throw refusal('VALIDATION_FAILED', 'units must be 0..50');
+  if (!Number.isInteger(input.units) || input.units < 0 || input.units > 50)
+    throw refusal('VALIDATION_FAILED', 'units must be 0..50');
   await db
     .deleteFrom('capacity_changes')
     .where('place_id', '=', input.placeId)
@@ -179,7 +225,13 @@ export async function changeCapacity(db: Kysely<Database>, clock: Clock, consort
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const entries = await entriesBetween(db, consortium, input.placeId, amsterdamInstant(input.date, input.from), amsterdamInstant(input.date, input.until));
+  const entries = await entriesBetween(
+    db,
+    consortium,
+    input.placeId,
+    amsterdamInstant(input.date, input.from),
+    amsterdamInstant(input.date, input.until),
+  );
   const affected = entries.filter((e) => e.state === 'booked' && e.deskId === input.deskId && e.unit > input.units);
   return { change, affected };
 }

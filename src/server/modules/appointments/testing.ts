@@ -20,7 +20,11 @@ import { appointmentsModule } from './module';
 
 async function buildWithAppointments(ctx: AppContext): Promise<FastifyInstance> {
   const full = await buildApp(ctx, { logger: false });
-  if (full.hasRoute({ method: 'POST', url: '/api/appointments' }) && full.hasRoute({ method: 'POST', url: '/api/home-visits' })) return full;
+  if (
+    full.hasRoute({ method: 'POST', url: '/api/appointments' }) &&
+    full.hasRoute({ method: 'POST', url: '/api/home-visits' })
+  )
+    return full;
   await full.close();
   const app = Fastify({ logger: false });
   installErrorHandlers(app);
@@ -46,7 +50,10 @@ export interface AppointmentsTestApp extends TestApp {
 }
 
 /** `consortium`: other appointment data than the file's (benchmarks: a bigger office). */
-export async function createAppointmentsTestApp(kind: DatabaseKind, options: { now: Date; consortium?: Consortium }): Promise<AppointmentsTestApp> {
+export async function createAppointmentsTestApp(
+  kind: DatabaseKind,
+  options: { now: Date; consortium?: Consortium },
+): Promise<AppointmentsTestApp> {
   const base = await createTestApp(kind, { now: options.now });
   const ctx: AppContext = options.consortium ? { ...base.ctx, consortium: options.consortium } : base.ctx;
   let app: FastifyInstance;

@@ -37,10 +37,19 @@ describe.each(testDatabases)('urgent debt help on %s', (kind) => {
 
   it('books an urgent slot on the reserved desk, linked to the debt-help case', async () => {
     const [slot] = (await pieter.get(URGENT)).json().days[0].slots;
-    const res = await pieter.post('/api/appointments', { type: 'debt-help-first', place: slot.placeId, start: slot.start, urgency: 'eviction' });
+    const res = await pieter.post('/api/appointments', {
+      type: 'debt-help-first',
+      place: slot.placeId,
+      start: slot.start,
+      urgency: 'eviction',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().appointment).toMatchObject({ urgency: 'eviction', caseId: expect.any(String) });
-    const row = await t.ctx.db.selectFrom('appointments').select(['desk_id']).where('id', '=', res.json().appointment.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('appointments')
+      .select(['desk_id'])
+      .where('id', '=', res.json().appointment.id)
+      .executeTakeFirstOrThrow();
     expect(row.desk_id).toBe('schuldhulp-spoed');
   });
 
@@ -50,17 +59,29 @@ describe.each(testDatabases)('urgent debt help on %s', (kind) => {
     const slots = days.flatMap((d) => d.slots);
     for (const [i, slot] of slots.entries()) {
       const r = others[i % others.length]!;
-      const res = await r.post('/api/appointments', { type: 'debt-help-first', place: slot.placeId, start: slot.start, urgency: 'energy_or_water' });
+      const res = await r.post('/api/appointments', {
+        type: 'debt-help-first',
+        place: slot.placeId,
+        start: slot.start,
+        urgency: 'energy_or_water',
+      });
       expect(res.statusCode).toBe(201);
     }
     const full = (await pieter.get(URGENT)).json() as Availability;
     expect(full.days).toEqual([]);
     expect(full.callNow).toEqual({ code: 'URGENT_CAPACITY_FULL', phone: '070 012 34 56' });
 
-    const late = await pieter.post('/api/appointments', { type: 'debt-help-first', place: slots[0]!.placeId, start: slots[0]!.start, urgency: 'eviction' });
+    const late = await pieter.post('/api/appointments', {
+      type: 'debt-help-first',
+      place: slots[0]!.placeId,
+      start: slots[0]!.start,
+      urgency: 'eviction',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'URGENT_CAPACITY_FULL', details: { phone: '070 012 34 56' } });
     // Normal debt help is still bookable from the regular desks.
-    expect((await pieter.get('/api/appointments/availability?type=debt-help-first')).json().days.length).toBeGreaterThan(0);
+    expect(
+      (await pieter.get('/api/appointments/availability?type=debt-help-first')).json().days.length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,13 @@ export function toAppointmentPlace(office: Office): AppointmentPlace {
 
 /** A place the data no longer has (removed desk): show what we know, never another address. */
 function unknownPlace(id: string): AppointmentPlace {
-  return { id, name: id, address: { street: '', postalCode: '', city: '' }, accessibility: { nl: '', en: '' }, routeUrl: '' };
+  return {
+    id,
+    name: id,
+    address: { street: '', postalCode: '', city: '' },
+    accessibility: { nl: '', en: '' },
+    routeUrl: '',
+  };
 }
 
 export function toAppointment(row: AppointmentRow, consortium: Consortium, now: Date): Appointment {

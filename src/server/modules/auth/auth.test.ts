@@ -11,7 +11,8 @@ async function follow(browser: Browser, url: string) {
   let response = await browser.get(url);
   let location = url;
   for (let hops = 0; hops < 10 && response.statusCode >= 300 && response.statusCode < 400; hops += 1) {
-    location = new URL(String(response.headers.location), 'http://localhost:8080').pathname +
+    location =
+      new URL(String(response.headers.location), 'http://localhost:8080').pathname +
       new URL(String(response.headers.location), 'http://localhost:8080').search;
     response = await browser.get(location);
   }
@@ -125,7 +126,7 @@ describe.each(testDatabases)('login and sessions on %s', (kind) => {
     expect((await replay.get('/api/me')).statusCode).toBe(401);
   });
 
-  it('logout keeps a personal device\'s storage (its outbox) and refuses an unknown wipe value', async () => {
+  it("logout keeps a personal device's storage (its outbox) and refuses an unknown wipe value", async () => {
     const { browser } = await logIn(t, '999990019');
     const unknown = await browser.request({ method: 'POST', url: '/api/auth/logout?wissen=niets' });
     expect(unknown.statusCode).toBe(400);

@@ -11,14 +11,19 @@ import type { RelyingParty } from './relying-party';
 const LOGIN_ATTEMPT_MINUTES = 10;
 
 export type LoginKind = 'resident' | 'staff';
-export type LoginFailure = 'LOGIN_CANCELLED' | 'LOGIN_EXPIRED' | 'LOGIN_FAILED';
+type LoginFailure = 'LOGIN_CANCELLED' | 'LOGIN_EXPIRED' | 'LOGIN_FAILED';
 export type LoginOutcome =
   | { ok: true; claims: Record<string, unknown>; returnTo: string }
   /** returnTo: where the login was started from, when the attempt is known (to show the error there) */
   | { ok: false; code: LoginFailure; returnTo?: string };
 
 /** Stores the attempt and returns the identity provider's authorization URL. */
-export async function beginLogin(ctx: AppContext, relyingParty: RelyingParty, kind: LoginKind, returnTo: string): Promise<URL> {
+export async function beginLogin(
+  ctx: AppContext,
+  relyingParty: RelyingParty,
+  kind: LoginKind,
+  returnTo: string,
+): Promise<URL> {
   const now = ctx.clock.now();
   await ctx.db
     .deleteFrom('login_attempts')
@@ -27,7 +32,14 @@ export async function beginLogin(ctx: AppContext, relyingParty: RelyingParty, ki
   const login = await relyingParty.startLogin();
   await ctx.db
     .insertInto('login_attempts')
-    .values({ state: login.state, nonce: login.nonce, code_verifier: login.codeVerifier, return_to: returnTo, created_at: now, kind })
+    .values({
+      state: login.state,
+      nonce: login.nonce,
+      code_verifier: login.codeVerifier,
+      return_to: returnTo,
+      created_at: now,
+      kind,
+    })
     .execute();
   return login.url;
 }

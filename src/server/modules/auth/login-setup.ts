@@ -14,8 +14,8 @@ import { findPerson } from '../residents/queries';
 import { findStaffBySubject, listStaffAccounts, type StaffAccount } from '../staff/accounts';
 import { createRelyingParty, type RelyingParty } from './relying-party';
 
-export const SIMULATOR_CLIENT_ID = 'loket-resident';
-export const SIMULATOR_STAFF_CLIENT_ID = 'loket-staff';
+const SIMULATOR_CLIENT_ID = 'loket-resident';
+const SIMULATOR_STAFF_CLIENT_ID = 'loket-staff';
 /** What the staff client asks the simulator for; `staff` releases staff_id and roles */
 const SIMULATOR_STAFF_SCOPE = 'openid profile staff';
 
@@ -25,8 +25,8 @@ export interface RelyingParties {
   staff: RelyingParty | null;
 }
 
-export const residentRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}/api/auth/callback`;
-export const staffRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}/api/auth/staff/callback`;
+const residentRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}/api/auth/callback`;
+const staffRedirectUri = (ctx: AppContext) => `${ctx.config.publicUrl}/api/auth/staff/callback`;
 
 function simulatedStaff(account: StaffAccount): SimulatedStaff {
   return { username: account.subject, name: account.name, roles: [...new Set(account.grants.map((g) => g.role))] };
@@ -52,7 +52,14 @@ export async function setUpLogins(app: FastifyInstance, ctx: AppContext): Promis
         { clientId: SIMULATOR_CLIENT_ID, clientSecret: residentSecret, redirectUris: [residentRedirectUri(ctx)] },
         ...(externalStaff
           ? []
-          : [{ clientId: SIMULATOR_STAFF_CLIENT_ID, clientSecret: staffSecret, redirectUris: [staffRedirectUri(ctx)], kind: 'staff' as const }]),
+          : [
+              {
+                clientId: SIMULATOR_STAFF_CLIENT_ID,
+                clientSecret: staffSecret,
+                redirectUris: [staffRedirectUri(ctx)],
+                kind: 'staff' as const,
+              },
+            ]),
       ],
       findPerson: async (bsn) => {
         const person = await findPerson(ctx.db, bsn);
@@ -62,19 +69,28 @@ export async function setUpLogins(app: FastifyInstance, ctx: AppContext): Promis
         const account = await findStaffBySubject(ctx.db, username);
         return active(account) ? simulatedStaff(account!) : null;
       },
-      listStaff: async () => (await listStaffAccounts(ctx.db, ctx.consortium.id)).filter((a) => !a.disabledAt).map(simulatedStaff),
+      listStaff: async () =>
+        (await listStaffAccounts(ctx.db, ctx.consortium.id)).filter((a) => !a.disabledAt).map(simulatedStaff),
     }),
     { prefix: '/idp' },
   );
   const inProcess = { fetch: fetchInProcess(app), allowHttp: issuer.startsWith('http:') };
   return {
-    resident: createRelyingParty({ issuer, clientId: SIMULATOR_CLIENT_ID, clientSecret: residentSecret }, residentRedirectUri(ctx), inProcess),
+    resident: createRelyingParty(
+      { issuer, clientId: SIMULATOR_CLIENT_ID, clientSecret: residentSecret },
+      residentRedirectUri(ctx),
+      inProcess,
+    ),
     staff:
       externalStaff ??
-      createRelyingParty({ issuer, clientId: SIMULATOR_STAFF_CLIENT_ID, clientSecret: staffSecret }, staffRedirectUri(ctx), {
-        ...inProcess,
-        scope: SIMULATOR_STAFF_SCOPE,
-      }),
+      createRelyingParty(
+        { issuer, clientId: SIMULATOR_STAFF_CLIENT_ID, clientSecret: staffSecret },
+        staffRedirectUri(ctx),
+        {
+          ...inProcess,
+          scope: SIMULATOR_STAFF_SCOPE,
+        },
+      ),
   };
 }
 
@@ -88,7 +104,10 @@ function fetchInProcess(app: FastifyInstance): CustomFetch {
     const response = await app.inject({
       method: init.method as 'GET' | 'POST',
       url: target.pathname + target.search,
-      headers: { ...Object.fromEntries(new Headers(init.headers as HeadersInit)), host: target.host },
+      headers: {
+        ...Object.fromEntries(new Headers(init.headers as ConstructorParameters<typeof Headers>[0])),
+        host: target.host,
+      },
       ...(init.body ? { payload: String(init.body) } : {}),
     });
     const headers = new Headers();

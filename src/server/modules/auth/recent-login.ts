@@ -9,11 +9,15 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import { requireResident } from './session-hook';
 
-export const RECENT_LOGIN_MINUTES = 5;
+const RECENT_LOGIN_MINUTES = 5;
 
 export function requireRecentLogin(request: FastifyRequest, clock: Clock): void {
   const { loggedInAt } = requireResident(request);
   if (clock.now().getTime() - loggedInAt.getTime() > RECENT_LOGIN_MINUTES * 60_000) {
-    throw new AppError(403, 'REAUTH_REQUIRED', `Log in again (within ${RECENT_LOGIN_MINUTES} minutes) to change contact details`);
+    throw new AppError(
+      403,
+      'REAUTH_REQUIRED',
+      `Log in again (within ${RECENT_LOGIN_MINUTES} minutes) to change contact details`,
+    );
   }
 }

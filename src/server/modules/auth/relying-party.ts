@@ -5,7 +5,7 @@
 import * as oidc from 'openid-client';
 import type { OidcClientConfig } from '../../config';
 
-export interface AuthorizationRequest {
+interface AuthorizationRequest {
   url: URL;
   state: string;
   nonce: string;

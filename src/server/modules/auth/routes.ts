@@ -17,7 +17,7 @@ import { endSession, startSession } from './sessions';
 const DEFAULT_RETURN = '/aanvragen';
 
 /** `POST /api/auth/logout?wissen=alles`: a shared device's session ends; wipe the browser. */
-export const LOGOUT_WIPE_ALL = 'alles';
+const LOGOUT_WIPE_ALL = 'alles';
 
 /** Only same-origin app paths: an open redirect here would be a phishing tool. */
 export function safeReturnPath(value: unknown): string {
@@ -38,7 +38,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
   const { ctx, relyingParty } = opts;
   const cookieName = sessionCookieName(ctx);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isSecure(ctx) };
-  const failLogin = (reply: FastifyReply, code: Extract<ErrorCode, `LOGIN_${string}` | 'UNKNOWN_RESIDENT'>) => reply.redirect(`/?fout=${code}`, 303);
+  const failLogin = (reply: FastifyReply, code: Extract<ErrorCode, `LOGIN_${string}` | 'UNKNOWN_RESIDENT'>) =>
+    reply.redirect(`/?fout=${code}`, 303);
 
   app.get(
     '/login',
@@ -62,11 +63,14 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       schema: {
         summary: 'Return from the identity provider; starts a session and redirects into the app',
         tags: ['auth'],
-        querystring: Type.Object({
-          code: Type.Optional(Type.String()),
-          state: Type.Optional(Type.String()),
-          error: Type.Optional(Type.String()),
-        }, { additionalProperties: true }),
+        querystring: Type.Object(
+          {
+            code: Type.Optional(Type.String()),
+            state: Type.Optional(Type.String()),
+            error: Type.Optional(Type.String()),
+          },
+          { additionalProperties: true },
+        ),
         response: { 303: Type.Null() },
       },
     },

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, testDatabases, type TestApp } from '../../testing';
 import { sessionPolicy } from './session-hook';
-import { LAST_SEEN_WRITE_INTERVAL_MS, sessionTokenHash, startSession, touchSessionByHash, useSession } from './sessions';
+import {
+  LAST_SEEN_WRITE_INTERVAL_MS,
+  sessionTokenHash,
+  startSession,
+  touchSessionByHash,
+  useSession,
+} from './sessions';
 
 describe.each(testDatabases)('writing last_seen_at on %s', (kind) => {
   let t: TestApp;
@@ -16,8 +22,13 @@ describe.each(testDatabases)('writing last_seen_at on %s', (kind) => {
   afterAll(() => t?.close());
 
   const lastSeen = async (token: string) =>
-    (await t.ctx.db.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', sessionTokenHash(token)).executeTakeFirstOrThrow())
-      .last_seen_at;
+    (
+      await t.ctx.db
+        .selectFrom('sessions')
+        .select('last_seen_at')
+        .where('id_hash', '=', sessionTokenHash(token))
+        .executeTakeFirstOrThrow()
+    ).last_seen_at;
 
   async function signedIn() {
     const start = t.clock.now();

@@ -18,8 +18,7 @@ export interface SessionPolicy {
 export type SessionKind = Session['kind'];
 
 export type SessionLookup =
-  | { ok: true; session: Session; idleExpiresAt: Date }
-  | { ok: false; reason: 'missing' | 'expired' };
+  { ok: true; session: Session; idleExpiresAt: Date } | { ok: false; reason: 'missing' | 'expired' };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -130,7 +129,11 @@ export interface AssistSessionStart {
  * A resident session opened by front-desk staff on the resident's behalf (issue 6 point 3): a
  * resident session in every way (same cookie, same routes), marked with who opened it and why.
  */
-export async function startAssistSession(db: Kysely<Database>, clock: Clock, start: AssistSessionStart): Promise<string> {
+export async function startAssistSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  start: AssistSessionStart,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
   await db

@@ -34,7 +34,10 @@ export interface StaffAuthRoutesOptions {
 
 type StaffLoginError = Extract<ErrorCode, `LOGIN_${string}` | 'STAFF_NOT_AUTHORISED'>;
 
-export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingParty }: StaffAuthRoutesOptions): Promise<void> {
+export async function staffAuthRoutes(
+  fastify: FastifyInstance,
+  { ctx, relyingParty }: StaffAuthRoutesOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const cookieName = staffCookieName(ctx);
   // Strict: a staff session is never needed on a navigation coming from another site.
@@ -70,7 +73,11 @@ export async function staffAuthRoutes(fastify: FastifyInstance, { ctx, relyingPa
         summary: 'Return from the staff identity provider; starts a staff session',
         tags: ['staff'],
         querystring: Type.Object(
-          { code: Type.Optional(Type.String()), state: Type.Optional(Type.String()), error: Type.Optional(Type.String()) },
+          {
+            code: Type.Optional(Type.String()),
+            state: Type.Optional(Type.String()),
+            error: Type.Optional(Type.String()),
+          },
           { additionalProperties: true },
         ),
         response: { 303: Type.Null() },

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 3_600_000;
 const invalid = (what: string) => new AppError(400, 'VALIDATION_FAILED', what);
 
 /** tus 1.0.0 Upload-Metadata: comma-separated "key base64value" pairs. */
-export function parseUploadMetadata(header: string | undefined): Map<string, string> {
+function parseUploadMetadata(header: string | undefined): Map<string, string> {
   const result = new Map<string, string>();
   for (const pair of (header ?? '').split(',')) {
     const [key, value = '', extra] = pair.trim().split(' ');
@@ -43,7 +43,9 @@ export async function admitUpload(
   headers: IncomingHttpHeaders,
 ): Promise<string> {
   const length = declaredLength(headers);
-  const metadata = parseUploadMetadata(typeof headers['upload-metadata'] === 'string' ? headers['upload-metadata'] : undefined);
+  const metadata = parseUploadMetadata(
+    typeof headers['upload-metadata'] === 'string' ? headers['upload-metadata'] : undefined,
+  );
   const caseId = metadata.get(UPLOAD_METADATA_KEYS.caseId);
   const requestId = metadata.get(UPLOAD_METADATA_KEYS.requestId) || null;
   if (!isUuid(caseId)) throw invalid('Upload-Metadata must name the application (caseId)');

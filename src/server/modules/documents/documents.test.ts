@@ -49,8 +49,14 @@ describe.each(testDatabases)('documents on %s', (kind) => {
     ]);
     expect(body.ownInitiative).toEqual([]);
     expect(body.letters).toHaveLength(1);
-    expect(body.letters[0]).toMatchObject({ title: expect.stringMatching(/informatie/), contentType: 'application/pdf' });
-    expect(body.limits).toMatchObject({ maxFileBytes: 20 * 1024 * 1024, acceptedTypes: expect.arrayContaining(['image/heic']) });
+    expect(body.letters[0]).toMatchObject({
+      title: expect.stringMatching(/informatie/),
+      contentType: 'application/pdf',
+    });
+    expect(body.limits).toMatchObject({
+      maxFileBytes: 20 * 1024 * 1024,
+      acceptedTypes: expect.arrayContaining(['image/heic']),
+    });
   });
 
   it('serves a letter as a real PDF with the safe-download headers', async () => {
@@ -72,22 +78,39 @@ describe.each(testDatabases)('documents on %s', (kind) => {
   it('gives the decision letter of 999990032 as a PDF, and the same id as the application detail', async () => {
     const fatima = (await t.signedIn('999990032')).browser;
     const cases = await t.casesOf('999990032');
-    const letters = await Promise.all(cases.map(async (id) => ({ id, letters: (await fatima.get(`/api/applications/${id}/documents`)).json().letters })));
+    const letters = await Promise.all(
+      cases.map(async (id) => ({
+        id,
+        letters: (await fatima.get(`/api/applications/${id}/documents`)).json().letters,
+      })),
+    );
     const decided = letters.find((c) => c.letters.length > 0)!;
     expect(decided.letters[0].title).toBe('Besluit bijzondere bijstand');
-    const row = await t.ctx.db.selectFrom('case_results').select('letter_document_id').where('case_id', '=', decided.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('case_results')
+      .select('letter_document_id')
+      .where('case_id', '=', decided.id)
+      .executeTakeFirstOrThrow();
     expect(row.letter_document_id).toBe(decided.letters[0].id);
     const res = await fatima.get(`/api/applications/${decided.id}/documents/${decided.letters[0].id}/content`);
     expect((await PDFDocument.load(res.rawPayload)).getTitle()).toMatch(/Besluit over uw aanvraag bijzondere bijstand/);
     // Jan asks for Fatima's letter: through his own case or hers, it does not exist for him.
-    expect((await jan.get(`/api/applications/${caseId}/documents/${decided.letters[0].id}/content`)).statusCode).toBe(404);
-    expect((await jan.get(`/api/applications/${decided.id}/documents/${decided.letters[0].id}/content`)).statusCode).toBe(404);
+    expect((await jan.get(`/api/applications/${caseId}/documents/${decided.letters[0].id}/content`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await jan.get(`/api/applications/${decided.id}/documents/${decided.letters[0].id}/content`)).statusCode,
+    ).toBe(404);
     expect((await jan.get(`/api/applications/${decided.id}/documents`)).statusCode).toBe(404);
   });
 
   it('registers an own-initiative document and names the download safely', async () => {
     const uploadId = await uploadInOne(jan, caseId, await pdf(1));
-    const res = await register(jan, caseId, { uploadId, title: 'Brief van de schuldeiser', fileName: '..\\C:\\brief "één"\u202E.pdf' });
+    const res = await register(jan, caseId, {
+      uploadId,
+      title: 'Brief van de schuldeiser',
+      fileName: '..\\C:\\brief "één"\u202E.pdf',
+    });
     expect(res.statusCode).toBe(201);
     const { document } = res.json();
     expect(document).toMatchObject({ requestId: null, fileName: 'brief één.pdf' });
@@ -118,7 +141,8 @@ describe.each(testDatabases)('documents on %s', (kind) => {
     const uploadId = await uploadInOne(jan, caseId, heicWithExif(exif));
     const res = await register(jan, caseId, { uploadId, title: 'iPhone-foto', fileName: 'IMG_0002.HEIC' });
     expect(res.json().document).toMatchObject({ contentType: 'image/heic', fileName: 'IMG_0002.heic' });
-    const stored = (await jan.get(`/api/applications/${caseId}/documents/${res.json().document.id}/content`)).rawPayload;
+    const stored = (await jan.get(`/api/applications/${caseId}/documents/${res.json().document.id}/content`))
+      .rawPayload;
     expect(stored.includes('LoketTestPhone')).toBe(false);
   });
 
@@ -126,7 +150,12 @@ describe.each(testDatabases)('documents on %s', (kind) => {
     ['a renamed .exe', windowsExecutable, 415, 'DOCUMENT_TYPE_NOT_ALLOWED'],
     ['a PDF/ZIP polyglot', async () => Buffer.concat([await pdf(1), EMPTY_ZIP]), 422, 'DOCUMENT_POLYGLOT'],
     ['an encrypted PDF', encryptedPdf, 422, 'DOCUMENT_ENCRYPTED_PDF'],
-    ['the EICAR file without a scanner (not a PDF or photo)', () => Buffer.from(EICAR, 'latin1'), 415, 'DOCUMENT_TYPE_NOT_ALLOWED'],
+    [
+      'the EICAR file without a scanner (not a PDF or photo)',
+      () => Buffer.from(EICAR, 'latin1'),
+      415,
+      'DOCUMENT_TYPE_NOT_ALLOWED',
+    ],
   ])('refuses %s with %s, stores nothing, and deletes the bytes', async (name, make, status, code) => {
     const uploadId = await uploadInOne(jan, caseId, await make());
     const res = await register(jan, caseId, { uploadId, title: name, fileName: 'scan.pdf' });
@@ -157,15 +186,20 @@ describe.each(testDatabases)('documents on %s', (kind) => {
 
   it('registers an upload once even under different keys', async () => {
     const uploadId = await uploadInOne(jan, caseId, await pdf(1));
-    const responses = await Promise.all(Array.from({ length: 5 }, () => register(jan, caseId, { uploadId, title: 'Vijf sleutels' })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => register(jan, caseId, { uploadId, title: 'Vijf sleutels' })),
+    );
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    for (const r of responses.filter((x) => x.statusCode !== 201)) expect(r.json().error.code).toBe('UPLOAD_ALREADY_REGISTERED');
+    for (const r of responses.filter((x) => x.statusCode !== 201))
+      expect(r.json().error.code).toBe('UPLOAD_ALREADY_REGISTERED');
     expect(await countDocuments(t, 'Vijf sleutels')).toBe(1);
   });
 
   it('needs an Idempotency-Key and a title', async () => {
     const uploadId = await uploadInOne(jan, caseId, await pdf(1));
-    expect((await register(jan, caseId, { uploadId, title: 'Zonder sleutel' }, null)).json().error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect((await register(jan, caseId, { uploadId, title: 'Zonder sleutel' }, null)).json().error.code).toBe(
+      'IDEMPOTENCY_KEY_MISSING',
+    );
     expect((await register(jan, caseId, { uploadId, title: '  ' })).json().error.code).toBe('VALIDATION_FAILED');
     expect((await register(jan, caseId, { uploadId: 'x'.repeat(32), title: 'Onzin' })).statusCode).toBe(400);
     expect(await countDocuments(t, 'Zonder sleutel')).toBe(0);
@@ -182,7 +216,11 @@ describe.each(testDatabases)('documents on %s', (kind) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('UPLOAD_INCOMPLETE');
     // The resident cancels (tus termination): then there is nothing to register.
-    const cancel = await jan.request({ method: 'DELETE', url: `/api/uploads/${uploadId}`, headers: { 'tus-resumable': '1.0.0' } });
+    const cancel = await jan.request({
+      method: 'DELETE',
+      url: `/api/uploads/${uploadId}`,
+      headers: { 'tus-resumable': '1.0.0' },
+    });
     expect(cancel.statusCode).toBe(204);
     const gone = await register(jan, caseId, { uploadId, title: 'Half' });
     expect(gone.statusCode).toBe(404);
@@ -211,7 +249,10 @@ describe.each(testDatabases)('documents with a real clamd on %s', (kind) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('DOCUMENT_INFECTED');
     expect(await t.services.uploads.progress(uploadId)).toBeNull();
-    const clean = await register(jan, caseId, { uploadId: await uploadInOne(jan, caseId, await pdf(1)), title: 'Schoon' });
+    const clean = await register(jan, caseId, {
+      uploadId: await uploadInOne(jan, caseId, await pdf(1)),
+      title: 'Schoon',
+    });
     expect(clean.statusCode).toBe(201);
   });
 });

@@ -10,9 +10,16 @@ import { notFound } from '../../errors';
 
 export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -22,7 +29,11 @@ export interface Downloadable {
   content_type: string;
 }
 
-export async function sendDownload(reply: FastifyReply, blobs: BlobStore, document: Downloadable): Promise<FastifyReply> {
+export async function sendDownload(
+  reply: FastifyReply,
+  blobs: BlobStore,
+  document: Downloadable,
+): Promise<FastifyReply> {
   if (!document.storage_key) throw notFound('Document');
   let blob: Awaited<ReturnType<BlobStore['stream']>>;
   try {

@@ -59,7 +59,13 @@ class Writer {
   ) {}
   line(text: string, options: { bold?: boolean; size?: number; gap?: number } = {}) {
     const size = options.size ?? 11;
-    this.page.drawText(drawable(text), { x: MARGIN, y: this.y, size, font: options.bold ? this.bold : this.regular, color: rgb(0.1, 0.1, 0.1) });
+    this.page.drawText(drawable(text), {
+      x: MARGIN,
+      y: this.y,
+      size,
+      font: options.bold ? this.bold : this.regular,
+      color: rgb(0.1, 0.1, 0.1),
+    });
     this.y -= size * 1.45 + (options.gap ?? 0);
   }
   paragraph(text: string) {
@@ -74,7 +80,11 @@ export async function renderLetter(content: LetterContent): Promise<Uint8Array> 
   pdf.setAuthor(drawable(content.sender.name));
   pdf.setLanguage('nl-NL');
   const page = pdf.addPage([A4.width, A4.height]);
-  const w = new Writer(page, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(
+    page,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
   w.line(content.sender.name, { bold: true, size: 14 });
   for (const line of content.sender.lines) w.line(line, { size: 9 });
   w.y -= 36;
@@ -99,7 +109,14 @@ export async function renderLetter(content: LetterContent): Promise<Uint8Array> 
 export async function storeLetter(
   db: Kysely<Database>,
   blobs: BlobStore,
-  letter: { caseId: string; title: string; fileName: string; pdf: Uint8Array; sentAt: Date; kind: 'decision' | 'other' },
+  letter: {
+    caseId: string;
+    title: string;
+    fileName: string;
+    pdf: Uint8Array;
+    sentAt: Date;
+    kind: 'decision' | 'other';
+  },
 ): Promise<string> {
   const bytes = Buffer.from(letter.pdf);
   const key = newBlobKey('letters');
@@ -118,18 +135,30 @@ export async function storeLetter(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('case_documents').values({ case_id: letter.caseId, document_id: id, registered_at: letter.sentAt }).execute();
+  await db
+    .insertInto('case_documents')
+    .values({ case_id: letter.caseId, document_id: id, registered_at: letter.sentAt })
+    .execute();
   // Issue 8: the resident hears there is a letter (once per letter: the event is keyed on its id).
-  const initiator = await db.selectFrom('case_roles').select('bsn').where('case_id', '=', letter.caseId).where('role_type', '=', 'initiator').executeTakeFirst();
+  const initiator = await db
+    .selectFrom('case_roles')
+    .select('bsn')
+    .where('case_id', '=', letter.caseId)
+    .where('role_type', '=', 'initiator')
+    .executeTakeFirst();
   if (initiator) {
-    await recordNotificationEvent(db, { now: () => letter.sentAt }, {
-      // A request for information must not say it holds our decision.
-      type: letter.kind === 'decision' ? 'decision_letter_available' : 'letter_available',
-      residentBsn: initiator.bsn,
-      caseId: letter.caseId,
-      objectId: id,
-      link: `/aanvragen/${letter.caseId}/documenten`,
-    });
+    await recordNotificationEvent(
+      db,
+      { now: () => letter.sentAt },
+      {
+        // A request for information must not say it holds our decision.
+        type: letter.kind === 'decision' ? 'decision_letter_available' : 'letter_available',
+        residentBsn: initiator.bsn,
+        caseId: letter.caseId,
+        objectId: id,
+        link: `/aanvragen/${letter.caseId}/documenten`,
+      },
+    );
   }
   return id;
 }

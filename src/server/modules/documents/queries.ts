@@ -10,7 +10,8 @@ export type RequestRow = Selectable<DocumentRequestsTable>;
 export type DocumentRow = Selectable<DocumentsTable> & { request_id: string | null; registered_at: Date };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined | null): value is string => typeof value === 'string' && UUID.test(value);
+export const isUuid = (value: string | undefined | null): value is string =>
+  typeof value === 'string' && UUID.test(value);
 
 /** The case id when `bsn` is its initiator, else null. */
 export async function ownCaseId(db: Kysely<Database>, bsn: string, caseId: string): Promise<string | null> {

@@ -23,7 +23,12 @@ import type { DocumentServices } from './services';
 
 const running = new Map<string, Promise<void>>();
 
-async function runChecks(ctx: AppContext, services: DocumentServices, log: FastifyBaseLogger, row: UploadRow): Promise<void> {
+async function runChecks(
+  ctx: AppContext,
+  services: DocumentServices,
+  log: FastifyBaseLogger,
+  row: UploadRow,
+): Promise<void> {
   const progress = await services.uploads.progress(row.id);
   if (!progress) throw refusal('UPLOAD_NOT_FOUND'); // cancelled (tus DELETE) or swept
   if (progress.size === undefined || progress.offset !== progress.size) throw refusal('UPLOAD_INCOMPLETE');
@@ -75,26 +80,48 @@ export async function prepareUpload(
   await run;
 }
 
-async function answerRequest(db: Kysely<Database>, ctx: AppContext, caseId: string, requestId: string, documentId: string) {
+async function answerRequest(
+  db: Kysely<Database>,
+  ctx: AppContext,
+  caseId: string,
+  requestId: string,
+  documentId: string,
+) {
   const request = await requestOfCase(db, caseId, requestId, true);
   if (!request) throw notFound('Document request');
   const next = nextRequestState(request.state, 'document_received');
   if (!next) throw refusal('REQUEST_CLOSED');
-  await db.insertInto('document_request_documents').values({ request_id: requestId, document_id: documentId }).execute();
+  await db
+    .insertInto('document_request_documents')
+    .values({ request_id: requestId, document_id: documentId })
+    .execute();
   // Awb 4:15: the repair term ends when the documents arrive; more pages do not move that day.
-  const receivedOn = request.state === 'received' && request.received_on ? request.received_on : amsterdamDateOf(ctx.clock.now());
-  await db.updateTable('document_requests').set({ state: next, received_on: receivedOn }).where('id', '=', requestId).execute();
+  const receivedOn =
+    request.state === 'received' && request.received_on ? request.received_on : amsterdamDateOf(ctx.clock.now());
+  await db
+    .updateTable('document_requests')
+    .set({ state: next, received_on: receivedOn })
+    .where('id', '=', requestId)
+    .execute();
 }
 
 /** Step 2, inside the request's transaction. Returns the new document's row. */
-export async function registerDocument(ctx: AppContext, db: Kysely<Database>, bsn: string, caseId: string, body: NewDocument) {
+export async function registerDocument(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  bsn: string,
+  caseId: string,
+  body: NewDocument,
+) {
   if (!(await ownCaseId(db, bsn, caseId))) throw notFound('Application');
   const upload = await uploadOf(db, bsn, body.uploadId);
   if (!upload || upload.case_id !== caseId) throw refusal('UPLOAD_NOT_FOUND');
-  if (upload.refused_code) throw isRefusalCode(upload.refused_code) ? refusal(upload.refused_code) : refusal('UPLOAD_NOT_FOUND');
+  if (upload.refused_code)
+    throw isRefusalCode(upload.refused_code) ? refusal(upload.refused_code) : refusal('UPLOAD_NOT_FOUND');
   if (upload.document_id) throw refusal('UPLOAD_ALREADY_REGISTERED');
   const type = upload.checked_content_type;
-  if (!upload.storage_key || !upload.checked_sha256 || !type || !isDocumentContentType(type)) throw refusal('UPLOAD_INCOMPLETE');
+  if (!upload.storage_key || !upload.checked_sha256 || !type || !isDocumentContentType(type))
+    throw refusal('UPLOAD_INCOMPLETE');
   if (body.requestId && upload.request_id && body.requestId !== upload.request_id) {
     throw new AppError(400, 'VALIDATION_FAILED', 'requestId differs from the one the upload was started for');
   }
@@ -114,7 +141,10 @@ export async function registerDocument(ctx: AppContext, db: Kysely<Database>, bs
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db.insertInto('case_documents').values({ case_id: caseId, document_id: document.id, registered_at: now }).execute();
+  await db
+    .insertInto('case_documents')
+    .values({ case_id: caseId, document_id: document.id, registered_at: now })
+    .execute();
   if (requestId) await answerRequest(db, ctx, caseId, requestId, document.id);
   const claimed = await db
     .updateTable('uploads')

@@ -5,7 +5,14 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { CaseDocuments, DocumentCreated, DocumentParams, ErrorResponse, IdParams, NewDocument } from '../../../domain/api';
+import {
+  CaseDocuments,
+  DocumentCreated,
+  DocumentParams,
+  ErrorResponse,
+  IdParams,
+  NewDocument,
+} from '../../../domain/api';
 import { amsterdamDateOf } from '../../../domain/dates';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
@@ -24,7 +31,10 @@ interface DocumentRouteOptions {
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse };
 
-export async function caseDocumentRoutes(fastify: FastifyInstance, { ctx, services }: DocumentRouteOptions): Promise<void> {
+export async function caseDocumentRoutes(
+  fastify: FastifyInstance,
+  { ctx, services }: DocumentRouteOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -41,7 +51,10 @@ export async function caseDocumentRoutes(fastify: FastifyInstance, { ctx, servic
       const { bsn } = requireResident(request);
       const caseId = await ownCaseId(ctx.db, bsn, request.params.id);
       if (!caseId) throw notFound('Application');
-      const [requests, documents] = await Promise.all([requestsOfCase(ctx.db, caseId), documentsOfCase(ctx.db, caseId)]);
+      const [requests, documents] = await Promise.all([
+        requestsOfCase(ctx.db, caseId),
+        documentsOfCase(ctx.db, caseId),
+      ]);
       return toCaseDocuments(requests, documents, amsterdamDateOf(ctx.clock.now()), services.limits.dailyBytes);
     },
   );

@@ -36,7 +36,9 @@ function underPrefix(prefix: string): Middleware {
     const changed: KeyedInput = {
       ...input,
       ...(input.Key !== undefined ? { Key: prefix + input.Key } : {}),
-      ...(input.Delete?.Objects ? { Delete: { ...input.Delete, Objects: input.Delete.Objects.map((o) => ({ ...o, Key: prefix + o.Key })) } } : {}),
+      ...(input.Delete?.Objects
+        ? { Delete: { ...input.Delete, Objects: input.Delete.Objects.map((o) => ({ ...o, Key: prefix + o.Key })) } }
+        : {}),
       ...(listing ? { Prefix: prefix } : {}),
     };
     const result = await next({ ...args, input: changed });
@@ -87,9 +89,11 @@ class PrefixedS3Store extends S3Store {
     }
     if (uploadId) {
       // Finished uploads have no multipart upload any more: S3 answers NoSuchUpload.
-      await this.client.abortMultipartUpload({ Bucket: this.bucket, Key: id, UploadId: uploadId }).catch((error: unknown) => {
-        if (!isS3NotFound(error)) throw error;
-      });
+      await this.client
+        .abortMultipartUpload({ Bucket: this.bucket, Key: id, UploadId: uploadId })
+        .catch((error: unknown) => {
+          if (!isS3NotFound(error)) throw error;
+        });
     }
     await this.client.deleteObjects({
       Bucket: this.bucket,

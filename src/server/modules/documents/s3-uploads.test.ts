@@ -37,20 +37,33 @@ async function eventually(check: () => Promise<unknown>, timeoutMs = 2000): Prom
 }
 
 /** Starts a tus upload and aborts it once `bytes` are accepted; resolves with its URL. */
-function abandonAfter(endpoint: string, cookie: string, file: Buffer, caseId: string, bytes: number, chunkSize = 64 * 1024): Promise<string> {
+function abandonAfter(
+  endpoint: string,
+  cookie: string,
+  file: Buffer,
+  caseId: string,
+  bytes: number,
+  chunkSize = 64 * 1024,
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let url = '';
-    tusUpload(endpoint, cookie, file, { caseId }, {
-      chunkSize,
-      onUpload: (upload) => {
-        upload.options.onChunkComplete = (_chunk, accepted) => {
-          if (!url && accepted >= bytes) {
-            url = upload.url!;
-            void upload.abort().then(() => resolve(url), reject);
-          }
-        };
+    tusUpload(
+      endpoint,
+      cookie,
+      file,
+      { caseId },
+      {
+        chunkSize,
+        onUpload: (upload) => {
+          upload.options.onChunkComplete = (_chunk, accepted) => {
+            if (!url && accepted >= bytes) {
+              url = upload.url!;
+              void upload.abort().then(() => resolve(url), reject);
+            }
+          };
+        },
       },
-    }).catch(reject);
+    ).catch(reject);
   });
 }
 
@@ -101,20 +114,30 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
     proxy.cutAfter(7 * MiB + 12_345);
     const started = performance.now();
     try {
-      const { uploadId } = await tusUpload(endpoint, jan.cookie, file, { caseId }, {
-        chunkSize: APP_CHUNK,
-        retryDelays: [0, 10, 50, 100, 500],
-        onUpload: (upload) => {
-          upload.options.onChunkComplete = (_chunk, accepted) => {
-            if (proxy.cuts === 1 && accepted > 13 * MiB && accepted < 14 * MiB) proxy.cutAfter(777_777);
-          };
+      const { uploadId } = await tusUpload(
+        endpoint,
+        jan.cookie,
+        file,
+        { caseId },
+        {
+          chunkSize: APP_CHUNK,
+          retryDelays: [0, 10, 50, 100, 500],
+          onUpload: (upload) => {
+            upload.options.onChunkComplete = (_chunk, accepted) => {
+              if (proxy.cuts === 1 && accepted > 13 * MiB && accepted < 14 * MiB) proxy.cutAfter(777_777);
+            };
+          },
         },
-      });
+      );
       const uploadSeconds = (performance.now() - started) / 1000;
       expect(proxy.cuts).toBe(2);
       expect(await t.services.uploads.progress(uploadId)).toEqual({ size: file.length, offset: file.length });
 
-      const res = await register(jan.browser, caseId, { uploadId, title: 'Bankafschriften', fileName: 'afschrift van jan.pdf' });
+      const res = await register(jan.browser, caseId, {
+        uploadId,
+        title: 'Bankafschriften',
+        fileName: 'afschrift van jan.pdf',
+      });
       expect(res.statusCode).toBe(201);
       const { document } = res.json();
       // The tus copy is gone once the checked copy is stored; the bucket knows no file names.
@@ -135,12 +158,20 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
   it('takes a 20 MB PDF in one PATCH (as the benchmark does) in S3 parts', async () => {
     const file = await pdf(1, MAX_DOCUMENT_BYTES - 64 * 1024);
     const started = performance.now();
-    const { uploadId } = await tusUpload(`${base}/api/uploads`, jan.cookie, file, { caseId }, { chunkSize: Number.POSITIVE_INFINITY });
+    const { uploadId } = await tusUpload(
+      `${base}/api/uploads`,
+      jan.cookie,
+      file,
+      { caseId },
+      { chunkSize: Number.POSITIVE_INFINITY },
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(sha256(await t.services.uploads.read(uploadId))).toBe(sha256(file));
     await t.services.uploads.remove(uploadId);
     expect(await uploadKeys(uploadId)).toEqual([]);
-    console.info(`[${kind}] S3: 20 MB tus upload in one PATCH: ${seconds.toFixed(1)} s (${(file.length / MiB / seconds).toFixed(1)} MiB/s)`);
+    console.info(
+      `[${kind}] S3: 20 MB tus upload in one PATCH: ${seconds.toFixed(1)} s (${(file.length / MiB / seconds).toFixed(1)} MiB/s)`,
+    );
   }, 120_000);
 
   it('survives cuts at random offsets, 20 times, with the same SHA-256', async () => {
@@ -151,7 +182,13 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
       for (let i = 0; i < 20; i += 1) {
         const file = randomBytes(size);
         proxy.cutAfter(Math.floor(Math.random() * (size + 2000)));
-        const { uploadId } = await tusUpload(endpoint, jan.cookie, file, { caseId }, { chunkSize: 32 * 1024, retryDelays: [0, 10, 10, 50, 100] });
+        const { uploadId } = await tusUpload(
+          endpoint,
+          jan.cookie,
+          file,
+          { caseId },
+          { chunkSize: 32 * 1024, retryDelays: [0, 10, 10, 50, 100] },
+        );
         expect(sha256(await t.services.uploads.read(uploadId)), `iteration ${i}`).toBe(sha256(file));
         await t.services.uploads.remove(uploadId);
       }
@@ -196,7 +233,11 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
     expect(await s3.multipartUploads()).toEqual([]);
     expect(await t.services.uploads.progress(uploadId)).toBeNull();
     jan = await t.signedIn('999990019');
-    const head = await jan.browser.request({ method: 'HEAD', url: `/api/uploads/${uploadId}`, headers: { 'tus-resumable': '1.0.0' } });
+    const head = await jan.browser.request({
+      method: 'HEAD',
+      url: `/api/uploads/${uploadId}`,
+      headers: { 'tus-resumable': '1.0.0' },
+    });
     expect(head.statusCode).toBe(404);
     const late = await register(jan.browser, caseId, { uploadId, title: 'Te laat' });
     expect(late.json().error.code).toBe('UPLOAD_NOT_FOUND');
@@ -227,7 +268,9 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
 
   it('uses only server-made keys in the bucket', async () => {
     for (const key of await s3.keys()) {
-      expect(key).toMatch(/^(?:(?:documents|letters)\/[0-9a-f]{2}\/[0-9a-f-]{36}|uploads\/[0-9a-f]{32}(?:\.info|\.part)?)$/);
+      expect(key).toMatch(
+        /^(?:(?:documents|letters)\/[0-9a-f]{2}\/[0-9a-f-]{36}|uploads\/[0-9a-f]{32}(?:\.info|\.part)?)$/,
+      );
     }
   });
 });
@@ -235,7 +278,13 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
 describe('S3 upload store when the S3 server does not answer', () => {
   it('reports an error instead of "no such upload" (which would make the app start over)', async () => {
     const store = new S3UploadStore(
-      { bucket: 'loket', endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, forcePathStyle: true },
+      {
+        bucket: 'loket',
+        endpoint: 'http://127.0.0.1:9',
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+        forcePathStyle: true,
+      },
       60_000,
     );
     await expect(store.progress(randomBytes(16).toString('hex'))).rejects.toThrow();

@@ -19,7 +19,9 @@ export function createDocumentServices(ctx: AppContext): DocumentServices {
   return {
     blobs: createBlobStore(ctx.config),
     scanner: createScanner(ctx.config),
-    uploads: ctx.config.s3 ? new S3UploadStore(ctx.config.s3, expiryMs) : new FolderUploadStore(join(documents.filesDir, 'uploads'), expiryMs),
+    uploads: ctx.config.s3
+      ? new S3UploadStore(ctx.config.s3, expiryMs)
+      : new FolderUploadStore(join(documents.filesDir, 'uploads'), expiryMs),
     limits: { dailyBytes: documents.dailyUploadBytes, expiryMs },
   };
 }

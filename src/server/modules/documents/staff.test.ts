@@ -47,7 +47,11 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
       reason: { nl: 'Dan weten wij hoeveel huur u nog moet betalen.' },
       dueDate: addDays(today, 7),
     });
-    expect(request).toMatchObject({ state: 'open', requested_on: today, title_en: 'Brief van de verhuurder over de huurachterstand' });
+    expect(request).toMatchObject({
+      state: 'open',
+      requested_on: today,
+      title_en: 'Brief van de verhuurder over de huurachterstand',
+    });
     const listing = (await pieter.get(`/api/applications/${caseId}/documents`)).json();
     expect(listing.requests).toEqual([
       expect.objectContaining({ id: request.id, state: 'open', daysLeft: 7, acceptsDocuments: true, documents: [] }),
@@ -56,9 +60,17 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
 
   it('refuses a request without text, with a past due date, or on an unknown case', async () => {
     const base = { caseId, title: { nl: 'Iets' }, reason: { nl: 'Daarom' }, dueDate: addDays(today, 3) };
-    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, title: { nl: ' ' } }))).toBe('VALIDATION_FAILED');
-    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, dueDate: addDays(today, -1) }))).toBe('VALIDATION_FAILED');
-    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, caseId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, title: { nl: ' ' } }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, dueDate: addDays(today, -1) }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      await codeOf(
+        createDocumentRequest(t.ctx.db, t.clock, { ...base, caseId: '00000000-0000-4000-8000-000000000000' }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('follows the request through received, rejected (reason shown), received again and accepted', async () => {
@@ -70,29 +82,49 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
     });
     expect(await codeOf(acceptDocumentRequest(t.ctx.db, t.clock, request.id))).toBe('REQUEST_TRANSITION_NOT_ALLOWED');
 
-    const first = await register(pieter, caseId, { uploadId: await uploadInOne(pieter, caseId, await pdf(1), request.id), title: 'Loonstrook' });
+    const first = await register(pieter, caseId, {
+      uploadId: await uploadInOne(pieter, caseId, await pdf(1), request.id),
+      title: 'Loonstrook',
+    });
     expect(first.statusCode).toBe(201);
     const stateOf = async () =>
-      (await pieter.get(`/api/applications/${caseId}/documents`)).json().requests.find((r: { id: string }) => r.id === request.id);
+      (await pieter.get(`/api/applications/${caseId}/documents`))
+        .json()
+        .requests.find((r: { id: string }) => r.id === request.id);
     expect((await stateOf()).state).toBe('received');
 
     expect(await codeOf(rejectDocumentRequest(t.ctx.db, t.clock, request.id, '  '))).toBe('VALIDATION_FAILED');
-    const rejected = await rejectDocumentRequest(t.ctx.db, t.clock, request.id, 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.');
+    const rejected = await rejectDocumentRequest(
+      t.ctx.db,
+      t.clock,
+      request.id,
+      'De loonstrook is niet goed te lezen. Maak een nieuwe foto.',
+    );
     expect(rejected).toMatchObject({ state: 'rejected', received_on: null });
-    expect(await stateOf()).toMatchObject({ state: 'rejected', rejectionReason: 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.' });
+    expect(await stateOf()).toMatchObject({
+      state: 'rejected',
+      rejectionReason: 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.',
+    });
     // A rejected document needs the resident again: the application list says so first.
-    const summary = (await pieter.get('/api/applications')).json().applications.find((a: { id: string }) => a.id === caseId);
+    const summary = (await pieter.get('/api/applications'))
+      .json()
+      .applications.find((a: { id: string }) => a.id === caseId);
     expect(summary.nextAction).toEqual({ kind: 'send_documents', dueDate: request.due_date });
 
     t.clock.advanceMinutes(5);
-    const second = await register(pieter, caseId, { uploadId: await uploadInOne(pieter, caseId, await pdf(2), request.id), title: 'Loonstrook opnieuw' });
+    const second = await register(pieter, caseId, {
+      uploadId: await uploadInOne(pieter, caseId, await pdf(2), request.id),
+      title: 'Loonstrook opnieuw',
+    });
     expect(second.statusCode).toBe(201);
     expect(await stateOf()).toMatchObject({ state: 'received', rejectionReason: null });
     expect((await stateOf()).documents).toHaveLength(2);
 
     await acceptDocumentRequest(t.ctx.db, t.clock, request.id);
     expect(await stateOf()).toMatchObject({ state: 'accepted', acceptsDocuments: false });
-    expect(await codeOf(rejectDocumentRequest(t.ctx.db, t.clock, request.id, 'Toch niet'))).toBe('REQUEST_TRANSITION_NOT_ALLOWED');
+    expect(await codeOf(rejectDocumentRequest(t.ctx.db, t.clock, request.id, 'Toch niet'))).toBe(
+      'REQUEST_TRANSITION_NOT_ALLOWED',
+    );
 
     // Nothing more can be sent for an accepted request: refused when the upload starts.
     const late = await pieter.request({
@@ -111,7 +143,12 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
   it('lists arrivals newest first, per case and since a moment, and opens one for download', async () => {
     const all = await listArrivals(t.ctx.db);
     expect(all.length).toBeGreaterThanOrEqual(2);
-    expect(all[0]).toMatchObject({ title: 'Loonstrook opnieuw', requestTitle: 'Loonstrook oktober', requestState: 'accepted', caseId });
+    expect(all[0]).toMatchObject({
+      title: 'Loonstrook opnieuw',
+      requestTitle: 'Loonstrook oktober',
+      requestState: 'accepted',
+      caseId,
+    });
     expect(all.every((a) => a.caseId === caseId)).toBe(true); // letters (origin service) are not arrivals
     expect(await listArrivals(t.ctx.db, { caseId: 'nonsense' })).toEqual([]);
     const since = await listArrivals(t.ctx.db, { since: new Date(now.getTime() + 60_000) });

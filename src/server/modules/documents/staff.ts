@@ -26,12 +26,17 @@ export interface NewDocumentRequest {
 const invalid = (what: string) => new AppError(400, 'VALIDATION_FAILED', what);
 const text = (value: string | undefined, max: number) => (value ?? '').trim().slice(0, max);
 
-export async function createDocumentRequest(db: Kysely<Database>, clock: Clock, input: NewDocumentRequest): Promise<RequestRow> {
+export async function createDocumentRequest(
+  db: Kysely<Database>,
+  clock: Clock,
+  input: NewDocumentRequest,
+): Promise<RequestRow> {
   const today = amsterdamDateOf(clock.now());
   const title = text(input.title.nl, 200);
   const reason = text(input.reason.nl, 1000);
   if (!title || !reason) throw invalid('A document request needs a title and a reason');
-  if (!isIsoDate(input.dueDate) || compareDates(input.dueDate, today) < 0) throw invalid('The due date must be today or later');
+  if (!isIsoDate(input.dueDate) || compareDates(input.dueDate, today) < 0)
+    throw invalid('The due date must be today or later');
   if (!isUuid(input.caseId)) throw notFound('Application');
   const found = await db.selectFrom('cases').select('id').where('id', '=', input.caseId).executeTakeFirst();
   if (!found) throw notFound('Application');
@@ -50,9 +55,20 @@ export async function createDocumentRequest(db: Kysely<Database>, clock: Clock, 
     .executeTakeFirstOrThrow();
 }
 
-async function judge(db: Kysely<Database>, clock: Clock, requestId: string, event: RequestEvent, reason: string | null) {
+async function judge(
+  db: Kysely<Database>,
+  clock: Clock,
+  requestId: string,
+  event: RequestEvent,
+  reason: string | null,
+) {
   if (!isUuid(requestId)) throw notFound('Document request');
-  const request = await db.selectFrom('document_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst();
+  const request = await db
+    .selectFrom('document_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!request) throw notFound('Document request');
   const next = nextRequestState(request.state, event);
   if (!next) throw refusal('REQUEST_TRANSITION_NOT_ALLOWED');
@@ -71,11 +87,20 @@ async function judge(db: Kysely<Database>, clock: Clock, requestId: string, even
     .executeTakeFirstOrThrow();
 }
 
-export async function acceptDocumentRequest(db: Kysely<Database>, clock: Clock, requestId: string): Promise<RequestRow> {
+export async function acceptDocumentRequest(
+  db: Kysely<Database>,
+  clock: Clock,
+  requestId: string,
+): Promise<RequestRow> {
   return judge(db, clock, requestId, 'accepted', null);
 }
 
-export async function rejectDocumentRequest(db: Kysely<Database>, clock: Clock, requestId: string, reason: string): Promise<RequestRow> {
+export async function rejectDocumentRequest(
+  db: Kysely<Database>,
+  clock: Clock,
+  requestId: string,
+  reason: string,
+): Promise<RequestRow> {
   const why = text(reason, 1000);
   if (!why) throw invalid('A rejection needs a reason the resident can read');
   return judge(db, clock, requestId, 'rejected', why);

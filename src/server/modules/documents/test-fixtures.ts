@@ -13,7 +13,15 @@ const CAMERA = { Make: 'LoketTestPhone', Model: 'Secret Model 7', Artist: 'Jan d
 
 export async function photoWithGps(format: 'jpeg' | 'png' = 'jpeg', width = 640, height = 480): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect x="10" y="10" width="100" height="60" fill="#fff"/></svg>`), top: 0, left: 0 }])
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><rect x="10" y="10" width="100" height="60" fill="#fff"/></svg>`,
+        ),
+        top: 0,
+        left: 0,
+      },
+    ])
     .withExif({ IFD0: CAMERA, IFD3: GPS });
   return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 80 }).toBuffer();
 }
@@ -27,7 +35,8 @@ export async function hasAnyMetadata(bytes: Buffer): Promise<boolean> {
 export async function pdf(pages = 1, padTo = 0): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i += 1) doc.addPage([595, 842]).drawText(`Bankafschrift ${i + 1}`, { x: 50, y: 780, font, size: 14 });
+  for (let i = 0; i < pages; i += 1)
+    doc.addPage([595, 842]).drawText(`Bankafschrift ${i + 1}`, { x: 50, y: 780, font, size: 14 });
   let bytes = Buffer.from(await doc.save());
   if (padTo > bytes.length) {
     // An attachment of random bytes: incompressible, so the file reaches the size we want.
@@ -82,22 +91,44 @@ export function heicWithExif(exif: Buffer): Buffer {
     head.write(type, 4, 'latin1');
     return Buffer.concat([head, body]);
   };
-  const full = (type: string, version: number, ...parts: Buffer[]) => box(type, Buffer.from([version, 0, 0, 0]), ...parts);
+  const full = (type: string, version: number, ...parts: Buffer[]) =>
+    box(type, Buffer.from([version, 0, 0, 0]), ...parts);
   const u16 = (n: number) => Buffer.from([n >> 8, n & 0xff]);
-  const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
-  const infe = (id: number, type: string) => full('infe', 2, u16(id), u16(0), Buffer.from(type, 'latin1'), Buffer.from([0]));
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+  };
+  const infe = (id: number, type: string) =>
+    full('infe', 2, u16(id), u16(0), Buffer.from(type, 'latin1'), Buffer.from([0]));
   const image = randomBytes(256);
   const exifItem = Buffer.concat([u32(0), exif]); // exif_tiff_header_offset, then the TIFF data
   const ftyp = box('ftyp', Buffer.from('heic', 'latin1'), u32(0), Buffer.from('mif1heic', 'latin1'));
   const build = (mdatStart: number) => {
-    const iloc = full('iloc', 0, Buffer.from([0x44, 0x00]), u16(2),
-      u16(1), u16(0), u16(1), u32(mdatStart), u32(image.length),
-      u16(2), u16(0), u16(1), u32(mdatStart + image.length), u32(exifItem.length));
-    const meta = full('meta', 0,
+    const iloc = full(
+      'iloc',
+      0,
+      Buffer.from([0x44, 0x00]),
+      u16(2),
+      u16(1),
+      u16(0),
+      u16(1),
+      u32(mdatStart),
+      u32(image.length),
+      u16(2),
+      u16(0),
+      u16(1),
+      u32(mdatStart + image.length),
+      u32(exifItem.length),
+    );
+    const meta = full(
+      'meta',
+      0,
       full('hdlr', 0, u32(0), Buffer.from('pict', 'latin1'), Buffer.alloc(12), Buffer.from([0])),
       full('pitm', 0, u16(1)),
       full('iinf', 0, u16(2), infe(1, 'hvc1'), infe(2, 'Exif')),
-      iloc);
+      iloc,
+    );
     return meta;
   };
   const metaLength = build(0).length;

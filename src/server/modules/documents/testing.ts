@@ -15,7 +15,6 @@ import { amsterdamDateOf } from '../../../domain/dates';
 import { buildApp } from '../../app';
 import { createBlobStore } from '../../blobs/index';
 import type { ClamdConfig, DocumentsConfig, S3Config } from '../../config';
-import type { AppContext } from '../../context';
 import type { DatabaseKind } from '../../db/database';
 import { seedDemoData } from '../../demo/seed';
 import { Browser, createTestApp, type TestApp } from '../../testing';
@@ -37,8 +36,17 @@ export async function createDocumentsTestApp(
   options: { now?: Date; documents?: Partial<DocumentsConfig>; clamd?: ClamdConfig | null; s3?: S3Config | null } = {},
 ): Promise<DocumentsTestApp> {
   const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));
-  const documents: DocumentsConfig = { filesDir, dailyUploadBytes: 100 * 1024 * 1024, uploadExpiryHours: 24, ...options.documents };
-  const base = await createTestApp(kind, { now: options.now, seed: false, config: { documents, clamd: options.clamd ?? null, s3: options.s3 ?? null } });
+  const documents: DocumentsConfig = {
+    filesDir,
+    dailyUploadBytes: 100 * 1024 * 1024,
+    uploadExpiryHours: 24,
+    ...options.documents,
+  };
+  const base = await createTestApp(kind, {
+    now: options.now,
+    seed: false,
+    config: { documents, clamd: options.clamd ?? null, s3: options.s3 ?? null },
+  });
   const { ctx } = base;
   await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(ctx.clock.now()), { blobs: createBlobStore(ctx.config) });
   await base.app.close();
@@ -177,7 +185,12 @@ export class CuttingProxy {
 export const b64 = (value: string) => Buffer.from(value).toString('base64');
 
 /** tus creation-with-upload through inject(): the whole file in the POST; returns the upload id. */
-export async function uploadInOne(browser: Browser, caseId: string, bytes: Buffer, requestId?: string): Promise<string> {
+export async function uploadInOne(
+  browser: Browser,
+  caseId: string,
+  bytes: Buffer,
+  requestId?: string,
+): Promise<string> {
   const metadata = [`caseId ${b64(caseId)}`, ...(requestId ? [`requestId ${b64(requestId)}`] : [])].join(',');
   const res = await browser.request({
     method: 'POST',
@@ -196,7 +209,12 @@ export async function uploadInOne(browser: Browser, caseId: string, bytes: Buffe
   return String(res.headers.location).split('/').pop()!;
 }
 
-export function register(browser: Browser, caseId: string, body: Record<string, unknown>, key: string | null = randomUUID()) {
+export function register(
+  browser: Browser,
+  caseId: string,
+  body: Record<string, unknown>,
+  key: string | null = randomUUID(),
+) {
   return browser.request({
     method: 'POST',
     url: `/api/applications/${caseId}/documents`,

@@ -46,7 +46,13 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
     const res = await register(jan.browser, caseId, { uploadId, title: 'Bankafschriften', fileName: 'afschrift.pdf' });
     expect(res.statusCode).toBe(201);
     const { document } = res.json();
-    expect(document).toMatchObject({ title: 'Bankafschriften', fileName: 'afschrift.pdf', contentType: 'application/pdf', sizeBytes: file.length, requestId });
+    expect(document).toMatchObject({
+      title: 'Bankafschriften',
+      fileName: 'afschrift.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: file.length,
+      requestId,
+    });
     const listing = (await jan.browser.get(`/api/applications/${caseId}/documents`)).json();
     const answered = listing.requests.find((r: { id: string }) => r.id === requestId);
     expect(answered.state).toBe('received');
@@ -65,10 +71,16 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
         const file = randomBytes(size);
         // Anywhere in the request stream: in the headers of the creation, in a PATCH header or body.
         proxy.cutAfter(Math.floor(Math.random() * (size + 2000)));
-        const { uploadId } = await tusUpload(endpoint, jan.cookie, file, { caseId }, {
-          chunkSize: 32 * 1024,
-          retryDelays: [0, 10, 10, 50, 100],
-        });
+        const { uploadId } = await tusUpload(
+          endpoint,
+          jan.cookie,
+          file,
+          { caseId },
+          {
+            chunkSize: 32 * 1024,
+            retryDelays: [0, 10, 10, 50, 100],
+          },
+        );
         const stored = await t.services.uploads.read(uploadId);
         expect(sha256(stored), `iteration ${i}`).toBe(sha256(file));
         await t.services.uploads.remove(uploadId);
@@ -89,18 +101,24 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
     const port = (t.app.server.address() as { port: number }).port;
     let url = '';
     await new Promise<void>((resolve, reject) => {
-      tusUpload(`${base}/api/uploads`, jan.cookie, file, { caseId }, {
-        onUpload: (upload) => {
-          const original = upload.options.onChunkComplete;
-          upload.options.onChunkComplete = (chunk, accepted, total) => {
-            original?.(chunk, accepted, total);
-            if (accepted >= 3 * 64 * 1024 && !url) {
-              url = upload.url!;
-              void upload.abort().then(resolve, reject);
-            }
-          };
+      tusUpload(
+        `${base}/api/uploads`,
+        jan.cookie,
+        file,
+        { caseId },
+        {
+          onUpload: (upload) => {
+            const original = upload.options.onChunkComplete;
+            upload.options.onChunkComplete = (chunk, accepted, total) => {
+              original?.(chunk, accepted, total);
+              if (accepted >= 3 * 64 * 1024 && !url) {
+                url = upload.url!;
+                void upload.abort().then(resolve, reject);
+              }
+            };
+          },
         },
-      }).catch(reject);
+      ).catch(reject);
     });
     await t.app.close();
     t.app = await t.rebuild();
@@ -119,7 +137,9 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
 
   it("cannot upload to another resident's case, nor touch their upload", async () => {
     const fatima = await t.signedIn('999990032');
-    const foreign = await tusUpload(`${base}/api/uploads`, fatima.cookie, await pdf(1), { caseId }).catch((e: TusError) => e);
+    const foreign = await tusUpload(`${base}/api/uploads`, fatima.cookie, await pdf(1), { caseId }).catch(
+      (e: TusError) => e,
+    );
     expect(foreign).toBeInstanceOf(TusError);
     expect((foreign as TusError).status).toBe(404);
     expect((foreign as TusError).code).toBe('NOT_FOUND');
@@ -134,7 +154,10 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
       expect(res.statusCode, method).toBe(404);
     }
     expect(await t.services.uploads.progress(mine.uploadId)).not.toBeNull();
-    const stolen = await register(fatima.browser, (await t.casesOf('999990032'))[0]!, { uploadId: mine.uploadId, title: 'Niet van mij' });
+    const stolen = await register(fatima.browser, (await t.casesOf('999990032'))[0]!, {
+      uploadId: mine.uploadId,
+      title: 'Niet van mij',
+    });
     expect(stolen.statusCode).toBe(404);
     expect(stolen.json().error.code).toBe('UPLOAD_NOT_FOUND');
     const onHisCase = await register(fatima.browser, caseId, { uploadId: mine.uploadId, title: 'Niet van mij' });
@@ -146,14 +169,21 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
     expect((anonymous as TusError).status).toBe(401);
     const noCase = await tusUpload(`${base}/api/uploads`, jan.cookie, await pdf(1), {}).catch((e: TusError) => e);
     expect((noCase as TusError).code).toBe('VALIDATION_FAILED');
-    const unknownRequest = await tusUpload(`${base}/api/uploads`, jan.cookie, await pdf(1), { caseId, requestId: randomUUID() }).catch((e: TusError) => e);
+    const unknownRequest = await tusUpload(`${base}/api/uploads`, jan.cookie, await pdf(1), {
+      caseId,
+      requestId: randomUUID(),
+    }).catch((e: TusError) => e);
     expect((unknownRequest as TusError).status).toBe(404);
   });
 
   it('refuses an empty file and a file over 20 MB before a byte is stored', async () => {
-    const empty = await tusUpload(`${base}/api/uploads`, jan.cookie, Buffer.alloc(0), { caseId }).catch((e: TusError) => e);
+    const empty = await tusUpload(`${base}/api/uploads`, jan.cookie, Buffer.alloc(0), { caseId }).catch(
+      (e: TusError) => e,
+    );
     expect((empty as TusError).code).toBe('DOCUMENT_EMPTY');
-    const big = await tusUpload(`${base}/api/uploads`, jan.cookie, Buffer.alloc(MAX_DOCUMENT_BYTES + 1), { caseId }).catch((e: TusError) => e);
+    const big = await tusUpload(`${base}/api/uploads`, jan.cookie, Buffer.alloc(MAX_DOCUMENT_BYTES + 1), {
+      caseId,
+    }).catch((e: TusError) => e);
     expect((big as TusError).status).toBe(413);
     expect((big as TusError).code).toBe('DOCUMENT_TOO_LARGE');
   });
@@ -186,16 +216,22 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
     const file = await pdf(1, 200 * 1024);
     let url = '';
     await new Promise<void>((resolve, reject) => {
-      tusUpload(`${base}/api/uploads`, jan.cookie, file, { caseId }, {
-        onUpload: (upload) => {
-          upload.options.onChunkComplete = () => {
-            if (!url) {
-              url = upload.url!;
-              void upload.abort().then(resolve, reject);
-            }
-          };
+      tusUpload(
+        `${base}/api/uploads`,
+        jan.cookie,
+        file,
+        { caseId },
+        {
+          onUpload: (upload) => {
+            upload.options.onChunkComplete = () => {
+              if (!url) {
+                url = upload.url!;
+                void upload.abort().then(resolve, reject);
+              }
+            };
+          },
         },
-      }).catch(reject);
+      ).catch(reject);
     });
     const uploadId = url.split('/').pop()!;
     await cleanUpUploads(t.ctx, t.services); // not yet expired: kept
@@ -204,7 +240,11 @@ describe.each(testDatabases)('tus uploads on %s', (kind) => {
     expect((await cleanUpUploads(t.ctx, t.services)).expired).toBeGreaterThanOrEqual(1);
     expect(await t.services.uploads.progress(uploadId)).toBeNull();
     jan = await t.signedIn('999990019');
-    const head = await jan.browser.request({ method: 'HEAD', url: `/api/uploads/${uploadId}`, headers: { 'tus-resumable': '1.0.0' } });
+    const head = await jan.browser.request({
+      method: 'HEAD',
+      url: `/api/uploads/${uploadId}`,
+      headers: { 'tus-resumable': '1.0.0' },
+    });
     expect(head.statusCode).toBe(404);
     const late = await register(jan.browser, caseId, { uploadId, title: 'Te laat' });
     expect(late.json().error.code).toBe('UPLOAD_NOT_FOUND');

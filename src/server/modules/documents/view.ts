@@ -23,7 +23,7 @@ export function toDocumentInfo(row: DocumentRow): DocumentInfo {
   };
 }
 
-export function toLetter(row: DocumentRow): Letter {
+function toLetter(row: DocumentRow): Letter {
   return {
     id: row.id,
     title: row.title,

@@ -28,7 +28,13 @@ describe.each(testDatabases)('system routes on %s', (kind) => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/me', '/api/applications/', '/api/applications/{id}', '/api/auth/login']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/me',
+        '/api/applications/',
+        '/api/applications/{id}',
+        '/api/auth/login',
+      ]),
     );
     expect(doc.paths['/api/applications/{id}'].get.responses).toHaveProperty('404');
   });

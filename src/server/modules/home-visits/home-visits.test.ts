@@ -30,11 +30,16 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
     r.post('/api/home-visits', {
       reason: 'illness',
       address: { street: 'Herenstraat 12', postalCode: '2271cj', city: 'Voorburg' },
-      atHome: [{ day: 3, part: 'afternoon' }, { day: 1, part: 'morning' }, { day: 3, part: 'afternoon' }],
+      atHome: [
+        { day: 3, part: 'afternoon' },
+        { day: 1, part: 'morning' },
+        { day: 3, part: 'afternoon' },
+      ],
       phone: '+31 6 1234 5678',
       ...body,
     });
-  const stateOf = async (r: Resident, id: string) => ((await r.get(`/api/home-visits/${id}`)).json().homeVisit as HomeVisit);
+  const stateOf = async (r: Resident, id: string) =>
+    (await r.get(`/api/home-visits/${id}`)).json().homeVisit as HomeVisit;
 
   beforeAll(async () => {
     t = await createAppointmentsTestApp(kind, { now: NOW });
@@ -45,8 +50,15 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
 
   it('offers the registered address to confirm, and takes a request with the confirmed address', async () => {
     const list = (await jan.get('/api/home-visits')).json();
-    expect(list).toEqual({ homeVisits: [], registeredAddress: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' } });
-    const { case_id: caseId } = await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', '999990019').executeTakeFirstOrThrow();
+    expect(list).toEqual({
+      homeVisits: [],
+      registeredAddress: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' },
+    });
+    const { case_id: caseId } = await t.ctx.db
+      .selectFrom('case_roles')
+      .select('case_id')
+      .where('bsn', '=', '999990019')
+      .executeTakeFirstOrThrow();
     const res = await ask(jan, { caseId, note: 'Bel eerst even aan.' });
     expect(res.statusCode).toBe(201);
     expect(res.json().homeVisit).toMatchObject({
@@ -54,7 +66,10 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
       state: 'requested',
       address: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' },
       addressCorrected: false,
-      atHome: [{ day: 1, part: 'morning' }, { day: 3, part: 'afternoon' }],
+      atHome: [
+        { day: 1, part: 'morning' },
+        { day: 3, part: 'afternoon' },
+      ],
       phone: '06 12345678',
       caseId,
       canCancel: true,
@@ -67,7 +82,12 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
     ["'other' without words", { reason: 'other', reasonText: '  ' }, 400, 'VALIDATION_FAILED'],
     ['no time at home', { atHome: [] }, 400, 'VALIDATION_FAILED'],
     ['a Saturday', { atHome: [{ day: 6, part: 'morning' }] }, 400, 'VALIDATION_FAILED'],
-    ['a postal code that is none', { address: { street: 'Damplein 1', postalCode: '226 AA', city: 'Leidschendam' } }, 400, 'VALIDATION_FAILED'],
+    [
+      'a postal code that is none',
+      { address: { street: 'Damplein 1', postalCode: '226 AA', city: 'Leidschendam' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['a foreign phone number', { phone: '+32 470 12 34 56' }, 400, 'PHONE_NUMBER_INVALID'],
     ["another resident's case", { caseId: '00000000-0000-4000-8000-000000000000' }, 404, 'NOT_FOUND'],
   ])('refuses %s with a JSON code', async (_, body, status, code) => {
@@ -83,25 +103,43 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
       address: { street: 'Kerkstraat 5', postalCode: '2265 BB', city: 'Leidschendam' },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().homeVisit).toMatchObject({ addressCorrected: true, reason: 'other', reasonText: 'Ik woon tijdelijk bij mijn zus.' });
+    expect(res.json().homeVisit).toMatchObject({
+      addressCorrected: true,
+      reason: 'other',
+      reasonText: 'Ik woon tijdelijk bij mijn zus.',
+    });
   });
 
   it('refuses a resident of a municipality that does not take part', async () => {
     const sanne = await t.signedIn('999990056');
-    expect((await ask(sanne, { address: { street: 'Spui 70', postalCode: '2511 BT', city: 'Den Haag' } })).json().error.code).toBe('MUNICIPALITY_NOT_SERVED');
+    expect(
+      (await ask(sanne, { address: { street: 'Spui 70', postalCode: '2511 BT', city: 'Den Haag' } })).json().error.code,
+    ).toBe('MUNICIPALITY_NOT_SERVED');
   });
 
   it('goes requested -> planned -> done, with staff planning a date and window the resident sees', async () => {
     const visit = (await ask(jan)).json().homeVisit as HomeVisit;
     const queue = await homeVisitQueue(t.ctx.db);
-    expect(queue.find((q) => q.id === visit.id)).toMatchObject({ residentName: 'Jan de Vries', state: 'requested', phone: '06 12345678' });
-    expect(await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-28', from: '10:00', until: '12:00' }))).toBe('VALIDATION_FAILED'); // a Saturday
-    expect(await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-25', from: '12:00', until: '10:00' }))).toBe('VALIDATION_FAILED');
+    expect(queue.find((q) => q.id === visit.id)).toMatchObject({
+      residentName: 'Jan de Vries',
+      state: 'requested',
+      phone: '06 12345678',
+    });
+    expect(
+      await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-28', from: '10:00', until: '12:00' })),
+    ).toBe('VALIDATION_FAILED'); // a Saturday
+    expect(
+      await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-25', from: '12:00', until: '10:00' })),
+    ).toBe('VALIDATION_FAILED');
     expect(await codeOf(markHomeVisitDone(t.ctx.db, t.clock, visit.id))).toBe('HOME_VISIT_TRANSITION_NOT_ALLOWED');
     t.clock.advanceMinutes(10);
     await planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-25', from: '10:00', until: '12:00' });
     const planned = await stateOf(jan, visit.id);
-    expect(planned).toMatchObject({ state: 'planned', planned: { date: '2026-03-25', from: '10:00', until: '12:00' }, canCancel: true });
+    expect(planned).toMatchObject({
+      state: 'planned',
+      planned: { date: '2026-03-25', from: '10:00', until: '12:00' },
+      canCancel: true,
+    });
     expect(planned.changedAt).toBe(new Date(NOW.getTime() + 10 * 60_000).toISOString());
     await markHomeVisitDone(t.ctx.db, t.clock, visit.id);
     expect(await stateOf(jan, visit.id)).toMatchObject({ state: 'done', canCancel: false });
@@ -111,19 +149,32 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
 
   it('offers an alternative the resident accepts, or declines with a reason the resident reads', async () => {
     const one = (await ask(jan, { reason: 'care_for_others' })).json().homeVisit as HomeVisit;
-    await offerAlternative(t.ctx.db, t.clock, one.id, { note: 'Wij kunnen ook bellen, of op dinsdag komen.', proposed: { date: '2026-03-31', from: '13:00', until: '15:00' } });
+    await offerAlternative(t.ctx.db, t.clock, one.id, {
+      note: 'Wij kunnen ook bellen, of op dinsdag komen.',
+      proposed: { date: '2026-03-31', from: '13:00', until: '15:00' },
+    });
     expect(await stateOf(jan, one.id)).toMatchObject({
       state: 'alternative_offered',
-      alternative: { note: 'Wij kunnen ook bellen, of op dinsdag komen.', proposed: { date: '2026-03-31', from: '13:00', until: '15:00' } },
+      alternative: {
+        note: 'Wij kunnen ook bellen, of op dinsdag komen.',
+        proposed: { date: '2026-03-31', from: '13:00', until: '15:00' },
+      },
       canAcceptAlternative: true,
     });
     const accepted = await jan.post(`/api/home-visits/${one.id}/accept-alternative`, {});
-    expect(accepted.json().homeVisit).toMatchObject({ state: 'planned', planned: { date: '2026-03-31', from: '13:00', until: '15:00' } });
+    expect(accepted.json().homeVisit).toMatchObject({
+      state: 'planned',
+      planned: { date: '2026-03-31', from: '13:00', until: '15:00' },
+    });
 
     const two = (await ask(jan, { reason: 'disability' })).json().homeVisit as HomeVisit;
     expect(await codeOf(declineHomeVisit(t.ctx.db, t.clock, two.id, ' '))).toBe('VALIDATION_FAILED');
     await declineHomeVisit(t.ctx.db, t.clock, two.id, 'U woont naast het kantoor; wij helpen u graag daar.');
-    expect(await stateOf(jan, two.id)).toMatchObject({ state: 'declined', declineReason: 'U woont naast het kantoor; wij helpen u graag daar.', canCancel: false });
+    expect(await stateOf(jan, two.id)).toMatchObject({
+      state: 'declined',
+      declineReason: 'U woont naast het kantoor; wij helpen u graag daar.',
+      canCancel: false,
+    });
   });
 
   it('lets the resident cancel, and keeps another resident out (404)', async () => {
@@ -132,19 +183,28 @@ describe.each(testDatabases)('home visits on %s', (kind) => {
     expect((await ahmed.post(`/api/home-visits/${visit.id}/cancel`, {})).statusCode).toBe(404);
     const res = await jan.post(`/api/home-visits/${visit.id}/cancel`, { reason: 'Ik ben weer beter' });
     expect(res.json().homeVisit).toMatchObject({ state: 'cancelled', canCancel: false });
-    expect(await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-25', from: '10:00', until: '12:00' }))).toBe('HOME_VISIT_TRANSITION_NOT_ALLOWED');
+    expect(
+      await codeOf(planHomeVisit(t.ctx.db, t.clock, visit.id, { date: '2026-03-25', from: '10:00', until: '12:00' })),
+    ).toBe('HOME_VISIT_TRANSITION_NOT_ALLOWED');
     expect((await homeVisitQueue(t.ctx.db)).some((q) => q.id === visit.id)).toBe(false);
   });
 
   it('stores a request queued offline exactly once, however often it is replayed', async () => {
     const key = 'offline-home-visit-0001';
-    const body = { reason: 'illness', address: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' }, atHome: [{ day: 2, part: 'morning' }], phone: '0612345678' };
+    const body = {
+      reason: 'illness',
+      address: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' },
+      atHome: [{ day: 2, part: 'morning' }],
+      phone: '0612345678',
+    };
     const responses = await Promise.all(Array.from({ length: 5 }, () => jan.post('/api/home-visits', body, key)));
     const ok = responses.filter((r) => r.statusCode === 201);
     expect(new Set(ok.map((r) => r.json().homeVisit.id)).size).toBe(1);
     const again = await jan.post('/api/home-visits', body, key);
     expect(again.headers['idempotent-replayed']).toBe('true');
     const stored = await t.ctx.db.selectFrom('home_visits').select('at_home').where('bsn', '=', '999990019').execute();
-    expect(stored.filter((row) => JSON.stringify(row.at_home) === JSON.stringify([{ day: 2, part: 'morning' }]))).toHaveLength(1);
+    expect(
+      stored.filter((row) => JSON.stringify(row.at_home) === JSON.stringify([{ day: 2, part: 'morning' }])),
+    ).toHaveLength(1);
   });
 });

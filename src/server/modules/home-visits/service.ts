@@ -22,14 +22,23 @@ import { transition } from './transitions';
 type Deps = Pick<AppContext, 'consortium' | 'clock'>;
 
 /** '2271cj' -> '2271 CJ', the way the population register writes it. */
-export const normalizePostalCode = (code: string) => code.replace(/\s+/g, '').toUpperCase().replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
-const same = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const normalizePostalCode = (code: string) =>
+  code
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
+const same = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function isCorrected(person: Person, address: NewHomeVisit['address']): boolean {
-  return !(same(person.street, address.street) && same(person.postal_code, normalizePostalCode(address.postalCode)) && same(person.city, address.city));
+  return !(
+    same(person.street, address.street) &&
+    same(person.postal_code, normalizePostalCode(address.postalCode)) &&
+    same(person.city, address.city)
+  );
 }
 
-export async function servedPerson(db: Kysely<Database>, deps: Deps, bsn: string): Promise<Person> {
+async function servedPerson(db: Kysely<Database>, deps: Deps, bsn: string): Promise<Person> {
   const person = await findPerson(db, bsn);
   if (!person || whereToGo(deps.consortium, person.municipality_code, amsterdamDateOf(deps.clock.now())) !== null) {
     throw refusal('MUNICIPALITY_NOT_SERVED');
@@ -37,11 +46,17 @@ export async function servedPerson(db: Kysely<Database>, deps: Deps, bsn: string
   return person;
 }
 
-export async function requestHomeVisit(db: Kysely<Database>, deps: Deps, bsn: string, input: NewHomeVisit): Promise<HomeVisitRow> {
+export async function requestHomeVisit(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  input: NewHomeVisit,
+): Promise<HomeVisitRow> {
   const phone = normalizeDutchPhone(input.phone);
   if (!phone) throw refusal('PHONE_NUMBER_INVALID');
   const reasonText = input.reasonText?.trim() || null;
-  if (input.reason === 'other' && !reasonText) throw refusal('VALIDATION_FAILED', "A home visit for reason 'other' needs reasonText");
+  if (input.reason === 'other' && !reasonText)
+    throw refusal('VALIDATION_FAILED', "A home visit for reason 'other' needs reasonText");
   const person = await servedPerson(db, deps, bsn);
   if (input.caseId !== undefined && !(await ownCase(db, bsn, input.caseId))) throw notFound('Application');
   const now = deps.clock.now();
@@ -70,17 +85,39 @@ export async function requestHomeVisit(db: Kysely<Database>, deps: Deps, bsn: st
   );
 }
 
-export async function cancelHomeVisit(db: Kysely<Database>, deps: Deps, bsn: string, id: string, reason?: string): Promise<HomeVisitRow> {
+export async function cancelHomeVisit(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  id: string,
+  reason?: string,
+): Promise<HomeVisitRow> {
   return transition(db, deps.clock, { id, bsn, event: 'cancel', set: { cancel_reason: reason?.trim() || null } });
 }
 
 /** The resident takes the date and window staff proposed instead. */
-export async function acceptAlternative(db: Kysely<Database>, deps: Deps, bsn: string, id: string): Promise<HomeVisitRow> {
-  return transition(db, deps.clock, { id, bsn, event: 'accept_alternative', guard: (row) => row.planned_date !== null });
+export async function acceptAlternative(
+  db: Kysely<Database>,
+  deps: Deps,
+  bsn: string,
+  id: string,
+): Promise<HomeVisitRow> {
+  return transition(db, deps.clock, {
+    id,
+    bsn,
+    event: 'accept_alternative',
+    guard: (row) => row.planned_date !== null,
+  });
 }
 
 export async function homeVisitsOf(db: Kysely<Database>, bsn: string): Promise<HomeVisitRow[]> {
-  return db.selectFrom('home_visits').selectAll().where('bsn', '=', bsn).orderBy('requested_at', 'desc').limit(50).execute();
+  return db
+    .selectFrom('home_visits')
+    .selectAll()
+    .where('bsn', '=', bsn)
+    .orderBy('requested_at', 'desc')
+    .limit(50)
+    .execute();
 }
 
 export async function homeVisitOf(db: Kysely<Database>, bsn: string, id: string): Promise<HomeVisitRow | undefined> {

@@ -36,7 +36,12 @@ function checkedWindow(clock: Clock, window: VisitWindow) {
 
 const staffText = (value: string | undefined) => (value ?? '').trim().slice(0, HOME_VISIT_LIMITS.staffText);
 
-export async function planHomeVisit(db: Kysely<Database>, clock: Clock, id: string, window: VisitWindow): Promise<HomeVisitRow> {
+export async function planHomeVisit(
+  db: Kysely<Database>,
+  clock: Clock,
+  id: string,
+  window: VisitWindow,
+): Promise<HomeVisitRow> {
   return transition(db, clock, { id, event: 'plan', set: checkedWindow(clock, window) });
 }
 
@@ -49,11 +54,18 @@ export async function offerAlternative(
 ): Promise<HomeVisitRow> {
   const note = staffText(offer.note);
   if (!note) throw refusal('VALIDATION_FAILED', 'An alternative needs a note the resident can read');
-  const proposed = offer.proposed ? checkedWindow(clock, offer.proposed) : { planned_date: null, window_from: null, window_until: null };
+  const proposed = offer.proposed
+    ? checkedWindow(clock, offer.proposed)
+    : { planned_date: null, window_from: null, window_until: null };
   return transition(db, clock, { id, event: 'offer_alternative', set: { alternative_note: note, ...proposed } });
 }
 
-export async function declineHomeVisit(db: Kysely<Database>, clock: Clock, id: string, reason: string): Promise<HomeVisitRow> {
+export async function declineHomeVisit(
+  db: Kysely<Database>,
+  clock: Clock,
+  id: string,
+  reason: string,
+): Promise<HomeVisitRow> {
   const why = staffText(reason);
   if (!why) throw refusal('VALIDATION_FAILED', 'Declining needs a reason the resident can read');
   return transition(db, clock, { id, event: 'decline', set: { decline_reason: why } });
@@ -81,7 +93,10 @@ export interface QueueEntry {
 }
 
 /** Open requests first (oldest first: they have waited longest), then planned visits by date. */
-export async function homeVisitQueue(db: Kysely<Database>, states: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned']): Promise<QueueEntry[]> {
+export async function homeVisitQueue(
+  db: Kysely<Database>,
+  states: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned'],
+): Promise<QueueEntry[]> {
   if (states.length === 0) return [];
   const rows = await db
     .selectFrom('home_visits')
@@ -106,10 +121,15 @@ export async function homeVisitQueue(db: Kysely<Database>, states: readonly Home
     phone: formatDutchPhone(r.phone),
     caseReference: r.case_reference,
     note: r.note,
-    planned: r.planned_date && r.window_from && r.window_until ? { date: r.planned_date, from: r.window_from, until: r.window_until } : null,
+    planned:
+      r.planned_date && r.window_from && r.window_until
+        ? { date: r.planned_date, from: r.window_from, until: r.window_until }
+        : null,
     requestedAt: r.requested_at,
   }));
   const open = entries.filter((e) => e.state !== 'planned');
-  const planned = entries.filter((e) => e.state === 'planned').sort((a, b) => `${a.planned!.date}${a.planned!.from}`.localeCompare(`${b.planned!.date}${b.planned!.from}`));
+  const planned = entries
+    .filter((e) => e.state === 'planned')
+    .sort((a, b) => `${a.planned!.date}${a.planned!.from}`.localeCompare(`${b.planned!.date}${b.planned!.from}`));
   return [...open, ...planned];
 }

@@ -22,7 +22,11 @@ export interface TransitionRequest {
   guard?: (row: HomeVisitRow) => boolean;
 }
 
-export async function transition(db: Kysely<Database>, clock: Clock, request: TransitionRequest): Promise<HomeVisitRow> {
+export async function transition(
+  db: Kysely<Database>,
+  clock: Clock,
+  request: TransitionRequest,
+): Promise<HomeVisitRow> {
   if (!isUuid(request.id)) throw notFound('Home visit');
   return inTransaction(db, async (trx) => {
     let query = trx.selectFrom('home_visits').selectAll().where('id', '=', request.id);

@@ -40,7 +40,11 @@ describe.each(testDatabases)('web app manifest on %s', (kind) => {
     const first = await t.app.inject({ method: 'GET', url: '/manifest.webmanifest' });
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^".+"$/);
-    const again = await t.app.inject({ method: 'GET', url: '/manifest.webmanifest', headers: { 'if-none-match': etag } });
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/manifest.webmanifest',
+      headers: { 'if-none-match': etag },
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
   });

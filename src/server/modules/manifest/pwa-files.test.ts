@@ -57,14 +57,18 @@ describe('built PWA files', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it('sends the build\'s Brotli or gzip copy to a browser that accepts it, the file itself to one that does not', async () => {
+  it("sends the build's Brotli or gzip copy to a browser that accepts it, the file itself to one that does not", async () => {
     const code = `export const text = ${JSON.stringify('Uw aanvragen worden geladen. '.repeat(200))};`;
     writeFileSync(join(clientDir, 'assets', 'page-DDDD4444.js'), code);
     writeFileSync(join(clientDir, 'index.html'), `<!doctype html><title>Loket</title><p>${'Loket '.repeat(400)}</p>`);
     expect(await compressFile(join(clientDir, 'assets', 'page-DDDD4444.js'))).toBe(true);
     expect(await compressFile(join(clientDir, 'index.html'))).toBe(true);
 
-    const br = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const br = await t.app.inject({
+      method: 'GET',
+      url: '/assets/page-DDDD4444.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toMatch(/javascript/);
@@ -73,11 +77,19 @@ describe('built PWA files', () => {
     expect(Number(br.headers['content-length'])).toBeLessThan(code.length / 5);
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(code);
 
-    const gz = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'gzip' } });
+    const gz = await t.app.inject({
+      method: 'GET',
+      url: '/assets/page-DDDD4444.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.rawPayload).toString()).toBe(code);
 
-    const plain = await t.app.inject({ method: 'GET', url: '/assets/page-DDDD4444.js', headers: { 'accept-encoding': 'identity' } });
+    const plain = await t.app.inject({
+      method: 'GET',
+      url: '/assets/page-DDDD4444.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(code);
 

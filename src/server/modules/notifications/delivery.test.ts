@@ -34,24 +34,46 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
     return webPushSender(await vapidKeys(t.ctx.db, settings), settings.vapidSubject, { agent: pushService.agent });
   };
   const newWorker = (push: () => Promise<PushSender | null> = realPush) =>
-    new DeliveryWorker({ db: t.ctx.db, clock: t.clock, publicUrl: 'https://loket.example', mail: smtpSender(smtp.url, 'Loket <noreply@loket.example>'), push });
+    new DeliveryWorker({
+      db: t.ctx.db,
+      clock: t.clock,
+      publicUrl: 'https://loket.example',
+      mail: smtpSender(smtp.url, 'Loket <noreply@loket.example>'),
+      push,
+    });
   const eventMails = () => smtp.mails.filter((m) => m.subject === EMAIL_SUBJECT);
   const statusChange = () =>
     t.ctx.db.transaction().execute((trx) =>
-      recordNotificationEvent(trx, t.clock, { type: 'status_changed', residentBsn: ANNA, caseId, link: `/aanvragen/${caseId}` }),
+      recordNotificationEvent(trx, t.clock, {
+        type: 'status_changed',
+        residentBsn: ANNA,
+        caseId,
+        link: `/aanvragen/${caseId}`,
+      }),
     );
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     pushService = await startPushService(() => (failing ? 503 : 201));
     const base = loadConfig({ PORT: '8080' }).notifications;
-    t = await createTestApp(kind, { now: NOW, config: { notifications: { ...base, workerIntervalMs: 0, smtp: { url: smtp.url, from: 'Loket <noreply@loket.example>' } } } });
-    caseId = (await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', ANNA).executeTakeFirstOrThrow()).case_id;
+    t = await createTestApp(kind, {
+      now: NOW,
+      config: {
+        notifications: { ...base, workerIntervalMs: 0, smtp: { url: smtp.url, from: 'Loket <noreply@loket.example>' } },
+      },
+    });
+    caseId = (
+      await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', ANNA).executeTakeFirstOrThrow()
+    ).case_id;
     // Anna: one phone subscribed, a verified e-mail address (seeded through the module's own functions).
     const phone = browserSubscription(`${pushService.origin}/send/anna`);
     await addDevice(t.ctx.db, t.clock, ANNA, { endpoint: phone.endpoint, keys: phone.keys, label: 'Telefoon' });
     await startEmailOptIn(t.ctx.db, t.clock, ANNA, 'anna@example.nl');
-    const job = await t.ctx.db.selectFrom('notification_jobs').select('payload').where('kind', '=', 'verify_email').executeTakeFirstOrThrow();
+    const job = await t.ctx.db
+      .selectFrom('notification_jobs')
+      .select('payload')
+      .where('kind', '=', 'verify_email')
+      .executeTakeFirstOrThrow();
     expect(await confirmEmail(t.ctx.db, t.clock, job.payload!.token)).toBe(true);
     await newWorker().runOnce(); // the confirmation mail
   }, 120_000);
@@ -91,7 +113,12 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
     const restarted = newWorker();
     const first = await restarted.runOnce();
     expect(first.retried).toBe(0);
-    const pending = await t.ctx.db.selectFrom('notification_jobs').select(['channel', 'attempts']).where('sent_at', 'is', null).where('kind', '=', 'event').execute();
+    const pending = await t.ctx.db
+      .selectFrom('notification_jobs')
+      .select(['channel', 'attempts'])
+      .where('sent_at', 'is', null)
+      .where('kind', '=', 'event')
+      .execute();
     expect(pending).toEqual([{ channel: 'push', attempts: 1 }]);
 
     // After the lease has run out, B sends that one too, and then nothing more.
@@ -123,7 +150,12 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
     await statusChange();
     const worker = newWorker();
     expect(await worker.runOnce()).toEqual({ sent: 1, retried: 1 }); // e-mail sent, push retried
-    const job = await t.ctx.db.selectFrom('notification_jobs').selectAll().where('sent_at', 'is', null).where('kind', '=', 'event').executeTakeFirstOrThrow();
+    const job = await t.ctx.db
+      .selectFrom('notification_jobs')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .where('kind', '=', 'event')
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ channel: 'push', attempts: 1, last_error: 'push_failed_1', lease_until: null });
     expect(new Date(job.next_attempt_at).getTime() - t.clock.now().getTime()).toBe(30_000);
     failing = false;
@@ -135,9 +167,19 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
   it('creates document reminders once, at 09:00 two days before and at 08:00 on the day (Amsterdam time)', async () => {
     const today = amsterdamDateOf(t.clock.now());
     const due = addDays(today, 3);
-    const request = await createDocumentRequest(t.ctx.db, t.clock, { caseId, title: { nl: 'Loonstrook' }, reason: { nl: 'Voor uw inkomen.' }, dueDate: due });
+    const request = await createDocumentRequest(t.ctx.db, t.clock, {
+      caseId,
+      title: { nl: 'Loonstrook' },
+      reason: { nl: 'Voor uw inkomen.' },
+      dueDate: due,
+    });
     const reminders = (type: 'document_due_soon' | 'document_due_today') =>
-      t.ctx.db.selectFrom('notification_messages').select('id').where('type', '=', type).where('object_id', '=', request.id).execute();
+      t.ctx.db
+        .selectFrom('notification_messages')
+        .select('id')
+        .where('type', '=', type)
+        .where('object_id', '=', request.id)
+        .execute();
 
     t.clock.set(new Date(amsterdamInstant(addDays(due, -2), '09:00').getTime() - 60_000));
     await scheduleReminders(t.ctx.db, t.clock);
@@ -150,7 +192,11 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
     t.clock.set(amsterdamInstant(due, '08:00'));
     expect(await scheduleReminders(t.ctx.db, t.clock)).toBe(1);
     expect(await reminders('document_due_today')).toHaveLength(1);
-    const [message] = await t.ctx.db.selectFrom('notification_messages').select(['link', 'bsn']).where('type', '=', 'document_due_today').execute();
+    const [message] = await t.ctx.db
+      .selectFrom('notification_messages')
+      .select(['link', 'bsn'])
+      .where('type', '=', 'document_due_today')
+      .execute();
     expect(message).toEqual({ link: `/aanvragen/${caseId}/documenten`, bsn: ANNA });
   });
 
@@ -166,7 +212,12 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
     const startsAt = new Date(appointment.starts_at);
     const dayBefore = addDays(amsterdamDateOf(startsAt), -1);
     const reminders = () =>
-      t.ctx.db.selectFrom('notification_messages').select(['bsn', 'link']).where('type', '=', 'appointment_tomorrow').where('object_id', '=', appointment.id).execute();
+      t.ctx.db
+        .selectFrom('notification_messages')
+        .select(['bsn', 'link'])
+        .where('type', '=', 'appointment_tomorrow')
+        .where('object_id', '=', appointment.id)
+        .execute();
 
     t.clock.set(new Date(amsterdamInstant(dayBefore, '09:00').getTime() - 60_000));
     await scheduleReminders(t.ctx.db, t.clock);
@@ -180,7 +231,11 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
   it('holds a push back until 08:00 during the quiet hours, the e-mail not', async () => {
     t.clock.set(new Date('2026-11-20T22:30:00Z')); // 23:30 in Amsterdam
     await statusChange();
-    const jobs = await t.ctx.db.selectFrom('notification_jobs').select(['channel', 'next_attempt_at']).where('created_at', '=', t.clock.now()).execute();
+    const jobs = await t.ctx.db
+      .selectFrom('notification_jobs')
+      .select(['channel', 'next_attempt_at'])
+      .where('created_at', '=', t.clock.now())
+      .execute();
     expect(jobs).toHaveLength(2);
     const push = jobs.find((j) => j.channel === 'push')!;
     expect(new Date(push.next_attempt_at).toISOString()).toBe('2026-11-21T07:00:00.000Z'); // 08:00 CET

@@ -25,7 +25,12 @@ export interface MailSender {
 
 export function smtpSender(url: string, from: string): MailSender {
   // Timeouts well below the worker's lease: a hanging server must not outlive the claim.
-  const transport = nodemailer.createTransport(url, { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 30_000 });
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(mail) {
       await transport.sendMail({
@@ -47,7 +52,9 @@ const escapeHtml = (text: string) =>
 
 function htmlPage(paragraphs: Array<{ text: string; link?: string }>, lang = 'nl'): string {
   const body = paragraphs
-    .map(({ text, link }) => (link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(text)}</a></p>` : `<p>${escapeHtml(text)}</p>`))
+    .map(({ text, link }) =>
+      link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(text)}</a></p>` : `<p>${escapeHtml(text)}</p>`,
+    )
     .join('\n');
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>Loket</title></head>\n<body style="font-family: sans-serif; line-height: 1.5">\n${body}\n</body></html>\n`;
 }
@@ -120,5 +127,12 @@ export function verificationMail(input: { to: string; token: string; publicUrl: 
     { text: 'Confirm my e-mail address', link: url },
     { text: 'The link works for 48 hours. Did you not ask for this? Then you need not do anything.' },
   ]);
-  return { to: input.to, subject: EMAIL_VERIFY_SUBJECT, text, html, messageId: `<${input.jobId}@${host(input.publicUrl)}>`, headers: {} };
+  return {
+    to: input.to,
+    subject: EMAIL_VERIFY_SUBJECT,
+    text,
+    html,
+    messageId: `<${input.jobId}@${host(input.publicUrl)}>`,
+    headers: {},
+  };
 }

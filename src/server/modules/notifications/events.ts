@@ -15,7 +15,11 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 
 /** Kinds that exist once per object: the object id is the deduplication key. */
-const ONCE_PER_OBJECT: ReadonlySet<NotificationEventType> = new Set(['document_requested', 'decision_letter_available', 'letter_available']);
+const ONCE_PER_OBJECT: ReadonlySet<NotificationEventType> = new Set([
+  'document_requested',
+  'decision_letter_available',
+  'letter_available',
+]);
 
 export interface RecordOptions {
   /** Overrides the default key (reminders: kind + object + the date they are about) */
@@ -23,9 +27,15 @@ export interface RecordOptions {
 }
 
 /** The id of the inbox message, or null when the event was already recorded (dedupe key). */
-export async function recordEvent(db: Kysely<Database>, clock: Clock, event: NotificationEvent, options: RecordOptions = {}): Promise<string | null> {
+export async function recordEvent(
+  db: Kysely<Database>,
+  clock: Clock,
+  event: NotificationEvent,
+  options: RecordOptions = {},
+): Promise<string | null> {
   const now = clock.now();
-  const dedupeKey = options.dedupeKey ?? (ONCE_PER_OBJECT.has(event.type) && event.objectId ? `${event.type}:${event.objectId}` : null);
+  const dedupeKey =
+    options.dedupeKey ?? (ONCE_PER_OBJECT.has(event.type) && event.objectId ? `${event.type}:${event.objectId}` : null);
   const message = await db
     .insertInto('notification_messages')
     .values({
@@ -50,7 +60,11 @@ export async function recordEvent(db: Kysely<Database>, clock: Clock, event: Not
   const pushOn = preferences?.push_enabled ?? true;
   const quietHours = preferences?.quiet_hours ?? true;
   const devices = pushOn
-    ? await db.selectFrom('push_subscriptions').select((eb) => eb.fn.countAll<string>().as('n')).where('bsn', '=', event.residentBsn).executeTakeFirstOrThrow()
+    ? await db
+        .selectFrom('push_subscriptions')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('bsn', '=', event.residentBsn)
+        .executeTakeFirstOrThrow()
     : { n: '0' };
 
   const jobs = [];
@@ -70,7 +84,11 @@ export async function recordEvent(db: Kysely<Database>, clock: Clock, event: Not
   return message.id;
 }
 
-export async function recordNotificationEvent(db: Kysely<Database>, clock: Clock, event: NotificationEvent): Promise<void> {
+export async function recordNotificationEvent(
+  db: Kysely<Database>,
+  clock: Clock,
+  event: NotificationEvent,
+): Promise<void> {
   await recordEvent(db, clock, event);
 }
 

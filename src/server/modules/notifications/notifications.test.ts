@@ -36,7 +36,9 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     const base = loadConfig({ PORT: '8080' }).notifications;
     t = await createTestApp(kind, {
       now: NOW,
-      config: { notifications: { ...base, workerIntervalMs: 0, smtp: { url: smtp.url, from: 'Loket <noreply@loket.example>' } } },
+      config: {
+        notifications: { ...base, workerIntervalMs: 0, smtp: { url: smtp.url, from: 'Loket <noreply@loket.example>' } },
+      },
     });
     const settings = t.ctx.config.notifications;
     worker = new DeliveryWorker({
@@ -44,7 +46,8 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
       clock: t.clock,
       publicUrl: t.ctx.config.publicUrl,
       mail: smtpSender(smtp.url, 'Loket <noreply@loket.example>'),
-      push: async () => webPushSender(await vapidKeys(t.ctx.db, settings), settings.vapidSubject, { agent: pushService.agent }),
+      push: async () =>
+        webPushSender(await vapidKeys(t.ctx.db, settings), settings.vapidSubject, { agent: pushService.agent }),
     });
     karin = (await logInStaff(t, 'k.jansen')).browser;
     jan = (await logInResident(t, JAN)).browser;
@@ -71,8 +74,15 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
   });
 
   it('subscribes two devices and lists them', async () => {
-    for (const [subscription, label] of [[phone, 'Chrome op Android'], [oldPhone, 'Oude tablet']] as const) {
-      const res = await post(jan, '/api/notifications/devices', { endpoint: subscription.endpoint, keys: subscription.keys, label });
+    for (const [subscription, label] of [
+      [phone, 'Chrome op Android'],
+      [oldPhone, 'Oude tablet'],
+    ] as const) {
+      const res = await post(jan, '/api/notifications/devices', {
+        endpoint: subscription.endpoint,
+        keys: subscription.keys,
+        label,
+      });
       expect(res.statusCode).toBe(201);
     }
     const { devices } = (await jan.get('/api/notifications/settings')).json().push;
@@ -88,7 +98,9 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     const mail = smtp.mails[0]!;
     expect(mail.to).toEqual(['jan@example.nl']);
     expect(mail.subject).toBe(EMAIL_VERIFY_SUBJECT);
-    const link = /http:\/\/localhost:8080(\/api\/notifications\/email\/verify\?token=[A-Za-z0-9_%-]+)/.exec(mail.text)?.[1];
+    const link = /http:\/\/localhost:8080(\/api\/notifications\/email\/verify\?token=[A-Za-z0-9_%-]+)/.exec(
+      mail.text,
+    )?.[1];
     expect(link).toBeDefined();
     expect(mail.html).toContain('Bevestig mijn e-mailadres');
 
@@ -98,7 +110,11 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     const confirmed = await new Browser(t.app).get(link!);
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe('/instellingen/meldingen?email=bevestigd');
-    expect((await jan.get('/api/notifications/settings')).json().email).toMatchObject({ enabled: true, address: 'jan@example.nl', pendingAddress: null });
+    expect((await jan.get('/api/notifications/settings')).json().email).toMatchObject({
+      enabled: true,
+      address: 'jan@example.nl',
+      pendingAddress: null,
+    });
   });
 
   it('asks for a fresh login before a new e-mail address is accepted (more than 5 minutes after login)', async () => {
@@ -108,7 +124,10 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
       const late = await post(anna, '/api/notifications/email', { address: 'anna@example.nl' });
       expect(late.statusCode).toBe(403);
       expect(late.json().error.code).toBe('REAUTH_REQUIRED');
-      expect((await anna.get('/api/notifications/settings')).json().email).toMatchObject({ address: null, pendingAddress: null });
+      expect((await anna.get('/api/notifications/settings')).json().email).toMatchObject({
+        address: null,
+        pendingAddress: null,
+      });
       // A fresh login is accepted: the opt-in test above does exactly that, right after login.
     } finally {
       t.clock.advanceMinutes(-6);
@@ -116,7 +135,9 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
   });
 
   it('tells of the seeded letter that asks for information as a letter, not as our decision', async () => {
-    const { messages } = (await jan.get('/api/notifications')).json() as { messages: Array<{ type: string; link: string }> };
+    const { messages } = (await jan.get('/api/notifications')).json() as {
+      messages: Array<{ type: string; link: string }>;
+    };
     expect(messages.map((m) => m.type)).toContain('letter_available');
     expect(messages.map((m) => m.type)).not.toContain('decision_letter_available');
     expect(messages.find((m) => m.type === 'letter_available')!.link).toBe(`/aanvragen/${caseId}/documenten`);
@@ -131,7 +152,11 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     expect(inbox.messages).toHaveLength(before.messages.length + 1);
     expect(inbox.messages[0]).toMatchObject({ type: 'status_changed', link: `/aanvragen/${caseId}`, read: false });
     expect(inbox.unread).toBe(before.unread + 1);
-    const jobs = await t.ctx.db.selectFrom('notification_jobs').select(['channel', 'kind']).where('message_id', '=', inbox.messages[0].id).execute();
+    const jobs = await t.ctx.db
+      .selectFrom('notification_jobs')
+      .select(['channel', 'kind'])
+      .where('message_id', '=', inbox.messages[0].id)
+      .execute();
     expect(jobs.map((j) => j.channel).sort()).toEqual(['email', 'push']);
   });
 
@@ -149,7 +174,9 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     expect(mail.text).toContain(`http://localhost:8080/aanvragen/${caseId}`);
     expect(mail.html).toContain(`<a href="http://localhost:8080/aanvragen/${caseId}">`);
     const headers = mail.raw.replace(/\r?\n[ \t]+/g, ' ');
-    expect(headers).toMatch(/^List-Unsubscribe:\s+<http:\/\/localhost:8080\/api\/notifications\/email\/unsubscribe\?token=/m);
+    expect(headers).toMatch(
+      /^List-Unsubscribe:\s+<http:\/\/localhost:8080\/api\/notifications\/email\/unsubscribe\?token=/m,
+    );
     expect(headers).toMatch(/^List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click/m);
   });
 
@@ -191,13 +218,19 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Geen e-mail meer');
     expect((await jan.get('/api/notifications/settings')).json().email.enabled).toBe(true);
-    const done = await anonymous.request({ method: 'POST', url: `/api/notifications/email/unsubscribe?token=${token}` });
+    const done = await anonymous.request({
+      method: 'POST',
+      url: `/api/notifications/email/unsubscribe?token=${token}`,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('U krijgt geen berichten van Loket meer per e-mail');
-    expect((await jan.get('/api/notifications/settings')).json().email).toMatchObject({ enabled: false, address: 'jan@example.nl' });
+    expect((await jan.get('/api/notifications/settings')).json().email).toMatchObject({
+      enabled: false,
+      address: 'jan@example.nl',
+    });
   });
 
-  it('refuses another person\'s inbox without a session, and revokes a device', async () => {
+  it("refuses another person's inbox without a session, and revokes a device", async () => {
     expect((await new Browser(t.app).get('/api/notifications')).statusCode).toBe(401);
     const { devices } = (await jan.get('/api/notifications/settings')).json().push;
     const revoked = await post(jan, `/api/notifications/devices/${devices[0].id}/revoke`, {});

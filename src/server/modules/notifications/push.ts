@@ -50,13 +50,13 @@ export function pushPayload(link: string): PushPayload {
   return { text: PUSH_TEXT, link };
 }
 
-export interface PushTarget {
+interface PushTarget {
   endpoint: string;
   p256dh: string;
   auth: string;
 }
 
-export type PushOutcome = 'sent' | 'gone' | 'failed';
+type PushOutcome = 'sent' | 'gone' | 'failed';
 
 export interface PushSender {
   send(target: PushTarget, payload: PushPayload, options: { topic: string; urgent: boolean }): Promise<PushOutcome>;
@@ -67,20 +67,28 @@ export interface PushSender {
  * (RFC 8030 5.4) replaces an undelivered message with the same topic at the push service, so
  * sending an event again after a crash does not pile up on the phone.
  */
-export function webPushSender(keys: VapidKeys, subject: string, options: { agent?: Agent; timeoutMs?: number } = {}): PushSender {
+export function webPushSender(
+  keys: VapidKeys,
+  subject: string,
+  options: { agent?: Agent; timeoutMs?: number } = {},
+): PushSender {
   return {
     async send(target, payload, { topic, urgent }) {
       try {
-        await webpush.sendNotification({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, JSON.stringify(payload), {
-          vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
-          // RFC 8291, what every current browser speaks
-          contentEncoding: 'aes128gcm',
-          TTL: 24 * 60 * 60,
-          topic,
-          urgency: urgent ? 'high' : 'normal',
-          timeout: options.timeoutMs ?? 30_000,
-          ...(options.agent ? { agent: options.agent } : {}),
-        });
+        await webpush.sendNotification(
+          { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+          JSON.stringify(payload),
+          {
+            vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+            // RFC 8291, what every current browser speaks
+            contentEncoding: 'aes128gcm',
+            TTL: 24 * 60 * 60,
+            topic,
+            urgency: urgent ? 'high' : 'normal',
+            timeout: options.timeoutMs ?? 30_000,
+            ...(options.agent ? { agent: options.agent } : {}),
+          },
+        );
         return 'sent';
       } catch (error) {
         // 404/410: the browser dropped the subscription (RFC 8030 7.3); remove it.

@@ -8,13 +8,27 @@
 import type { Kysely } from 'kysely';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import type { NotificationEvent } from '../../../domain/notification-events';
-import { appointmentTomorrowWindow, dueSoonWindow, dueTodayWindow, isWithin } from '../../../domain/notification-schedule';
+import {
+  appointmentTomorrowWindow,
+  dueSoonWindow,
+  dueTodayWindow,
+  isWithin,
+} from '../../../domain/notification-schedule';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { recordEvent } from './events';
 
-async function remind(db: Kysely<Database>, clock: Clock, event: NotificationEvent, dedupeKey: string): Promise<boolean> {
-  const exists = await db.selectFrom('notification_messages').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+async function remind(
+  db: Kysely<Database>,
+  clock: Clock,
+  event: NotificationEvent,
+  dedupeKey: string,
+): Promise<boolean> {
+  const exists = await db
+    .selectFrom('notification_messages')
+    .select('id')
+    .where('dedupe_key', '=', dedupeKey)
+    .executeTakeFirst();
   if (exists) return false;
   // Message and jobs together, or neither.
   return db.transaction().execute(async (trx) => (await recordEvent(trx, clock, event, { dedupeKey })) !== null);
@@ -28,19 +42,42 @@ export async function scheduleReminders(db: Kysely<Database>, clock: Clock): Pro
 
   const requests = await db
     .selectFrom('document_requests')
-    .innerJoin('case_roles', (join) => join.onRef('case_roles.case_id', '=', 'document_requests.case_id').on('case_roles.role_type', '=', 'initiator'))
+    .innerJoin('case_roles', (join) =>
+      join.onRef('case_roles.case_id', '=', 'document_requests.case_id').on('case_roles.role_type', '=', 'initiator'),
+    )
     .select(['document_requests.id', 'document_requests.case_id', 'document_requests.due_date', 'case_roles.bsn'])
     .where('document_requests.state', 'in', ['open', 'rejected'])
     .where('document_requests.due_date', '>=', today)
     .where('document_requests.due_date', '<=', addDays(today, 2))
     .execute();
   for (const request of requests) {
-    const base = { residentBsn: request.bsn, caseId: request.case_id, objectId: request.id, link: `/aanvragen/${request.case_id}/documenten` };
+    const base = {
+      residentBsn: request.bsn,
+      caseId: request.case_id,
+      objectId: request.id,
+      link: `/aanvragen/${request.case_id}/documenten`,
+    };
     if (isWithin(dueSoonWindow(request.due_date), now)) {
-      if (await remind(db, clock, { ...base, type: 'document_due_soon' }, `document_due_soon:${request.id}:${request.due_date}`)) created++;
+      if (
+        await remind(
+          db,
+          clock,
+          { ...base, type: 'document_due_soon' },
+          `document_due_soon:${request.id}:${request.due_date}`,
+        )
+      )
+        created++;
     }
     if (isWithin(dueTodayWindow(request.due_date), now)) {
-      if (await remind(db, clock, { ...base, type: 'document_due_today' }, `document_due_today:${request.id}:${request.due_date}`)) created++;
+      if (
+        await remind(
+          db,
+          clock,
+          { ...base, type: 'document_due_today' },
+          `document_due_today:${request.id}:${request.due_date}`,
+        )
+      )
+        created++;
     }
   }
 

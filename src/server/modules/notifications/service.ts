@@ -5,19 +5,27 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { InboxMessage, NewPushDevice, NotificationSettingsChange, PushDevice } from '../../../domain/notification-api';
+import type {
+  InboxMessage,
+  NewPushDevice,
+  NotificationSettingsChange,
+  PushDevice,
+} from '../../../domain/notification-api';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 
 const INBOX_LIMIT = 200;
-export const EMAIL_TOKEN_HOURS = 48;
+const EMAIL_TOKEN_HOURS = 48;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const token = () => randomBytes(32).toString('base64url');
-export const hashToken = (value: string) => createHash('sha256').update(value).digest('hex');
+const hashToken = (value: string) => createHash('sha256').update(value).digest('hex');
 
-export async function inboxOf(db: Kysely<Database>, bsn: string): Promise<{ messages: InboxMessage[]; unread: number }> {
+export async function inboxOf(
+  db: Kysely<Database>,
+  bsn: string,
+): Promise<{ messages: InboxMessage[]; unread: number }> {
   const rows = await db
     .selectFrom('notification_messages')
     .select(['id', 'type', 'link', 'case_id', 'created_at', 'read_at'])
@@ -51,9 +59,18 @@ export async function unreadCount(db: Kysely<Database>, bsn: string): Promise<nu
 
 export async function markRead(db: Kysely<Database>, clock: Clock, bsn: string, id: string | 'all'): Promise<void> {
   if (id !== 'all' && !UUID.test(id)) throw notFound('Message');
-  let query = db.updateTable('notification_messages').set({ read_at: clock.now() }).where('bsn', '=', bsn).where('read_at', 'is', null);
+  let query = db
+    .updateTable('notification_messages')
+    .set({ read_at: clock.now() })
+    .where('bsn', '=', bsn)
+    .where('read_at', 'is', null);
   if (id !== 'all') {
-    const exists = await db.selectFrom('notification_messages').select('id').where('id', '=', id).where('bsn', '=', bsn).executeTakeFirst();
+    const exists = await db
+      .selectFrom('notification_messages')
+      .select('id')
+      .where('id', '=', id)
+      .where('bsn', '=', bsn)
+      .executeTakeFirst();
     if (!exists) throw notFound('Message');
     query = query.where('id', '=', id);
   }
@@ -70,7 +87,13 @@ export async function preferencesOf(db: Kysely<Database>, clock: Clock, bsn: str
   return db.selectFrom('notification_preferences').selectAll().where('bsn', '=', bsn).executeTakeFirstOrThrow();
 }
 
-function toDevice(row: { id: string; label: string; endpoint: string; created_at: Date; last_sent_at: Date | null }): PushDevice {
+function toDevice(row: {
+  id: string;
+  label: string;
+  endpoint: string;
+  created_at: Date;
+  last_sent_at: Date | null;
+}): PushDevice {
   return {
     id: row.id,
     label: row.label,
@@ -90,7 +113,12 @@ export async function devicesOf(db: Kysely<Database>, bsn: string): Promise<Push
   return rows.map(toDevice);
 }
 
-export async function changePreferences(db: Kysely<Database>, clock: Clock, bsn: string, change: NotificationSettingsChange): Promise<void> {
+export async function changePreferences(
+  db: Kysely<Database>,
+  clock: Clock,
+  bsn: string,
+  change: NotificationSettingsChange,
+): Promise<void> {
   const current = await preferencesOf(db, clock, bsn);
   await db
     .updateTable('notification_preferences')
@@ -109,11 +137,23 @@ export async function changePreferences(db: Kysely<Database>, clock: Clock, bsn:
  * Subscribes this device. A subscription (endpoint) belongs to one resident: when another
  * resident subscribes the same browser, it moves to them (a personal device changed hands).
  */
-export async function addDevice(db: Kysely<Database>, clock: Clock, bsn: string, device: NewPushDevice): Promise<PushDevice> {
+export async function addDevice(
+  db: Kysely<Database>,
+  clock: Clock,
+  bsn: string,
+  device: NewPushDevice,
+): Promise<PushDevice> {
   await preferencesOf(db, clock, bsn);
   const row = await db
     .insertInto('push_subscriptions')
-    .values({ bsn, endpoint: device.endpoint, p256dh: device.keys.p256dh, auth: device.keys.auth, label: device.label.trim().slice(0, 100), created_at: clock.now() })
+    .values({
+      bsn,
+      endpoint: device.endpoint,
+      p256dh: device.keys.p256dh,
+      auth: device.keys.auth,
+      label: device.label.trim().slice(0, 100),
+      created_at: clock.now(),
+    })
     .onConflict((oc) =>
       oc.column('endpoint').doUpdateSet((eb) => ({
         bsn: eb.ref('excluded.bsn'),
@@ -124,13 +164,21 @@ export async function addDevice(db: Kysely<Database>, clock: Clock, bsn: string,
     )
     .returning(['id', 'label', 'endpoint', 'created_at', 'last_sent_at'])
     .executeTakeFirstOrThrow();
-  await db.updateTable('notification_preferences').set({ push_enabled: true, updated_at: clock.now() }).where('bsn', '=', bsn).execute();
+  await db
+    .updateTable('notification_preferences')
+    .set({ push_enabled: true, updated_at: clock.now() })
+    .where('bsn', '=', bsn)
+    .execute();
   return toDevice(row);
 }
 
 export async function revokeDevice(db: Kysely<Database>, bsn: string, id: string): Promise<void> {
   if (!UUID.test(id)) throw notFound('Device');
-  const result = await db.deleteFrom('push_subscriptions').where('id', '=', id).where('bsn', '=', bsn).executeTakeFirst();
+  const result = await db
+    .deleteFrom('push_subscriptions')
+    .where('id', '=', id)
+    .where('bsn', '=', bsn)
+    .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('Device');
 }
 
@@ -151,7 +199,14 @@ export async function startEmailOptIn(db: Kysely<Database>, clock: Clock, bsn: s
     .execute();
   await db
     .insertInto('notification_jobs')
-    .values({ bsn, kind: 'verify_email', channel: 'email', payload: JSON.stringify({ address: address.trim(), token: raw }), next_attempt_at: now, created_at: now })
+    .values({
+      bsn,
+      kind: 'verify_email',
+      channel: 'email',
+      payload: JSON.stringify({ address: address.trim(), token: raw }),
+      next_attempt_at: now,
+      created_at: now,
+    })
     .execute();
 }
 
@@ -191,7 +246,15 @@ export async function removeEmail(db: Kysely<Database>, clock: Clock, bsn: strin
   await preferencesOf(db, clock, bsn);
   await db
     .updateTable('notification_preferences')
-    .set({ email_enabled: false, email_address: null, email_verified_at: null, email_pending_address: null, email_token_hash: null, email_token_expires_at: null, updated_at: clock.now() })
+    .set({
+      email_enabled: false,
+      email_address: null,
+      email_verified_at: null,
+      email_pending_address: null,
+      email_token_hash: null,
+      email_token_expires_at: null,
+      updated_at: clock.now(),
+    })
     .where('bsn', '=', bsn)
     .execute();
 }

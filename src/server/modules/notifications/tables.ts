@@ -5,7 +5,7 @@ import type { NotificationEventType } from '../../../domain/notification-events'
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /** One event as the resident's inbox shows it. */
-export interface NotificationMessagesTable {
+interface NotificationMessagesTable {
   id: Generated<string>;
   bsn: string;
   type: NotificationEventType;
@@ -22,7 +22,7 @@ export type JobChannel = 'push' | 'email';
 export type JobKind = 'event' | 'verify_email';
 
 /** One delivery of a message on one channel (or one confirmation mail). */
-export interface NotificationJobsTable {
+interface NotificationJobsTable {
   id: Generated<string>;
   bsn: string;
   message_id: string | null;
@@ -39,7 +39,7 @@ export interface NotificationJobsTable {
   created_at: Timestamp;
 }
 
-export interface PushSubscriptionsTable {
+interface PushSubscriptionsTable {
   id: Generated<string>;
   bsn: string;
   endpoint: string;
@@ -51,13 +51,13 @@ export interface PushSubscriptionsTable {
   last_sent_at: Timestamp | null;
 }
 
-export interface PushDeliveriesTable {
+interface PushDeliveriesTable {
   job_id: string;
   subscription_id: string;
   sent_at: Timestamp;
 }
 
-export interface NotificationPreferencesTable {
+interface NotificationPreferencesTable {
   bsn: string;
   push_enabled: Generated<boolean>;
   email_enabled: Generated<boolean>;

@@ -40,7 +40,11 @@ function partOf(raw: string, type: string): string {
   const headerEnd = rest.search(/\r?\n\r?\n/);
   const headers = rest.slice(0, headerEnd);
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
-  const body = rest.slice(headerEnd).replace(/^\r?\n\r?\n/, '').split(boundary ? `--${boundary}` : /\r?\n--/)[0] ?? '';
+  const body =
+    rest
+      .slice(headerEnd)
+      .replace(/^\r?\n\r?\n/, '')
+      .split(boundary ? `--${boundary}` : /\r?\n--/)[0] ?? '';
   if (/quoted-printable/i.test(headers)) return decodeQuotedPrintable(body);
   if (/base64/i.test(headers)) return Buffer.from(body, 'base64').toString('utf8');
   return body;
@@ -73,7 +77,11 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface ReceivedPush {
@@ -90,7 +98,29 @@ export async function startPushService(answerFor: (path: string) => number | 'ha
   close(): Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'loket-push-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const key = readFileSync(join(dir, 'key.pem'));
   const cert = readFileSync(join(dir, 'cert.pem'));
   rmSync(dir, { recursive: true, force: true });
@@ -131,7 +161,9 @@ export function browserSubscription(endpoint: string) {
     endpoint,
     keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
     decrypt(body: Buffer): string {
-      return (ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: auth.toString('base64url') }) as Buffer).toString('utf8');
+      return (
+        ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: auth.toString('base64url') }) as Buffer
+      ).toString('utf8');
     },
   };
 }

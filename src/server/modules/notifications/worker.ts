@@ -24,12 +24,12 @@ import { scheduleReminders } from './scheduler';
 import type { JobChannel, JobKind } from './tables';
 
 export const LEASE_MS = 2 * 60_000;
-export const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 10;
 const JOBS_PER_ROUND = 200;
 const REMINDERS_EVERY_MS = 60_000;
 
 /** 30 s, 1 min, 2 min, ... up to 6 hours between attempts. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 }
 
@@ -112,7 +112,10 @@ export class DeliveryWorker {
     for (let n = 0; n < JOBS_PER_ROUND && !this.stopped; n++) {
       const [job] = await this.claim();
       if (!job) break;
-      const outcome = await this.deliver(job).catch((error: unknown): Outcome => ({ done: false, error: error instanceof Error ? error.name : 'error' }));
+      const outcome = await this.deliver(job).catch((error: unknown): Outcome => ({
+        done: false,
+        error: error instanceof Error ? error.name : 'error',
+      }));
       if (await this.finish(job, outcome)) {
         if (outcome.done) sent++;
         else retried++;
@@ -141,21 +144,36 @@ export class DeliveryWorker {
 
   private async finish(job: ClaimedJob, outcome: Outcome): Promise<boolean> {
     const now = this.deps.clock.now();
-    const mine = this.deps.db.updateTable('notification_jobs').where('id', '=', job.id).where('lease_token', '=', job.lease_token);
+    const mine = this.deps.db
+      .updateTable('notification_jobs')
+      .where('id', '=', job.id)
+      .where('lease_token', '=', job.lease_token);
     const cleared = { lease_until: null, lease_token: null };
     if (outcome.done) {
       const result = await mine
-        .set({ ...cleared, sent_at: now, last_error: outcome.note ?? null, ...(job.kind === 'verify_email' ? { payload: null } : {}) })
+        .set({
+          ...cleared,
+          sent_at: now,
+          last_error: outcome.note ?? null,
+          ...(job.kind === 'verify_email' ? { payload: null } : {}),
+        })
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     }
-    this.deps.log?.('notification delivery failed', { job: job.id, channel: job.channel, attempts: job.attempts, error: outcome.error });
+    this.deps.log?.('notification delivery failed', {
+      job: job.id,
+      channel: job.channel,
+      attempts: job.attempts,
+      error: outcome.error,
+    });
     const giveUp = job.attempts >= MAX_ATTEMPTS;
     const result = await mine
       .set({
         ...cleared,
         last_error: outcome.error.slice(0, 200),
-        ...(giveUp ? { failed_at: now, payload: null } : { next_attempt_at: new Date(now.getTime() + backoffMs(job.attempts)) }),
+        ...(giveUp
+          ? { failed_at: now, payload: null }
+          : { next_attempt_at: new Date(now.getTime() + backoffMs(job.attempts)) }),
       })
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
@@ -169,7 +187,11 @@ export class DeliveryWorker {
       .where('id', '=', job.message_id!)
       .executeTakeFirst();
     if (!message) return { done: true, note: 'message_gone' };
-    const preferences = await this.deps.db.selectFrom('notification_preferences').selectAll().where('bsn', '=', job.bsn).executeTakeFirst();
+    const preferences = await this.deps.db
+      .selectFrom('notification_preferences')
+      .selectAll()
+      .where('bsn', '=', job.bsn)
+      .executeTakeFirst();
     if (job.channel === 'email') {
       if (!preferences?.email_enabled || !preferences.email_address) return { done: true, note: 'switched_off' };
       if (!this.deps.mail) return { done: true, note: 'email_off' };
@@ -192,7 +214,14 @@ export class DeliveryWorker {
   private async deliverVerification(job: ClaimedJob): Promise<Outcome> {
     if (!job.payload) return { done: true, note: 'no_payload' };
     if (!this.deps.mail) return { done: true, note: 'email_off' };
-    await this.deps.mail.send(verificationMail({ to: job.payload.address, token: job.payload.token, publicUrl: this.deps.publicUrl, jobId: job.id }));
+    await this.deps.mail.send(
+      verificationMail({
+        to: job.payload.address,
+        token: job.payload.token,
+        publicUrl: this.deps.publicUrl,
+        jobId: job.id,
+      }),
+    );
     return { done: true };
   }
 
@@ -203,9 +232,16 @@ export class DeliveryWorker {
     const devices = await db
       .selectFrom('push_subscriptions')
       .leftJoin('push_deliveries', (join) =>
-        join.onRef('push_deliveries.subscription_id', '=', 'push_subscriptions.id').on('push_deliveries.job_id', '=', job.id),
+        join
+          .onRef('push_deliveries.subscription_id', '=', 'push_subscriptions.id')
+          .on('push_deliveries.job_id', '=', job.id),
       )
-      .select(['push_subscriptions.id', 'push_subscriptions.endpoint', 'push_subscriptions.p256dh', 'push_subscriptions.auth'])
+      .select([
+        'push_subscriptions.id',
+        'push_subscriptions.endpoint',
+        'push_subscriptions.p256dh',
+        'push_subscriptions.auth',
+      ])
       .where('push_subscriptions.bsn', '=', job.bsn)
       .where('push_deliveries.job_id', 'is', null)
       .execute();
@@ -218,7 +254,11 @@ export class DeliveryWorker {
       });
       const now = this.deps.clock.now();
       if (outcome === 'sent') {
-        await db.insertInto('push_deliveries').values({ job_id: job.id, subscription_id: device.id, sent_at: now }).onConflict((oc) => oc.doNothing()).execute();
+        await db
+          .insertInto('push_deliveries')
+          .values({ job_id: job.id, subscription_id: device.id, sent_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         await db.updateTable('push_subscriptions').set({ last_sent_at: now }).where('id', '=', device.id).execute();
       } else if (outcome === 'gone') {
         await db.deleteFrom('push_subscriptions').where('id', '=', device.id).execute();

@@ -5,7 +5,7 @@ import type { Consortium } from '../../../domain/consortium';
 import type { ModuleOptions } from '../../context';
 
 /** Only what any visitor may know: name, look, offices. Cached briefly by the browser. */
-export function publicConfigOf(consortium: Consortium, simulated: boolean): PublicConfig {
+function publicConfigOf(consortium: Consortium, simulated: boolean): PublicConfig {
   const place = (p: Consortium['centralOffice']) => ({
     id: p.id,
     name: p.name,

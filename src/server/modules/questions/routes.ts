@@ -25,7 +25,14 @@ export async function questionRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
         tags: ['applications'],
         params: IdParams,
         body: NewQuestion,
-        response: { 201: QuestionCreated, 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+        response: {
+          201: QuestionCreated,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+          422: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

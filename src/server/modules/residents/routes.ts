@@ -31,7 +31,11 @@ export async function residentRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
         ctx.consortium.elsewhere.contacts.find((m) => m.code === person.municipality_code)?.name ??
         person.city;
       return {
-        resident: { key: residentKey(person.bsn), name: person.name, municipality: { code: person.municipality_code, name: municipality } },
+        resident: {
+          key: residentKey(person.bsn),
+          name: person.name,
+          municipality: { code: person.municipality_code, name: municipality },
+        },
         elsewhere: whereToGo(ctx.consortium, person.municipality_code, today, municipality),
         session: {
           idleExpiresAt: signedIn.idleExpiresAt.toISOString(),

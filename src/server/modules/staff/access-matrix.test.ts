@@ -20,7 +20,7 @@ import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import type { StaffRole } from '../../../domain/staff';
-import { Browser, testDatabases } from '../../testing';
+import { type Browser, testDatabases } from '../../testing';
 import { pdf } from '../documents/test-fixtures';
 import { createDocumentsTestApp, uploadInOne, type DocumentsTestApp } from '../documents/testing';
 import type { InventoriedRoute } from './route-inventory';
@@ -57,7 +57,9 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function fill(url: string, ids: Ids, resourceIds: Record<string, string>): string {
   const resource = url.split('/')[2] ?? '';
-  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === 'id' ? (resourceIds[resource] ?? ids.caseId!) : (ids[name] ?? ids.caseId!)));
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+    name === 'id' ? (resourceIds[resource] ?? ids.caseId!) : (ids[name] ?? ids.caseId!),
+  );
 }
 
 describe.each(testDatabases)('access matrix over every /api route on %s', (kind) => {
@@ -70,21 +72,32 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
 
   /** Bodies and headers that pass validation, so a refusal is about access, not the payload */
   const BODIES: Record<string, (target: typeof victim) => unknown> = {
-    'POST /api/staff/cases/:caseId/document-requests': () => ({ title: { nl: 'Iets' }, reason: { nl: 'Daarom' }, dueDate: addDays(today, 5) }),
+    'POST /api/staff/cases/:caseId/document-requests': () => ({
+      title: { nl: 'Iets' },
+      reason: { nl: 'Daarom' },
+      dueDate: addDays(today, 5),
+    }),
     'POST /api/staff/cases/:caseId/document-requests/:requestId/reject': () => ({ reason: 'Niet te lezen' }),
     'POST /api/staff/cases/:caseId/status': () => ({ status: 'in_progress' }),
-    'POST /api/staff/cases/:caseId/decision-term/extension': () => ({ weeks: 2, notice: 'Wij hebben meer tijd nodig.' }),
+    'POST /api/staff/cases/:caseId/decision-term/extension': () => ({
+      weeks: 2,
+      notice: 'Wij hebben meer tijd nodig.',
+    }),
     'POST /api/staff/cases/:caseId/decision': () => ({ result: 'granted', decidedOn: today }),
     'POST /api/applications/:id/questions': () => ({ text: 'Hoe staat het ermee?' }),
     'POST /api/applications/:id/documents': (target) => ({ uploadId: target.ids.uploadId, title: 'Iets' }),
   };
   const HEADERS: Record<string, (target: typeof victim) => Record<string, string>> = {
     // tus creation names the case in its metadata, not in the path
-    'POST /api/uploads': (target) => ({ 'upload-length': '10', 'upload-metadata': `caseId ${Buffer.from(target.ids.caseId!).toString('base64')}` }),
+    'POST /api/uploads': (target) => ({
+      'upload-length': '10',
+      'upload-metadata': `caseId ${Buffer.from(target.ids.caseId!).toString('base64')}`,
+    }),
   };
   /** Routes that name an object of the victim although their path has no parameter */
   const NAMES_AN_OBJECT = new Set(['GET /api/staff/cases', 'POST /api/uploads']);
-  const namesAnObject = (route: InventoriedRoute) => route.url.includes(':') || NAMES_AN_OBJECT.has(`${route.method} ${route.url}`);
+  const namesAnObject = (route: InventoriedRoute) =>
+    route.url.includes(':') || NAMES_AN_OBJECT.has(`${route.method} ${route.url}`);
 
   async function ask(browser: Browser | null, route: InventoriedRoute, target: typeof victim): Promise<Answer> {
     const key = `${route.method} ${route.url}`;
@@ -95,7 +108,9 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
       method: route.method as HTTPMethods,
       url,
       headers: {
-        ...(MUTATING.has(route.method) ? { 'idempotency-key': idempotencyKey(), 'content-type': 'application/json' } : {}),
+        ...(MUTATING.has(route.method)
+          ? { 'idempotency-key': idempotencyKey(), 'content-type': 'application/json' }
+          : {}),
         'tus-resumable': '1.0.0',
         ...HEADERS[key]?.(target),
       },
@@ -118,13 +133,38 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
     );
     const jan = (await t.signedIn(JAN)).browser;
     const janCase = (await casesOf(t, JAN))[0]!;
-    const request = await t.ctx.db.selectFrom('document_requests').select('id').where('case_id', '=', janCase.id).executeTakeFirstOrThrow();
+    const request = await t.ctx.db
+      .selectFrom('document_requests')
+      .select('id')
+      .where('case_id', '=', janCase.id)
+      .executeTakeFirstOrThrow();
     const uploadId = await uploadInOne(jan, janCase.id, await pdf(1), request.id);
-    const document = await t.ctx.db.selectFrom('case_documents').select('document_id').where('case_id', '=', janCase.id).executeTakeFirstOrThrow();
-    const appointment = await t.ctx.db.selectFrom('appointments').select('id').where('bsn', '=', JAN).executeTakeFirst();
+    const document = await t.ctx.db
+      .selectFrom('case_documents')
+      .select('document_id')
+      .where('case_id', '=', janCase.id)
+      .executeTakeFirstOrThrow();
+    const appointment = await t.ctx.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('bsn', '=', JAN)
+      .executeTakeFirst();
     const visit = await t.ctx.db.selectFrom('home_visits').select('id').where('bsn', '=', JAN).executeTakeFirst();
-    const karinId = (await t.ctx.db.selectFrom('staff_accounts').select('id').where('subject', '=', 'k.jansen').executeTakeFirstOrThrow()).id;
-    const objects = (caseId: string, documentId: string, requestId: string, upload: string, accountId: string, extra: Record<string, string>) => ({
+    const karinId = (
+      await t.ctx.db
+        .selectFrom('staff_accounts')
+        .select('id')
+        .where('subject', '=', 'k.jansen')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const objects = (
+      caseId: string,
+      documentId: string,
+      requestId: string,
+      upload: string,
+      accountId: string,
+      extra: Record<string, string>,
+    ) => ({
       ids: { caseId, documentId, requestId, uploadId: upload, accountId },
       resources: { applications: caseId, ...extra },
       reference: '',
@@ -148,17 +188,30 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
     Object.assign(victim.ids, { locationId: 'voorburg-corbulo', ...(visit ? { visitId: visit.id } : {}) });
     Object.assign(twin.ids, { locationId: 'nergens', visitId: randomUUID(), closureId: randomUUID() });
     browsers.anna = (await t.signedIn(ANNA)).browser;
-    for (const username of [...Object.keys(STAFF), 'm.bakker']) browsers[username] = (await logInStaff(t, username)).browser;
+    for (const username of [...Object.keys(STAFF), 'm.bakker'])
+      browsers[username] = (await logInStaff(t, username)).browser;
   });
   afterAll(() => t?.close());
 
   it('knows the routes it checks (staff, resident and upload routes among them)', () => {
     const urls = routes.map((r) => r.url);
-    expect(urls).toEqual(expect.arrayContaining(['/api/staff/cases/:caseId', '/api/applications/:id', '/api/uploads/:uploadId', '/api/me/access-log']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/api/staff/cases/:caseId',
+        '/api/applications/:id',
+        '/api/uploads/:uploadId',
+        '/api/me/access-log',
+      ]),
+    );
   });
 
   /** The refusal must look the same for the victim's object and for one that does not exist. */
-  async function expectHidden(who: string, browser: Browser | null, route: InventoriedRoute, extra?: (a: Answer) => void) {
+  async function expectHidden(
+    who: string,
+    browser: Browser | null,
+    route: InventoriedRoute,
+    extra?: (a: Answer) => void,
+  ) {
     const real = await ask(browser, route, victim);
     const ghost = await ask(browser, route, twin);
     const where = `${who}: ${route.method} ${route.url} -> ${real.status} ${JSON.stringify(real.body).slice(0, 120)}`;
@@ -178,7 +231,7 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
     }
   });
 
-  it('refuses another resident: the victim\'s objects do not exist for them; staff routes 401', async () => {
+  it("refuses another resident: the victim's objects do not exist for them; staff routes 401", async () => {
     for (const route of routes) {
       if (!route.staffRoles && !namesAnObject(route)) continue; // their own lists: not a refusal
       await expectHidden('another resident', browsers.anna!, route, (a) => {
@@ -195,11 +248,13 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
       }
       const outsider = Object.keys(STAFF).find((u) => !STAFF[u]!.some((role) => route.staffRoles!.includes(role)));
       if (!outsider) continue; // every role may use it (e.g. /api/staff/me)
-      await expectHidden(`${outsider} (wrong role)`, browsers[outsider]!, route, (a) => expect(a.status, route.url).toBe(403));
+      await expectHidden(`${outsider} (wrong role)`, browsers[outsider]!, route, (a) =>
+        expect(a.status, route.url).toBe(403),
+      );
     }
   });
 
-  it('refuses staff of another municipality: the victim\'s objects are 404, like missing ones', async () => {
+  it("refuses staff of another municipality: the victim's objects are 404, like missing ones", async () => {
     const staffRoutes = routes.filter((r) => r.staffRoles?.includes('case_worker') && namesAnObject(r));
     expect(staffRoutes.length).toBeGreaterThan(3);
     for (const route of staffRoutes) {
@@ -209,11 +264,19 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
     }
   });
 
-  it('made no change on the victim\'s case along the way', async () => {
+  it("made no change on the victim's case along the way", async () => {
     const janCase = (await casesOf(t, JAN))[0]!;
-    const requests = await t.ctx.db.selectFrom('document_requests').select(['state']).where('case_id', '=', janCase.id).execute();
+    const requests = await t.ctx.db
+      .selectFrom('document_requests')
+      .select(['state'])
+      .where('case_id', '=', janCase.id)
+      .execute();
     expect(requests.every((r) => r.state === 'open' || r.state === 'received')).toBe(true);
-    const questions = await t.ctx.db.selectFrom('case_questions').select('id').where('case_id', '=', janCase.id).execute();
+    const questions = await t.ctx.db
+      .selectFrom('case_questions')
+      .select('id')
+      .where('case_id', '=', janCase.id)
+      .execute();
     expect(questions).toEqual([]);
   });
 });

@@ -32,13 +32,20 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     '/me',
     {
       config: { staffRoles: STAFF_ROLES },
-      schema: { summary: 'The signed-in member of staff, their grants and session expiry', tags: ['staff'], response: { 200: StaffMe, 401: ErrorResponse } },
+      schema: {
+        summary: 'The signed-in member of staff, their grants and session expiry',
+        tags: ['staff'],
+        response: { 200: StaffMe, 401: ErrorResponse },
+      },
     },
     async (request) => {
       const staff = requireStaff(request, STAFF_ROLES);
       return {
         staff: { id: staff.accountId, name: staff.name, grants: staff.grants },
-        session: { idleExpiresAt: staff.idleExpiresAt.toISOString(), absoluteExpiresAt: staff.absoluteExpiresAt.toISOString() },
+        session: {
+          idleExpiresAt: staff.idleExpiresAt.toISOString(),
+          absoluteExpiresAt: staff.absoluteExpiresAt.toISOString(),
+        },
       };
     },
   );
@@ -47,7 +54,11 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     '/accounts',
     {
       config: { staffRoles: ADMIN },
-      schema: { summary: 'Staff accounts of this consortium', tags: ['staff'], response: { 200: StaffAccountList, ...errors } },
+      schema: {
+        summary: 'Staff accounts of this consortium',
+        tags: ['staff'],
+        response: { 200: StaffAccountList, ...errors },
+      },
     },
     async () => ({ accounts: (await listStaffAccounts(ctx.db, ctx.consortium.id)).map(toInfo) }),
   );
@@ -69,7 +80,8 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const db = dbFor(request, ctx);
       const account = await findStaffById(db, request.params.accountId);
       if (!account || account.consortiumId !== ctx.consortium.id) throw notFound('Staff account');
-      if (account.id === staff.accountId) throw new AppError(409, 'STAFF_ACCOUNT_SELF', 'You cannot disable your own account');
+      if (account.id === staff.accountId)
+        throw new AppError(409, 'STAFF_ACCOUNT_SELF', 'You cannot disable your own account');
       await disableStaffAccount(db, ctx.clock, account.id, staff.accountId);
       await app.auditor.allowed(request, {
         role: 'administrator',

@@ -4,7 +4,10 @@ import { effectiveGrants, rolesFromClaim } from './accounts';
 
 describe('roles from the staff identity provider', () => {
   it.each([
-    [['case_worker', 'planner'], ['case_worker', 'planner']],
+    [
+      ['case_worker', 'planner'],
+      ['case_worker', 'planner'],
+    ],
     ['case_worker planner', ['case_worker', 'planner']],
     ['case_worker,front_desk', ['case_worker', 'front_desk']],
     [['superuser', 'case_worker', 'case_worker'], ['case_worker']],
@@ -21,6 +24,8 @@ describe('roles from the staff identity provider', () => {
     expect(effectiveGrants(ours, '')).toEqual([]);
     expect(effectiveGrants(ours, null)).toEqual(ours);
     // The provider cannot add a role we did not grant.
-    expect(effectiveGrants([{ role: 'front_desk', scope: '0629' }], 'administrator front_desk')).toEqual([{ role: 'front_desk', scope: '0629' }]);
+    expect(effectiveGrants([{ role: 'front_desk', scope: '0629' }], 'administrator front_desk')).toEqual([
+      { role: 'front_desk', scope: '0629' },
+    ]);
   });
 });

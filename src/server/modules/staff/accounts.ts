@@ -25,7 +25,11 @@ async function withGrants(db: Kysely<Database>, rows: StaffAccountRow[]): Promis
   const grants = await db
     .selectFrom('staff_role_grants')
     .selectAll()
-    .where('account_id', 'in', rows.map((r) => r.id))
+    .where(
+      'account_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('role')
     .orderBy('scope')
     .execute();

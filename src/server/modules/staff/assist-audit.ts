@@ -33,11 +33,11 @@ const OBJECT_TYPES: Array<[RegExp, AuditObjectType]> = [
   [/^\/api\/home-visits/, 'home_visit'],
 ];
 
-export function auditedObjectType(routeUrl: string): AuditObjectType {
+function auditedObjectType(routeUrl: string): AuditObjectType {
   return OBJECT_TYPES.find(([pattern]) => pattern.test(routeUrl))?.[1] ?? 'resident';
 }
 
-export function auditedAction(method: string, routeUrl: string): AuditAction {
+function auditedAction(method: string, routeUrl: string): AuditAction {
   if (method === 'GET' || method === 'HEAD') return routeUrl.endsWith('/content') ? 'download' : 'read';
   if (method === 'POST' && !CHANGE_VERBS.has(routeUrl.split('/').at(-1) ?? '')) return 'create';
   return 'update';

@@ -21,7 +21,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorResponse } from '../../../domain/api';
 import { auditPurposeOf, ASSIST_ABSOLUTE_HOURS, purposeTextProblem } from '../../../domain/assist';
-import { AssistLookup, AssistSearchResult, AssistSessionResponse, NewAssistSession, type AssistResident } from '../../../domain/assist-api';
+import {
+  AssistLookup,
+  AssistSearchResult,
+  AssistSessionResponse,
+  NewAssistSession,
+  type AssistResident,
+} from '../../../domain/assist-api';
 import { isValidBsn } from '../../../domain/bsn';
 import { mayActIn, type StaffRole } from '../../../domain/staff';
 import type { AppContext } from '../../context';
@@ -33,7 +39,7 @@ import { ASSIST_ROLE } from './assist-session';
 import { caseByReference } from './queries';
 import { requireStaff, staffCookieName, type SignedInStaff } from './session';
 
-export const ASSIST_ROLES: readonly StaffRole[] = [ASSIST_ROLE];
+const ASSIST_ROLES: readonly StaffRole[] = [ASSIST_ROLE];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
 interface FoundResident {
@@ -56,7 +62,12 @@ function municipalityName(ctx: AppContext, code: string, city: string): string {
  * resident's municipality; for a reference, the case's, as for case workers). 404 otherwise,
  * the same answer as for nobody; a hit outside the scope is logged as a refusal.
  */
-async function findResident(ctx: AppContext, request: FastifyRequest, staff: SignedInStaff, lookup: AssistLookup): Promise<FoundResident> {
+async function findResident(
+  ctx: AppContext,
+  request: FastifyRequest,
+  staff: SignedInStaff,
+  lookup: AssistLookup,
+): Promise<FoundResident> {
   const bsn = lookup.bsn?.replace(/[\s.-]/g, '');
   const reference = lookup.reference?.trim();
   if (!bsn === !reference) throw new AppError(422, 'ASSIST_LOOKUP_REQUIRED', 'Send either a BSN or a case reference');
@@ -109,7 +120,8 @@ export async function assistRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     {
       config,
       schema: {
-        summary: 'Front desk: find a resident by BSN or case reference (name and municipality, within your municipalities)',
+        summary:
+          'Front desk: find a resident by BSN or case reference (name and municipality, within your municipalities)',
         tags: ['staff'],
         body: AssistLookup,
         response: { 200: AssistSearchResult, ...errors },
@@ -146,7 +158,12 @@ export async function assistRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       const { purpose } = request.body;
       const found = await findResident(ctx, request, staff, request.body);
       const problem = purposeTextProblem(purpose, request.body.purposeText);
-      if (problem) throw new AppError(422, 'ASSIST_PURPOSE_TEXT_REQUIRED', `The purpose text is ${problem === 'required' ? 'required for "other"' : 'too long'}`);
+      if (problem)
+        throw new AppError(
+          422,
+          'ASSIST_PURPOSE_TEXT_REQUIRED',
+          `The purpose text is ${problem === 'required' ? 'required for "other"' : 'too long'}`,
+        );
       const purposeText = request.body.purposeText?.trim() || null;
       const staffToken = request.cookies[staffCookieName(ctx)]!;
 
@@ -170,7 +187,9 @@ export async function assistRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         purpose,
         purposeText,
         // Never longer than the staff session that opens it.
-        absoluteExpiresAt: new Date(Math.min(now.getTime() + ASSIST_ABSOLUTE_HOURS * 3_600_000, staff.absoluteExpiresAt.getTime())),
+        absoluteExpiresAt: new Date(
+          Math.min(now.getTime() + ASSIST_ABSOLUTE_HOURS * 3_600_000, staff.absoluteExpiresAt.getTime()),
+        ),
       });
       reply.setCookie(residentCookie, token, residentCookieOptions);
       request.log.info({ event: 'assist_start' }, 'front desk started an assist session');

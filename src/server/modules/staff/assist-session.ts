@@ -5,7 +5,12 @@
  * minutes idle, absolute end, account disabled all end it), and each of its requests counts as
  * activity of that staff session (the desk is working, in the resident's screens).
  */
-import { isAssistPurpose, ASSIST_ABSOLUTE_HOURS, ASSIST_IDLE_MINUTES, type AssistPurpose } from '../../../domain/assist';
+import {
+  isAssistPurpose,
+  ASSIST_ABSOLUTE_HOURS,
+  ASSIST_IDLE_MINUTES,
+  type AssistPurpose,
+} from '../../../domain/assist';
 import type { AppContext } from '../../context';
 import type { Session } from '../../db/schema';
 import { touchSessionByHash, type SessionPolicy } from '../auth/sessions';
@@ -20,7 +25,10 @@ export interface ResidentAssist {
   purposeText: string | null;
 }
 
-export const assistSessionPolicy: SessionPolicy = { idleMinutes: ASSIST_IDLE_MINUTES, absoluteHours: ASSIST_ABSOLUTE_HOURS };
+export const assistSessionPolicy: SessionPolicy = {
+  idleMinutes: ASSIST_IDLE_MINUTES,
+  absoluteHours: ASSIST_ABSOLUTE_HOURS,
+};
 
 /** The assist facts of a live assist session; null when it must end now (its staff side ended). */
 export async function liveAssist(ctx: AppContext, session: Session): Promise<ResidentAssist | null> {
@@ -41,7 +49,15 @@ export async function liveAssist(ctx: AppContext, session: Session): Promise<Res
     )
     .executeTakeFirst();
   if (!account || account.disabled_at || account.consortium_id !== ctx.consortium.id) return null;
-  const staffPolicy = { idleMinutes: ctx.config.staffSessionIdleMinutes, absoluteHours: ctx.config.staffSessionAbsoluteHours };
+  const staffPolicy = {
+    idleMinutes: ctx.config.staffSessionIdleMinutes,
+    absoluteHours: ctx.config.staffSessionAbsoluteHours,
+  };
   if (!(await touchSessionByHash(ctx.db, ctx.clock, staffPolicy, session.assist_staff_session, 'staff'))) return null;
-  return { staffAccountId, role: ASSIST_ROLE, purpose: session.assist_purpose, purposeText: session.assist_purpose_text };
+  return {
+    staffAccountId,
+    role: ASSIST_ROLE,
+    purpose: session.assist_purpose,
+    purposeText: session.assist_purpose_text,
+  };
 }

@@ -28,35 +28,61 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
   let fatimaId: string;
 
   const auditRows = () => t.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-  const search = (browser: Browser, body: unknown) => browser.request({
-    method: 'POST', url: '/api/staff/assist/search', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body),
-  });
-  const start = (browser: Browser, body: unknown) => browser.request({
-    method: 'POST', url: '/api/staff/assist', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body),
-  });
+  const search = (browser: Browser, body: unknown) =>
+    browser.request({
+      method: 'POST',
+      url: '/api/staff/assist/search',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
+  const start = (browser: Browser, body: unknown) =>
+    browser.request({
+      method: 'POST',
+      url: '/api/staff/assist',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
   const end = (browser: Browser) => browser.request({ method: 'POST', url: '/api/staff/assist/end' });
 
   beforeAll(async () => {
     t = await createTestApp(kind, { now: NOW });
     await createStaffAccount(t.ctx.db, {
-      subject: 'w.balie', name: 'Wim Balie', consortiumId: t.ctx.consortium.id, grants: [{ role: 'front_desk', scope: '0629' }],
+      subject: 'w.balie',
+      name: 'Wim Balie',
+      consortiumId: t.ctx.consortium.id,
+      grants: [{ role: 'front_desk', scope: '0629' }],
     });
     fatima = (await logInStaff(t, 'f.dekker', undefined, '/balie')).browser;
     wassenaarDesk = (await logInStaff(t, 'w.balie', undefined, '/balie')).browser;
     karin = (await logInStaff(t, 'k.jansen')).browser;
-    fatimaId = (await t.ctx.db.selectFrom('staff_accounts').select('id').where('subject', '=', 'f.dekker').executeTakeFirstOrThrow()).id;
-   }, 240_000);
+    fatimaId = (
+      await t.ctx.db
+        .selectFrom('staff_accounts')
+        .select('id')
+        .where('subject', '=', 'f.dekker')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }, 240_000);
   afterAll(() => t?.close());
 
   it('finds a resident by BSN (spaces forgiven): name and municipality only, and logs the search without the BSN', async () => {
     const before = (await auditRows()).length;
     const res = await search(fatima, { bsn: ' 9999 90044 ' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ resident: { name: expect.any(String), municipality: { code: '0626', name: 'Voorschoten' } } });
+    expect(res.json()).toEqual({
+      resident: { name: expect.any(String), municipality: { code: '0626', name: 'Voorschoten' } },
+    });
     expect(JSON.stringify(res.json())).not.toContain(PIETER);
     const rows = await auditRows();
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actor: fatimaId, actor_role: 'front_desk', action: 'search', object_type: 'resident', result: 'allowed', purpose: 'walk_in_assistance' });
+    expect(rows.at(-1)).toMatchObject({
+      actor: fatimaId,
+      actor_role: 'front_desk',
+      action: 'search',
+      object_type: 'resident',
+      result: 'allowed',
+      purpose: 'walk_in_assistance',
+    });
     expect(rows.at(-1)!.on_behalf_of).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(JSON.stringify(rows)).not.toContain(PIETER);
   });
@@ -66,7 +92,11 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     const res = await search(fatima, { reference: annaCase!.reference.toLowerCase() });
     expect(res.statusCode).toBe(200);
     expect(res.json().resident.municipality).toEqual({ code: '0629', name: 'Wassenaar' });
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'search', object_type: 'case', object_id: annaCase!.id });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'search',
+      object_type: 'case',
+      object_id: annaCase!.id,
+    });
   });
 
   it('refuses a BSN that fails the elfproef with 422 BSN_INVALID, and asks for exactly one of BSN and reference', async () => {
@@ -75,14 +105,19 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     expect(res.json().error.code).toBe('BSN_INVALID');
     expect((await search(fatima, { bsn: '12345' })).json().error.code).toBe('BSN_INVALID');
     expect((await search(fatima, {})).json().error.code).toBe('ASSIST_LOOKUP_REQUIRED');
-    expect((await search(fatima, { bsn: PIETER, reference: 'WI-2026-00001' })).json().error.code).toBe('ASSIST_LOOKUP_REQUIRED');
+    expect((await search(fatima, { bsn: PIETER, reference: 'WI-2026-00001' })).json().error.code).toBe(
+      'ASSIST_LOOKUP_REQUIRED',
+    );
   });
 
   it('answers "not found" outside the desk\'s municipalities exactly as for nobody, and logs the refusal', async () => {
     const outside = await search(wassenaarDesk, { bsn: PIETER });
     const nobody = await search(wassenaarDesk, { bsn: unknownValidBsn() });
     expect(outside.statusCode).toBe(404);
-    expect({ status: outside.statusCode, body: outside.json() }).toEqual({ status: nobody.statusCode, body: nobody.json() });
+    expect({ status: outside.statusCode, body: outside.json() }).toEqual({
+      status: nobody.statusCode,
+      body: nobody.json(),
+    });
     expect((await auditRows()).at(-1)).toMatchObject({ action: 'search', result: 'denied', actor_role: 'front_desk' });
     // Within scope it works, and starting outside it is refused the same way.
     expect((await search(wassenaarDesk, { bsn: ANNA })).statusCode).toBe(200);
@@ -106,19 +141,30 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     expect(fatima.cookie('loket_session')).toBeUndefined();
   });
 
-  it('opens the resident\'s own screens; a booking is audited on their behalf with the purpose; the resident reads it; the end kills the cookie', async () => {
+  it("opens the resident's own screens; a booking is audited on their behalf with the purpose; the resident reads it; the end kills the cookie", async () => {
     const before = (await auditRows()).length;
     const started = await start(fatima, { bsn: PIETER, purpose: 'appointment' });
     expect(started.statusCode).toBe(201);
-    expect(started.json()).toMatchObject({ resident: { municipality: { name: 'Voorschoten' } }, assist: { purpose: 'appointment', purposeText: null } });
+    expect(started.json()).toMatchObject({
+      resident: { municipality: { name: 'Voorschoten' } },
+      assist: { purpose: 'appointment', purposeText: null },
+    });
     const token = fatima.cookie('loket_session');
     expect(token).toBeTruthy();
-    expect((await auditRows()).at(-1)).toMatchObject({ actor: fatimaId, action: 'create', object_type: 'assist_session', purpose: 'assist_appointment' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      actor: fatimaId,
+      action: 'create',
+      object_type: 'assist_session',
+      purpose: 'assist_appointment',
+    });
 
     // The session endpoint says it is an assist session, with the resident's name.
     const me = await fatima.get('/api/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ resident: { name: started.json().resident.name }, assist: { purpose: 'appointment', purposeText: null } });
+    expect(me.json()).toMatchObject({
+      resident: { name: started.json().resident.name },
+      assist: { purpose: 'appointment', purposeText: null },
+    });
     expect((await fatima.get('/api/applications')).statusCode).toBe(200);
 
     // Book urgent debt help for the resident, through the resident's own API.
@@ -133,8 +179,15 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     const rows = await auditRows();
     const onBehalf = rows.slice(before).filter((r) => r.purpose === 'assist_appointment');
     const created = onBehalf.find((r) => r.action === 'create' && r.object_type === 'appointment');
-    expect(created).toMatchObject({ actor: fatimaId, actor_role: 'front_desk', result: 'allowed', on_behalf_of: rows.at(-1)!.on_behalf_of });
-    expect(onBehalf.filter((r) => r.action === 'read').map((r) => r.object_type)).toEqual(expect.arrayContaining(['resident', 'case', 'appointment']));
+    expect(created).toMatchObject({
+      actor: fatimaId,
+      actor_role: 'front_desk',
+      result: 'allowed',
+      on_behalf_of: rows.at(-1)!.on_behalf_of,
+    });
+    expect(onBehalf.filter((r) => r.action === 'read').map((r) => r.object_type)).toEqual(
+      expect.arrayContaining(['resident', 'case', 'appointment']),
+    );
     // A replay is answered from the idempotency store: no second entry.
     const count = (await auditRows()).length;
     expect((await post(fatima, '/api/appointments', booking, key)).headers['idempotent-replayed']).toBe('true');
@@ -150,7 +203,11 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     expect(ended.statusCode).toBe(204);
     expect(ended.headers['clear-site-data']).toBe('"cache", "storage"');
     expect(fatima.cookie('loket_session')).toBeUndefined();
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'logout', object_type: 'assist_session', purpose: 'assist_appointment' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'logout',
+      object_type: 'assist_session',
+      purpose: 'assist_appointment',
+    });
     const old = new Browser(t.app);
     old.setCookie('loket_session', token!);
     expect((await old.get('/api/me')).statusCode).toBe(401);
@@ -164,8 +221,18 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     const log = (await pieter.get('/api/me/access-log')).json();
     expect(log.entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ role: 'front_desk', action: 'create', objectType: 'appointment', purpose: 'assist_appointment' }),
-        expect.objectContaining({ role: 'front_desk', action: 'create', objectType: 'assist_session', purpose: 'assist_appointment' }),
+        expect.objectContaining({
+          role: 'front_desk',
+          action: 'create',
+          objectType: 'appointment',
+          purpose: 'assist_appointment',
+        }),
+        expect.objectContaining({
+          role: 'front_desk',
+          action: 'create',
+          objectType: 'assist_session',
+          purpose: 'assist_appointment',
+        }),
       ]),
     );
     // The resident's own requests are not in their log: only the desk's.
@@ -178,7 +245,11 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     const availability = await fatima.get('/api/appointments/availability?type=debt-help-first');
     expect(availability.statusCode).toBe(200);
     const slot = availability.json().days.at(-1).slots.at(-1);
-    const booked = await post(fatima, '/api/appointments', { type: 'debt-help-first', place: slot.placeId, start: slot.start });
+    const booked = await post(fatima, '/api/appointments', {
+      type: 'debt-help-first',
+      place: slot.placeId,
+      start: slot.start,
+    });
     expect(booked.statusCode).toBe(201);
     const id = booked.json().appointment.id;
     const before = (await fatima.get('/api/notifications')).json().messages.length;
@@ -187,7 +258,11 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     expect(inbox.messages).toHaveLength(before + 1);
     expect(inbox.messages[0]).toMatchObject({ type: 'appointment_changed', link: `/afspraken/${id}` });
 
-    const push = await post(fatima, '/api/notifications/devices', { endpoint: 'https://push.example/abc', keys: { p256dh: 'x'.repeat(87), auth: 'y'.repeat(22) }, label: 'Balie' });
+    const push = await post(fatima, '/api/notifications/devices', {
+      endpoint: 'https://push.example/abc',
+      keys: { p256dh: 'x'.repeat(87), auth: 'y'.repeat(22) },
+      label: 'Balie',
+    });
     expect(push.statusCode).toBe(403);
     expect(push.json().error.code).toBe('NOT_DURING_ASSIST');
     const mail = await post(fatima, '/api/notifications/email', { address: 'desk@example.org' });
@@ -199,7 +274,10 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
   it('keeps the free text with the session only, never in the audit log', async () => {
     const res = await start(fatima, { bsn: ANNA, purpose: 'other', purposeText: 'Hulp bij formulier huurtoeslag' });
     expect(res.statusCode).toBe(201);
-    expect((await fatima.get('/api/me')).json().assist).toEqual({ purpose: 'other', purposeText: 'Hulp bij formulier huurtoeslag' });
+    expect((await fatima.get('/api/me')).json().assist).toEqual({
+      purpose: 'other',
+      purposeText: 'Hulp bij formulier huurtoeslag',
+    });
     expect(JSON.stringify(await auditRows())).not.toContain('huurtoeslag');
     expect((await end(fatima)).statusCode).toBe(204);
   });

@@ -30,7 +30,7 @@ export interface AuditFacts {
   actor?: string;
 }
 
-export interface Auditor {
+interface Auditor {
   allowed(request: FastifyRequest, facts: AuditFacts): Promise<void>;
   denied(request: FastifyRequest, facts: AuditFacts): Promise<void>;
   /** The opaque key the log stores for a resident (also what the resident's own log is found by) */

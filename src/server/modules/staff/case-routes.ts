@@ -8,7 +8,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorResponse } from '../../../domain/api';
 import { amsterdamDateOf } from '../../../domain/dates';
 import { mayActIn, type StaffRole } from '../../../domain/staff';
-import { CaseDocumentParams, CaseParams, StaffCaseDetail, StaffCaseList, StaffCaseSearch } from '../../../domain/staff-api';
+import {
+  CaseDocumentParams,
+  CaseParams,
+  StaffCaseDetail,
+  StaffCaseList,
+  StaffCaseSearch,
+} from '../../../domain/staff-api';
 import { createBlobStore } from '../../blobs/index';
 import type { CaseSystemProvider } from '../../case-system/index';
 import type { AppContext } from '../../context';
@@ -69,7 +75,13 @@ export async function caseRoutes(
       const found = await caseByReference(ctx.db, request.query.reference);
       if (!found) return { cases: [] };
       if (!mayActIn(staff.grants, CASE_ROLES, found.municipality_code)) {
-        await app.auditor.denied(request, { role: 'case_worker', action: 'search', objectType: 'case', objectId: found.id, purpose: null });
+        await app.auditor.denied(request, {
+          role: 'case_worker',
+          action: 'search',
+          objectType: 'case',
+          objectId: found.id,
+          purpose: null,
+        });
         return { cases: [] };
       }
       await app.auditor.allowed(request, {

@@ -29,14 +29,21 @@ import { currentStatus, termOf, toHandling } from './casework';
 import { actingRole, ensureInScope, requireStaff } from './session';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
 
 /**
  * A PDF body as the handler gets it: its hash and size are what the idempotency fingerprint
  * sees (same file with the same key = a retry; another file = IDEMPOTENCY_KEY_REUSED), the
  * bytes themselves are not enumerable, so 20 MB are never walked as JSON.
  */
-export interface PdfBody {
+interface PdfBody {
   sha256: string;
   size: number;
   readonly bytes: Buffer;
@@ -57,24 +64,41 @@ export async function caseStatusRoutes(
   const config = { staffRoles: CASE_ROLES };
   const today = () => amsterdamDateOf(ctx.clock.now()) as IsoDate;
   // The decision letter arrives as the raw PDF (no multipart, no base64): one request, one file.
-  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 }, (_request, body, done) =>
-    done(null, pdfBody(body as Buffer)),
+  app.addContentTypeParser(
+    'application/pdf',
+    { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 },
+    (_request, body, done) => done(null, pdfBody(body as Buffer)),
   );
 
   /** The case in the request's transaction, when it exists and lies in the staff's municipalities. */
-  async function caseInScope(request: FastifyRequest, caseId: string): Promise<{ cases: CaseSystem; found: CaseSnapshot }> {
+  async function caseInScope(
+    request: FastifyRequest,
+    caseId: string,
+  ): Promise<{ cases: CaseSystem; found: CaseSnapshot }> {
     const staff = requireStaff(request, CASE_ROLES);
     const cases = caseSystem(dbFor(request, ctx), { onRollback: (undo) => undoOnRollback(request, undo) });
     const found = await cases.findCase(caseId);
     if (!found) throw notFound('Application');
     if (!mayActIn(staff.grants, CASE_ROLES, found.municipalityCode)) {
-      await app.auditor.denied(request, { role: actingRole(staff, CASE_ROLES), action: 'update', objectType: 'case', objectId: found.id, purpose: null });
+      await app.auditor.denied(request, {
+        role: actingRole(staff, CASE_ROLES),
+        action: 'update',
+        objectType: 'case',
+        objectId: found.id,
+        purpose: null,
+      });
     }
     ensureInScope(staff, CASE_ROLES, found.municipalityCode, 'Application');
     return { cases, found };
   }
 
-  async function answer(request: FastifyRequest, cases: CaseSystem, caseId: string, objectType: 'case' | 'document' = 'case', objectId = caseId) {
+  async function answer(
+    request: FastifyRequest,
+    cases: CaseSystem,
+    caseId: string,
+    objectType: 'case' | 'document' = 'case',
+    objectId = caseId,
+  ) {
     const updated = (await cases.findCase(caseId))!;
     await app.auditor.allowed(request, {
       role: actingRole(request.staff!, CASE_ROLES),
@@ -121,7 +145,8 @@ export async function caseStatusRoutes(
       const { cases, found } = await caseInScope(request, request.params.caseId);
       const scheme = schemeOf(found);
       const wanted = request.body.status;
-      if (!scheme.statusTypes.some((t) => t.code === wanted)) throw new AppError(422, 'STATUS_TYPE_UNKNOWN', 'No such status type for this case type');
+      if (!scheme.statusTypes.some((t) => t.code === wanted))
+        throw new AppError(422, 'STATUS_TYPE_UNKNOWN', 'No such status type for this case type');
       if (!allowedNextStatuses(scheme, currentStatus(found)).some((t) => t.code === wanted)) {
         throw new AppError(409, 'STATUS_TRANSITION_NOT_ALLOWED', `This status cannot follow ${currentStatus(found)}`);
       }
@@ -150,15 +175,24 @@ export async function caseStatusRoutes(
       if (found.result) throw new AppError(409, 'CASE_ALREADY_DECIDED', 'The case has been decided');
       if (found.extension) throw new AppError(409, 'DECISION_TERM_ALREADY_EXTENDED', 'Awb 4:14 allows one extension');
       if (request.body.weeks > scheme.maxExtensionWeeks) {
-        throw new AppError(422, 'DECISION_TERM_EXTENSION_TOO_LONG', `At most ${scheme.maxExtensionWeeks} weeks for this case type`);
+        throw new AppError(
+          422,
+          'DECISION_TERM_EXTENSION_TOO_LONG',
+          `At most ${scheme.maxExtensionWeeks} weeks for this case type`,
+        );
       }
       const noticeOn = today();
       // Awb 4:14 lid 3: the notice must come within the term.
       if (compareDates(noticeOn, termOf(found, noticeOn).expectedDecisionDate) > 0) {
         throw new AppError(409, 'DECISION_TERM_LAPSED', 'The decision term has passed');
       }
-      const outcome = await cases.extendTerm(found.id, { weeks: request.body.weeks, noticeOn, reason: request.body.notice.trim() });
-      if (outcome === 'already_extended') throw new AppError(409, 'DECISION_TERM_ALREADY_EXTENDED', 'Awb 4:14 allows one extension');
+      const outcome = await cases.extendTerm(found.id, {
+        weeks: request.body.weeks,
+        noticeOn,
+        reason: request.body.notice.trim(),
+      });
+      if (outcome === 'already_extended')
+        throw new AppError(409, 'DECISION_TERM_ALREADY_EXTENDED', 'Awb 4:14 allows one extension');
       return answer(request, cases, found.id);
     },
   );
@@ -182,7 +216,11 @@ export async function caseStatusRoutes(
       if (found.result) throw new AppError(409, 'CASE_ALREADY_DECIDED', 'The case has been decided');
       const { decidedOn } = request.body;
       if (compareDates(decidedOn, found.registeredOn) < 0 || compareDates(decidedOn, today()) > 0) {
-        throw new AppError(422, 'DECISION_DATE_INVALID', 'The decision date lies before the application or in the future');
+        throw new AppError(
+          422,
+          'DECISION_DATE_INVALID',
+          'The decision date lies before the application or in the future',
+        );
       }
       const status = decisionStatusType(scheme)!;
       const outcome = await cases.recordDecision(found.id, {

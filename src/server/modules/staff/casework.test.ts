@@ -20,7 +20,12 @@ const JAN = '999990019'; // Leidschendam-Voorburg (1916): bijstand, information 
 const ANNA = '999990032'; // Wassenaar (0629)
 
 function postPdf(browser: Browser, url: string, bytes: Buffer, key = idempotencyKey()) {
-  return browser.request({ method: 'POST', url, headers: { 'idempotency-key': key, 'content-type': 'application/pdf' }, payload: bytes });
+  return browser.request({
+    method: 'POST',
+    url,
+    headers: { 'idempotency-key': key, 'content-type': 'application/pdf' },
+    payload: bytes,
+  });
 }
 
 describe.each(testDatabases)('case work by case workers and administrators on %s', (kind) => {
@@ -38,10 +43,18 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
   const auditRows = () => t.ctx.db.selectFrom('audit_log').selectAll().orderBy('audit_log.seq').execute();
   /** The resident's notification inbox (issue 8): what the case worker's changes told Jan */
   const inbox = (type: NotificationEventType) =>
-    t.ctx.db.selectFrom('notification_messages').select(['case_id', 'link', 'object_id']).where('bsn', '=', JAN).where('type', '=', type).orderBy('created_at').execute();
+    t.ctx.db
+      .selectFrom('notification_messages')
+      .select(['case_id', 'link', 'object_id'])
+      .where('bsn', '=', JAN)
+      .where('type', '=', type)
+      .orderBy('created_at')
+      .execute();
   const residentView = async () => (await jan.get(`/api/applications/${janCaseId}`)).json();
   /** Every file in the app's file store (letters, uploads) */
-  const storedFiles = async () => (await readdir(t.ctx.config.documents.filesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+  const storedFiles = async () =>
+    (await readdir(t.ctx.config.documents.filesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+      .length;
 
   beforeAll(async () => {
     t = await createDocumentsTestApp(kind, { now });
@@ -64,19 +77,33 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const body = { status: 'in_progress', note: 'Uw documenten zijn binnen. Wij kijken er nu naar.' };
     const changed = await post(karin, `${caseUrl}/status`, body, key);
     expect(changed.statusCode).toBe(200);
-    expect(changed.json().handling.status).toEqual({ code: 'in_progress', label: expect.objectContaining({ nl: expect.any(String) }) });
+    expect(changed.json().handling.status).toEqual({
+      code: 'in_progress',
+      label: expect.objectContaining({ nl: expect.any(String) }),
+    });
     const replay = await post(karin, `${caseUrl}/status`, body, key);
     expect(replay.headers['idempotent-replayed']).toBe('true');
 
     const seen = await residentView();
     expect(seen.status.code).toBe('in_progress');
-    expect(seen.statusHistory.filter((h: { status: { code: string } }) => h.status.code === 'in_progress')).toHaveLength(2); // demo + this one, not the replay
+    expect(
+      seen.statusHistory.filter((h: { status: { code: string } }) => h.status.code === 'in_progress'),
+    ).toHaveLength(2); // demo + this one, not the replay
     expect(seen.statusHistory.at(-1)).toMatchObject({ note: body.note, status: { code: 'in_progress' } });
 
-    expect(await inbox('status_changed')).toEqual([{ case_id: janCaseId, link: `/aanvragen/${janCaseId}`, object_id: null }]);
+    expect(await inbox('status_changed')).toEqual([
+      { case_id: janCaseId, link: `/aanvragen/${janCaseId}`, object_id: null },
+    ]);
 
     const row = (await auditRows()).at(-1)!;
-    expect(row).toMatchObject({ action: 'update', object_type: 'case', object_id: janCaseId, result: 'allowed', actor_role: 'case_worker', purpose: 'case_handling' });
+    expect(row).toMatchObject({
+      action: 'update',
+      object_type: 'case',
+      object_id: janCaseId,
+      result: 'allowed',
+      actor_role: 'case_worker',
+      purpose: 'case_handling',
+    });
     expect(row.on_behalf_of).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(JSON.stringify(row)).not.toContain(JAN);
   });
@@ -95,7 +122,10 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
 
   it('extends the decision term once, with the notice the resident reads; a second extension is 409', async () => {
     const before = (await residentView()).decisionTerm.expectedDecisionDate as string;
-    const tooLong = await post(karin, `${caseUrl}/decision-term/extension`, { weeks: 9, notice: 'Wij hebben meer tijd nodig.' });
+    const tooLong = await post(karin, `${caseUrl}/decision-term/extension`, {
+      weeks: 9,
+      notice: 'Wij hebben meer tijd nodig.',
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.code).toBe('DECISION_TERM_EXTENSION_TOO_LONG');
 
@@ -119,14 +149,20 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
   it('keeps case workers of another municipality out (404, like a missing case) and other roles (403); both logged', async () => {
     const outside = await post(mehmet, `${caseUrl}/status`, { status: 'information_requested' });
     expect(outside.statusCode).toBe(404);
-    const missing = await post(mehmet, `/api/staff/cases/00000000-0000-4000-8000-000000000000/status`, { status: 'information_requested' });
+    const missing = await post(mehmet, `/api/staff/cases/00000000-0000-4000-8000-000000000000/status`, {
+      status: 'information_requested',
+    });
     expect(missing.json()).toEqual(outside.json());
     const wrongRole = await post(fatima, `${caseUrl}/decision`, { result: 'granted', decidedOn: today });
     expect(wrongRole.statusCode).toBe(403);
     expect(wrongRole.json().error.code).toBe('STAFF_ROLE_REQUIRED');
     const denied = (await auditRows()).filter((r) => r.result === 'denied');
-    expect(denied.some((r) => r.object_type === 'case' && r.object_id === janCaseId && r.actor_role === 'case_worker')).toBe(true);
-    expect(denied.some((r) => r.object_type === 'api_route' && r.object_id === 'POST /api/staff/cases/:caseId/decision')).toBe(true);
+    expect(
+      denied.some((r) => r.object_type === 'case' && r.object_id === janCaseId && r.actor_role === 'case_worker'),
+    ).toBe(true);
+    expect(
+      denied.some((r) => r.object_type === 'api_route' && r.object_id === 'POST /api/staff/cases/:caseId/decision'),
+    ).toBe(true);
     expect((await residentView()).status.code).toBe('in_progress');
   });
 
@@ -140,8 +176,14 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
 
     const decided = await post(karin, `${caseUrl}/decision`, { result: 'partly_granted', decidedOn: today });
     expect(decided.statusCode).toBe(200);
-    expect(decided.json().handling).toMatchObject({ status: { code: 'decided' }, decision: { result: 'partly_granted', decidedOn: today, letter: null }, decisionTerm: null });
-    expect(decided.json().handling.allowedStatuses.map((s: { code: string }) => s.code)).toEqual(['objection_received']);
+    expect(decided.json().handling).toMatchObject({
+      status: { code: 'decided' },
+      decision: { result: 'partly_granted', decidedOn: today, letter: null },
+      decisionTerm: null,
+    });
+    expect(decided.json().handling.allowedStatuses.map((s: { code: string }) => s.code)).toEqual([
+      'objection_received',
+    ]);
 
     const photo = await postPdf(karin, `${caseUrl}/decision/letter`, await photoWithGps());
     expect(photo.statusCode).toBe(415);
@@ -150,8 +192,12 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     // The request fails after the letter's file was stored (a database error, injected with a
     // trigger): its rows roll back and the file goes with them, no personal document left behind.
     const filesBefore = await storedFiles();
-    await sql`create function loket_test_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(t.ctx.db);
-    await sql`create trigger loket_test_fail before insert on notification_messages for each row execute function loket_test_fail()`.execute(t.ctx.db);
+    await sql`create function loket_test_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(
+      t.ctx.db,
+    );
+    await sql`create trigger loket_test_fail before insert on notification_messages for each row execute function loket_test_fail()`.execute(
+      t.ctx.db,
+    );
     try {
       const failed = await postPdf(karin, `${caseUrl}/decision/letter`, await pdf(3));
       expect(failed.statusCode).toBe(500);
@@ -167,7 +213,12 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const uploaded = await postPdf(karin, `${caseUrl}/decision/letter`, letter);
     expect(uploaded.statusCode).toBe(201);
     const documentId = uploaded.json().handling.decision.letter.documentId as string;
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'create', object_type: 'document', object_id: documentId, result: 'allowed' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'create',
+      object_type: 'document',
+      object_id: documentId,
+      result: 'allowed',
+    });
 
     const seen = await residentView();
     expect(seen.status.code).toBe('decided');
@@ -179,7 +230,11 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const listed = (await jan.get(`/api/applications/${janCaseId}/documents`)).json();
     expect(JSON.stringify(listed)).toContain(documentId);
 
-    expect(await inbox('decision_letter_available')).toContainEqual({ case_id: janCaseId, link: `/aanvragen/${janCaseId}/documenten`, object_id: documentId });
+    expect(await inbox('decision_letter_available')).toContainEqual({
+      case_id: janCaseId,
+      link: `/aanvragen/${janCaseId}/documenten`,
+      object_id: documentId,
+    });
 
     const foreign = await anna.get(`/api/applications/${janCaseId}/documents/${documentId}/content`);
     expect(foreign.statusCode).toBe(404);
@@ -201,14 +256,21 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     expect(sessions.filter((s) => s.account.username === 'k.jansen')).toHaveLength(2);
     expect(sessions.filter((s) => s.current).map((s) => s.account.username)).toEqual(['a.visser']);
     for (const browser of [karin, secondKarin, admin]) expect(listed.body).not.toContain(browser.cookie('loket_staff'));
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'read', object_type: 'staff_session', actor_role: 'administrator', result: 'allowed' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'read',
+      object_type: 'staff_session',
+      actor_role: 'administrator',
+      result: 'allowed',
+    });
 
     expect((await karin.get('/api/staff/sessions')).statusCode).toBe(403);
 
     // Which of Karin's two sessions is the second one: the one last seen (the list is newest first).
     t.clock.advanceMinutes(1);
     expect((await secondKarin.get('/api/staff/me')).statusCode).toBe(200);
-    const mine = (await admin.get('/api/staff/sessions')).json().sessions.filter((s: { account: { username: string } }) => s.account.username === 'k.jansen');
+    const mine = (await admin.get('/api/staff/sessions'))
+      .json()
+      .sessions.filter((s: { account: { username: string } }) => s.account.username === 'k.jansen');
     const target = mine[0].id as string;
     const ended = await post(admin, `/api/staff/sessions/${target}/end`);
     expect(ended.statusCode).toBe(200);
@@ -216,17 +278,27 @@ describe.each(testDatabases)('case work by case workers and administrators on %s
     const after = await secondKarin.get('/api/staff/me');
     expect(after.statusCode).toBe(401);
     expect((await karin.get('/api/staff/me')).statusCode).toBe(200);
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'end', object_type: 'staff_session', result: 'allowed', purpose: 'account_management' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'end',
+      object_type: 'staff_session',
+      result: 'allowed',
+      purpose: 'account_management',
+    });
     expect((await post(admin, `/api/staff/sessions/${target}/end`)).statusCode).toBe(404);
   });
 
   it('ends every session of an account an administrator disables', async () => {
     const admin = (await logInStaff(t, 'a.visser')).browser;
-    const accounts = (await admin.get('/api/staff/accounts')).json().accounts as Array<{ id: string; username: string }>;
+    const accounts = (await admin.get('/api/staff/accounts')).json().accounts as Array<{
+      id: string;
+      username: string;
+    }>;
     const bakker = accounts.find((a) => a.username === 'm.bakker')!;
     expect((await post(admin, `/api/staff/accounts/${bakker.id}/disable`)).statusCode).toBe(200);
     expect((await mehmet.get('/api/staff/me')).statusCode).toBe(401);
-    const sessions = (await admin.get('/api/staff/sessions')).json().sessions as Array<{ account: { username: string } }>;
+    const sessions = (await admin.get('/api/staff/sessions')).json().sessions as Array<{
+      account: { username: string };
+    }>;
     expect(sessions.map((s) => s.account.username)).not.toContain('m.bakker');
   });
 });

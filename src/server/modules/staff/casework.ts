@@ -16,14 +16,25 @@ export function currentStatus(snapshot: CaseSnapshot): string {
 }
 
 /** The decision term as the resident sees it, with `extraExtension` as if it were given. */
-export function termOf(snapshot: CaseSnapshot, today: IsoDate, extraExtension?: { weeks: number; noticeOn: IsoDate }): DecisionTerm {
-  const extension = extraExtension ?? (snapshot.extension ? { weeks: snapshot.extension.weeks, noticeOn: snapshot.extension.noticeOn } : null);
+export function termOf(
+  snapshot: CaseSnapshot,
+  today: IsoDate,
+  extraExtension?: { weeks: number; noticeOn: IsoDate },
+): DecisionTerm {
+  const extension =
+    extraExtension ??
+    (snapshot.extension ? { weeks: snapshot.extension.weeks, noticeOn: snapshot.extension.noticeOn } : null);
   return decisionTerm({
     submittedOn: snapshot.registeredOn,
     termWeeks: snapshot.decisionTermWeeks,
     extension,
     suspensions: snapshot.repairRequests.map((r) =>
-      suspensionForRepairRequest({ invitedOn: r.requestedOn, repairTermEndsOn: r.dueDate, completedOn: r.receivedOn, today }),
+      suspensionForRepairRequest({
+        invitedOn: r.requestedOn,
+        repairTermEndsOn: r.dueDate,
+        completedOn: r.receivedOn,
+        today,
+      }),
     ),
     today,
   });
@@ -31,11 +42,16 @@ export function termOf(snapshot: CaseSnapshot, today: IsoDate, extraExtension?: 
 
 export function toHandling(snapshot: CaseSnapshot, consortium: Consortium, today: IsoDate): CaseHandling {
   const scheme = findScheme(consortium, snapshot.caseType);
-  const label = (code: string): LocalizedText => scheme?.statusTypes.find((t) => t.code === code)?.label ?? { nl: code, en: code };
+  const label = (code: string): LocalizedText =>
+    scheme?.statusTypes.find((t) => t.code === code)?.label ?? { nl: code, en: code };
   const current = currentStatus(snapshot);
   return {
     status: { code: current, label: label(current) },
-    history: snapshot.statuses.map((s) => ({ status: { code: s.statusType, label: label(s.statusType) }, setAt: s.setAt.toISOString(), note: s.note })),
+    history: snapshot.statuses.map((s) => ({
+      status: { code: s.statusType, label: label(s.statusType) },
+      setAt: s.setAt.toISOString(),
+      note: s.note,
+    })),
     allowedStatuses: scheme ? allowedNextStatuses(scheme, current).map((t) => ({ code: t.code, label: t.label })) : [],
     decisionTerm: snapshot.result
       ? null

@@ -60,7 +60,14 @@ import {
 import { requireStaff } from './session';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
 const purpose = 'appointment_planning' as const;
 /** Where the resident sees a home visit (the app's appointments page lists them) */
 const RESIDENT_HOME_VISITS_PATH = '/afspraken';
@@ -75,12 +82,26 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   /** One read entry per booking whose resident's name the answer shows. */
   async function auditBookingsShown(request: FastifyRequest, ids: readonly string[]) {
     const bsns = await bsnsOfAppointments(dbFor(request, ctx), ids);
-    for (const id of ids) await audit(request, { action: 'read', objectType: 'appointment', objectId: id, residentBsn: bsns.get(id) ?? null, purpose });
+    for (const id of ids)
+      await audit(request, {
+        action: 'read',
+        objectType: 'appointment',
+        objectId: id,
+        residentBsn: bsns.get(id) ?? null,
+        purpose,
+      });
   }
 
   app.get(
     '/locations',
-    { config, schema: { summary: 'The places you plan (within your municipalities), with their desk groups', tags: ['staff'], response: { 200: PlanningLocationList, ...errors } } },
+    {
+      config,
+      schema: {
+        summary: 'The places you plan (within your municipalities), with their desk groups',
+        tags: ['staff'],
+        response: { 200: PlanningLocationList, ...errors },
+      },
+    },
     async (request) => ({ locations: locationsFor(requireStaff(request, PLANNER), ctx.consortium) }),
   );
 
@@ -100,7 +121,10 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const office = await locationInScope(request, ctx.consortium, request.params.locationId);
       const agenda = await dayAgenda(ctx.db, ctx.consortium, office.id, request.query.date);
       await audit(request, { action: 'read', objectType: 'agenda', objectId: `${office.id}/${agenda.date}`, purpose });
-      await auditBookingsShown(request, agenda.entries.map((e) => e.id));
+      await auditBookingsShown(
+        request,
+        agenda.entries.map((e) => e.id),
+      );
       return {
         location: agenda.place,
         date: agenda.date,
@@ -127,7 +151,15 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
 
   app.get(
     '/locations/:locationId/closures',
-    { config, schema: { summary: 'Closures of a place from today on (set by planners)', tags: ['staff'], params: LocationParams, response: { 200: ClosureList, ...errors } } },
+    {
+      config,
+      schema: {
+        summary: 'Closures of a place from today on (set by planners)',
+        tags: ['staff'],
+        params: LocationParams,
+        response: { 200: ClosureList, ...errors },
+      },
+    },
     async (request) => {
       const office = await locationInScope(request, ctx.consortium, request.params.locationId);
       const rows = await ctx.db
@@ -165,12 +197,20 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const closures = [];
       const affected: AffectedBooking[] = [];
       for (const date of days) {
-        const made = await addClosure(db, ctx.clock, ctx.consortium, { placeId: office.id, date, reason, ...(from ? { from, until } : {}) });
+        const made = await addClosure(db, ctx.clock, ctx.consortium, {
+          placeId: office.id,
+          date,
+          reason,
+          ...(from ? { from, until } : {}),
+        });
         closures.push(toPlaceClosure(made.closure));
         affected.push(...made.affected.map((e) => toAffected(ctx.consortium, date, e)));
         await audit(request, { action: 'create', objectType: 'place_closure', objectId: made.closure.id, purpose });
       }
-      await auditBookingsShown(request, affected.map((a) => a.id));
+      await auditBookingsShown(
+        request,
+        affected.map((a) => a.id),
+      );
       return reply.status(201).send({ closures, affected });
     },
   );
@@ -179,13 +219,26 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/locations/:locationId/closures/:closureId',
     {
       config,
-      schema: { summary: 'Remove a closure: its slots can be booked again', description: idempotent, tags: ['staff'], params: ClosureParams, response: { 204: { type: 'null' }, ...errors } },
+      schema: {
+        summary: 'Remove a closure: its slots can be booked again',
+        description: idempotent,
+        tags: ['staff'],
+        params: ClosureParams,
+        response: { 204: { type: 'null' }, ...errors },
+      },
     },
     async (request, reply) => {
       const db = dbFor(request, ctx);
       const office = await locationInScope(request, ctx.consortium, request.params.locationId);
       const id = request.params.closureId;
-      const found = isUuid(id) && (await db.selectFrom('place_closures').select('id').where('id', '=', id).where('place_id', '=', office.id).executeTakeFirst());
+      const found =
+        isUuid(id) &&
+        (await db
+          .selectFrom('place_closures')
+          .select('id')
+          .where('id', '=', id)
+          .where('place_id', '=', office.id)
+          .executeTakeFirst());
       if (!found) throw notFound('Closure');
       await removeClosure(db, found.id);
       await audit(request, { action: 'delete', objectType: 'place_closure', objectId: found.id, purpose });
@@ -195,7 +248,15 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
 
   app.get(
     '/locations/:locationId/capacity-changes',
-    { config, schema: { summary: 'Capacity changes of a place from today on', tags: ['staff'], params: LocationParams, response: { 200: CapacityChangeList, ...errors } } },
+    {
+      config,
+      schema: {
+        summary: 'Capacity changes of a place from today on',
+        tags: ['staff'],
+        params: LocationParams,
+        response: { 200: CapacityChangeList, ...errors },
+      },
+    },
     async (request) => {
       const office = await locationInScope(request, ctx.consortium, request.params.locationId);
       const rows = await ctx.db
@@ -235,22 +296,47 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const capacityChanges = [];
       const affected: AffectedBooking[] = [];
       for (const date of days) {
-        const made = await changeCapacity(db, ctx.clock, ctx.consortium, { placeId: office.id, deskId, date, from, until, units, ...(reason ? { reason } : {}) });
+        const made = await changeCapacity(db, ctx.clock, ctx.consortium, {
+          placeId: office.id,
+          deskId,
+          date,
+          from,
+          until,
+          units,
+          ...(reason ? { reason } : {}),
+        });
         capacityChanges.push(toCapacityChange(made.change));
         affected.push(...made.affected.map((e) => toAffected(ctx.consortium, date, e)));
         await audit(request, { action: 'create', objectType: 'capacity_change', objectId: made.change.id, purpose });
       }
-      await auditBookingsShown(request, affected.map((a) => a.id));
+      await auditBookingsShown(
+        request,
+        affected.map((a) => a.id),
+      );
       return reply.status(201).send({ capacityChanges, affected });
     },
   );
 
   app.get(
     '/home-visits',
-    { config, schema: { summary: 'Home visits to plan (requested, alternative offered) and planned ones, within your municipalities', tags: ['staff'], response: { 200: HomeVisitQueue, ...errors } } },
+    {
+      config,
+      schema: {
+        summary: 'Home visits to plan (requested, alternative offered) and planned ones, within your municipalities',
+        tags: ['staff'],
+        response: { 200: HomeVisitQueue, ...errors },
+      },
+    },
     async (request) => {
       const queue = await scopedQueue(ctx.db, ctx.consortium, requireStaff(request, PLANNER));
-      for (const { visit, bsn } of queue) await audit(request, { action: 'read', objectType: 'home_visit', objectId: visit.id, residentBsn: bsn, purpose });
+      for (const { visit, bsn } of queue)
+        await audit(request, {
+          action: 'read',
+          objectType: 'home_visit',
+          objectId: visit.id,
+          residentBsn: bsn,
+          purpose,
+        });
       return { homeVisits: queue.map((q) => q.visit) };
     },
   );
@@ -265,36 +351,74 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       `/home-visits/:visitId/${path}`,
       {
         config,
-        schema: { summary, description: idempotent, tags: ['staff'], params: VisitParams, ...(body ? { body } : {}), response: { 200: QueuedHomeVisitResponse, ...errors } },
+        schema: {
+          summary,
+          description: idempotent,
+          tags: ['staff'],
+          params: VisitParams,
+          ...(body ? { body } : {}),
+          response: { 200: QueuedHomeVisitResponse, ...errors },
+        },
       },
       async (request) => {
         const db = dbFor(request, ctx);
         const { visitId } = request.params as { visitId: string };
         const { bsn } = await visitInScope(request, db, ctx.consortium, visitId);
         const changed = await change(request, visitId);
-        await audit(request, { action: 'update', objectType: 'home_visit', objectId: changed.id, residentBsn: bsn, purpose });
+        await audit(request, {
+          action: 'update',
+          objectType: 'home_visit',
+          objectId: changed.id,
+          residentBsn: bsn,
+          purpose,
+        });
         return { homeVisit: (await visitInScope(request, db, ctx.consortium, changed.id)).visit };
       },
     );
 
-  visitChange('plan', 'Plan a home visit: a working day and a time window; the resident sees it at once', HomeVisitPlanning, async (request, id) => {
-    const window = request.body as { date: string; from: string; until: string };
-    checkedVisitWindow(today(), window);
-    const db = dbFor(request, ctx);
-    const row = await planHomeVisit(db, ctx.clock, id, window);
-    await recordNotificationEvent(db, ctx.clock, { type: 'home_visit_planned', residentBsn: row.bsn, caseId: row.case_id, objectId: row.id, link: RESIDENT_HOME_VISITS_PATH });
-    return row;
-  });
-
-  visitChange('offer-alternative', 'Offer an alternative (a note, and a window the resident can accept)', HomeVisitAlternative, async (request, id) => {
-    const { note, proposed } = request.body as { note: string; proposed?: { date: string; from: string; until: string } };
-    if (proposed) checkedVisitWindow(today(), proposed);
-    return offerAlternative(dbFor(request, ctx), ctx.clock, id, { note, ...(proposed ? { proposed } : {}) });
-  });
-
-  visitChange('decline', 'Decline a home visit with a reason the resident reads', HomeVisitDecline, async (request, id) =>
-    declineHomeVisit(dbFor(request, ctx), ctx.clock, id, (request.body as { reason: string }).reason),
+  visitChange(
+    'plan',
+    'Plan a home visit: a working day and a time window; the resident sees it at once',
+    HomeVisitPlanning,
+    async (request, id) => {
+      const window = request.body as { date: string; from: string; until: string };
+      checkedVisitWindow(today(), window);
+      const db = dbFor(request, ctx);
+      const row = await planHomeVisit(db, ctx.clock, id, window);
+      await recordNotificationEvent(db, ctx.clock, {
+        type: 'home_visit_planned',
+        residentBsn: row.bsn,
+        caseId: row.case_id,
+        objectId: row.id,
+        link: RESIDENT_HOME_VISITS_PATH,
+      });
+      return row;
+    },
   );
 
-  visitChange('done', 'Mark a planned home visit as done', null, async (request, id) => markHomeVisitDone(dbFor(request, ctx), ctx.clock, id));
+  visitChange(
+    'offer-alternative',
+    'Offer an alternative (a note, and a window the resident can accept)',
+    HomeVisitAlternative,
+    async (request, id) => {
+      const { note, proposed } = request.body as {
+        note: string;
+        proposed?: { date: string; from: string; until: string };
+      };
+      if (proposed) checkedVisitWindow(today(), proposed);
+      return offerAlternative(dbFor(request, ctx), ctx.clock, id, { note, ...(proposed ? { proposed } : {}) });
+    },
+  );
+
+  visitChange(
+    'decline',
+    'Decline a home visit with a reason the resident reads',
+    HomeVisitDecline,
+    async (request, id) =>
+      declineHomeVisit(dbFor(request, ctx), ctx.clock, id, (request.body as { reason: string }).reason),
+  );
+
+  visitChange('done', 'Mark a planned home visit as done', null, async (request, id) =>
+    markHomeVisitDone(dbFor(request, ctx), ctx.clock, id),
+  );
 }

@@ -35,7 +35,8 @@ import { actingRole, requireStaff, type SignedInStaff } from './session';
 /** Planners only. Administrators manage accounts, not agendas full of names (need-to-know). */
 export const PLANNER: readonly StaffRole[] = ['planner'];
 
-export const typeName = (consortium: Consortium, code: string) => findAppointmentType(consortium, code)?.name ?? { nl: code, en: code };
+export const typeName = (consortium: Consortium, code: string) =>
+  findAppointmentType(consortium, code)?.name ?? { nl: code, en: code };
 
 // ---- scope -------------------------------------------------------------------------------
 
@@ -63,7 +64,11 @@ export function locationsFor(staff: SignedInStaff, consortium: Consortium): Plan
 }
 
 /** The place, when it exists AND the planner may plan there; otherwise 404 (a refusal logged). */
-export async function locationInScope(request: FastifyRequest, consortium: Consortium, locationId: string): Promise<Office> {
+export async function locationInScope(
+  request: FastifyRequest,
+  consortium: Consortium,
+  locationId: string,
+): Promise<Office> {
   const staff = requireStaff(request, PLANNER);
   const office = findOffice(consortium, locationId);
   if (!office || !(office.desks ?? []).length) throw notFound('Place');
@@ -87,8 +92,10 @@ const planningError = (code: ErrorCode, message: string) => new AppError(422, co
 /** Days from `from` to `until` (inclusive), after the checks every planned period needs. */
 export function checkedDays(today: IsoDate, from: IsoDate, until: IsoDate = from): IsoDate[] {
   if (!isIsoDate(from) || !isIsoDate(until)) throw new AppError(400, 'VALIDATION_FAILED', 'Dates are YYYY-MM-DD');
-  if (compareDates(from, today) < 0) throw planningError('PLANNING_DATE_IN_PAST', 'The first day must be today or later');
-  if (compareDates(until, from) < 0) throw planningError('PLANNING_END_BEFORE_START', 'The last day is before the first day');
+  if (compareDates(from, today) < 0)
+    throw planningError('PLANNING_DATE_IN_PAST', 'The first day must be today or later');
+  if (compareDates(until, from) < 0)
+    throw planningError('PLANNING_END_BEFORE_START', 'The last day is before the first day');
   if (daysBetween(from, until) >= PLANNING_MAX_RANGE_DAYS) {
     throw planningError('PLANNING_RANGE_TOO_LONG', `At most ${PLANNING_MAX_RANGE_DAYS} days at once`);
   }
@@ -98,23 +105,31 @@ export function checkedDays(today: IsoDate, from: IsoDate, until: IsoDate = from
 /** Part of a day: both times or neither (whole day), the end after the start. */
 export function checkedTimes(from: string | undefined, until: string | undefined, required: boolean): void {
   if ((from === undefined) !== (until === undefined) || (required && from === undefined)) {
-    throw new AppError(400, 'VALIDATION_FAILED', required ? 'Give from and until' : 'Give both from and until, or neither');
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      required ? 'Give from and until' : 'Give both from and until, or neither',
+    );
   }
-  if (from !== undefined && (!isWallTime(from) || !isWallTime(until))) throw new AppError(400, 'VALIDATION_FAILED', 'Times are HH:MM');
-  if (from !== undefined && from >= until!) throw planningError('PLANNING_END_BEFORE_START', 'The end time is not after the start time');
+  if (from !== undefined && (!isWallTime(from) || !isWallTime(until)))
+    throw new AppError(400, 'VALIDATION_FAILED', 'Times are HH:MM');
+  if (from !== undefined && from >= until!)
+    throw planningError('PLANNING_END_BEFORE_START', 'The end time is not after the start time');
 }
 
 /** A home visit's window: today or later, on a working day, the end after the start. */
 export function checkedVisitWindow(today: IsoDate, window: { date: IsoDate; from: string; until: string }): void {
   checkedDays(today, window.date);
   checkedTimes(window.from, window.until, true);
-  if (!isWorkingDay(window.date)) throw planningError('PLANNING_NOT_A_WORKING_DAY', 'Home visits are planned on working days');
+  if (!isWorkingDay(window.date))
+    throw planningError('PLANNING_NOT_A_WORKING_DAY', 'Home visits are planned on working days');
 }
 
 export function onWeekdays(days: IsoDate[], weekdays: readonly number[] | undefined): IsoDate[] {
   if (!weekdays) return days;
   const chosen = days.filter((d) => weekdays.includes(isoWeekday(d)));
-  if (chosen.length === 0) throw new AppError(400, 'VALIDATION_FAILED', 'No day in the range falls on the chosen weekdays');
+  if (chosen.length === 0)
+    throw new AppError(400, 'VALIDATION_FAILED', 'No day in the range falls on the chosen weekdays');
   return chosen;
 }
 
@@ -153,13 +168,17 @@ export function toAffected(consortium: Consortium, date: IsoDate, entry: AgendaE
 /** Whose appointments these are (for the audit log's on-behalf-of; never sent to the client). */
 export async function bsnsOfAppointments(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('appointments').select(['id', 'bsn']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['id', 'bsn'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.bsn]));
 }
 
 // ---- the home-visit queue ----------------------------------------------------------------
 
-export const QUEUE_STATES: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned'];
+const QUEUE_STATES: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned'];
 
 export interface ScopedVisit {
   visit: QueuedHomeVisit;
@@ -178,7 +197,10 @@ function visitsWithResident(db: Kysely<Database>) {
 type VisitRow = HomeVisitRow & { resident_name: string; municipality_code: string; case_reference: string | null };
 
 function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
-  const window = r.planned_date && r.window_from && r.window_until ? { date: r.planned_date, from: r.window_from, until: r.window_until } : null;
+  const window =
+    r.planned_date && r.window_from && r.window_until
+      ? { date: r.planned_date, from: r.window_from, until: r.window_until }
+      : null;
   const municipality = consortium.municipalities.find((m) => m.code === r.municipality_code);
   return {
     bsn: r.bsn,
@@ -204,7 +226,11 @@ function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
 }
 
 /** Open requests first (oldest first: they waited longest), then planned visits by date. */
-export async function scopedQueue(db: Kysely<Database>, consortium: Consortium, staff: SignedInStaff): Promise<ScopedVisit[]> {
+export async function scopedQueue(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  staff: SignedInStaff,
+): Promise<ScopedVisit[]> {
   const allowed = municipalitiesFor(staff.grants, PLANNER);
   if (allowed !== 'all' && allowed.size === 0) return [];
   let query = visitsWithResident(db).where('home_visits.state', 'in', [...QUEUE_STATES]);
@@ -218,10 +244,16 @@ export async function scopedQueue(db: Kysely<Database>, consortium: Consortium, 
 }
 
 /** One home visit, when it exists AND lies in the planner's municipalities; otherwise 404. */
-export async function visitInScope(request: FastifyRequest, db: Kysely<Database>, consortium: Consortium, visitId: string): Promise<ScopedVisit> {
+export async function visitInScope(
+  request: FastifyRequest,
+  db: Kysely<Database>,
+  consortium: Consortium,
+  visitId: string,
+): Promise<ScopedVisit> {
   const staff = requireStaff(request, PLANNER);
   if (!isUuid(visitId)) throw notFound('Home visit');
-  const row = (await visitsWithResident(db).where('home_visits.id', '=', visitId).executeTakeFirst()) as VisitRow | undefined;
+  const row = (await visitsWithResident(db).where('home_visits.id', '=', visitId).executeTakeFirst()) as
+    VisitRow | undefined;
   if (!row) throw notFound('Home visit');
   if (!mayActIn(staff.grants, PLANNER, row.municipality_code)) {
     await request.server.auditor.denied(request, {

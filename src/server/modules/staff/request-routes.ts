@@ -27,7 +27,14 @@ import { actingRole } from './session';
 import { toStaffRequest } from './view';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
 
 export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -76,7 +83,10 @@ export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       {
         config,
         schema: {
-          summary: verdict === 'accept' ? 'Accept what arrived for a request' : 'Reject what arrived, with a reason the resident reads',
+          summary:
+            verdict === 'accept'
+              ? 'Accept what arrived for a request'
+              : 'Reject what arrived, with a reason the resident reads',
           description: idempotent,
           tags: ['staff'],
           params: CaseRequestParams,

@@ -24,7 +24,7 @@ declare module 'fastify' {
   }
 }
 
-export const STAFF_API_PREFIX = '/api/staff';
+const STAFF_API_PREFIX = '/api/staff';
 
 export const routeInventory = fp(async (app: FastifyInstance) => {
   const routes: InventoriedRoute[] = [];

@@ -70,11 +70,24 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get(
     '/',
-    { config, schema: { summary: 'Live staff sessions of this consortium (no tokens)', tags: ['staff'], response: { 200: StaffSessionList, ...errors } } },
+    {
+      config,
+      schema: {
+        summary: 'Live staff sessions of this consortium (no tokens)',
+        tags: ['staff'],
+        response: { 200: StaffSessionList, ...errors },
+      },
+    },
     async (request) => {
       requireStaff(request, ADMIN);
       const answer = await list(request, ctx.db);
-      await app.auditor.allowed(request, { role: 'administrator', action: 'read', objectType: 'staff_session', objectId: null, purpose: 'account_management' });
+      await app.auditor.allowed(request, {
+        role: 'administrator',
+        action: 'read',
+        objectType: 'staff_session',
+        objectId: null,
+        purpose: 'account_management',
+      });
       return answer;
     },
   );

@@ -93,6 +93,11 @@ export function actingRole(staff: SignedInStaff, roles: readonly StaffRole[]): S
 }
 
 /** 404 for an object in a municipality outside the staff's grants: as if it did not exist. */
-export function ensureInScope(staff: SignedInStaff, roles: readonly StaffRole[], municipalityCode: string, what: string): void {
+export function ensureInScope(
+  staff: SignedInStaff,
+  roles: readonly StaffRole[],
+  municipalityCode: string,
+  what: string,
+): void {
   if (!mayActIn(staff.grants, roles, municipalityCode)) throw notFound(what);
 }

@@ -43,14 +43,28 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
 
   it('finds a case by its reference (spaces and case forgiven) and logs the search', async () => {
     const before = (await auditRows()).length;
-    const res = await karin.get(`/api/staff/cases?reference=${encodeURIComponent(` ${janCase.reference.toLowerCase()} `)}`);
+    const res = await karin.get(
+      `/api/staff/cases?reference=${encodeURIComponent(` ${janCase.reference.toLowerCase()} `)}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().cases).toEqual([
-      expect.objectContaining({ id: janCase.id, reference: janCase.reference, residentName: 'Jan de Vries', municipality: { code: '1916', name: 'Leidschendam-Voorburg' } }),
+      expect.objectContaining({
+        id: janCase.id,
+        reference: janCase.reference,
+        residentName: 'Jan de Vries',
+        municipality: { code: '1916', name: 'Leidschendam-Voorburg' },
+      }),
     ]);
     const rows = await auditRows();
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ action: 'search', object_type: 'case', object_id: janCase.id, result: 'allowed', actor_role: 'case_worker', purpose: 'case_handling' });
+    expect(rows.at(-1)).toMatchObject({
+      action: 'search',
+      object_type: 'case',
+      object_id: janCase.id,
+      result: 'allowed',
+      actor_role: 'case_worker',
+      purpose: 'case_handling',
+    });
     expect(rows.at(-1)!.on_behalf_of).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect((await karin.get('/api/staff/cases?reference=WI-0000-99999')).json().cases).toEqual([]);
   });
@@ -62,7 +76,12 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     expect(body.case.reference).toBe(janCase.reference);
     expect(body.requests.length).toBeGreaterThan(0);
     expect(body.requests[0]).toMatchObject({ state: expect.any(String), awaitsJudgement: false });
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'read', object_type: 'case', object_id: janCase.id, result: 'allowed' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'read',
+      object_type: 'case',
+      object_id: janCase.id,
+      result: 'allowed',
+    });
   });
 
   it('creates a document request the resident sees at once; idempotent per staff account', async () => {
@@ -75,38 +94,72 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     const first = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, body, key);
     expect(first.statusCode).toBe(201);
     requestId = first.json().request.id;
-    expect(first.json().request).toMatchObject({ state: 'open', dueDate: addDays(today, 10), reason: { nl: 'Wij willen uw inkomen weten.', en: 'Wij willen uw inkomen weten.' } });
+    expect(first.json().request).toMatchObject({
+      state: 'open',
+      dueDate: addDays(today, 10),
+      reason: { nl: 'Wij willen uw inkomen weten.', en: 'Wij willen uw inkomen weten.' },
+    });
     const replay = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, body, key);
     expect(replay.statusCode).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json().request.id).toBe(requestId);
-    const reused = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, { ...body, dueDate: addDays(today, 11) }, key);
+    const reused = await post(
+      karin,
+      `/api/staff/cases/${janCase.id}/document-requests`,
+      { ...body, dueDate: addDays(today, 11) },
+      key,
+    );
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Keys are per staff account: the same key from a colleague is a new request.
     expect((await post(mehmet, `/api/staff/cases/${janCase.id}/document-requests`, body, key)).statusCode).toBe(404);
-    const missingKey = await karin.request({ method: 'POST', url: `/api/staff/cases/${janCase.id}/document-requests`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const missingKey = await karin.request({
+      method: 'POST',
+      url: `/api/staff/cases/${janCase.id}/document-requests`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
     expect(missingKey.json().error.code).toBe('IDEMPOTENCY_KEY_MISSING');
 
     const creates = (await auditRows()).filter((r) => r.action === 'create' && r.object_id === requestId);
     expect(creates).toHaveLength(1);
     const listing = (await jan.get(`/api/applications/${janCase.id}/documents`)).json();
-    expect(listing.requests).toContainEqual(expect.objectContaining({ id: requestId, state: 'open', title: { nl: 'Loonstrook november', en: 'Pay slip November' } }));
+    expect(listing.requests).toContainEqual(
+      expect.objectContaining({
+        id: requestId,
+        state: 'open',
+        title: { nl: 'Loonstrook november', en: 'Pay slip November' },
+      }),
+    );
   });
 
   it('refuses a request without a due date in the future or without text', async () => {
-    const past = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, { title: { nl: 'X' }, reason: { nl: 'Y' }, dueDate: addDays(today, -1) });
+    const past = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, {
+      title: { nl: 'X' },
+      reason: { nl: 'Y' },
+      dueDate: addDays(today, -1),
+    });
     expect(past.json().error.code).toBe('VALIDATION_FAILED');
-    const empty = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, { title: { nl: ' ' }, reason: { nl: 'Y' }, dueDate: addDays(today, 3) });
+    const empty = await post(karin, `/api/staff/cases/${janCase.id}/document-requests`, {
+      title: { nl: ' ' },
+      reason: { nl: 'Y' },
+      dueDate: addDays(today, 3),
+    });
     expect(empty.statusCode).toBe(400);
   });
 
   it('downloads what arrived as a sandboxed attachment, logged as a download', async () => {
     const uploadId = await uploadInOne(jan, janCase.id, await pdf(1), requestId);
-    expect((await register(jan, janCase.id, { uploadId, requestId, title: 'Loonstrook', fileName: 'loon<strook>"nov".pdf' })).statusCode).toBe(201);
+    expect(
+      (await register(jan, janCase.id, { uploadId, requestId, title: 'Loonstrook', fileName: 'loon<strook>"nov".pdf' }))
+        .statusCode,
+    ).toBe(201);
     const detail = (await karin.get(`/api/staff/cases/${janCase.id}`)).json();
     const arrival = detail.arrivals.find((a: { requestId: string }) => a.requestId === requestId);
     expect(arrival).toMatchObject({ title: 'Loonstrook', contentType: 'application/pdf' });
-    expect(detail.requests.find((r: { id: string }) => r.id === requestId)).toMatchObject({ state: 'received', awaitsJudgement: true });
+    expect(detail.requests.find((r: { id: string }) => r.id === requestId)).toMatchObject({
+      state: 'received',
+      awaitsJudgement: true,
+    });
 
     const res = await karin.get(`/api/staff/cases/${janCase.id}/documents/${arrival.documentId}/content`);
     expect(res.statusCode).toBe(200);
@@ -115,37 +168,60 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'download', object_type: 'document', object_id: arrival.documentId, purpose: 'document_check' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'download',
+      object_type: 'document',
+      object_id: arrival.documentId,
+      purpose: 'document_check',
+    });
   });
 
   it('rejects with a reason the resident reads, then accepts what is sent again', async () => {
     const url = `/api/staff/cases/${janCase.id}/document-requests/${requestId}`;
-    const rejected = await post(karin, `${url}/reject`, { reason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.' });
+    const rejected = await post(karin, `${url}/reject`, {
+      reason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.',
+    });
     expect(rejected.statusCode).toBe(200);
-    expect(rejected.json().request).toMatchObject({ state: 'rejected', rejectionReason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.' });
-    const seen = (await jan.get(`/api/applications/${janCase.id}/documents`)).json().requests.find((r: { id: string }) => r.id === requestId);
-    expect(seen).toMatchObject({ state: 'rejected', rejectionReason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.' });
+    expect(rejected.json().request).toMatchObject({
+      state: 'rejected',
+      rejectionReason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.',
+    });
+    const seen = (await jan.get(`/api/applications/${janCase.id}/documents`))
+      .json()
+      .requests.find((r: { id: string }) => r.id === requestId);
+    expect(seen).toMatchObject({
+      state: 'rejected',
+      rejectionReason: 'De loonstrook is niet te lezen. Maak een nieuwe foto.',
+    });
     expect((await post(karin, `${url}/accept`)).json().error.code).toBe('REQUEST_TRANSITION_NOT_ALLOWED');
 
     const uploadId = await uploadInOne(jan, janCase.id, await pdf(2), requestId);
     await register(jan, janCase.id, { uploadId, requestId, title: 'Loonstrook opnieuw' });
     const accepted = await post(karin, `${url}/accept`);
     expect(accepted.json().request).toMatchObject({ state: 'accepted', awaitsJudgement: false });
-    const updates = (await auditRows()).filter((r) => r.action === 'update' && r.object_id === requestId && r.result === 'allowed');
+    const updates = (await auditRows()).filter(
+      (r) => r.action === 'update' && r.object_id === requestId && r.result === 'allowed',
+    );
     expect(updates).toHaveLength(2);
     // A request of another case, named under this case, does not exist here.
     const annaCase = (await casesOf(t, ANNA))[0]!;
-    expect((await post(karin, `/api/staff/cases/${annaCase.id}/document-requests/${requestId}/accept`)).statusCode).toBe(404);
+    expect(
+      (await post(karin, `/api/staff/cases/${annaCase.id}/document-requests/${requestId}/accept`)).statusCode,
+    ).toBe(404);
   });
 
-  it('answers 404 for a case outside the case worker\'s municipality, exactly as for a missing one, and logs the denial', async () => {
+  it("answers 404 for a case outside the case worker's municipality, exactly as for a missing one, and logs the denial", async () => {
     const before = (await auditRows()).length;
     expect((await mehmet.get(`/api/staff/cases?reference=${janCase.reference}`)).json().cases).toEqual([]);
     const outside = await mehmet.get(`/api/staff/cases/${janCase.id}`);
     const missing = await mehmet.get(`/api/staff/cases/${RANDOM_ID}`);
     expect(outside.statusCode).toBe(404);
     expect(outside.json()).toEqual(missing.json());
-    const change = await post(mehmet, `/api/staff/cases/${janCase.id}/document-requests`, { title: { nl: 'X' }, reason: { nl: 'Y' }, dueDate: addDays(today, 3) });
+    const change = await post(mehmet, `/api/staff/cases/${janCase.id}/document-requests`, {
+      title: { nl: 'X' },
+      reason: { nl: 'Y' },
+      dueDate: addDays(today, 3),
+    });
     expect(change.statusCode).toBe(404);
     const denied = (await auditRows()).slice(before);
     expect(denied.map((r) => [r.action, r.result, r.on_behalf_of])).toEqual([
@@ -164,7 +240,12 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     expect(real.statusCode).toBe(403);
     expect(real.json()).toEqual(missing.json());
     expect(real.json().error.code).toBe('STAFF_ROLE_REQUIRED');
-    expect((await auditRows()).at(-1)).toMatchObject({ result: 'denied', actor_role: 'front_desk', object_type: 'api_route', object_id: 'GET /api/staff/cases/:caseId' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      result: 'denied',
+      actor_role: 'front_desk',
+      object_type: 'api_route',
+      object_id: 'GET /api/staff/cases/:caseId',
+    });
   });
 
   it('never writes a BSN into the audit log, and the chain verifies', async () => {
@@ -181,8 +262,17 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     const { entries, showsStaffNames } = res.json();
     expect(showsStaffNames).toBe(false);
     expect(entries.length).toBeGreaterThanOrEqual(6);
-    expect(entries[0]).toEqual({ at: expect.any(String), role: 'case_worker', action: 'update', objectType: 'document_request', purpose: 'document_check', staffName: null });
-    expect(entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['search', 'read', 'create', 'download', 'update']));
+    expect(entries[0]).toEqual({
+      at: expect.any(String),
+      role: 'case_worker',
+      action: 'update',
+      objectType: 'document_request',
+      purpose: 'document_check',
+      staffName: null,
+    });
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['search', 'read', 'create', 'download', 'update']),
+    );
     const times = entries.map((e: { at: string }) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
     expect(JSON.stringify(entries)).not.toContain('Karin');
@@ -193,8 +283,11 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
     expect((await t.app.inject({ method: 'GET', url: '/api/me/access-log' })).statusCode).toBe(401);
   });
 
-  it('names the staff member when the consortium\'s policy says so', async () => {
-    const app = await buildApp({ ...t.ctx, consortium: { ...t.ctx.consortium, privacy: { accessLogShowsStaffNames: true } } }, { logger: false });
+  it("names the staff member when the consortium's policy says so", async () => {
+    const app = await buildApp(
+      { ...t.ctx, consortium: { ...t.ctx.consortium, privacy: { accessLogShowsStaffNames: true } } },
+      { logger: false },
+    );
     const cookie = (await t.signedIn(JAN)).cookie;
     const res = await app.inject({ method: 'GET', url: '/api/me/access-log', headers: { cookie } });
     expect(res.json().showsStaffNames).toBe(true);
@@ -205,14 +298,24 @@ describe.each(testDatabases)('staff back office for documents on %s', (kind) => 
   it('lets an administrator disable an account (sessions end), not their own; others get 403', async () => {
     const anton = (await logInStaff(t, 'a.visser')).browser;
     const priya = (await logInStaff(t, 'p.smit')).browser;
-    const accounts = (await anton.get('/api/staff/accounts')).json().accounts as Array<{ id: string; username: string }>;
+    const accounts = (await anton.get('/api/staff/accounts')).json().accounts as Array<{
+      id: string;
+      username: string;
+    }>;
     const idOf = (u: string) => accounts.find((a) => a.username === u)!.id;
     expect((await karin.get('/api/staff/accounts')).statusCode).toBe(403);
-    expect((await post(anton, `/api/staff/accounts/${idOf('a.visser')}/disable`)).json().error.code).toBe('STAFF_ACCOUNT_SELF');
+    expect((await post(anton, `/api/staff/accounts/${idOf('a.visser')}/disable`)).json().error.code).toBe(
+      'STAFF_ACCOUNT_SELF',
+    );
     const disabled = await post(anton, `/api/staff/accounts/${idOf('p.smit')}/disable`);
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json().disabledAt).not.toBeNull();
     expect((await priya.get('/api/staff/me')).statusCode).toBe(401);
-    expect((await auditRows()).at(-1)).toMatchObject({ action: 'disable', object_type: 'staff_account', purpose: 'account_management', result: 'allowed' });
+    expect((await auditRows()).at(-1)).toMatchObject({
+      action: 'disable',
+      object_type: 'staff_account',
+      purpose: 'account_management',
+      result: 'allowed',
+    });
   });
 });

@@ -27,7 +27,12 @@ describe.each(testDatabases)('staff login and sessions on %s', (kind) => {
     // Login is audited (no resident involved)
     const login = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'login').execute();
     expect(login.length).toBeGreaterThan(0);
-    expect(login.at(-1)).toMatchObject({ actor_role: 'case_worker', object_type: 'staff_session', on_behalf_of: null, result: 'allowed' });
+    expect(login.at(-1)).toMatchObject({
+      actor_role: 'case_worker',
+      object_type: 'staff_session',
+      on_behalf_of: null,
+      result: 'allowed',
+    });
   });
 
   it('lists the test staff on the simulator page and asks for a username, not a BSN', async () => {
@@ -122,7 +127,10 @@ describe.each(testDatabases)('staff login and sessions on %s', (kind) => {
   });
 
   it('shows a failed login where it started: a login cancelled at the front desk returns to /balie', async () => {
-    for (const [from, area] of [['/balie', '/balie'], ['/beheer/zaken/5', '/beheer']] as const) {
+    for (const [from, area] of [
+      ['/balie', '/balie'],
+      ['/beheer/zaken/5', '/beheer'],
+    ] as const) {
       const browser = new Browser(t.app);
       const start = await browser.get(`/api/auth/staff/login?returnTo=${encodeURIComponent(from)}`);
       const state = new URL(String(start.headers.location)).searchParams.get('state');

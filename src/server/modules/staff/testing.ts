@@ -34,7 +34,10 @@ async function submit(browser: Browser, formLocation: string, field: string, val
 
 /** Logs a test member of staff in; `landed` is where the browser ended (the /beheer page). */
 export async function logInStaff(t: TestApp, username: string, browser = new Browser(t.app), returnTo = '/beheer') {
-  const { response: form, location } = await follow(browser, `/api/auth/staff/login?returnTo=${encodeURIComponent(returnTo)}`);
+  const { response: form, location } = await follow(
+    browser,
+    `/api/auth/staff/login?returnTo=${encodeURIComponent(returnTo)}`,
+  );
   expect(form.statusCode).toBe(200);
   expect(form.body).toContain('Inlogsimulatie medewerkers');
   return submit(browser, location, 'username', username);
@@ -63,7 +66,10 @@ export function post(browser: Browser, url: string, payload?: unknown, key = ide
 }
 
 /** The case ids of a resident, oldest reference first */
-export async function casesOf(t: TestApp, bsn: string): Promise<Array<{ id: string; reference: string; municipality_code: string }>> {
+export async function casesOf(
+  t: TestApp,
+  bsn: string,
+): Promise<Array<{ id: string; reference: string; municipality_code: string }>> {
   return t.ctx.db
     .selectFrom('case_roles')
     .innerJoin('cases', 'cases.id', 'case_roles.case_id')

@@ -12,12 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import {
-  polyglotSign,
-  sizeRefusal,
-  sniffDocumentType,
-  type DocumentContentType,
-} from '../../../../domain/documents';
+import { polyglotSign, sizeRefusal, sniffDocumentType, type DocumentContentType } from '../../../../domain/documents';
 import { ScannerUnavailableError, type Scanner } from '../../../scanner/index';
 import { refusal } from '../refusals';
 import { stripHeifMetadata } from './heif';
@@ -49,14 +44,17 @@ async function scan(bytes: Buffer, scanner: Scanner): Promise<void> {
   }
 }
 
-export async function detectType(bytes: Buffer): Promise<DocumentContentType> {
+async function detectType(bytes: Buffer): Promise<DocumentContentType> {
   const ours = sniffDocumentType(bytes.subarray(0, 64));
   const theirs = await fileTypeFromBuffer(bytes);
   if (!ours || !theirs || !FILE_TYPE_AGREES[ours].includes(theirs.mime)) throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
   return ours;
 }
 
-async function normalise(bytes: Buffer, type: DocumentContentType): Promise<{ contentType: DocumentContentType; bytes: Buffer }> {
+async function normalise(
+  bytes: Buffer,
+  type: DocumentContentType,
+): Promise<{ contentType: DocumentContentType; bytes: Buffer }> {
   switch (type) {
     case 'application/pdf':
       await checkPdf(bytes);

@@ -75,14 +75,25 @@ describe('checkDocument', () => {
     ['a renamed Windows executable', windowsExecutable, 'DOCUMENT_TYPE_NOT_ALLOWED'],
     ['a text file', () => Buffer.from('Dit is geen PDF'), 'DOCUMENT_TYPE_NOT_ALLOWED'],
     ['an HTML page', () => Buffer.from('<!doctype html><script>alert(1)</script>'), 'DOCUMENT_TYPE_NOT_ALLOWED'],
-    ['a GIF', () => sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).gif().toBuffer(), 'DOCUMENT_TYPE_NOT_ALLOWED'],
+    [
+      'a GIF',
+      () =>
+        sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .gif()
+          .toBuffer(),
+      'DOCUMENT_TYPE_NOT_ALLOWED',
+    ],
     ['an empty file', () => Buffer.alloc(0), 'DOCUMENT_EMPTY'],
     ['a file over 20 MB', () => Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x25), 'DOCUMENT_TOO_LARGE'],
     ['an encrypted PDF', encryptedPdf, 'DOCUMENT_ENCRYPTED_PDF'],
     ['a PDF header with nothing behind it', () => Buffer.from('%PDF-1.7\n%%EOF\n'), 'DOCUMENT_UNREADABLE'],
     ['a truncated JPEG', async () => (await photoWithGps('jpeg')).subarray(0, 400), 'DOCUMENT_UNREADABLE'],
     ['a PDF/ZIP polyglot', async () => Buffer.concat([await pdf(1), EMPTY_ZIP]), 'DOCUMENT_POLYGLOT'],
-    ['a JPEG/ZIP (JAR) polyglot', async () => Buffer.concat([await photoWithGps('jpeg'), EMPTY_ZIP]), 'DOCUMENT_POLYGLOT'],
+    [
+      'a JPEG/ZIP (JAR) polyglot',
+      async () => Buffer.concat([await photoWithGps('jpeg'), EMPTY_ZIP]),
+      'DOCUMENT_POLYGLOT',
+    ],
     [
       'a JPEG that a browser would sniff as HTML',
       async () => {
@@ -108,7 +119,9 @@ describe('HEIC/HEIF', () => {
     // libvips lists the suffixes its libheif can decode: AVIF only, no .heic/.heif.
     expect(sharp.format.heif.input.fileSuffix).not.toContain('.heic');
     await expect(
-      sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).heif({ compression: 'hevc' }).toBuffer(),
+      sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+        .heif({ compression: 'hevc' })
+        .toBuffer(),
     ).rejects.toThrow(/Unsupported compression/);
     const exif = (await sharp(await photoWithGps('jpeg')).metadata()).exif!;
     await expect(sharp(heicWithExif(exif)).jpeg().toBuffer()).rejects.toThrow();
@@ -148,7 +161,11 @@ describe.skipIf(!clamdInstalled)('checkDocument with a real clamd', () => {
 
   it('refuses a PDF that carries EICAR', async () => {
     const carrier = await pdf(1);
-    const infected = Buffer.concat([carrier.subarray(0, 20), Buffer.from(`%${EICAR}\n`, 'latin1'), carrier.subarray(20)]);
+    const infected = Buffer.concat([
+      carrier.subarray(0, 20),
+      Buffer.from(`%${EICAR}\n`, 'latin1'),
+      carrier.subarray(20),
+    ]);
     expect(await refusalOf(infected, scanner)).toBe('DOCUMENT_INFECTED');
   });
 

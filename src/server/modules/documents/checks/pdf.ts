@@ -9,7 +9,11 @@ import { refusal } from '../refusals';
 export async function checkPdf(bytes: Buffer): Promise<void> {
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
+    document = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
   } catch {
     throw refusal('DOCUMENT_UNREADABLE');
   }
