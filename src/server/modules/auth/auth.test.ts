@@ -19,8 +19,11 @@ async function follow(browser: Browser, url: string) {
   return { response, location };
 }
 
-async function logIn(t: TestApp, bsn: string, browser = new Browser(t.app)) {
-  const { response: form, location } = await follow(browser, '/api/auth/login?returnTo=/aanvragen/123');
+async function logIn(t: TestApp, bsn: string, browser = new Browser(t.app), returnTo = '/aanvragen/123') {
+  const { response: form, location } = await follow(
+    browser,
+    `/api/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+  );
   expect(form.statusCode).toBe(200);
   expect(form.body).toContain('DigiD simulatie');
   const submitted = await browser.request({
@@ -50,6 +53,18 @@ describe.each(testDatabases)('login and sessions on %s', (kind) => {
     expect(me.statusCode).toBe(200);
     expect(me.json().resident.name).toBe('Jan de Vries');
   });
+
+  // Browsers drop tabs and newlines in a URL, so '/\t/evil.example' would land on another site;
+  // a newline or an ideographic space in the Location header made the callback answer 500.
+  it.each(['/\t/evil.example', '/aanvragen\n/x', '/\u3000/evil.example', '/%09/evil.example/..'])(
+    'a hostile way back (%j) still logs in, and lands on a page of this app',
+    async (returnTo) => {
+      const { final, landed } = await logIn(t, '999990019', new Browser(t.app), returnTo);
+      expect(final?.statusCode).toBeLessThan(500);
+      expect(landed).toMatch(/^\/(?!\/)/);
+      expect(new URL(landed!, 'http://localhost:8080').host).toBe('localhost:8080');
+    },
+  );
 
   it('sets an HttpOnly, SameSite=Lax session cookie and stores only its hash', async () => {
     const browser = new Browser(t.app);
@@ -164,6 +179,11 @@ describe('safeReturnPath', () => {
     ['/\\evil.example', '/aanvragen'],
     ['/api/auth/logout', '/aanvragen'],
     ['/idp/auth', '/aanvragen'],
+    ['/\t/evil.example', '/aanvragen'],
+    ['/aanvragen\r\nSet-Cookie: x=1', '/aanvragen'],
+    ['/\u3000/evil.example', '/aanvragen'],
+    ['/aanvragen/../api/me', '/aanvragen'],
+    ['/afspraken?stap=2#tijd', '/afspraken?stap=2#tijd'],
     [undefined, '/aanvragen'],
   ])('%s -> %s', (input, expected) => expect(safeReturnPath(input)).toBe(expected));
 });

@@ -11,6 +11,7 @@ import type { ErrorCode } from '../../../domain/error-codes';
 import type { AppContext } from '../../context';
 import { beginLogin, completeLogin } from './login-attempts';
 import type { RelyingParty } from './relying-party';
+import { residentReturnPath } from './return-path';
 import { isSecure, sessionCookieName, sessionPolicy } from './session-hook';
 import { endSession, startSession } from './sessions';
 
@@ -21,11 +22,7 @@ const LOGOUT_WIPE_ALL = 'alles';
 
 /** Only same-origin app paths: an open redirect here would be a phishing tool. */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return DEFAULT_RETURN;
-  }
-  if (/^\/(api|idp)(\/|$)/.test(value)) return DEFAULT_RETURN;
-  return value;
+  return residentReturnPath(value, DEFAULT_RETURN);
 }
 
 export interface AuthRoutesOptions {

@@ -14,6 +14,7 @@ import { effectiveGrants, findStaffBySubject, rolesFromClaim } from '../staff/ac
 import { staffCookieName, staffSessionPolicy } from '../staff/session';
 import { beginLogin, completeLogin } from './login-attempts';
 import type { RelyingParty } from './relying-party';
+import { staffAreaReturnPath } from './return-path';
 import { isSecure } from './session-hook';
 import { endSession, startSession } from './sessions';
 
@@ -23,8 +24,7 @@ const SIMULATOR_CLAIMS = { id: 'staff_id', roles: 'roles' } as const;
 
 /** Only the staff areas of this app: anything else (another site, the API) goes to /beheer. */
 export function staffReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || value.includes('\\') || value.startsWith('//')) return STAFF_HOME;
-  return /^\/(beheer|balie)(\/|\?|$)/.test(value) ? value : STAFF_HOME;
+  return staffAreaReturnPath(value, STAFF_HOME);
 }
 
 export interface StaffAuthRoutesOptions {

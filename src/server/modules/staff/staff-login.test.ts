@@ -158,6 +158,9 @@ describe('staffReturnPath', () => {
     ['//evil.example/beheer', '/beheer'],
     ['https://evil.example/beheer', '/beheer'],
     ['/beheerder', '/beheer'],
+    ['/\t/evil.example/beheer', '/beheer'],
+    ['/beheer\n', '/beheer'],
+    ['/balie/../api/staff', '/beheer'],
     [undefined, '/beheer'],
   ])('%s -> %s', (input, expected) => expect(staffReturnPath(input)).toBe(expected));
 });
