@@ -9,6 +9,7 @@
 const BASE = new URL('https://loket.invalid/');
 
 /** C0 and C1 controls, DEL, and every Unicode space (tabs, newlines, U+3000 ...). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\s]/u;
 
 /**
