@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../domain/error-codes';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/connection-errors';
 
 export class AppError extends Error {
   constructor(
@@ -27,6 +28,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.statusCode).send(errorBody(error.code, error.message));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The requests that used a lost connection fail; the process and the next requests do not.
+      request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send(errorBody('DATABASE_UNAVAILABLE', 'The database does not respond; try again shortly'));
     }
     if ('validation' in error && error.validation) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message));

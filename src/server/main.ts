@@ -27,7 +27,14 @@ function defaultClientDir(): string | undefined {
 async function main(): Promise<void> {
   const config = loadConfig();
   const consortium = loadConsortium(config.consortium);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Connection losses are told to the app's logger once it exists (a lost idle connection before
+  // that is retried by the pool like any other).
+  let logConnectionLost: (error: Error) => void = () => undefined;
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) => logConnectionLost(error),
+  });
   const ctx = {
     db: database.db,
     databaseKind: database.kind,
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
     consortium,
   };
   const app = await buildApp(ctx);
+  logConnectionLost = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
 
   if (config.demoData && (await isEmpty(database.db))) {
     const count = await seedDemoData(database.db, consortium, amsterdamDateOf(systemClock.now()), {

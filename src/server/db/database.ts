@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one); created when missing */
   schema?: string;
+  /** Told when PostgreSQL drops an idle connection (failover, restart, idle timeout); for the log */
+  onConnectionLost?: (error: Error) => void;
 }
 
 const DATE_OID = 1082;
@@ -34,7 +36,7 @@ const keepDateAsString = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema)
+    ? await openPostgres(options.databaseUrl, options.schema, options.onConnectionLost)
     : await openPGlite(options.dataDir);
   await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
@@ -52,7 +54,11 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-async function openPostgres(connectionString: string, schema?: string): Promise<DatabaseHandle> {
+async function openPostgres(
+  connectionString: string,
+  schema?: string,
+  onConnectionLost?: (error: Error) => void,
+): Promise<DatabaseHandle> {
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
     const admin = new pg.Client({ connectionString });
@@ -63,12 +69,19 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    // Names Loket's connections in pg_stat_activity (and each test schema's, so a test can end
+    // exactly its own connections).
+    application_name: schema ? `loket_${schema}` : 'loket',
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === DATE_OID ? keepDateAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops emits 'error' on the pool. Unheard, that event throws and
+  // ends the process (every instance at once in a failover). The pool already discards the
+  // connection and opens a new one when next asked, so hearing it is all it takes.
+  pool.on('error', (error) => onConnectionLost?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

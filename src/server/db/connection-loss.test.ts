@@ -1,0 +1,89 @@
+/**
+ * A PostgreSQL connection that the server drops (failover, restart, a pooler, idle timeout) is
+ * an error for the requests that used it, never for the process: before the pool had an error
+ * listener, one `pg_terminate_backend` on an idle connection ended the whole server.
+ */
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installErrorHandlers } from '../errors';
+import { createTestApp, type TestApp } from '../testing';
+
+describe('an error that means the database is away', () => {
+  const app = Fastify({ logger: false });
+  beforeAll(async () => {
+    installErrorHandlers(app);
+    app.get('/shutdown', async () => {
+      throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    });
+    app.get('/refused', async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    app.get('/bug', async () => {
+      throw Object.assign(new Error('column "x" does not exist'), { code: '42703' });
+    });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it.each(['/shutdown', '/refused'])('%s answers 503 DATABASE_UNAVAILABLE with Retry-After', async (url) => {
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+  });
+
+  it('a broken statement is still our fault: 500, not "try again"', async () => {
+    const response = await app.inject({ url: '/bug' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ error: { code: 'INTERNAL_ERROR' } });
+  });
+});
+
+// Only PostgreSQL has connections to lose: PGlite runs inside the process.
+describe.skipIf(!process.env.DATABASE_URL)('a PostgreSQL connection killed under the server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('postgres', { seed: false });
+  });
+  afterAll(() => t?.close());
+
+  /** A request that reads the database (the session lookup) and otherwise answers 401. */
+  const readsTheDatabase = () => t.app.inject({ url: '/api/me', headers: { cookie: 'loket_session=not-a-session' } });
+
+  it('fails only the requests that used it, and the next ones are served again', async () => {
+    expect((await readsTheDatabase()).statusCode).toBe(401);
+
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ killed: boolean }>(
+        `select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = $1`,
+        [`loket_${await currentSchema(t)}`],
+      );
+      expect(rows.some((row) => row.killed)).toBe(true);
+    } finally {
+      await admin.end();
+    }
+
+    // Until the pool has replaced the killed connection a request may meet it: that request
+    // gets 503 with Retry-After (never a 500), and the process lives on.
+    const answers: number[] = [];
+    for (let attempt = 0; attempt < 20 && answers.at(-1) !== 401; attempt += 1) {
+      const response = await readsTheDatabase();
+      answers.push(response.statusCode);
+      if (response.statusCode === 503) {
+        expect(response.headers['retry-after']).toBeDefined();
+        expect(response.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+      }
+    }
+    expect(answers.every((status) => status === 401 || status === 503)).toBe(true);
+    expect(answers.at(-1)).toBe(401);
+  });
+});
+
+async function currentSchema(t: TestApp): Promise<string> {
+  const row = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.ctx.db);
+  return row.rows[0]!.schema;
+}
