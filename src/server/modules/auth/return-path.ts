@@ -17,7 +17,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\s]/u;
  * it is not one: not a string, not starting with one `/`, a backslash, a control character or
  * space anywhere, or a URL that resolves to another origin.
  */
-export function sameOriginPath(value: unknown): string | null {
+function sameOriginPath(value: unknown): string | null {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return null;
   if (value.includes('\\') || UNSAFE.test(value)) return null;
   let url: URL;
