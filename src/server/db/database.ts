@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -43,6 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
+  const lock = dataDir === 'memory://' ? null : lockDataDir(dataDir);
   const pglite = new PGlite({
     ...(dataDir === 'memory://' ? {} : { dataDir }),
     parsers: { [pgliteTypes.DATE]: keepDateAsString },
@@ -51,7 +53,14 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      lock?.release();
+    },
+  };
 }
 
 async function openPostgres(
