@@ -38,6 +38,9 @@ export const Health = Type.Object({
 });
 export type Health = Static<typeof Health>;
 
+export const Liveness = Type.Object({ status: Type.Literal('live') });
+export const Readiness = Type.Object({ status: Type.Literal('ready') });
+
 export const Address = Type.Object({
   street: Type.String(),
   postalCode: Type.String(),

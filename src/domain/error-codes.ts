@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'INTERNAL_ERROR',
   'DATABASE_UNAVAILABLE',
+  'NOT_READY',
   // sessions
   'UNAUTHENTICATED',
   'SESSION_EXPIRED',

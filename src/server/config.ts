@@ -34,6 +34,8 @@ export interface ServerConfig {
   publicUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** On SIGTERM: seconds of "not ready" while still serving, so the proxy moves traffic first */
+  drainSeconds: number;
   consortium: string | undefined;
   /** null: start the embedded "DigiD simulatie" provider and use it */
   oidc: OidcClientConfig | null;
@@ -104,6 +106,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be 0 or a whole number, got "${raw}"`);
   return value;
 }
 
@@ -251,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl,
     databaseUrl,
     dataDir,
+    drainSeconds: nonNegativeInteger(env, 'LOKET_DRAIN_SECONDS', 10),
     consortium: env.LOKET_CONSORTIUM || undefined,
     oidc: oidcFromEnv(env),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15),

@@ -12,6 +12,12 @@ export interface AppContext {
   clock: Clock;
   config: ServerConfig;
   consortium: Consortium;
+  /** Set by main.ts: a draining server answers "not ready" while it still serves */
+  lifecycle?: Lifecycle;
+}
+
+export interface Lifecycle {
+  draining: boolean;
 }
 
 export interface ModuleOptions {

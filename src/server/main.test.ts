@@ -52,27 +52,37 @@ describe('start-up', () => {
     expect(run.output).toContain('LOKET_S3_ENDPOINT is set, so LOKET_S3_BUCKET is required too');
   });
 
-  it('serves, seeds demo data once, and shuts down gracefully on SIGTERM', async () => {
+  it('serves, seeds demo data once, drains on SIGTERM (not ready, still serving), then stops', async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
+    const url = (path: string) => `http://127.0.0.1:${port}${path}`;
     let asked = false;
-    const run = await start({ PORT: port, LOKET_DATA_DIR: dataDir }, (output, kill) => {
+    const seen: Record<string, number> = {};
+    const run = await start({ PORT: port, LOKET_DATA_DIR: dataDir, LOKET_DRAIN_SECONDS: '3' }, (output, kill) => {
       if (!asked && output.includes('Loket is running')) {
         asked = true;
-        void fetch(`http://127.0.0.1:${port}/api/health`)
-          .then((r) => r.json())
-          .then((health) => {
-            expect(health).toMatchObject({ status: 'ok', database: 'pglite' });
-            kill();
-          });
+        void (async () => {
+          expect(await (await fetch(url('/api/health'))).json()).toMatchObject({ status: 'ok', database: 'pglite' });
+          seen.readyBefore = (await fetch(url('/api/health/ready'))).status;
+          kill();
+        })();
+      }
+      if (output.includes('draining: not ready') && seen.readyDraining === undefined) {
+        seen.readyDraining = 0;
+        void (async () => {
+          seen.readyDraining = (await fetch(url('/api/health/ready'))).status;
+          seen.liveDraining = (await fetch(url('/api/health/live'))).status;
+          seen.apiDraining = (await fetch(url('/api/config'))).status;
+        })();
       }
     });
     expect(run.code).toBe(0);
     expect(run.output).toContain('demo data seeded');
     expect(run.output).toContain('"signal":"SIGTERM"');
+    expect(seen).toEqual({ readyBefore: 200, readyDraining: 503, liveDraining: 200, apiDraining: 200 });
 
     // A second start on the same folder reuses the data and does not seed again.
     let again = false;
-    const second = await start({ PORT: port, LOKET_DATA_DIR: dataDir }, (output, kill) => {
+    const second = await start({ PORT: port, LOKET_DATA_DIR: dataDir, LOKET_DRAIN_SECONDS: '0' }, (output, kill) => {
       if (!again && output.includes('Loket is running')) {
         again = true;
         kill();
@@ -80,5 +90,5 @@ describe('start-up', () => {
     });
     expect(second.code).toBe(0);
     expect(second.output).not.toContain('demo data seeded');
-  }, 60_000);
+  }, 180_000);
 });

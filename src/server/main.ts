@@ -13,6 +13,7 @@ import { buildApp } from './app';
 import { createBlobStore } from './blobs/index';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import type { Lifecycle } from './context';
 import { isEmpty, openDatabase } from './db/database';
 import { seedDemoData } from './demo/seed';
 
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     onConnectionLost: (error) => logConnectionLost(error),
   });
+  const lifecycle: Lifecycle = { draining: false };
   const ctx = {
+    lifecycle,
     db: database.db,
     databaseKind: database.kind,
     clock: systemClock,
@@ -53,9 +56,17 @@ async function main(): Promise<void> {
   }
   if (!ctx.config.clientDir) app.log.warn('no built client found: serving the API only (run "npm run build")');
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  // SIGTERM (an orchestrator or a rolling restart): first say "not ready" while still serving, so
+  // the proxy stops sending new requests before this instance refuses any; then close. Ctrl-C
+  // (SIGINT) and errors stop at once.
+  closeWithGrace({ delay: (config.drainSeconds + 20) * 1000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err: { message: err.message, stack: err.stack } }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping');
+    if (signal === 'SIGTERM' && config.drainSeconds > 0) {
+      lifecycle.draining = true;
+      app.log.info({ seconds: config.drainSeconds }, 'draining: not ready, still serving');
+      await new Promise((resolve) => setTimeout(resolve, config.drainSeconds * 1000));
+    }
     await app.close();
     await database.close();
   });

@@ -180,6 +180,7 @@ const en: MessageSchema = {
     SESSION_EXPIRED: 'You were not active for a while, so you were logged out. Please log in again.',
     BAD_REQUEST: 'Something is wrong with what you sent.',
     DATABASE_UNAVAILABLE: 'Loket is not working right now. Please try again later.',
+    NOT_READY: 'Loket is not working right now. Please try again in a minute.',
     IDEMPOTENCY_KEY_MISSING: 'Something went wrong while sending. Please try again.',
     IDEMPOTENCY_KEY_INVALID: 'Something went wrong while sending. Please try again.',
     IDEMPOTENCY_KEY_REUSED: 'This was sent before with different content. Please send it again as a new message.',

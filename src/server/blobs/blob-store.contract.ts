@@ -16,6 +16,10 @@ async function drain(body: NodeJS.ReadableStream): Promise<Buffer> {
 
 export function blobStoreContract(name: string, store: () => BlobStore): void {
   describe(`BlobStore contract: ${name}`, () => {
+    it('answers a readiness ping while it can be written to', async () => {
+      await expect(store().ping()).resolves.toBeUndefined();
+    });
+
     it('puts, gets, streams and deletes under server-made keys', async () => {
       const key = newBlobKey('documents');
       expect(key).toMatch(/^documents\/[0-9a-f]{2}\/[0-9a-f-]{36}$/);

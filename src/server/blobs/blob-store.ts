@@ -15,6 +15,8 @@ export interface BlobStore {
   stream(key: string): Promise<{ body: Readable; size: number }>;
   /** Removes the blob; removing one that is not there is fine. */
   delete(key: string): Promise<void>;
+  /** Resolves when the store can be written to now (readiness); rejects when it cannot. */
+  ping(): Promise<void>;
 }
 
 export class BlobNotFoundError extends Error {

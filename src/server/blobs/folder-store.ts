@@ -1,7 +1,8 @@
 /** Blob store in a folder on the server's disk: the embedded default. */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store';
 
@@ -13,6 +14,10 @@ export class FolderBlobStore implements BlobStore {
 
   constructor(root: string) {
     this.root = resolve(root);
+  }
+  async ping(): Promise<void> {
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+    await access(this.root, constants.W_OK);
   }
 
   private path(key: string): string {

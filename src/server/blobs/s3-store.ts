@@ -3,7 +3,13 @@
  * the folder store (documents/3f/3f2a..., letters/...), so a bucket reads like the folder.
  */
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { S3Config } from '../config';
 import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store';
 import { isS3NotFound, s3ClientConfig } from './s3-client';
@@ -16,6 +22,9 @@ export class S3BlobStore implements BlobStore {
   constructor(config: S3Config) {
     this.client = new S3Client(s3ClientConfig(config));
     this.bucket = config.bucket;
+  }
+  async ping(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
   // A PUT is atomic in S3: a reader sees the old state or all of the new object.

@@ -21,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '008_notifications': m008,
 };
 
+/** How many migrations this build has: readiness waits until the database has all of them. */
+export const migrationCount = Object.keys(migrations).length;
+
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };

@@ -1,3 +1,5 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDatabases, type TestApp } from '../../testing';
 
@@ -20,6 +22,40 @@ describe.each(testDatabases)('system routes on %s', (kind) => {
       storage: 'folder',
     });
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is live and ready when the database, the migrations and the document folder are there', async () => {
+    expect((await t.app.inject({ url: '/api/health/live' })).json()).toEqual({ status: 'live' });
+    const ready = await t.app.inject({ url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('is not ready while draining, but still live', async () => {
+    t.ctx.lifecycle = { draining: true };
+    try {
+      const ready = await t.app.inject({ url: '/api/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ error: { code: 'NOT_READY' } });
+      expect((await t.app.inject({ url: '/api/health/live' })).statusCode).toBe(200);
+    } finally {
+      t.ctx.lifecycle = undefined;
+    }
+  });
+
+  it('is not ready when the document store cannot be written to, and says which check failed', async () => {
+    const broken = await createTestApp(kind, { seed: false });
+    try {
+      // The folder where stored documents go is a file now (a full or broken volume looks alike).
+      const blobs = join(broken.ctx.config.documents.filesDir, 'blobs');
+      await rm(blobs, { recursive: true, force: true });
+      await writeFile(blobs, 'not a folder');
+      const ready = await broken.app.inject({ url: '/api/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().error.message).toContain('storage');
+    } finally {
+      await broken.close();
+    }
   });
 
   it('describes the API as OpenAPI 3 generated from the route schemas', async () => {
