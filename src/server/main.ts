@@ -15,6 +15,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import type { Lifecycle } from './context';
 import { isEmpty, openDatabase } from './db/database';
+import { underStartupLock } from './db/startup-lock';
 import { seedDemoData } from './demo/seed';
 
 function defaultClientDir(): string | undefined {
@@ -48,12 +49,14 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   logConnectionLost = (error) => app.log.warn({ err: { message: error.message } }, 'database connection lost');
 
-  if (config.demoData && (await isEmpty(database.db))) {
+  // Two instances starting together on an empty database: one seeds, the other then finds data.
+  await underStartupLock(database, async () => {
+    if (!config.demoData || !(await isEmpty(database.db))) return;
     const count = await seedDemoData(database.db, consortium, amsterdamDateOf(systemClock.now()), {
       blobs: createBlobStore(ctx.config),
     });
     app.log.info({ residents: count }, 'demo data seeded');
-  }
+  });
   if (!ctx.config.clientDir) app.log.warn('no built client found: serving the API only (run "npm run build")');
 
   // SIGTERM (an orchestrator or a rolling restart): first say "not ready" while still serving, so
