@@ -47,6 +47,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
       : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
     trustProxy: ctx.config.trustProxy,
+    // A client that sends its request a byte at a time must not hold a connection for ever
+    // (20 such connections were still open after 135 s). Node checks the limits on an interval,
+    // so the interval is shorter than the shortest limit.
+    requestTimeout: ctx.config.requestTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: Math.min(ctx.config.headersTimeoutSeconds, ctx.config.requestTimeoutSeconds) * 1000,
+      connectionsCheckingInterval: Math.min(5, ctx.config.headersTimeoutSeconds) * 1000,
+    },
     // Malformed URLs Fastify refuses before any hook: our JSON shape and headers (security/).
     frameworkErrors: frameworkErrorHandler(ctx),
   }).withTypeProvider<TypeBoxTypeProvider>();

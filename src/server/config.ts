@@ -36,6 +36,10 @@ export interface ServerConfig {
   dataDir: string;
   /** On SIGTERM: seconds of "not ready" while still serving, so the proxy moves traffic first */
   drainSeconds: number;
+  /** A request (headers and body) must have arrived whole within this; a tus chunk is 512 KiB */
+  requestTimeoutSeconds: number;
+  /** The request's headers must have arrived within this (slow-header attacks) */
+  headersTimeoutSeconds: number;
   consortium: string | undefined;
   /** null: start the embedded "DigiD simulatie" provider and use it */
   oidc: OidcClientConfig | null;
@@ -262,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     dataDir,
     drainSeconds: nonNegativeInteger(env, 'LOKET_DRAIN_SECONDS', 10),
+    requestTimeoutSeconds: integer(env, 'LOKET_REQUEST_TIMEOUT_SECONDS', 120),
+    headersTimeoutSeconds: integer(env, 'LOKET_HEADERS_TIMEOUT_SECONDS', 20),
     consortium: env.LOKET_CONSORTIUM || undefined,
     oidc: oidcFromEnv(env),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 15),
