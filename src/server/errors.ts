@@ -24,6 +24,13 @@ export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
+/** The disk or the quota is full (the folder store, the database's disk, a tus upload's file). */
+function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // 53100: PostgreSQL's disk_full.
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === '53100';
+}
+
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
@@ -36,6 +43,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
         .status(503)
         .header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
         .send(errorBody('DATABASE_UNAVAILABLE', 'The database does not respond; try again shortly'));
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'storage full');
+      return reply.status(507).send(errorBody('STORAGE_FULL', 'There is no room to store this; try again later'));
     }
     if ('validation' in error && error.validation) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message));

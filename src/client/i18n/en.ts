@@ -180,6 +180,7 @@ const en: MessageSchema = {
     SESSION_EXPIRED: 'You were not active for a while, so you were logged out. Please log in again.',
     BAD_REQUEST: 'Something is wrong with what you sent.',
     DATABASE_UNAVAILABLE: 'Loket is not working right now. Please try again later.',
+    STORAGE_FULL: 'We cannot store this right now. Please try again later. What you filled in stays here.',
     NOT_READY: 'Loket is not working right now. Please try again in a minute.',
     IDEMPOTENCY_KEY_MISSING: 'Something went wrong while sending. Please try again.',
     IDEMPOTENCY_KEY_INVALID: 'Something went wrong while sending. Please try again.',

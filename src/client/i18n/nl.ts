@@ -184,6 +184,7 @@ const nl = {
     SESSION_EXPIRED: 'U was een tijd niet actief. Daarom bent u uitgelogd. Log opnieuw in.',
     BAD_REQUEST: 'Er klopt iets niet in wat u stuurde.',
     DATABASE_UNAVAILABLE: 'Loket werkt nu even niet. Probeer het later nog een keer.',
+    STORAGE_FULL: 'Wij kunnen dit nu niet bewaren. Probeer het later nog een keer. Wat u invulde, blijft staan.',
     NOT_READY: 'Loket werkt nu even niet. Probeer het over een minuut nog een keer.',
     IDEMPOTENCY_KEY_MISSING: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
     IDEMPOTENCY_KEY_INVALID: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',

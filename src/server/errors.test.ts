@@ -1,4 +1,6 @@
 /**
+ * Errors that are not bugs: a full disk (507) and a database that went away (503).
+ *
  * A PostgreSQL connection that the server drops (failover, restart, a pooler, idle timeout) is
  * an error for the requests that used it, never for the process: before the pool had an error
  * listener, one `pg_terminate_backend` on an idle connection ended the whole server.
@@ -7,8 +9,8 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandlers } from '../errors';
-import { createTestApp, type TestApp } from '../testing';
+import { installErrorHandlers } from './errors';
+import { createTestApp, type TestApp } from './testing';
 
 describe('an error that means the database is away', () => {
   const app = Fastify({ logger: false });
@@ -19,6 +21,9 @@ describe('an error that means the database is away', () => {
     });
     app.get('/refused', async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    app.get('/disk-full', async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
     app.get('/bug', async () => {
       throw Object.assign(new Error('column "x" does not exist'), { code: '42703' });
@@ -32,6 +37,12 @@ describe('an error that means the database is away', () => {
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('5');
     expect(response.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+  });
+
+  it('a full disk answers 507 STORAGE_FULL as JSON, not a bare 500', async () => {
+    const response = await app.inject({ url: '/disk-full' });
+    expect(response.statusCode).toBe(507);
+    expect(response.json()).toMatchObject({ error: { code: 'STORAGE_FULL' } });
   });
 
   it('a broken statement is still our fault: 500, not "try again"', async () => {
