@@ -98,3 +98,15 @@ export const AUDIT_OBJECT_TYPES = [
   'access_log',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/**
+ * Whether an administrator may see and manage an account: every municipality the account can
+ * act in must be one the administrator administers. An account with a consortium-wide grant, or
+ * with no grant at all, is for a consortium-wide administrator only (disabling it would reach
+ * municipalities that are not theirs).
+ */
+export function administers(administrator: readonly RoleGrant[], account: readonly RoleGrant[]): boolean {
+  const mine = municipalitiesFor(administrator, ['administrator']);
+  if (mine === 'all') return true;
+  return account.length > 0 && account.every((grant) => grant.scope !== WHOLE_CONSORTIUM && mine.has(grant.scope));
+}

@@ -6,7 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from '../../../domain/api';
-import { STAFF_ROLES, type StaffRole } from '../../../domain/staff';
+import { administers, STAFF_ROLES, type StaffRole } from '../../../domain/staff';
 import { AccountParams, StaffAccountList, StaffMe } from '../../../domain/staff-api';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
@@ -60,7 +60,13 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: StaffAccountList, ...errors },
       },
     },
-    async () => ({ accounts: (await listStaffAccounts(ctx.db, ctx.consortium.id)).map(toInfo) }),
+    async (request) => {
+      const staff = requireStaff(request, ADMIN);
+      const accounts = await listStaffAccounts(ctx.db, ctx.consortium.id);
+      // Only the accounts of this administrator's municipalities (all of them for a
+      // consortium-wide administrator).
+      return { accounts: accounts.filter((a) => administers(staff.grants, a.grants)).map(toInfo) };
+    },
   );
 
   app.post(
@@ -79,7 +85,9 @@ export async function accountRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const staff = requireStaff(request, ADMIN);
       const db = dbFor(request, ctx);
       const account = await findStaffById(db, request.params.accountId);
-      if (!account || account.consortiumId !== ctx.consortium.id) throw notFound('Staff account');
+      if (!account || account.consortiumId !== ctx.consortium.id || !administers(staff.grants, account.grants)) {
+        throw notFound('Staff account');
+      }
       if (account.id === staff.accountId)
         throw new AppError(409, 'STAFF_ACCOUNT_SELF', 'You cannot disable your own account');
       await disableStaffAccount(db, ctx.clock, account.id, staff.accountId);

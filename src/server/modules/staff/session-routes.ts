@@ -9,12 +9,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { ErrorResponse } from '../../../domain/api';
 import { SessionParams, StaffSessionList } from '../../../domain/casework-api';
-import type { StaffRole } from '../../../domain/staff';
+import { administers, type RoleGrant, type StaffRole } from '../../../domain/staff';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
+import { listStaffAccounts } from './accounts';
 import { requireStaff, staffCookieName, staffSessionPolicy } from './session';
 
 const ADMIN: readonly StaffRole[] = ['administrator'];
@@ -24,7 +25,17 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The id an administrator sees: derived from the stored hash, so it opens nothing. */
 const publicId = (idHash: string) => sha256(`loket-staff-session:${idHash}`).slice(0, 32);
 
-async function liveStaffSessions(db: Kysely<Database>, ctx: AppContext) {
+/** The live staff sessions of the accounts this administrator administers (their municipalities). */
+async function liveStaffSessions(db: Kysely<Database>, ctx: AppContext, administrator: readonly RoleGrant[]) {
+  const inScope = new Set(
+    (await listStaffAccounts(db, ctx.consortium.id))
+      .filter((a) => administers(administrator, a.grants))
+      .map((a) => a.id),
+  );
+  return (await allLiveStaffSessions(db, ctx)).filter((session) => inScope.has(session.account_id));
+}
+
+async function allLiveStaffSessions(db: Kysely<Database>, ctx: AppContext) {
   const now = ctx.clock.now();
   const idleSince = new Date(now.getTime() - staffSessionPolicy(ctx).idleMinutes * 60_000);
   return db
@@ -55,10 +66,10 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return token ? sha256(token) : null;
   };
 
-  async function list(request: FastifyRequest, db: Kysely<Database>) {
+  async function list(request: FastifyRequest, db: Kysely<Database>, administrator: readonly RoleGrant[]) {
     const own = ownHash(request);
     return {
-      sessions: (await liveStaffSessions(db, ctx)).map((s) => ({
+      sessions: (await liveStaffSessions(db, ctx, administrator)).map((s) => ({
         id: publicId(s.id_hash),
         account: { id: s.account_id, name: s.name, username: s.username },
         startedAt: s.created_at.toISOString(),
@@ -79,8 +90,8 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      requireStaff(request, ADMIN);
-      const answer = await list(request, ctx.db);
+      const staff = requireStaff(request, ADMIN);
+      const answer = await list(request, ctx.db, staff.grants);
       await app.auditor.allowed(request, {
         role: 'administrator',
         action: 'read',
@@ -105,9 +116,11 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      requireStaff(request, ADMIN);
+      const staff = requireStaff(request, ADMIN);
       const db = dbFor(request, ctx);
-      const target = (await liveStaffSessions(db, ctx)).find((s) => publicId(s.id_hash) === request.params.sessionId);
+      const target = (await liveStaffSessions(db, ctx, staff.grants)).find(
+        (s) => publicId(s.id_hash) === request.params.sessionId,
+      );
       if (!target) throw notFound('Session');
       await db
         .updateTable('sessions')
@@ -123,7 +136,7 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         objectId: target.account_id,
         purpose: 'account_management',
       });
-      return list(request, db);
+      return list(request, db, staff.grants);
     },
   );
 }
