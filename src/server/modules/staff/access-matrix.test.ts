@@ -28,6 +28,8 @@ import { casesOf, idempotencyKey, logInStaff } from './testing';
 
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/config',
   'GET /api/openapi.json',
   'GET /api/auth/login',
