@@ -20,6 +20,21 @@ export function blobStoreContract(name: string, store: () => BlobStore): void {
       await expect(store().ping()).resolves.toBeUndefined();
     });
 
+    it('lists what it holds per area, with when it was written; a deleted blob is gone from the list', async () => {
+      const key = newBlobKey('letters');
+      const before = Date.now() - 60_000;
+      await store().put(key, Buffer.from('brief'));
+      const listed = async () => {
+        const found: Array<{ key: string; modifiedAt: Date }> = [];
+        for await (const blob of store().list('letters')) found.push(blob);
+        return found;
+      };
+      const entry = (await listed()).find((blob) => blob.key === key);
+      expect(entry?.modifiedAt.getTime()).toBeGreaterThan(before);
+      await store().delete(key);
+      expect((await listed()).some((blob) => blob.key === key)).toBe(false);
+    });
+
     it('puts, gets, streams and deletes under server-made keys', async () => {
       const key = newBlobKey('documents');
       expect(key).toMatch(/^documents\/[0-9a-f]{2}\/[0-9a-f-]{36}$/);

@@ -17,6 +17,26 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Resolves when the store can be written to now (readiness); rejects when it cannot. */
   ping(): Promise<void>;
+  /** Every stored blob under `area`, with when it was written (for the sweep of unreferenced ones). */
+  list(area: BlobArea): AsyncIterable<StoredBlob>;
+}
+
+export type BlobArea = 'documents' | 'letters';
+export const BLOB_AREAS: readonly BlobArea[] = ['documents', 'letters'];
+
+export interface StoredBlob {
+  key: string;
+  modifiedAt: Date;
+}
+
+/** True for a key the server could have made (anything else in the store is not ours to judge). */
+export function isBlobKey(key: string): boolean {
+  try {
+    assertBlobKey(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class BlobNotFoundError extends Error {
@@ -35,7 +55,7 @@ export function assertBlobKey(key: string): void {
 }
 
 /** A new key under `area`; the two-character folder keeps any one folder small. */
-export function newBlobKey(area: 'documents' | 'letters', id: string = randomUUID()): string {
+export function newBlobKey(area: BlobArea, id: string = randomUUID()): string {
   const key = `${area}/${id.slice(0, 2)}/${id}`;
   assertBlobKey(key);
   return key;

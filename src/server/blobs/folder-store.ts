@@ -2,9 +2,16 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  assertBlobKey,
+  BlobNotFoundError,
+  isBlobKey,
+  type BlobArea,
+  type BlobStore,
+  type StoredBlob,
+} from './blob-store';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 
@@ -61,5 +68,25 @@ export class FolderBlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(area: BlobArea): AsyncIterable<StoredBlob> {
+    const folder = join(this.root, area);
+    let entries;
+    try {
+      entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      // Temporary files of a put in progress end in .tmp and are no key: never listed.
+      const key = relative(this.root, path).split(sep).join('/');
+      if (!isBlobKey(key)) continue;
+      const { mtime } = await stat(path).catch(() => ({ mtime: null }));
+      if (mtime) yield { key, modifiedAt: mtime };
+    }
   }
 }

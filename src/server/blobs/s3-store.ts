@@ -7,11 +7,19 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { S3Config } from '../config';
-import { assertBlobKey, BlobNotFoundError, type BlobStore } from './blob-store';
+import {
+  assertBlobKey,
+  BlobNotFoundError,
+  isBlobKey,
+  type BlobArea,
+  type BlobStore,
+  type StoredBlob,
+} from './blob-store';
 import { isS3NotFound, s3ClientConfig } from './s3-client';
 
 export class S3BlobStore implements BlobStore {
@@ -57,6 +65,21 @@ export class S3BlobStore implements BlobStore {
     assertBlobKey(key);
     // S3 answers 204 for a key that is not there, which is what the interface asks.
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async *list(area: BlobArea): AsyncIterable<StoredBlob> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${area}/`, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (object.Key && object.LastModified && isBlobKey(object.Key)) {
+          yield { key: object.Key, modifiedAt: object.LastModified };
+        }
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   private async open(key: string): Promise<{ body: Readable; size: number }> {
