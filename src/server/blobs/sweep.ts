@@ -9,7 +9,7 @@ import type { Database } from '../db/schema';
 import { BLOB_AREAS, type BlobStore } from './blob-store';
 
 /** Longer than any request that writes a blob and then commits its row. */
-export const BLOB_SWEEP_GRACE_MS = 24 * 3_600_000;
+const BLOB_SWEEP_GRACE_MS = 24 * 3_600_000;
 const BATCH = 500;
 
 export interface SweepResult {
