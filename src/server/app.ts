@@ -14,7 +14,7 @@ import { authRoutes } from './modules/auth/routes';
 import { staffAuthRoutes } from './modules/auth/staff-routes';
 import { accessLogRoutes } from './modules/access-log/routes';
 import { auditPlugin } from './modules/staff/auditor';
-import { assistAuditPlugin } from './modules/staff/assist-audit';
+import { assistAuditPlugin } from './modules/assist/audit';
 import { staffModule } from './modules/staff/module';
 import { routeInventory } from './modules/staff/route-inventory';
 import { staffSessionHook } from './modules/staff/session';

@@ -12,11 +12,11 @@ import { seedDemoStaff } from '../../demo/staff';
 import { AppError } from '../../errors';
 import { createCaseSystem } from '../../case-system/index';
 import { accountRoutes } from './account-routes';
-import { assistRoutes } from './assist-routes';
-import { caseRoutes } from './case-routes';
-import { planningRoutes } from './planning-routes';
-import { caseStatusRoutes } from './case-status-routes';
-import { requestRoutes } from './request-routes';
+import { assistRoutes } from '../assist/routes';
+import { caseRoutes } from '../casework/routes';
+import { planningRoutes } from '../planning/staff-routes';
+import { caseStatusRoutes } from '../casework/status-routes';
+import { requestRoutes } from '../documents/staff-routes';
 import { sessionRoutes } from './session-routes';
 import { requireStaff } from './session';
 

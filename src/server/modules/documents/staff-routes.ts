@@ -18,13 +18,13 @@ import {
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
-import { requestOfCase } from '../documents/queries';
+import { requestOfCase } from './queries';
 import { recordNotificationEvent } from '../notifications/events';
-import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from '../documents/staff';
-import { CASE_ROLES, caseInScope } from './case-routes';
-import { caseForStaff } from './queries';
-import { actingRole } from './session';
-import { toStaffRequest } from './view';
+import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from './staff';
+import { CASE_ROLES, caseInScope } from '../casework/routes';
+import { caseForStaff } from '../casework/queries';
+import { actingRole } from '../staff/session';
+import { toStaffRequest } from '../casework/view';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 const errors = {

@@ -22,9 +22,9 @@ import { notFound } from '../../errors';
 import { sendDownload } from '../documents/download';
 import { documentOfCase, requestsOfCase } from '../documents/queries';
 import { listArrivals } from '../documents/staff';
-import { toHandling } from './casework';
+import { toHandling } from './handling';
 import { caseByReference, caseForStaff, type StaffCaseRow } from './queries';
-import { actingRole, ensureInScope, requireStaff } from './session';
+import { actingRole, ensureInScope, requireStaff } from '../staff/session';
 import { toStaffArrival, toStaffCaseSummary, toStaffRequest } from './view';
 
 export const CASE_ROLES: readonly StaffRole[] = ['case_worker'];

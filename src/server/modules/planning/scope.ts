@@ -28,9 +28,9 @@ import { mayActIn, municipalitiesFor, type StaffRole } from '../../../domain/sta
 import { isWorkingDay } from '../../../domain/working-days';
 import type { CapacityChangesTable, Database, HomeVisitRow, PlaceClosuresTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import type { AgendaEntry } from '../appointments/staff';
+import type { AgendaEntry } from './agenda';
 import { isUuid } from '../appointments/queries';
-import { actingRole, requireStaff, type SignedInStaff } from './session';
+import { actingRole, requireStaff, type SignedInStaff } from '../staff/session';
 
 /** Planners only. Administrators manage accounts, not agendas full of names (need-to-know). */
 export const PLANNER: readonly StaffRole[] = ['planner'];

@@ -37,7 +37,7 @@ import {
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
-import { addClosure, changeCapacity, dayAgenda, removeClosure } from '../appointments/staff';
+import { addClosure, changeCapacity, dayAgenda, removeClosure } from './agenda';
 import { isUuid } from '../appointments/queries';
 import { declineHomeVisit, markHomeVisitDone, offerAlternative, planHomeVisit } from '../home-visits/staff';
 import { recordNotificationEvent } from '../notifications/events';
@@ -56,8 +56,8 @@ import {
   toPlaceClosure,
   typeName,
   visitInScope,
-} from './planning';
-import { requireStaff } from './session';
+} from './scope';
+import { requireStaff } from '../staff/session';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 const errors = {

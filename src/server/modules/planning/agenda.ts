@@ -14,8 +14,8 @@ import { generalHolidays } from '../../../domain/holidays';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
-import { isUuid } from './queries';
-import { refusal } from './refusals';
+import { isUuid } from '../appointments/queries';
+import { refusal } from '../appointments/refusals';
 
 export interface AgendaEntry {
   id: string;

@@ -35,9 +35,9 @@ import { AppError, notFound } from '../../errors';
 import { isSecure, sessionCookieName } from '../auth/session-hook';
 import { endSession, sessionTokenHash, startAssistSession } from '../auth/sessions';
 import { findPerson } from '../residents/queries';
-import { ASSIST_ROLE } from './assist-session';
-import { caseByReference } from './queries';
-import { requireStaff, staffCookieName, type SignedInStaff } from './session';
+import { ASSIST_ROLE } from './session';
+import { caseByReference } from '../casework/queries';
+import { requireStaff, staffCookieName, type SignedInStaff } from '../staff/session';
 
 const ASSIST_ROLES: readonly StaffRole[] = [ASSIST_ROLE];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
