@@ -36,7 +36,7 @@ const errors = {
   422: ErrorResponse,
 };
 
-export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function documentStaffRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const config = { staffRoles: CASE_ROLES };
   const today = () => amsterdamDateOf(ctx.clock.now());
