@@ -27,7 +27,7 @@ import { caseStatusRoutes } from './modules/casework/status-routes';
 import { documentStaffRoutes } from './modules/documents/staff-routes';
 import { homeVisitStaffRoutes } from './modules/home-visits/staff-routes';
 import { planningRoutes } from './modules/planning/staff-routes';
-import { createCaseSystem } from './case-system/index';
+import { caseSystemOf } from './case-system/index';
 import { documentsModule } from './modules/documents/module';
 import { appointmentsModule } from './modules/appointments/module';
 import { homeVisitsModule } from './modules/home-visits/module';
@@ -57,7 +57,7 @@ async function staffApi(app: FastifyInstance, { ctx }: { ctx: AppContext }): Pro
   await app.register(staffGuard);
   await app.register(staffModule, { ctx });
   // The one case system of this server (src/server/case-system/index.ts chooses it).
-  const caseSystem = createCaseSystem(ctx);
+  const caseSystem = caseSystemOf(ctx);
   await app.register(caseRoutes, { ctx, caseSystem, prefix: '/cases' });
   await app.register(caseStatusRoutes, { ctx, caseSystem, prefix: '/cases' });
   await app.register(documentStaffRoutes, { ctx, prefix: '/cases' });

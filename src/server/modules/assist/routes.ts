@@ -30,13 +30,13 @@ import {
 } from '../../../domain/assist-api';
 import { isValidBsn } from '../../../domain/bsn';
 import { mayActIn, type StaffRole } from '../../../domain/staff';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { isSecure, sessionCookieName } from '../auth/session-hook';
 import { endSession, sessionTokenHash, startAssistSession } from '../auth/sessions';
 import { findPerson } from '../residents/queries';
 import { ASSIST_ROLE } from './session';
-import { caseByReference } from '../casework/queries';
 import { requireStaff, staffCookieName, type SignedInStaff } from '../staff/session';
 
 const ASSIST_ROLES: readonly StaffRole[] = [ASSIST_ROLE];
@@ -82,7 +82,7 @@ async function findResident(
     scopeCode = person.municipality_code;
     found = { type: 'resident', id: null };
   } else {
-    const row = await caseByReference(ctx.db, reference!);
+    const row = await caseSystemFor(ctx, ctx.db).caseByReference(reference!);
     if (!row) throw notFound('Resident');
     residentBsn = row.bsn;
     scopeCode = row.municipality_code;

@@ -15,6 +15,7 @@ import {
   StaffDocumentRequestResponse,
   StaffRejection,
 } from '../../../domain/staff-api';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
@@ -22,7 +23,6 @@ import { requestOfCase } from './queries';
 import { recordNotificationEvent } from '../notifications/events';
 import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from './staff';
 import { CASE_ROLES, caseInScope } from '../casework/routes';
-import { caseForStaff } from '../casework/queries';
 import { actingRole } from '../staff/session';
 import { toStaffRequest } from '../casework/view';
 
@@ -56,8 +56,12 @@ export async function documentStaffRoutes(fastify: FastifyInstance, { ctx }: { c
     },
     async (request, reply) => {
       const db = dbFor(request, ctx);
-      const found = await caseInScope(request, await caseForStaff(db, request.params.caseId), CASE_ROLES);
-      const created = await createDocumentRequest(db, ctx.clock, { caseId: found.id, ...request.body });
+      const found = await caseInScope(
+        request,
+        await caseSystemFor(ctx, db).staffCase(request.params.caseId),
+        CASE_ROLES,
+      );
+      const created = await createDocumentRequest(db, ctx, { caseId: found.id, ...request.body });
       await recordNotificationEvent(db, ctx.clock, {
         type: 'document_requested',
         residentBsn: found.bsn,
@@ -96,7 +100,11 @@ export async function documentStaffRoutes(fastify: FastifyInstance, { ctx }: { c
       },
       async (request) => {
         const db = dbFor(request, ctx);
-        const found = await caseInScope(request, await caseForStaff(db, request.params.caseId), CASE_ROLES);
+        const found = await caseInScope(
+          request,
+          await caseSystemFor(ctx, db).staffCase(request.params.caseId),
+          CASE_ROLES,
+        );
         const existing = await requestOfCase(db, found.id, request.params.requestId);
         if (!existing) throw notFound('Document request');
         const judged =

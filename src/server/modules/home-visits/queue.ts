@@ -9,6 +9,7 @@ import type { Consortium } from '../../../domain/consortium';
 import type { HomeVisitState } from '../../../domain/home-visits';
 import { mayActIn, municipalitiesFor } from '../../../domain/staff';
 import type { QueuedHomeVisit } from '../../../domain/planning-api';
+import type { CaseSystem } from '../../case-system/index';
 import type { Database, HomeVisitRow } from '../../db/schema';
 import { notFound } from '../../errors';
 import { isUuid } from '../appointments/queries';
@@ -28,14 +29,19 @@ function visitsWithResident(db: Kysely<Database>) {
   return db
     .selectFrom('home_visits')
     .innerJoin('persons', 'persons.bsn', 'home_visits.bsn')
-    .leftJoin('cases', 'cases.id', 'home_visits.case_id')
     .selectAll('home_visits')
-    .select(['persons.name as resident_name', 'persons.municipality_code', 'cases.reference as case_reference']);
+    .select(['persons.name as resident_name', 'persons.municipality_code']);
 }
 
-type VisitRow = HomeVisitRow & { resident_name: string; municipality_code: string; case_reference: string | null };
+type VisitRow = HomeVisitRow & { resident_name: string; municipality_code: string };
 
-function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
+/** The visits with the reference of the case each is about (from the case system, in one question). */
+async function toQueued(cases: CaseSystem, consortium: Consortium, rows: VisitRow[]): Promise<ScopedVisit[]> {
+  const references = await cases.caseReferences(rows.flatMap((r) => (r.case_id ? [r.case_id] : [])));
+  return rows.map((r) => toQueuedVisit(consortium, r, r.case_id ? (references.get(r.case_id) ?? null) : null));
+}
+
+function toQueuedVisit(consortium: Consortium, r: VisitRow, caseReference: string | null): ScopedVisit {
   const window =
     r.planned_date && r.window_from && r.window_until
       ? { date: r.planned_date, from: r.window_from, until: r.window_until }
@@ -55,7 +61,7 @@ function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
       addressCorrected: r.address_corrected,
       atHome: r.at_home,
       phone: formatDutchPhone(r.phone),
-      caseReference: r.case_reference,
+      caseReference,
       note: r.note,
       planned: r.state === 'planned' || r.state === 'alternative_offered' || r.state === 'done' ? window : null,
       alternativeNote: r.state === 'alternative_offered' ? r.alternative_note : null,
@@ -67,6 +73,7 @@ function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
 /** Open requests first (oldest first: they waited longest), then planned visits by date. */
 export async function scopedQueue(
   db: Kysely<Database>,
+  cases: CaseSystem,
   consortium: Consortium,
   staff: SignedInStaff,
 ): Promise<ScopedVisit[]> {
@@ -75,7 +82,7 @@ export async function scopedQueue(
   let query = visitsWithResident(db).where('home_visits.state', 'in', [...QUEUE_STATES]);
   if (allowed !== 'all') query = query.where('persons.municipality_code', 'in', [...allowed]);
   const rows = (await query.orderBy('home_visits.requested_at').limit(500).execute()) as VisitRow[];
-  const entries = rows.map((r) => toQueued(consortium, r));
+  const entries = await toQueued(cases, consortium, rows);
   const at = (e: ScopedVisit) => `${e.visit.planned?.date ?? ''}${e.visit.planned?.from ?? ''}`;
   const open = entries.filter((e) => e.visit.state !== 'planned');
   const planned = entries.filter((e) => e.visit.state === 'planned').sort((a, b) => at(a).localeCompare(at(b)));
@@ -86,6 +93,7 @@ export async function scopedQueue(
 export async function visitInScope(
   request: FastifyRequest,
   db: Kysely<Database>,
+  cases: CaseSystem,
   consortium: Consortium,
   visitId: string,
 ): Promise<ScopedVisit> {
@@ -104,5 +112,6 @@ export async function visitInScope(
     });
     throw notFound('Home visit');
   }
-  return toQueued(consortium, row);
+  const [visit] = await toQueued(cases, consortium, [row]);
+  return visit!;
 }

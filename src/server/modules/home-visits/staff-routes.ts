@@ -18,6 +18,7 @@ import {
   QueuedHomeVisitResponse,
   VisitParams,
 } from '../../../domain/planning-api';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { dbFor } from '../../idempotency';
 import { recordNotificationEvent } from '../notifications/events';
@@ -57,7 +58,12 @@ export async function homeVisitStaffRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request) => {
-      const queue = await scopedQueue(ctx.db, ctx.consortium, requireStaff(request, PLANNER));
+      const queue = await scopedQueue(
+        ctx.db,
+        caseSystemFor(ctx, ctx.db),
+        ctx.consortium,
+        requireStaff(request, PLANNER),
+      );
       for (const { visit, bsn } of queue)
         await audit(request, {
           action: 'read',
@@ -92,7 +98,8 @@ export async function homeVisitStaffRoutes(fastify: FastifyInstance, { ctx }: { 
       async (request) => {
         const db = dbFor(request, ctx);
         const { visitId } = request.params as { visitId: string };
-        const { bsn } = await visitInScope(request, db, ctx.consortium, visitId);
+        const cases = caseSystemFor(ctx, db);
+        const { bsn } = await visitInScope(request, db, cases, ctx.consortium, visitId);
         const changed = await change(request, visitId);
         await audit(request, {
           action: 'update',
@@ -101,7 +108,7 @@ export async function homeVisitStaffRoutes(fastify: FastifyInstance, { ctx }: { 
           residentBsn: bsn,
           purpose,
         });
-        return { homeVisit: (await visitInScope(request, db, ctx.consortium, changed.id)).visit };
+        return { homeVisit: (await visitInScope(request, db, cases, ctx.consortium, changed.id)).visit };
       },
     );
 
