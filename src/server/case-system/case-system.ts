@@ -85,8 +85,6 @@ interface NewLetter {
 export interface CaseSystem {
   /** One case by id; undefined when it does not exist (scope checks are the caller's) */
   findCase(caseId: string): Promise<CaseSnapshot | undefined>;
-  /** The cases where this resident is the initiator, newest first */
-  casesOfResident(bsn: string): Promise<CaseSnapshot[]>;
   changeStatus(caseId: string, status: CaseStatusEntry): Promise<void>;
   /** One extension per case (Awb 4:14): 'already_extended' when there is one */
   extendTerm(

@@ -67,16 +67,6 @@ class OwnTablesCaseSystem implements CaseSystem {
     return record ? toSnapshot(record, initiator) : undefined;
   }
 
-  async casesOfResident(bsn: string): Promise<CaseSnapshot[]> {
-    const person = await this.db
-      .selectFrom('persons')
-      .select(['bsn', 'name'])
-      .where('bsn', '=', bsn)
-      .executeTakeFirst();
-    if (!person) return [];
-    return (await casesOfResident(this.db, bsn)).map((r) => toSnapshot(r, person));
-  }
-
   residentCases(bsn: string, caseId?: string) {
     return casesOfResident(this.db, bsn, caseId);
   }

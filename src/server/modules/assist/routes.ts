@@ -14,7 +14,7 @@
  * idempotency plugin (`idempotency: false`), like login and logout: search and end change no
  * dossier, and a start creates a session whose cookie a replayed answer could not give back
  * (the token is never stored). Every request of the assist session itself is audited by
- * assist-audit.ts.
+ * audit.ts.
  */
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

@@ -1,6 +1,6 @@
 /**
  * What a planner does with home-visit requests (issue 5, point 7), as service functions:
- * the planner's routes (staff/planning-routes.ts) call these with `dbFor(request, ctx)`. The
+ * the planner's routes (home-visits/staff-routes.ts) call these with `dbFor(request, ctx)`. The
  * queue, then plan (date and time window), offer an alternative, decline with a reason the
  * resident reads, mark done. The resident sees every change at once
  * (GET /api/home-visits shows the state and `changedAt`).
