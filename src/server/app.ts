@@ -14,12 +14,20 @@ import { authRoutes } from './modules/auth/routes';
 import { staffAuthRoutes } from './modules/auth/staff-routes';
 import { accessLogRoutes } from './modules/access-log/routes';
 import { auditPlugin } from './modules/staff/auditor';
-import { assistAuditPlugin } from './modules/staff/assist-audit';
+import { assistAuditPlugin } from './modules/assist/audit';
+import { staffGuard } from './modules/staff/guard';
 import { staffModule } from './modules/staff/module';
 import { routeInventory } from './modules/staff/route-inventory';
 import { staffSessionHook } from './modules/staff/session';
 import { sessionHook } from './modules/auth/session-hook';
 import { applicationRoutes } from './modules/applications/routes';
+import { assistRoutes } from './modules/assist/routes';
+import { caseRoutes } from './modules/casework/routes';
+import { caseStatusRoutes } from './modules/casework/status-routes';
+import { documentStaffRoutes } from './modules/documents/staff-routes';
+import { homeVisitStaffRoutes } from './modules/home-visits/staff-routes';
+import { planningRoutes } from './modules/planning/staff-routes';
+import { caseSystemOf } from './case-system/index';
 import { documentsModule } from './modules/documents/module';
 import { appointmentsModule } from './modules/appointments/module';
 import { homeVisitsModule } from './modules/home-visits/module';
@@ -39,6 +47,23 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where logs go instead of stdout (tests read them back) */
   logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * /api/staff: staff accounts and sessions, and each feature's staff routes (they live with their
+ * feature), all behind the one role check of modules/staff/guard.ts.
+ */
+async function staffApi(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  await app.register(staffGuard);
+  await app.register(staffModule, { ctx });
+  // The one case system of this server (src/server/case-system/index.ts chooses it).
+  const caseSystem = caseSystemOf(ctx);
+  await app.register(caseRoutes, { ctx, caseSystem, prefix: '/cases' });
+  await app.register(caseStatusRoutes, { ctx, caseSystem, prefix: '/cases' });
+  await app.register(documentStaffRoutes, { ctx, prefix: '/cases' });
+  await app.register(planningRoutes, { ctx, prefix: '/planning' });
+  await app.register(homeVisitStaffRoutes, { ctx, prefix: '/planning' });
+  await app.register(assistRoutes, { ctx, prefix: '/assist' });
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -91,7 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(residentRoutes, { ctx });
       await api.register(authRoutes, { ctx, relyingParty: logins.resident, prefix: '/auth' });
       await api.register(staffAuthRoutes, { ctx, relyingParty: logins.staff, prefix: '/auth/staff' });
-      await api.register(staffModule, { ctx, prefix: '/staff' });
+      await api.register(staffApi, { ctx, prefix: '/staff' });
       await api.register(accessLogRoutes, { ctx });
       await api.register(applicationRoutes, { ctx, prefix: '/applications' });
       await api.register(questionRoutes, { ctx, prefix: '/applications' });

@@ -9,10 +9,12 @@
  * (zaakinformatieobject). Rules (which status may follow, how long an extension may be, the
  * dates) are Loket's and stay outside: src/domain/casework.ts and deadlines.ts.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DecisionResult } from '../../domain/casework';
 import type { IsoDate } from '../../domain/dates';
-import type { Database } from '../db/schema';
+import type { Database, DocumentRequestsTable, DocumentsTable } from '../db/schema';
+import type { CaseRecord } from './resident-cases';
+import type { StaffCaseRow } from './staff-cases';
 
 interface CaseStatusEntry {
   statusType: string;
@@ -43,6 +45,30 @@ export interface CaseSnapshot {
   } | null;
 }
 
+/** A case of a resident, enough to link an appointment or a home visit to it */
+export interface OpenCase {
+  id: string;
+  caseType: string;
+}
+
+/** A document on a case, with the document request it answers (if any) */
+export type CaseDocument = Selectable<DocumentsTable> & { request_id: string | null; registered_at: Date };
+
+/** A document a resident sent, as the case worker's list of arrivals shows it */
+export interface Arrival {
+  documentId: string;
+  caseId: string;
+  caseReference: string;
+  requestId: string | null;
+  requestTitle: string | null;
+  requestState: Selectable<DocumentRequestsTable>['state'] | null;
+  title: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  receivedAt: Date;
+}
+
 interface NewLetter {
   title: string;
   fileName: string;
@@ -59,8 +85,6 @@ interface NewLetter {
 export interface CaseSystem {
   /** One case by id; undefined when it does not exist (scope checks are the caller's) */
   findCase(caseId: string): Promise<CaseSnapshot | undefined>;
-  /** The cases where this resident is the initiator, newest first */
-  casesOfResident(bsn: string): Promise<CaseSnapshot[]>;
   changeStatus(caseId: string, status: CaseStatusEntry): Promise<void>;
   /** One extension per case (Awb 4:14): 'already_extended' when there is one */
   extendTerm(
@@ -74,6 +98,46 @@ export interface CaseSystem {
   ): Promise<'recorded' | 'already_decided'>;
   /** Stores the letter as a document of the case and links it to the decision */
   attachLetter(caseId: string, letter: NewLetter): Promise<{ documentId: string } | 'no_decision' | 'letter_exists'>;
+
+  // ---- the resident's side (only cases where the resident is the initiator exist for them)
+
+  /**
+   * The resident's cases with everything the resident's pages show (statuses, document
+   * requests, result with its letter, extension, properties such as urgency, questions), newest
+   * first; with `caseId`, that one case or nothing. One round trip whatever the number of cases.
+   */
+  residentCases(bsn: string, caseId?: string): Promise<CaseRecord[]>;
+  /** One case of the resident (as initiator), or undefined (another's case does not exist) */
+  residentCase(bsn: string, caseId: string): Promise<OpenCase | undefined>;
+  /** The resident's cases without a result yet (ZGW: no resultaat), oldest first */
+  openCasesOfResident(bsn: string): Promise<OpenCase[]>;
+  /** A resident's question on their case (Loket's own data, kept with the case) */
+  addQuestion(
+    caseId: string,
+    question: { bsn: string; text: string; askedAt: Date },
+  ): Promise<CaseRecord['questions'][number]>;
+
+  // ---- the staff side (any case of the consortium: the scope check is the caller's)
+
+  /** One case with its initiator, by id */
+  staffCase(caseId: string): Promise<StaffCaseRow | undefined>;
+  /** One case by its reference, as typed from a letter (spaces and case forgiven) */
+  caseByReference(reference: string): Promise<StaffCaseRow | undefined>;
+  /** The references of these cases (unknown ids are left out) */
+  caseReferences(caseIds: readonly string[]): Promise<Map<string, string>>;
+  /** The initiators (BSN) of these cases, for notifications (unknown ids are left out) */
+  initiatorsOf(caseIds: readonly string[]): Promise<Map<string, string>>;
+
+  // ---- documents of a case (zaakinformatieobject); the document rows are Loket's
+
+  /** Links a stored document to the case (ZGW: POST /zaakinformatieobjecten) */
+  registerDocument(caseId: string, documentId: string, registeredAt: Date): Promise<void>;
+  /** Every document on the case, oldest first */
+  documentsOfCase(caseId: string): Promise<CaseDocument[]>;
+  /** One document on the case (for a download), or undefined */
+  documentOfCase(caseId: string, documentId: string): Promise<Selectable<DocumentsTable> | undefined>;
+  /** Documents residents sent, newest first; optionally for one case or since a moment */
+  arrivals(filter?: { caseId?: string; since?: Date; limit?: number }): Promise<Arrival[]>;
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
  * The default case system: Loket's own tables (migration 001: cases, case_roles,
- * case_statuses, case_extensions, case_results, documents, case_documents). Reads reuse the
- * resident module's query, so both sides see exactly the same case.
+ * case_statuses, case_extensions, case_results, case_properties, case_questions,
+ * case_documents). The queries are in this folder (resident-cases.ts, staff-cases.ts,
+ * case-documents.ts): it is the only code that knows these tables (case-tables.test.ts).
+ * Staff and resident read one case through the same query, so both see exactly the same case.
  */
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../domain/dates';
 import { newBlobKey, type BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
-import { casesOfResident, type CaseRecord } from '../modules/applications/queries';
+import { arrivals, documentOfCase, documentsOfCase, registerDocument } from './case-documents';
 import type { CaseSnapshot, CaseSystem, CaseSystemHooks, CaseSystemProvider } from './case-system';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { addQuestion, casesOfResident, openCasesOf, ownCase, type CaseRecord } from './resident-cases';
+import { caseByReference, caseForStaff, caseReferences, initiatorsOf } from './staff-cases';
+import { isUuid } from './uuid';
 
 function toSnapshot(record: CaseRecord, resident: { bsn: string; name: string }): CaseSnapshot {
   const { case: c, result, extension } = record;
@@ -51,7 +54,7 @@ class OwnTablesCaseSystem implements CaseSystem {
   ) {}
 
   async findCase(caseId: string): Promise<CaseSnapshot | undefined> {
-    if (!UUID.test(caseId)) return undefined;
+    if (!isUuid(caseId)) return undefined;
     const initiator = await this.db
       .selectFrom('case_roles')
       .innerJoin('persons', 'persons.bsn', 'case_roles.bsn')
@@ -64,14 +67,52 @@ class OwnTablesCaseSystem implements CaseSystem {
     return record ? toSnapshot(record, initiator) : undefined;
   }
 
-  async casesOfResident(bsn: string): Promise<CaseSnapshot[]> {
-    const person = await this.db
-      .selectFrom('persons')
-      .select(['bsn', 'name'])
-      .where('bsn', '=', bsn)
-      .executeTakeFirst();
-    if (!person) return [];
-    return (await casesOfResident(this.db, bsn)).map((r) => toSnapshot(r, person));
+  residentCases(bsn: string, caseId?: string) {
+    return casesOfResident(this.db, bsn, caseId);
+  }
+
+  residentCase(bsn: string, caseId: string) {
+    return ownCase(this.db, bsn, caseId);
+  }
+
+  openCasesOfResident(bsn: string) {
+    return openCasesOf(this.db, bsn);
+  }
+
+  addQuestion(caseId: string, question: { bsn: string; text: string; askedAt: Date }) {
+    return addQuestion(this.db, caseId, question);
+  }
+
+  staffCase(caseId: string) {
+    return caseForStaff(this.db, caseId);
+  }
+
+  caseByReference(reference: string) {
+    return caseByReference(this.db, reference);
+  }
+
+  caseReferences(caseIds: readonly string[]) {
+    return caseReferences(this.db, caseIds);
+  }
+
+  initiatorsOf(caseIds: readonly string[]) {
+    return initiatorsOf(this.db, caseIds);
+  }
+
+  registerDocument(caseId: string, documentId: string, registeredAt: Date) {
+    return registerDocument(this.db, caseId, documentId, registeredAt);
+  }
+
+  documentsOfCase(caseId: string) {
+    return documentsOfCase(this.db, caseId);
+  }
+
+  documentOfCase(caseId: string, documentId: string) {
+    return documentOfCase(this.db, caseId, documentId);
+  }
+
+  arrivals(filter?: { caseId?: string; since?: Date; limit?: number }) {
+    return arrivals(this.db, filter);
   }
 
   async changeStatus(caseId: string, status: { statusType: string; setAt: Date; note: string | null }): Promise<void> {
@@ -148,10 +189,7 @@ class OwnTablesCaseSystem implements CaseSystem {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.db
-      .insertInto('case_documents')
-      .values({ case_id: caseId, document_id: id, registered_at: letter.sentAt })
-      .execute();
+    await registerDocument(this.db, caseId, id, letter.sentAt);
     const linked = await this.db
       .updateTable('case_results')
       .set({ letter_document_id: id })

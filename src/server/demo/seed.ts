@@ -9,6 +9,7 @@ import type { BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
 import { URGENCY_PROPERTY } from '../modules/applications/service';
 import { storeLetter } from '../modules/documents/letters';
+import { ownTablesCaseSystem } from '../case-system/own-tables';
 import { insertDemoAppointment } from './appointments';
 import { insertDemoHomeVisits } from './home-visits';
 import { decisionLetter, informationRequestLetter } from './letters';
@@ -175,7 +176,14 @@ async function insertDecisionLetter(seed: CaseSeed, demo: DemoCase, c: SeededCas
   if (blobs) {
     const note = demo.statuses.find(([code]) => code === 'decided')?.[2];
     const pdf = await decisionLetter(consortium, resident, { ...c, note });
-    return storeLetter(trx, blobs, { caseId: c.id, title, fileName: 'besluit.pdf', pdf, sentAt, kind: 'decision' });
+    return storeLetter(trx, ownTablesCaseSystem(blobs)(trx), blobs, {
+      caseId: c.id,
+      title,
+      fileName: 'besluit.pdf',
+      pdf,
+      sentAt,
+      kind: 'decision',
+    });
   }
   const letter = await trx
     .insertInto('documents')
@@ -200,7 +208,7 @@ async function insertInformationLetter(seed: CaseSeed, demo: DemoCase, caseId: s
   const sentOn = daysAgo(seed.today, demo.informationLetterDaysAgo!);
   const requests = (demo.documentRequests ?? []).map((r) => ({ ...r, dueDate: addDays(seed.today, r.dueInDays) }));
   const pdf = await informationRequestLetter(seed.consortium, seed.resident, { reference, sentOn, requests });
-  await storeLetter(seed.trx, seed.blobs!, {
+  await storeLetter(seed.trx, ownTablesCaseSystem(seed.blobs!)(seed.trx), seed.blobs!, {
     caseId,
     title: 'Brief: wij hebben meer informatie nodig',
     fileName: 'verzoek-om-informatie.pdf',

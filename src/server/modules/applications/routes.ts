@@ -5,7 +5,7 @@ import { amsterdamDateOf } from '../../../domain/dates';
 import type { ModuleOptions } from '../../context';
 import { notFound } from '../../errors';
 import { requireResident } from '../auth/session-hook';
-import { casesOfResident } from './queries';
+import { caseSystemFor } from '../../case-system/index';
 import { byUrgency, toDetail, toSummary } from './service';
 
 export async function applicationRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
@@ -22,7 +22,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: Modul
     async (request) => {
       const { bsn } = requireResident(request);
       const today = amsterdamDateOf(ctx.clock.now());
-      const records = await casesOfResident(ctx.db, bsn);
+      const records = await caseSystemFor(ctx, ctx.db).residentCases(bsn);
       return { applications: records.map((r) => toSummary(ctx.consortium, r, today)).sort(byUrgency) };
     },
   );
@@ -40,7 +40,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: Modul
     },
     async (request) => {
       const { bsn } = requireResident(request);
-      const [record] = await casesOfResident(ctx.db, bsn, request.params.id);
+      const [record] = await caseSystemFor(ctx, ctx.db).residentCases(bsn, request.params.id);
       if (!record) throw notFound('Application');
       return toDetail(ctx.consortium, record, amsterdamDateOf(ctx.clock.now()));
     },

@@ -19,7 +19,7 @@ import {
   objectionDeadline,
   suspensionForRepairRequest,
 } from '../../../domain/deadlines';
-import type { CaseRecord } from './queries';
+import type { CaseRecord } from '../../case-system/index';
 
 /** Case property (ZGW zaakeigenschap) that marks a debt-help request as urgent (Wgs art. 4). */
 export const URGENCY_PROPERTY = 'urgency';

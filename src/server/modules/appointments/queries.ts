@@ -96,36 +96,3 @@ export async function appointmentOf(
 export async function appointmentsOf(db: Kysely<Database>, bsn: string): Promise<AppointmentRow[]> {
   return db.selectFrom('appointments').selectAll().where('bsn', '=', bsn).orderBy('starts_at').limit(200).execute();
 }
-
-export interface OpenCase {
-  id: string;
-  caseType: string;
-}
-
-/** The resident's cases without a result (ZGW: no resultaat yet), oldest first. */
-export async function openCasesOf(db: Kysely<Database>, bsn: string): Promise<OpenCase[]> {
-  const rows = await db
-    .selectFrom('cases')
-    .innerJoin('case_roles', 'case_roles.case_id', 'cases.id')
-    .leftJoin('case_results', 'case_results.case_id', 'cases.id')
-    .select(['cases.id', 'cases.case_type'])
-    .where('case_roles.bsn', '=', bsn)
-    .where('case_roles.role_type', '=', 'initiator')
-    .where('case_results.case_id', 'is', null)
-    .orderBy('cases.registered_on')
-    .execute();
-  return rows.map((r) => ({ id: r.id, caseType: r.case_type }));
-}
-
-export async function ownCase(db: Kysely<Database>, bsn: string, caseId: string): Promise<OpenCase | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  const row = await db
-    .selectFrom('cases')
-    .innerJoin('case_roles', 'case_roles.case_id', 'cases.id')
-    .select(['cases.id', 'cases.case_type'])
-    .where('cases.id', '=', caseId)
-    .where('case_roles.bsn', '=', bsn)
-    .where('case_roles.role_type', '=', 'initiator')
-    .executeTakeFirst();
-  return row ? { id: row.id, caseType: row.case_type } : undefined;
-}

@@ -52,7 +52,7 @@ export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: Modul
     },
     async (request) => {
       const { bsn } = requireResident(request);
-      const { standing } = await residentStanding(ctx.db, consortium, bsn, ctx.clock.now());
+      const { standing } = await residentStanding(ctx.db, ctx, bsn, ctx.clock.now());
       const placeIds = new Set(consortium.appointments.types.flatMap((t) => t.locations));
       const places = [consortium.centralOffice, ...consortium.localDesks]
         .filter((o) => placeIds.has(o.id))

@@ -19,17 +19,18 @@ import {
   type SchemeKind,
 } from '../../../domain/consortium';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
+import { caseSystemFor, type CaseSystem, type OpenCase } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import type { AppointmentRow, Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import { findPerson } from '../residents/queries';
 import { findSlots, resolveOffer, toApiSlot } from './availability-service';
 import { claimFirstFree, inTransaction } from './claim';
-import { appointmentOf, openCasesOf, ownCase, type OpenCase } from './queries';
+import { appointmentOf } from './queries';
 import { newReference } from './reference';
 import { refusal, refusalWithDetails } from './refusals';
 
-type Deps = Pick<AppContext, 'consortium' | 'clock'>;
+type Deps = Pick<AppContext, 'consortium' | 'clock' | 'config'>;
 
 interface SlotRequest {
   type: AppointmentType;
@@ -40,9 +41,15 @@ interface SlotRequest {
   exceptAppointmentId?: string;
 }
 
-export async function residentStanding(db: Kysely<Database>, consortium: Consortium, bsn: string, now: Date) {
+export async function residentStanding(
+  db: Kysely<Database>,
+  deps: Pick<AppContext, 'consortium' | 'config'>,
+  bsn: string,
+  now: Date,
+) {
+  const { consortium } = deps;
   const person = await findPerson(db, bsn);
-  const openCases = await openCasesOf(db, bsn);
+  const openCases = await caseSystemFor(deps, db).openCasesOfResident(bsn);
   const kinds = openCases
     .map((c) => findScheme(consortium, c.caseType)?.kind)
     .filter((k): k is SchemeKind => k !== undefined);
@@ -88,7 +95,7 @@ async function slotTaken(db: Kysely<Database>, consortium: Consortium, r: SlotRe
 }
 
 async function caseFor(
-  db: Kysely<Database>,
+  cases: CaseSystem,
   bsn: string,
   type: AppointmentType,
   consortium: Consortium,
@@ -96,7 +103,7 @@ async function caseFor(
   open: OpenCase[],
 ) {
   if (caseId !== undefined) {
-    const own = await ownCase(db, bsn, caseId);
+    const own = await cases.residentCase(bsn, caseId);
     if (!own) throw notFound('Application');
     return own.id;
   }
@@ -129,10 +136,10 @@ export async function bookAppointment(
   const { channel, phone } = channelAndPhone(type, input);
   return inTransaction(db, async (trx) => {
     const now = clock.now();
-    const { standing, openCases } = await residentStanding(trx, consortium, bsn, now);
+    const { standing, openCases } = await residentStanding(trx, deps, bsn, now);
     const refused = bookingRefusal(type, standing);
     if (refused) throw refusal(refused);
-    const caseId = await caseFor(trx, bsn, type, consortium, input.caseId, openCases);
+    const caseId = await caseFor(caseSystemFor(deps, trx), bsn, type, consortium, input.caseId, openCases);
     const request: SlotRequest = { type, place, urgent: Boolean(input.urgency), now, start: new Date(input.start) };
     const slot = await slotAt(trx, consortium, request);
     if (!slot) throw refusal('SLOT_NOT_OFFERED');

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context';
 import { unauthenticated } from '../../errors';
-import { assistSessionPolicy, liveAssist, type ResidentAssist } from '../staff/assist-session';
+import { assistSessionPolicy, liveAssist, type ResidentAssist } from '../assist/session';
 import { endSession, useSession } from './sessions';
 
 export interface SignedInResident {

@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { acceptsDocuments, exceedsDailyLimit, sizeRefusal } from '../../../domain/documents';
 import { UPLOAD_METADATA_KEYS } from '../../../domain/api';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { refusal } from './refusals';
-import { bytesUploadedSince, isUuid, lockResidentUploads, ownCaseId, requestOfCase } from './queries';
+import { bytesUploadedSince, isUuid, lockResidentUploads, requestOfCase } from './queries';
 import type { DocumentServices } from './services';
 
 const DAY_MS = 24 * 3_600_000;
@@ -55,7 +56,7 @@ export async function admitUpload(
   const now = ctx.clock.now();
   const id = randomBytes(16).toString('hex');
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await ownCaseId(trx, bsn, caseId))) throw notFound('Application');
+    if (!(await caseSystemFor(ctx, trx).residentCase(bsn, caseId))) throw notFound('Application');
     if (requestId !== null) {
       const request = await requestOfCase(trx, caseId, requestId);
       if (!request) throw notFound('Document request');

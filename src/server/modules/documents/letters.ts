@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { IsoDate } from '../../../domain/dates';
 import { newBlobKey, type BlobStore } from '../../blobs/index';
+import type { CaseSystem } from '../../case-system/index';
 import type { Database } from '../../db/schema';
 import { recordNotificationEvent } from '../notifications/events';
 
@@ -108,6 +109,7 @@ export async function renderLetter(content: LetterContent): Promise<Uint8Array> 
 /** Stores a rendered letter and attaches it to the case; returns the document id. */
 export async function storeLetter(
   db: Kysely<Database>,
+  cases: CaseSystem,
   blobs: BlobStore,
   letter: {
     caseId: string;
@@ -135,17 +137,9 @@ export async function storeLetter(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('case_documents')
-    .values({ case_id: letter.caseId, document_id: id, registered_at: letter.sentAt })
-    .execute();
+  await cases.registerDocument(letter.caseId, id, letter.sentAt);
   // Issue 8: the resident hears there is a letter (once per letter: the event is keyed on its id).
-  const initiator = await db
-    .selectFrom('case_roles')
-    .select('bsn')
-    .where('case_id', '=', letter.caseId)
-    .where('role_type', '=', 'initiator')
-    .executeTakeFirst();
+  const initiator = (await cases.initiatorsOf([letter.caseId])).get(letter.caseId);
   if (initiator) {
     await recordNotificationEvent(
       db,
@@ -153,7 +147,7 @@ export async function storeLetter(
       {
         // A request for information must not say it holds our decision.
         type: letter.kind === 'decision' ? 'decision_letter_available' : 'letter_available',
-        residentBsn: initiator.bsn,
+        residentBsn: initiator,
         caseId: letter.caseId,
         objectId: id,
         link: `/aanvragen/${letter.caseId}/documenten`,

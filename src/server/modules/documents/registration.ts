@@ -12,12 +12,13 @@ import type { Kysely } from 'kysely';
 import { downloadFileName, isDocumentContentType, nextRequestState } from '../../../domain/documents';
 import type { NewDocument } from '../../../domain/api';
 import { amsterdamDateOf } from '../../../domain/dates';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { newBlobKey } from '../../blobs/index';
 import { AppError, notFound } from '../../errors';
 import { checkDocument } from './checks/check-document';
-import { ownCaseId, requestOfCase, uploadOf, type UploadRow } from './queries';
+import { requestOfCase, uploadOf, type UploadRow } from './queries';
 import { isFinalRefusal, isRefusalCode, refusal } from './refusals';
 import type { DocumentServices } from './services';
 
@@ -113,7 +114,8 @@ export async function registerDocument(
   caseId: string,
   body: NewDocument,
 ) {
-  if (!(await ownCaseId(db, bsn, caseId))) throw notFound('Application');
+  const cases = caseSystemFor(ctx, db);
+  if (!(await cases.residentCase(bsn, caseId))) throw notFound('Application');
   const upload = await uploadOf(db, bsn, body.uploadId);
   if (!upload || upload.case_id !== caseId) throw refusal('UPLOAD_NOT_FOUND');
   if (upload.refused_code)
@@ -141,10 +143,7 @@ export async function registerDocument(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('case_documents')
-    .values({ case_id: caseId, document_id: document.id, registered_at: now })
-    .execute();
+  await cases.registerDocument(caseId, document.id, now);
   if (requestId) await answerRequest(db, ctx, caseId, requestId, document.id);
   const claimed = await db
     .updateTable('uploads')

@@ -14,12 +14,13 @@ import {
   NewDocument,
 } from '../../../domain/api';
 import { amsterdamDateOf } from '../../../domain/dates';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
 import { requireResident } from '../auth/session-hook';
 import { sendDownload } from './download';
-import { documentOfCase, documentsOfCase, ownCaseId, requestsOfCase } from './queries';
+import { requestsOfCase } from './queries';
 import { prepareUpload, registerDocument } from './registration';
 import type { DocumentServices } from './services';
 import { toCaseDocuments, toDocumentInfo } from './view';
@@ -49,12 +50,10 @@ export async function caseDocumentRoutes(
     },
     async (request) => {
       const { bsn } = requireResident(request);
-      const caseId = await ownCaseId(ctx.db, bsn, request.params.id);
+      const cases = caseSystemFor(ctx, ctx.db);
+      const caseId = (await cases.residentCase(bsn, request.params.id))?.id;
       if (!caseId) throw notFound('Application');
-      const [requests, documents] = await Promise.all([
-        requestsOfCase(ctx.db, caseId),
-        documentsOfCase(ctx.db, caseId),
-      ]);
+      const [requests, documents] = await Promise.all([requestsOfCase(ctx.db, caseId), cases.documentsOfCase(caseId)]);
       return toCaseDocuments(requests, documents, amsterdamDateOf(ctx.clock.now()), services.limits.dailyBytes);
     },
   );
@@ -114,8 +113,9 @@ export async function caseDocumentRoutes(
     },
     async (request, reply) => {
       const { bsn } = requireResident(request);
-      const caseId = await ownCaseId(ctx.db, bsn, request.params.id);
-      const document = caseId ? await documentOfCase(ctx.db, caseId, request.params.documentId) : undefined;
+      const cases = caseSystemFor(ctx, ctx.db);
+      const caseId = (await cases.residentCase(bsn, request.params.id))?.id;
+      const document = caseId ? await cases.documentOfCase(caseId, request.params.documentId) : undefined;
       if (!document) throw notFound('Document');
       return sendDownload(reply, services.blobs, document);
     },

@@ -2,17 +2,12 @@
  * The case worker's service functions (the staff routes come with the staff-login issue):
  * ask for a document, see what arrived, accept, reject with a reason the resident reads.
  */
+import { caseSystemFor } from '../../case-system/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import { AppError } from '../../errors';
 import { testDatabases, type Browser } from '../../testing';
-import {
-  acceptDocumentRequest,
-  createDocumentRequest,
-  documentForStaff,
-  listArrivals,
-  rejectDocumentRequest,
-} from './staff';
+import { acceptDocumentRequest, createDocumentRequest, documentForStaff, rejectDocumentRequest } from './staff';
 import { pdf } from './test-fixtures';
 import { createDocumentsTestApp, register, uploadInOne, type DocumentsTestApp } from './testing';
 
@@ -41,7 +36,7 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
   afterAll(() => t?.close());
 
   it('creates a request the resident sees at once, with days left', async () => {
-    const request = await createDocumentRequest(t.ctx.db, t.clock, {
+    const request = await createDocumentRequest(t.ctx.db, t.ctx, {
       caseId,
       title: { nl: 'Brief van de verhuurder over de huurachterstand' },
       reason: { nl: 'Dan weten wij hoeveel huur u nog moet betalen.' },
@@ -60,21 +55,19 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
 
   it('refuses a request without text, with a past due date, or on an unknown case', async () => {
     const base = { caseId, title: { nl: 'Iets' }, reason: { nl: 'Daarom' }, dueDate: addDays(today, 3) };
-    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, title: { nl: ' ' } }))).toBe(
+    expect(await codeOf(createDocumentRequest(t.ctx.db, t.ctx, { ...base, title: { nl: ' ' } }))).toBe(
       'VALIDATION_FAILED',
     );
-    expect(await codeOf(createDocumentRequest(t.ctx.db, t.clock, { ...base, dueDate: addDays(today, -1) }))).toBe(
+    expect(await codeOf(createDocumentRequest(t.ctx.db, t.ctx, { ...base, dueDate: addDays(today, -1) }))).toBe(
       'VALIDATION_FAILED',
     );
     expect(
-      await codeOf(
-        createDocumentRequest(t.ctx.db, t.clock, { ...base, caseId: '00000000-0000-4000-8000-000000000000' }),
-      ),
+      await codeOf(createDocumentRequest(t.ctx.db, t.ctx, { ...base, caseId: '00000000-0000-4000-8000-000000000000' })),
     ).toBe('NOT_FOUND');
   });
 
   it('follows the request through received, rejected (reason shown), received again and accepted', async () => {
-    const request = await createDocumentRequest(t.ctx.db, t.clock, {
+    const request = await createDocumentRequest(t.ctx.db, t.ctx, {
       caseId,
       title: { nl: 'Loonstrook oktober', en: 'Pay slip October' },
       reason: { nl: 'Wij willen uw inkomen weten.', en: 'We need to know your income.' },
@@ -141,7 +134,7 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
   });
 
   it('lists arrivals newest first, per case and since a moment, and opens one for download', async () => {
-    const all = await listArrivals(t.ctx.db);
+    const all = await caseSystemFor(t.ctx, t.ctx.db).arrivals();
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all[0]).toMatchObject({
       title: 'Loonstrook opnieuw',
@@ -150,8 +143,8 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
       caseId,
     });
     expect(all.every((a) => a.caseId === caseId)).toBe(true); // letters (origin service) are not arrivals
-    expect(await listArrivals(t.ctx.db, { caseId: 'nonsense' })).toEqual([]);
-    const since = await listArrivals(t.ctx.db, { since: new Date(now.getTime() + 60_000) });
+    expect(await caseSystemFor(t.ctx, t.ctx.db).arrivals({ caseId: 'nonsense' })).toEqual([]);
+    const since = await caseSystemFor(t.ctx, t.ctx.db).arrivals({ since: new Date(now.getTime() + 60_000) });
     expect(since.map((a) => a.title)).toEqual(['Loonstrook opnieuw']);
     const document = await documentForStaff(t.ctx.db, all[0]!.documentId);
     expect(document).toMatchObject({ content_type: 'application/pdf', origin: 'resident' });

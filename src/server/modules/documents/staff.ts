@@ -7,7 +7,9 @@
 import type { Kysely } from 'kysely';
 import { amsterdamDateOf, compareDates, isIsoDate, type IsoDate } from '../../../domain/dates';
 import { nextRequestState, type RequestEvent } from '../../../domain/documents';
+import { caseSystemFor } from '../../case-system/index';
 import type { Clock } from '../../clock';
+import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { isUuid, type RequestRow } from './queries';
@@ -28,18 +30,16 @@ const text = (value: string | undefined, max: number) => (value ?? '').trim().sl
 
 export async function createDocumentRequest(
   db: Kysely<Database>,
-  clock: Clock,
+  ctx: Pick<AppContext, 'clock' | 'config'>,
   input: NewDocumentRequest,
 ): Promise<RequestRow> {
-  const today = amsterdamDateOf(clock.now());
+  const today = amsterdamDateOf(ctx.clock.now());
   const title = text(input.title.nl, 200);
   const reason = text(input.reason.nl, 1000);
   if (!title || !reason) throw invalid('A document request needs a title and a reason');
   if (!isIsoDate(input.dueDate) || compareDates(input.dueDate, today) < 0)
     throw invalid('The due date must be today or later');
-  if (!isUuid(input.caseId)) throw notFound('Application');
-  const found = await db.selectFrom('cases').select('id').where('id', '=', input.caseId).executeTakeFirst();
-  if (!found) throw notFound('Application');
+  if (!(await caseSystemFor(ctx, db).staffCase(input.caseId))) throw notFound('Application');
   return db
     .insertInto('document_requests')
     .values({
@@ -104,55 +104,6 @@ export async function rejectDocumentRequest(
   const why = text(reason, 1000);
   if (!why) throw invalid('A rejection needs a reason the resident can read');
   return judge(db, clock, requestId, 'rejected', why);
-}
-
-export interface Arrival {
-  documentId: string;
-  caseId: string;
-  caseReference: string;
-  requestId: string | null;
-  requestTitle: string | null;
-  requestState: RequestRow['state'] | null;
-  title: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  receivedAt: Date;
-}
-
-/** Documents residents sent, newest first; optionally for one case or since a moment. */
-export async function listArrivals(
-  db: Kysely<Database>,
-  filter: { caseId?: string; since?: Date; limit?: number } = {},
-): Promise<Arrival[]> {
-  if (filter.caseId !== undefined && !isUuid(filter.caseId)) return [];
-  let query = db
-    .selectFrom('case_documents')
-    .innerJoin('documents', 'documents.id', 'case_documents.document_id')
-    .innerJoin('cases', 'cases.id', 'case_documents.case_id')
-    .leftJoin('document_request_documents', 'document_request_documents.document_id', 'documents.id')
-    .leftJoin('document_requests', 'document_requests.id', 'document_request_documents.request_id')
-    .select([
-      'documents.id as documentId',
-      'cases.id as caseId',
-      'cases.reference as caseReference',
-      'document_requests.id as requestId',
-      'document_requests.title_nl as requestTitle',
-      'document_requests.state as requestState',
-      'documents.title as title',
-      'documents.file_name as fileName',
-      'documents.content_type as contentType',
-      'documents.size_bytes as sizeBytes',
-      'case_documents.registered_at as receivedAt',
-    ])
-    .where('documents.origin', '=', 'resident');
-  if (filter.caseId !== undefined) query = query.where('cases.id', '=', filter.caseId);
-  if (filter.since) query = query.where('case_documents.registered_at', '>=', filter.since);
-  return query
-    .orderBy('case_documents.registered_at', 'desc')
-    .orderBy('documents.id')
-    .limit(filter.limit ?? 200)
-    .execute();
 }
 
 /** The document for a staff download (any case); pass it to sendDownload (download.ts). */

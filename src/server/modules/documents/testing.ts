@@ -4,6 +4,7 @@
  * real tus-js-client upload against the server listening on 127.0.0.1, and a TCP proxy that
  * cuts the connection after a given number of bytes.
  */
+import { caseSystemFor } from '../../case-system/index';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -62,14 +63,11 @@ export async function createDocumentsTestApp(
       return { browser, cookie: `loket_session=${token}` };
     },
     async casesOf(bsn) {
-      const rows = await ctx.db
-        .selectFrom('case_roles')
-        .innerJoin('cases', 'cases.id', 'case_roles.case_id')
-        .select('cases.id')
-        .where('case_roles.bsn', '=', bsn)
-        .orderBy('cases.reference')
-        .execute();
-      return rows.map((r) => r.id);
+      const records = await caseSystemFor(ctx, ctx.db).residentCases(bsn);
+      return records
+        .map(({ case: c }) => c)
+        .sort((a, b) => a.reference.localeCompare(b.reference))
+        .map((c) => c.id);
     },
     async close() {
       await t.app.close();

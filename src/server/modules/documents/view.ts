@@ -9,7 +9,8 @@ import {
   MAX_DOCUMENT_BYTES,
   requestDaysLeft,
 } from '../../../domain/documents';
-import type { DocumentRow, RequestRow } from './queries';
+import type { CaseDocument as DocumentRow } from '../../case-system/index';
+import type { RequestRow } from './queries';
 
 export function toDocumentInfo(row: DocumentRow): DocumentInfo {
   return {

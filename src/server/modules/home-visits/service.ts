@@ -9,17 +9,18 @@ import { whereToGo } from '../../../domain/consortium';
 import { amsterdamDateOf } from '../../../domain/dates';
 import type { NewHomeVisit } from '../../../domain/home-visits-api';
 import { normalizeAtHome } from '../../../domain/home-visits';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import type { Database, HomeVisitRow, Person } from '../../db/schema';
 import { notFound } from '../../errors';
 import { withFreshReference } from '../appointments/claim';
-import { isUuid, ownCase } from '../appointments/queries';
+import { isUuid } from '../appointments/queries';
 import { newReference } from '../appointments/reference';
 import { refusal } from '../appointments/refusals';
 import { findPerson } from '../residents/queries';
 import { transition } from './transitions';
 
-type Deps = Pick<AppContext, 'consortium' | 'clock'>;
+type Deps = Pick<AppContext, 'consortium' | 'clock' | 'config'>;
 
 /** '2271cj' -> '2271 CJ', the way the population register writes it. */
 const normalizePostalCode = (code: string) =>
@@ -58,7 +59,8 @@ export async function requestHomeVisit(
   if (input.reason === 'other' && !reasonText)
     throw refusal('VALIDATION_FAILED', "A home visit for reason 'other' needs reasonText");
   const person = await servedPerson(db, deps, bsn);
-  if (input.caseId !== undefined && !(await ownCase(db, bsn, input.caseId))) throw notFound('Application');
+  if (input.caseId !== undefined && !(await caseSystemFor(deps, db).residentCase(bsn, input.caseId)))
+    throw notFound('Application');
   const now = deps.clock.now();
   return withFreshReference(db, (trx) =>
     trx

@@ -4,6 +4,7 @@
  * done); two workers at once never send a job twice (SKIP LOCKED); a failing push service gets
  * retries with back-off; reminders are created once per object per kind at their Amsterdam time.
  */
+import { caseSystemFor } from '../../case-system/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import { amsterdamInstant } from '../../../domain/availability-time';
@@ -36,6 +37,7 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
   const newWorker = (push: () => Promise<PushSender | null> = realPush) =>
     new DeliveryWorker({
       db: t.ctx.db,
+      cases: caseSystemFor(t.ctx, t.ctx.db),
       clock: t.clock,
       publicUrl: 'https://loket.example',
       mail: smtpSender(smtp.url, 'Loket <noreply@loket.example>'),
@@ -167,7 +169,7 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
   it('creates document reminders once, at 09:00 two days before and at 08:00 on the day (Amsterdam time)', async () => {
     const today = amsterdamDateOf(t.clock.now());
     const due = addDays(today, 3);
-    const request = await createDocumentRequest(t.ctx.db, t.clock, {
+    const request = await createDocumentRequest(t.ctx.db, t.ctx, {
       caseId,
       title: { nl: 'Loonstrook' },
       reason: { nl: 'Voor uw inkomen.' },
@@ -182,15 +184,15 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
         .execute();
 
     t.clock.set(new Date(amsterdamInstant(addDays(due, -2), '09:00').getTime() - 60_000));
-    await scheduleReminders(t.ctx.db, t.clock);
+    await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db));
     expect(await reminders('document_due_soon')).toHaveLength(0);
     t.clock.set(amsterdamInstant(addDays(due, -2), '09:00'));
-    expect(await scheduleReminders(t.ctx.db, t.clock)).toBe(1);
-    expect(await scheduleReminders(t.ctx.db, t.clock)).toBe(0);
+    expect(await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db))).toBe(1);
+    expect(await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db))).toBe(0);
     expect(await reminders('document_due_soon')).toHaveLength(1);
 
     t.clock.set(amsterdamInstant(due, '08:00'));
-    expect(await scheduleReminders(t.ctx.db, t.clock)).toBe(1);
+    expect(await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db))).toBe(1);
     expect(await reminders('document_due_today')).toHaveLength(1);
     const [message] = await t.ctx.db
       .selectFrom('notification_messages')
@@ -220,11 +222,11 @@ describe.each(testDatabases)('notification delivery on %s', (kind) => {
         .execute();
 
     t.clock.set(new Date(amsterdamInstant(dayBefore, '09:00').getTime() - 60_000));
-    await scheduleReminders(t.ctx.db, t.clock);
+    await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db));
     expect(await reminders()).toHaveLength(0);
     t.clock.set(amsterdamInstant(dayBefore, '09:00'));
-    await scheduleReminders(t.ctx.db, t.clock);
-    await scheduleReminders(t.ctx.db, t.clock);
+    await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db));
+    await scheduleReminders(t.ctx.db, t.clock, caseSystemFor(t.ctx, t.ctx.db));
     expect(await reminders()).toEqual([{ bsn: appointment.bsn, link: `/afspraken/${appointment.id}` }]);
   });
 

@@ -3,6 +3,7 @@
  * worker, started when the server is ready and stopped when it closes (SIGTERM, tests), unless
  * LOKET_NOTIFY_INTERVAL_MS is 0.
  */
+import { caseSystemFor } from '../../case-system/index';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleOptions } from '../../context';
 import { smtpSender } from './email';
@@ -16,6 +17,7 @@ export async function notificationsModule(app: FastifyInstance, { ctx }: ModuleO
   let push: PushSender | null = null;
   const worker = new DeliveryWorker({
     db: ctx.db,
+    cases: caseSystemFor(ctx, ctx.db),
     clock: ctx.clock,
     publicUrl: ctx.config.publicUrl,
     mail,

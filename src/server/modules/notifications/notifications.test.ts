@@ -6,6 +6,7 @@
  * it to "Er is nieuws in Loket" and the link; a 410 removes the subscription. Also the inbox API,
  * settings, e-mail opt-in with its confirmation link, and unsubscribe.
  */
+import { caseSystemFor } from '../../case-system/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_SUBJECT, EMAIL_VERIFY_SUBJECT, NOTIFICATION_TEXTS, PUSH_TEXT } from '../../../domain/notification-texts';
 import { loadConfig } from '../../config';
@@ -43,6 +44,7 @@ describe.each(testDatabases)('notifications on %s', (kind) => {
     const settings = t.ctx.config.notifications;
     worker = new DeliveryWorker({
       db: t.ctx.db,
+      cases: caseSystemFor(t.ctx, t.ctx.db),
       clock: t.clock,
       publicUrl: t.ctx.config.publicUrl,
       mail: smtpSender(smtp.url, 'Loket <noreply@loket.example>'),

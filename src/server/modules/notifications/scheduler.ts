@@ -14,6 +14,7 @@ import {
   dueTodayWindow,
   isWithin,
 } from '../../../domain/notification-schedule';
+import type { CaseSystem } from '../../case-system/index';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { recordEvent } from './events';
@@ -35,21 +36,24 @@ async function remind(
 }
 
 /** Creates the reminders that are due now; returns how many were new. */
-export async function scheduleReminders(db: Kysely<Database>, clock: Clock): Promise<number> {
+export async function scheduleReminders(db: Kysely<Database>, clock: Clock, cases: CaseSystem): Promise<number> {
   const now = clock.now();
   const today = amsterdamDateOf(now);
   let created = 0;
 
-  const requests = await db
+  const due = await db
     .selectFrom('document_requests')
-    .innerJoin('case_roles', (join) =>
-      join.onRef('case_roles.case_id', '=', 'document_requests.case_id').on('case_roles.role_type', '=', 'initiator'),
-    )
-    .select(['document_requests.id', 'document_requests.case_id', 'document_requests.due_date', 'case_roles.bsn'])
-    .where('document_requests.state', 'in', ['open', 'rejected'])
-    .where('document_requests.due_date', '>=', today)
-    .where('document_requests.due_date', '<=', addDays(today, 2))
+    .select(['id', 'case_id', 'due_date'])
+    .where('state', 'in', ['open', 'rejected'])
+    .where('due_date', '>=', today)
+    .where('due_date', '<=', addDays(today, 2))
     .execute();
+  // Whose case it is, from the case system (one question for all of them).
+  const initiators = await cases.initiatorsOf([...new Set(due.map((r) => r.case_id))]);
+  const requests = due.flatMap((r) => {
+    const bsn = initiators.get(r.case_id);
+    return bsn ? [{ ...r, bsn }] : [];
+  });
   for (const request of requests) {
     const base = {
       residentBsn: request.bsn,

@@ -14,6 +14,7 @@
  *   reached (push_deliveries) and carries a Topic (the push service replaces an undelivered
  *   message with the same topic); an e-mail has a Message-ID derived from the job.
  */
+import type { CaseSystem } from '../../case-system/index';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../../clock';
@@ -35,6 +36,8 @@ function backoffMs(attempts: number): number {
 
 export interface WorkerDeps {
   db: Kysely<Database>;
+  /** Whose cases the reminders are about (bound to `db`: the scan runs outside any request) */
+  cases: CaseSystem;
   clock: Clock;
   publicUrl: string;
   /** null: push cannot be sent by this process (jobs wait) */
@@ -103,7 +106,7 @@ export class DeliveryWorker {
     const now = this.deps.clock.now();
     if (now.getTime() - this.lastReminders >= REMINDERS_EVERY_MS) {
       this.lastReminders = now.getTime();
-      await scheduleReminders(this.deps.db, this.deps.clock);
+      await scheduleReminders(this.deps.db, this.deps.clock, this.deps.cases);
     }
     let sent = 0;
     let retried = 0;

@@ -10,7 +10,7 @@ import { amsterdamDateOf } from '../../../domain/dates';
 import type { ModuleOptions } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
-import { casesOfResident } from '../applications/queries';
+import { caseSystemFor } from '../../case-system/index';
 import { isClosedForQuestions, toQuestion } from '../applications/service';
 import { requireResident } from '../auth/session-hook';
 
@@ -37,17 +37,17 @@ export async function questionRoutes(fastify: FastifyInstance, { ctx }: ModuleOp
     },
     async (request, reply) => {
       const { bsn } = requireResident(request);
-      const db = dbFor(request, ctx);
-      const [record] = await casesOfResident(db, bsn, request.params.id);
+      const cases = caseSystemFor(ctx, dbFor(request, ctx));
+      const [record] = await cases.residentCases(bsn, request.params.id);
       if (!record) throw notFound('Application');
       if (isClosedForQuestions(record, amsterdamDateOf(ctx.clock.now()))) {
         throw new AppError(409, 'CASE_CLOSED', 'This application is closed for questions');
       }
-      const question = await db
-        .insertInto('case_questions')
-        .values({ case_id: record.case.id, bsn, text: request.body.text.trim(), asked_at: ctx.clock.now() })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const question = await cases.addQuestion(record.case.id, {
+        bsn,
+        text: request.body.text.trim(),
+        askedAt: ctx.clock.now(),
+      });
       return reply.status(201).send({ question: toQuestion(question) });
     },
   );

@@ -2,6 +2,7 @@
  * Test support for staff: the real staff login (OIDC code flow + PKCE through the simulator's
  * "Medewerkers" page, all via inject()), and the real resident login for comparison.
  */
+import { caseSystemFor } from '../../case-system/index';
 import { expect } from 'vitest';
 import { Browser, type TestApp } from '../../testing';
 
@@ -70,11 +71,8 @@ export async function casesOf(
   t: TestApp,
   bsn: string,
 ): Promise<Array<{ id: string; reference: string; municipality_code: string }>> {
-  return t.ctx.db
-    .selectFrom('case_roles')
-    .innerJoin('cases', 'cases.id', 'case_roles.case_id')
-    .select(['cases.id', 'cases.reference', 'cases.municipality_code'])
-    .where('case_roles.bsn', '=', bsn)
-    .orderBy('cases.reference')
-    .execute();
+  const records = await caseSystemFor(t.ctx, t.ctx.db).residentCases(bsn);
+  return records
+    .map(({ case: c }) => ({ id: c.id, reference: c.reference, municipality_code: c.municipality_code }))
+    .sort((a, b) => a.reference.localeCompare(b.reference));
 }

@@ -1,7 +1,7 @@
 /**
  * The planner's back office under /api/staff/planning (issue 5 point 7, issue 6 point 4):
- * the day's agenda of a place, closures and capacity changes, and the home-visit queue with
- * planning. Role 'planner' only (an administrator does not read agendas: need-to-know).
+ * the day's agenda of a place, closures and capacity changes (the home-visit queue is in
+ * modules/home-visits/staff-routes.ts). Role 'planner' only (an administrator does not read agendas: need-to-know).
  *
  * Every route writes the audit log: reads of names (agenda, queue, the bookings a change hits)
  * one entry per resident, before the answer leaves; changes in the change's own transaction.
@@ -22,42 +22,31 @@ import {
   ClosureList,
   ClosureParams,
   DayAgenda,
-  HomeVisitAlternative,
-  HomeVisitDecline,
-  HomeVisitPlanning,
-  HomeVisitQueue,
   LocationParams,
   NewCapacityChange,
   NewClosure,
   PlanningLocationList,
-  QueuedHomeVisitResponse,
-  VisitParams,
   type AffectedBooking,
 } from '../../../domain/planning-api';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
-import { addClosure, changeCapacity, dayAgenda, removeClosure } from '../appointments/staff';
+import { addClosure, changeCapacity, dayAgenda, removeClosure } from './agenda';
 import { isUuid } from '../appointments/queries';
-import { declineHomeVisit, markHomeVisitDone, offerAlternative, planHomeVisit } from '../home-visits/staff';
-import { recordNotificationEvent } from '../notifications/events';
 import {
   PLANNER,
   bsnsOfAppointments,
   checkedDays,
   checkedTimes,
-  checkedVisitWindow,
   locationInScope,
   locationsFor,
   onWeekdays,
-  scopedQueue,
   toAffected,
   toCapacityChange,
   toPlaceClosure,
   typeName,
-  visitInScope,
-} from './planning';
-import { requireStaff } from './session';
+} from './scope';
+import { requireStaff } from '../staff/session';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 const errors = {
@@ -69,8 +58,6 @@ const errors = {
   422: ErrorResponse,
 };
 const purpose = 'appointment_planning' as const;
-/** Where the resident sees a home visit (the app's appointments page lists them) */
-const RESIDENT_HOME_VISITS_PATH = '/afspraken';
 
 export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -315,110 +302,5 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       );
       return reply.status(201).send({ capacityChanges, affected });
     },
-  );
-
-  app.get(
-    '/home-visits',
-    {
-      config,
-      schema: {
-        summary: 'Home visits to plan (requested, alternative offered) and planned ones, within your municipalities',
-        tags: ['staff'],
-        response: { 200: HomeVisitQueue, ...errors },
-      },
-    },
-    async (request) => {
-      const queue = await scopedQueue(ctx.db, ctx.consortium, requireStaff(request, PLANNER));
-      for (const { visit, bsn } of queue)
-        await audit(request, {
-          action: 'read',
-          objectType: 'home_visit',
-          objectId: visit.id,
-          residentBsn: bsn,
-          purpose,
-        });
-      return { homeVisits: queue.map((q) => q.visit) };
-    },
-  );
-
-  const visitChange = (
-    path: string,
-    summary: string,
-    body: typeof HomeVisitPlanning | typeof HomeVisitAlternative | typeof HomeVisitDecline | null,
-    change: (request: FastifyRequest, visitId: string) => Promise<{ id: string; state: string }>,
-  ) =>
-    app.post(
-      `/home-visits/:visitId/${path}`,
-      {
-        config,
-        schema: {
-          summary,
-          description: idempotent,
-          tags: ['staff'],
-          params: VisitParams,
-          ...(body ? { body } : {}),
-          response: { 200: QueuedHomeVisitResponse, ...errors },
-        },
-      },
-      async (request) => {
-        const db = dbFor(request, ctx);
-        const { visitId } = request.params as { visitId: string };
-        const { bsn } = await visitInScope(request, db, ctx.consortium, visitId);
-        const changed = await change(request, visitId);
-        await audit(request, {
-          action: 'update',
-          objectType: 'home_visit',
-          objectId: changed.id,
-          residentBsn: bsn,
-          purpose,
-        });
-        return { homeVisit: (await visitInScope(request, db, ctx.consortium, changed.id)).visit };
-      },
-    );
-
-  visitChange(
-    'plan',
-    'Plan a home visit: a working day and a time window; the resident sees it at once',
-    HomeVisitPlanning,
-    async (request, id) => {
-      const window = request.body as { date: string; from: string; until: string };
-      checkedVisitWindow(today(), window);
-      const db = dbFor(request, ctx);
-      const row = await planHomeVisit(db, ctx.clock, id, window);
-      await recordNotificationEvent(db, ctx.clock, {
-        type: 'home_visit_planned',
-        residentBsn: row.bsn,
-        caseId: row.case_id,
-        objectId: row.id,
-        link: RESIDENT_HOME_VISITS_PATH,
-      });
-      return row;
-    },
-  );
-
-  visitChange(
-    'offer-alternative',
-    'Offer an alternative (a note, and a window the resident can accept)',
-    HomeVisitAlternative,
-    async (request, id) => {
-      const { note, proposed } = request.body as {
-        note: string;
-        proposed?: { date: string; from: string; until: string };
-      };
-      if (proposed) checkedVisitWindow(today(), proposed);
-      return offerAlternative(dbFor(request, ctx), ctx.clock, id, { note, ...(proposed ? { proposed } : {}) });
-    },
-  );
-
-  visitChange(
-    'decline',
-    'Decline a home visit with a reason the resident reads',
-    HomeVisitDecline,
-    async (request, id) =>
-      declineHomeVisit(dbFor(request, ctx), ctx.clock, id, (request.body as { reason: string }).reason),
-  );
-
-  visitChange('done', 'Mark a planned home visit as done', null, async (request, id) =>
-    markHomeVisitDone(dbFor(request, ctx), ctx.clock, id),
   );
 }

@@ -12,8 +12,8 @@ import type { HomeVisit } from '../../../domain/home-visits-api';
 import { testDatabases, type Browser } from '../../testing';
 import { verifyAuditChain } from '../../audit/verify';
 import { createDocumentsTestApp, type DocumentsTestApp } from '../documents/testing';
-import { createStaffAccount } from './accounts';
-import { idempotencyKey, logInStaff, post } from './testing';
+import { createStaffAccount } from '../staff/accounts';
+import { idempotencyKey, logInStaff, post } from '../staff/testing';
 
 const JAN = '999990019'; // Leidschendam-Voorburg (1916), intake at the central office on 30 March
 const FATIMA = '999990032'; // Wassenaar (0629), the demo home-visit request

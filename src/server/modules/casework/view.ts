@@ -3,9 +3,8 @@ import type { Consortium } from '../../../domain/consortium';
 import type { IsoDate } from '../../../domain/dates';
 import { documentRequestState } from '../../../domain/deadlines';
 import type { StaffArrival, StaffCaseSummary, StaffDocumentRequest } from '../../../domain/staff-api';
+import type { Arrival, StaffCaseRow } from '../../case-system/index';
 import type { RequestRow } from '../documents/queries';
-import type { Arrival } from '../documents/staff';
-import type { StaffCaseRow } from './queries';
 
 export function toStaffCaseSummary(row: StaffCaseRow, consortium: Consortium): StaffCaseSummary {
   const scheme = consortium.schemes.find((s) => s.code === row.case_type);

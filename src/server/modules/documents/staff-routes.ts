@@ -15,16 +15,16 @@ import {
   StaffDocumentRequestResponse,
   StaffRejection,
 } from '../../../domain/staff-api';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
-import { requestOfCase } from '../documents/queries';
+import { requestOfCase } from './queries';
 import { recordNotificationEvent } from '../notifications/events';
-import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from '../documents/staff';
-import { CASE_ROLES, caseInScope } from './case-routes';
-import { caseForStaff } from './queries';
-import { actingRole } from './session';
-import { toStaffRequest } from './view';
+import { acceptDocumentRequest, createDocumentRequest, rejectDocumentRequest } from './staff';
+import { CASE_ROLES, caseInScope } from '../casework/routes';
+import { actingRole } from '../staff/session';
+import { toStaffRequest } from '../casework/view';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 const errors = {
@@ -36,7 +36,7 @@ const errors = {
   422: ErrorResponse,
 };
 
-export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+export async function documentStaffRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const config = { staffRoles: CASE_ROLES };
   const today = () => amsterdamDateOf(ctx.clock.now());
@@ -56,8 +56,12 @@ export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const db = dbFor(request, ctx);
-      const found = await caseInScope(request, await caseForStaff(db, request.params.caseId), CASE_ROLES);
-      const created = await createDocumentRequest(db, ctx.clock, { caseId: found.id, ...request.body });
+      const found = await caseInScope(
+        request,
+        await caseSystemFor(ctx, db).staffCase(request.params.caseId),
+        CASE_ROLES,
+      );
+      const created = await createDocumentRequest(db, ctx, { caseId: found.id, ...request.body });
       await recordNotificationEvent(db, ctx.clock, {
         type: 'document_requested',
         residentBsn: found.bsn,
@@ -96,7 +100,11 @@ export async function requestRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
       async (request) => {
         const db = dbFor(request, ctx);
-        const found = await caseInScope(request, await caseForStaff(db, request.params.caseId), CASE_ROLES);
+        const found = await caseInScope(
+          request,
+          await caseSystemFor(ctx, db).staffCase(request.params.caseId),
+          CASE_ROLES,
+        );
         const existing = await requestOfCase(db, found.id, request.params.requestId);
         if (!existing) throw notFound('Document request');
         const judged =

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../../domain/bsn';
 import { Browser, createTestApp, testDatabases, type TestApp } from '../../testing';
-import { createStaffAccount } from './accounts';
-import { casesOf, idempotencyKey, logInResident, logInStaff, post } from './testing';
+import { createStaffAccount } from '../staff/accounts';
+import { casesOf, idempotencyKey, logInResident, logInStaff, post } from '../staff/testing';
 
 const PIETER = '999990044'; // Voorschoten (0626), urgent debt help
 const ANNA = '999990032'; // Wassenaar (0629)

@@ -24,9 +24,9 @@ import { createScanner } from '../../scanner/index';
 import { checkDocument } from '../documents/checks/check-document';
 import { refusal } from '../documents/refusals';
 import { recordNotificationEvent } from '../notifications/events';
-import { CASE_ROLES } from './case-routes';
-import { currentStatus, termOf, toHandling } from './casework';
-import { actingRole, ensureInScope, requireStaff } from './session';
+import { CASE_ROLES } from './routes';
+import { currentStatus, termOf, toHandling } from './handling';
+import { actingRole, ensureInScope, requireStaff } from '../staff/session';
 
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 const errors = {

@@ -14,7 +14,7 @@
  * idempotency plugin (`idempotency: false`), like login and logout: search and end change no
  * dossier, and a start creates a session whose cookie a replayed answer could not give back
  * (the token is never stored). Every request of the assist session itself is audited by
- * assist-audit.ts.
+ * audit.ts.
  */
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -30,14 +30,14 @@ import {
 } from '../../../domain/assist-api';
 import { isValidBsn } from '../../../domain/bsn';
 import { mayActIn, type StaffRole } from '../../../domain/staff';
+import { caseSystemFor } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { isSecure, sessionCookieName } from '../auth/session-hook';
 import { endSession, sessionTokenHash, startAssistSession } from '../auth/sessions';
 import { findPerson } from '../residents/queries';
-import { ASSIST_ROLE } from './assist-session';
-import { caseByReference } from './queries';
-import { requireStaff, staffCookieName, type SignedInStaff } from './session';
+import { ASSIST_ROLE } from './session';
+import { requireStaff, staffCookieName, type SignedInStaff } from '../staff/session';
 
 const ASSIST_ROLES: readonly StaffRole[] = [ASSIST_ROLE];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
@@ -82,7 +82,7 @@ async function findResident(
     scopeCode = person.municipality_code;
     found = { type: 'resident', id: null };
   } else {
-    const row = await caseByReference(ctx.db, reference!);
+    const row = await caseSystemFor(ctx, ctx.db).caseByReference(reference!);
     if (!row) throw notFound('Resident');
     residentBsn = row.bsn;
     scopeCode = row.municipality_code;

@@ -16,15 +16,13 @@ import {
   StaffCaseSearch,
 } from '../../../domain/staff-api';
 import { createBlobStore } from '../../blobs/index';
-import type { CaseSystemProvider } from '../../case-system/index';
+import type { CaseSystemProvider, StaffCaseRow } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { notFound } from '../../errors';
 import { sendDownload } from '../documents/download';
-import { documentOfCase, requestsOfCase } from '../documents/queries';
-import { listArrivals } from '../documents/staff';
-import { toHandling } from './casework';
-import { caseByReference, caseForStaff, type StaffCaseRow } from './queries';
-import { actingRole, ensureInScope, requireStaff } from './session';
+import { requestsOfCase } from '../documents/queries';
+import { toHandling } from './handling';
+import { actingRole, ensureInScope, requireStaff } from '../staff/session';
 import { toStaffArrival, toStaffCaseSummary, toStaffRequest } from './view';
 
 export const CASE_ROLES: readonly StaffRole[] = ['case_worker'];
@@ -72,7 +70,7 @@ export async function caseRoutes(
     },
     async (request) => {
       const staff = requireStaff(request, CASE_ROLES);
-      const found = await caseByReference(ctx.db, request.query.reference);
+      const found = await caseSystem(ctx.db).caseByReference(request.query.reference);
       if (!found) return { cases: [] };
       if (!mayActIn(staff.grants, CASE_ROLES, found.municipality_code)) {
         await app.auditor.denied(request, {
@@ -108,11 +106,12 @@ export async function caseRoutes(
       },
     },
     async (request) => {
-      const found = await caseInScope(request, await caseForStaff(ctx.db, request.params.caseId), CASE_ROLES);
+      const cases = caseSystem(ctx.db);
+      const found = await caseInScope(request, await cases.staffCase(request.params.caseId), CASE_ROLES);
       const [requests, arrivals, snapshot] = await Promise.all([
         requestsOfCase(ctx.db, found.id),
-        listArrivals(ctx.db, { caseId: found.id }),
-        caseSystem(ctx.db).findCase(found.id),
+        cases.arrivals({ caseId: found.id }),
+        cases.findCase(found.id),
       ]);
       await app.auditor.allowed(request, {
         role: actingRole(request.staff!, CASE_ROLES),
@@ -144,8 +143,9 @@ export async function caseRoutes(
       },
     },
     async (request, reply) => {
-      const found = await caseInScope(request, await caseForStaff(ctx.db, request.params.caseId), CASE_ROLES);
-      const document = await documentOfCase(ctx.db, found.id, request.params.documentId);
+      const cases = caseSystem(ctx.db);
+      const found = await caseInScope(request, await cases.staffCase(request.params.caseId), CASE_ROLES);
+      const document = await cases.documentOfCase(found.id, request.params.documentId);
       if (!document) throw notFound('Document');
       await app.auditor.allowed(request, {
         role: actingRole(request.staff!, CASE_ROLES),

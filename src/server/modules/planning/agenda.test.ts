@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../../../domain/appointments-api';
 import { AppError } from '../../errors';
 import { testDatabases } from '../../testing';
-import { markCallbackDone, openCallbackRequests } from './callbacks';
-import { addClosure, changeCapacity, dayAgenda, removeClosure } from './staff';
-import { createAppointmentsTestApp, type AppointmentsTestApp, type Resident } from './testing';
+import { markCallbackDone, openCallbackRequests } from '../appointments/callbacks';
+import { addClosure, changeCapacity, dayAgenda, removeClosure } from './agenda';
+import { createAppointmentsTestApp, type AppointmentsTestApp, type Resident } from '../appointments/testing';
 
 const NOW = new Date('2026-03-23T07:00:00Z');
 const PLACE = 'voorburg-corbulo';

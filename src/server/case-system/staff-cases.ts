@@ -1,10 +1,10 @@
 /**
- * What staff read about cases. Unlike the resident's queries these find any case of the
- * consortium; the scope check (municipality) is the caller's, before anything is returned.
+ * Loket's tables: what staff read about cases. Unlike the resident's queries these find any case
+ * of the consortium; the scope check (municipality) is the caller's, before anything is returned.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { isUuid } from '../documents/queries';
+import type { Database } from '../db/schema';
+import { isUuid } from './uuid';
 
 export interface StaffCaseRow {
   id: string;
@@ -43,4 +43,23 @@ export async function caseForStaff(db: Kysely<Database>, caseId: string): Promis
 export async function caseByReference(db: Kysely<Database>, reference: string): Promise<StaffCaseRow | undefined> {
   const normalised = reference.replace(/\s+/g, '').toUpperCase();
   return casesWithInitiator(db).where('cases.reference', '=', normalised).executeTakeFirst();
+}
+
+export async function caseReferences(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = caseIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+export async function initiatorsOf(db: Kysely<Database>, caseIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = caseIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_roles')
+    .select(['case_id', 'bsn'])
+    .where('case_id', 'in', ids)
+    .where('role_type', '=', 'initiator')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, r.bsn]));
 }

@@ -1,5 +1,5 @@
 /**
- * Reads cases the way the resident sees them. A case is found only through the resident's
+ * Loket's tables: cases the way the resident sees them. A case is found only through the resident's
  * own role on it, so another resident's case id simply does not exist for them (404).
  * One statement whatever the number of cases: the related rows come along as JSON arrays
  * (correlated subqueries on each table's case_id index). Seven statements per list were most of
@@ -7,6 +7,8 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { OpenCase } from './case-system';
+import { isUuid } from './uuid';
 import type {
   CaseExtensionsTable,
   CaseQuestionsTable,
@@ -16,7 +18,7 @@ import type {
   Database,
   DocumentRequestsTable,
   DocumentsTable,
-} from '../../db/schema';
+} from '../db/schema';
 
 export interface CaseRecord {
   case: Selectable<CasesTable>;
@@ -28,13 +30,11 @@ export interface CaseRecord {
   questions: Selectable<CaseQuestionsTable>[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** JSON has no timestamp type: timestamptz columns arrive as ISO strings inside the arrays. */
 const toDate = (value: Date | string) => new Date(value);
 
 export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?: string): Promise<CaseRecord[]> {
-  if (caseId !== undefined && !UUID.test(caseId)) return [];
+  if (caseId !== undefined && !isUuid(caseId)) return [];
   let query = db
     .selectFrom('cases')
     .innerJoin('case_roles', 'case_roles.case_id', 'cases.id')
@@ -98,4 +98,44 @@ export async function casesOfResident(db: Kysely<Database>, bsn: string, caseId?
       answered_at: q.answered_at === null ? null : toDate(q.answered_at),
     })),
   }));
+}
+
+/** The resident's cases without a result (ZGW: no resultaat yet), oldest first. */
+export async function openCasesOf(db: Kysely<Database>, bsn: string): Promise<OpenCase[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('case_roles', 'case_roles.case_id', 'cases.id')
+    .leftJoin('case_results', 'case_results.case_id', 'cases.id')
+    .select(['cases.id', 'cases.case_type'])
+    .where('case_roles.bsn', '=', bsn)
+    .where('case_roles.role_type', '=', 'initiator')
+    .where('case_results.case_id', 'is', null)
+    .orderBy('cases.registered_on')
+    .execute();
+  return rows.map((r) => ({ id: r.id, caseType: r.case_type }));
+}
+
+export async function ownCase(db: Kysely<Database>, bsn: string, caseId: string): Promise<OpenCase | undefined> {
+  if (!isUuid(caseId)) return undefined;
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('case_roles', 'case_roles.case_id', 'cases.id')
+    .select(['cases.id', 'cases.case_type'])
+    .where('cases.id', '=', caseId)
+    .where('case_roles.bsn', '=', bsn)
+    .where('case_roles.role_type', '=', 'initiator')
+    .executeTakeFirst();
+  return row ? { id: row.id, caseType: row.case_type } : undefined;
+}
+
+export async function addQuestion(
+  db: Kysely<Database>,
+  caseId: string,
+  question: { bsn: string; text: string; askedAt: Date },
+): Promise<Selectable<CaseQuestionsTable>> {
+  return db
+    .insertInto('case_questions')
+    .values({ case_id: caseId, bsn: question.bsn, text: question.text, asked_at: question.askedAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

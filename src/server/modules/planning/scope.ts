@@ -1,7 +1,7 @@
 /**
- * What the planner's routes (planning-routes.ts) share: the scope rules for places and home
- * visits, the checks on dates and times (each refusal with its own code), the queries of the
- * home-visit queue, and the shapes staff read (src/domain/planning-api.ts).
+ * What the planner's routes share (staff-routes.ts here, home-visits/staff-routes.ts): the scope
+ * rules for places, the checks on dates and times (each refusal with its own code), and the
+ * shapes staff read (src/domain/planning-api.ts). The home-visit queue is home-visits/queue.ts.
  *
  * Scope: a place belongs to the municipality it stands in (`municipalityCode` in the
  * consortium file; a place without one needs a consortium-wide grant). A home visit belongs
@@ -10,27 +10,23 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
-import { formatDutchPhone } from '../../../domain/appointments-phone';
 import { isWallTime } from '../../../domain/availability-time';
 import { findAppointmentType, findOffice, officesOf, type Consortium, type Office } from '../../../domain/consortium';
 import { addDays, compareDates, daysBetween, isIsoDate, isoWeekday, type IsoDate } from '../../../domain/dates';
-import type { HomeVisitState } from '../../../domain/home-visits';
 import {
   PLANNING_MAX_RANGE_DAYS,
   type AffectedBooking,
   type CapacityChange,
   type PlaceClosure,
   type PlanningLocation,
-  type QueuedHomeVisit,
 } from '../../../domain/planning-api';
 import type { ErrorCode } from '../../../domain/error-codes';
 import { mayActIn, municipalitiesFor, type StaffRole } from '../../../domain/staff';
 import { isWorkingDay } from '../../../domain/working-days';
-import type { CapacityChangesTable, Database, HomeVisitRow, PlaceClosuresTable } from '../../db/schema';
+import type { CapacityChangesTable, Database, PlaceClosuresTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import type { AgendaEntry } from '../appointments/staff';
-import { isUuid } from '../appointments/queries';
-import { actingRole, requireStaff, type SignedInStaff } from './session';
+import type { AgendaEntry } from './agenda';
+import { actingRole, requireStaff, type SignedInStaff } from '../staff/session';
 
 /** Planners only. Administrators manage accounts, not agendas full of names (need-to-know). */
 export const PLANNER: readonly StaffRole[] = ['planner'];
@@ -174,96 +170,4 @@ export async function bsnsOfAppointments(db: Kysely<Database>, ids: readonly str
     .where('id', 'in', [...ids])
     .execute();
   return new Map(rows.map((r) => [r.id, r.bsn]));
-}
-
-// ---- the home-visit queue ----------------------------------------------------------------
-
-const QUEUE_STATES: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned'];
-
-export interface ScopedVisit {
-  visit: QueuedHomeVisit;
-  bsn: string;
-}
-
-function visitsWithResident(db: Kysely<Database>) {
-  return db
-    .selectFrom('home_visits')
-    .innerJoin('persons', 'persons.bsn', 'home_visits.bsn')
-    .leftJoin('cases', 'cases.id', 'home_visits.case_id')
-    .selectAll('home_visits')
-    .select(['persons.name as resident_name', 'persons.municipality_code', 'cases.reference as case_reference']);
-}
-
-type VisitRow = HomeVisitRow & { resident_name: string; municipality_code: string; case_reference: string | null };
-
-function toQueued(consortium: Consortium, r: VisitRow): ScopedVisit {
-  const window =
-    r.planned_date && r.window_from && r.window_until
-      ? { date: r.planned_date, from: r.window_from, until: r.window_until }
-      : null;
-  const municipality = consortium.municipalities.find((m) => m.code === r.municipality_code);
-  return {
-    bsn: r.bsn,
-    visit: {
-      id: r.id,
-      reference: r.reference,
-      state: r.state,
-      residentName: r.resident_name,
-      municipality: { code: r.municipality_code, name: municipality?.name ?? r.municipality_code },
-      reason: r.reason,
-      reasonText: r.reason_text,
-      address: { street: r.street, postalCode: r.postal_code, city: r.city },
-      addressCorrected: r.address_corrected,
-      atHome: r.at_home,
-      phone: formatDutchPhone(r.phone),
-      caseReference: r.case_reference,
-      note: r.note,
-      planned: r.state === 'planned' || r.state === 'alternative_offered' || r.state === 'done' ? window : null,
-      alternativeNote: r.state === 'alternative_offered' ? r.alternative_note : null,
-      requestedAt: r.requested_at.toISOString(),
-    },
-  };
-}
-
-/** Open requests first (oldest first: they waited longest), then planned visits by date. */
-export async function scopedQueue(
-  db: Kysely<Database>,
-  consortium: Consortium,
-  staff: SignedInStaff,
-): Promise<ScopedVisit[]> {
-  const allowed = municipalitiesFor(staff.grants, PLANNER);
-  if (allowed !== 'all' && allowed.size === 0) return [];
-  let query = visitsWithResident(db).where('home_visits.state', 'in', [...QUEUE_STATES]);
-  if (allowed !== 'all') query = query.where('persons.municipality_code', 'in', [...allowed]);
-  const rows = (await query.orderBy('home_visits.requested_at').limit(500).execute()) as VisitRow[];
-  const entries = rows.map((r) => toQueued(consortium, r));
-  const at = (e: ScopedVisit) => `${e.visit.planned?.date ?? ''}${e.visit.planned?.from ?? ''}`;
-  const open = entries.filter((e) => e.visit.state !== 'planned');
-  const planned = entries.filter((e) => e.visit.state === 'planned').sort((a, b) => at(a).localeCompare(at(b)));
-  return [...open, ...planned];
-}
-
-/** One home visit, when it exists AND lies in the planner's municipalities; otherwise 404. */
-export async function visitInScope(
-  request: FastifyRequest,
-  db: Kysely<Database>,
-  consortium: Consortium,
-  visitId: string,
-): Promise<ScopedVisit> {
-  const staff = requireStaff(request, PLANNER);
-  if (!isUuid(visitId)) throw notFound('Home visit');
-  const row = (await visitsWithResident(db).where('home_visits.id', '=', visitId).executeTakeFirst()) as
-    VisitRow | undefined;
-  if (!row) throw notFound('Home visit');
-  if (!mayActIn(staff.grants, PLANNER, row.municipality_code)) {
-    await request.server.auditor.denied(request, {
-      role: actingRole(staff, PLANNER),
-      action: request.method === 'GET' ? 'read' : 'update',
-      objectType: 'home_visit',
-      objectId: row.id,
-      purpose: null,
-    });
-    throw notFound('Home visit');
-  }
-  return toQueued(consortium, row);
 }

@@ -1,6 +1,6 @@
 /**
  * What the appointment desk does (issue 5, point 7), as service functions: the planner's routes
- * (staff/planning-routes.ts) call these with `dbFor(request, ctx)`. The day's
+ * (planning/staff-routes.ts) call these with `dbFor(request, ctx)`. The day's
  * agenda per place, closures and capacity changes. A closure or a lower capacity never cancels
  * bookings by itself: the functions return the appointments it touches, so staff can call those
  * residents (and cancel or move them) instead of a resident finding a closed door.
@@ -14,8 +14,8 @@ import { generalHolidays } from '../../../domain/holidays';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
-import { isUuid } from './queries';
-import { refusal } from './refusals';
+import { isUuid } from '../appointments/queries';
+import { refusal } from '../appointments/refusals';
 
 export interface AgendaEntry {
   id: string;

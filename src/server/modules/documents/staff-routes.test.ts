@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import { buildApp } from '../../app';
 import type { Browser } from '../../testing';
-import { pdf } from '../documents/test-fixtures';
-import { createDocumentsTestApp, register, uploadInOne, type DocumentsTestApp } from '../documents/testing';
+import { pdf } from './test-fixtures';
+import { createDocumentsTestApp, register, uploadInOne, type DocumentsTestApp } from './testing';
 import { testDatabases } from '../../testing';
 import { verifyAuditChain } from '../../audit/verify';
-import { casesOf, idempotencyKey, logInStaff, post } from './testing';
+import { casesOf, idempotencyKey, logInStaff, post } from '../staff/testing';
 
 const JAN = '999990019'; // Leidschendam-Voorburg (1916)
 const ANNA = '999990032'; // Wassenaar (0629)

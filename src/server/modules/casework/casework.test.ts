@@ -14,7 +14,7 @@ import { testDatabases } from '../../testing';
 import { verifyAuditChain } from '../../audit/verify';
 import { pdf, photoWithGps } from '../documents/test-fixtures';
 import { createDocumentsTestApp, type DocumentsTestApp } from '../documents/testing';
-import { casesOf, idempotencyKey, logInStaff, post } from './testing';
+import { casesOf, idempotencyKey, logInStaff, post } from '../staff/testing';
 
 const JAN = '999990019'; // Leidschendam-Voorburg (1916): bijstand, information requested
 const ANNA = '999990032'; // Wassenaar (0629)
