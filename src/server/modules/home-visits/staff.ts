@@ -6,10 +6,9 @@
  * (GET /api/home-visits shows the state and `changedAt`).
  */
 import type { Kysely } from 'kysely';
-import { formatDutchPhone } from '../../../domain/appointments-phone';
 import { isWallTime } from '../../../domain/availability-time';
 import { amsterdamDateOf, compareDates, isIsoDate, type IsoDate } from '../../../domain/dates';
-import { HOME_VISIT_LIMITS, type HomeVisitState } from '../../../domain/home-visits';
+import { HOME_VISIT_LIMITS } from '../../../domain/home-visits';
 import { isWorkingDay } from '../../../domain/working-days';
 import type { Clock } from '../../clock';
 import type { Database, HomeVisitRow } from '../../db/schema';
@@ -73,63 +72,4 @@ export async function declineHomeVisit(
 
 export async function markHomeVisitDone(db: Kysely<Database>, clock: Clock, id: string): Promise<HomeVisitRow> {
   return transition(db, clock, { id, event: 'mark_done' });
-}
-
-export interface QueueEntry {
-  id: string;
-  reference: string;
-  state: HomeVisitState;
-  residentName: string;
-  reason: HomeVisitRow['reason'];
-  reasonText: string | null;
-  address: { street: string; postalCode: string; city: string };
-  addressCorrected: boolean;
-  atHome: HomeVisitRow['at_home'];
-  phone: string;
-  caseReference: string | null;
-  note: string | null;
-  planned: VisitWindow | null;
-  requestedAt: Date;
-}
-
-/** Open requests first (oldest first: they have waited longest), then planned visits by date. */
-export async function homeVisitQueue(
-  db: Kysely<Database>,
-  states: readonly HomeVisitState[] = ['requested', 'alternative_offered', 'planned'],
-): Promise<QueueEntry[]> {
-  if (states.length === 0) return [];
-  const rows = await db
-    .selectFrom('home_visits')
-    .innerJoin('persons', 'persons.bsn', 'home_visits.bsn')
-    .leftJoin('cases', 'cases.id', 'home_visits.case_id')
-    .selectAll('home_visits')
-    .select(['persons.name as resident_name', 'cases.reference as case_reference'])
-    .where('home_visits.state', 'in', [...states])
-    .orderBy('home_visits.requested_at')
-    .limit(500)
-    .execute();
-  const entries = rows.map((r): QueueEntry => ({
-    id: r.id,
-    reference: r.reference,
-    state: r.state,
-    residentName: r.resident_name,
-    reason: r.reason,
-    reasonText: r.reason_text,
-    address: { street: r.street, postalCode: r.postal_code, city: r.city },
-    addressCorrected: r.address_corrected,
-    atHome: r.at_home,
-    phone: formatDutchPhone(r.phone),
-    caseReference: r.case_reference,
-    note: r.note,
-    planned:
-      r.planned_date && r.window_from && r.window_until
-        ? { date: r.planned_date, from: r.window_from, until: r.window_until }
-        : null,
-    requestedAt: r.requested_at,
-  }));
-  const open = entries.filter((e) => e.state !== 'planned');
-  const planned = entries
-    .filter((e) => e.state === 'planned')
-    .sort((a, b) => `${a.planned!.date}${a.planned!.from}`.localeCompare(`${b.planned!.date}${b.planned!.from}`));
-  return [...open, ...planned];
 }
