@@ -1,16 +1,13 @@
 // The catalogues have words for everything the domain can put in front of a resident or a desk
-// worker: each error code, each front-desk purpose, each notification event. Whether the
-// catalogues themselves are complete and alike in every language is catalogues.test.ts.
+// worker: each error code, each front-desk purpose (each notification event: notification-texts.test.ts).
+// Whether the catalogues themselves are complete and alike in every language is catalogues.test.ts.
 import { describe, expect, it } from 'vitest';
 import { ASSIST_PURPOSES } from '../../domain/assist';
 import { ERROR_CODES } from '../../domain/error-codes';
-import { NOTIFICATION_TEXTS } from '../../domain/notification-texts';
 import balieNl from './balie/nl';
 import en from './en';
 import { flatten, type Tree } from './message-tree';
 import nl from './nl';
-import notificationsEn from './notifications/en';
-import notificationsNl from './notifications/nl';
 import staffEn from './staff/en';
 import staffNl from './staff/nl';
 
@@ -44,12 +41,5 @@ describe('front-desk purposes', () => {
   it('each has a name the desk can choose (English follows from catalogues.test.ts)', () => {
     const dutch = flatten(balieNl as unknown as Tree);
     expect(ASSIST_PURPOSES.filter((purpose) => !dutch.has(`balie.purpose.${purpose}`))).toEqual([]);
-  });
-});
-
-describe('notification events', () => {
-  it('say in the inbox what the e-mail says, in both languages', () => {
-    expect(notificationsNl.notificationEvents).toEqual(NOTIFICATION_TEXTS.nl);
-    expect(notificationsEn.notificationEvents).toEqual(NOTIFICATION_TEXTS.en);
   });
 });
