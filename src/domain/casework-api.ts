@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { LocalizedText } from './api';
-import { DECISION_RESULTS } from './casework';
+import { CASE_RESULTS, DECISION_RESULTS } from './casework';
 import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
@@ -37,7 +37,7 @@ export const CaseHandling = Type.Object({
   ]),
   decision: Type.Union([
     Type.Object({
-      result: literals([...DECISION_RESULTS, 'not_processed'] as const),
+      result: literals(CASE_RESULTS),
       decidedOn: IsoDate,
       letter: Type.Union([
         Type.Object({ documentId: Type.String({ format: 'uuid' }), title: Type.String() }),

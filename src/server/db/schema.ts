@@ -24,6 +24,8 @@ import type {
   CancelledBy,
   UrgencyReason,
 } from '../../domain/appointments';
+import type { CaseResult } from '../../domain/casework';
+import type { StoredDocumentRequestState } from '../../domain/documents';
 import type { AtHome, HomeVisitReason, HomeVisitState } from '../../domain/home-visits';
 import type { StaffRole } from '../../domain/staff';
 import type { NotificationTables } from '../modules/notifications/tables';
@@ -68,7 +70,7 @@ export interface CaseStatusesTable {
 
 export interface CaseResultsTable {
   case_id: string;
-  result_type: 'granted' | 'partly_granted' | 'rejected' | 'not_processed';
+  result_type: CaseResult;
   decided_on: string;
   letter_document_id: string | null;
 }
@@ -115,7 +117,7 @@ export interface DocumentRequestsTable {
   reason_en: string;
   requested_on: string;
   due_date: string;
-  state: Generated<'open' | 'received' | 'accepted' | 'rejected'>;
+  state: Generated<StoredDocumentRequestState>;
   received_on: string | null;
   /** What the resident reads when a case worker rejected what they sent */
   rejection_reason: string | null;
