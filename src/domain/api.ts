@@ -8,6 +8,9 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AssistInfo } from './assist-api';
+import { CASE_RESULTS } from './casework';
+import { DOCUMENT_REQUEST_STATES } from './documents';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
@@ -137,13 +140,7 @@ export type ApplicationSummary = Static<typeof ApplicationSummary>;
 export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationSummary) });
 export type ApplicationList = Static<typeof ApplicationList>;
 
-export const DocumentRequestState = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('received'),
-  Type.Literal('accepted'),
-  Type.Literal('rejected'),
-  Type.Literal('overdue'),
-]);
+export const DocumentRequestState = literals(DOCUMENT_REQUEST_STATES);
 export type DocumentRequestState = Static<typeof DocumentRequestState>;
 
 export const DocumentRequest = Type.Object({
@@ -177,12 +174,7 @@ export const DecisionTerm = Type.Object({
 export type DecisionTerm = Static<typeof DecisionTerm>;
 
 export const Decision = Type.Object({
-  result: Type.Union([
-    Type.Literal('granted'),
-    Type.Literal('partly_granted'),
-    Type.Literal('rejected'),
-    Type.Literal('not_processed'),
-  ]),
+  result: literals(CASE_RESULTS),
   decidedOn: IsoDate,
   /** Last day to lodge an objection (Awb 6:7, 6 weeks; Algemene termijnenwet applied) */
   objectionDeadline: IsoDate,

@@ -6,6 +6,16 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Address, LocalizedText } from './api';
+import {
+  APPOINTMENT_CHANNELS,
+  APPOINTMENT_STATES,
+  CALLBACK_PARTS_OF_DAY,
+  CALLBACK_STATES,
+  CALLBACK_TOPICS,
+  NEEDS_LIMITS,
+  URGENCY_REASONS,
+} from './appointments';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
@@ -14,15 +24,11 @@ const Uuid = Type.String({ format: 'uuid' });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const OptionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
-export const AppointmentChannel = Type.Union([Type.Literal('in_person'), Type.Literal('phone'), Type.Literal('video')]);
+export const AppointmentChannel = literals(APPOINTMENT_CHANNELS);
 export type AppointmentChannel = Static<typeof AppointmentChannel>;
 
 /** Wgs art. 4: the threats that make debt help urgent (3 working days) */
-export const UrgencyReason = Type.Union([
-  Type.Literal('eviction'),
-  Type.Literal('energy_or_water'),
-  Type.Literal('health_insurance'),
-]);
+export const UrgencyReason = literals(URGENCY_REASONS);
 export type UrgencyReason = Static<typeof UrgencyReason>;
 
 export const AppointmentPlace = Type.Object({
@@ -107,11 +113,11 @@ export type Availability = Static<typeof Availability>;
 const Needs = Type.Object(
   {
     /** The language an interpreter should speak */
-    interpreter: OptionalText(40),
+    interpreter: OptionalText(NEEDS_LIMITS.interpreterLanguage),
     wheelchair: Type.Optional(Type.Boolean()),
     /** The resident brings someone (family, a volunteer) */
     companion: Type.Optional(Type.Boolean()),
-    note: OptionalText(300),
+    note: OptionalText(NEEDS_LIMITS.note),
   },
   { additionalProperties: false },
 );
@@ -135,18 +141,18 @@ export const Reschedule = Type.Object({
   start: IsoDateTime,
   /** Another place that offers the same type; default: the same place */
   place: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-  reason: OptionalText(300),
+  reason: OptionalText(NEEDS_LIMITS.reason),
 });
 export type Reschedule = Static<typeof Reschedule>;
 
-export const Cancellation = Type.Object({ reason: OptionalText(300) });
+export const Cancellation = Type.Object({ reason: OptionalText(NEEDS_LIMITS.reason) });
 export type Cancellation = Static<typeof Cancellation>;
 
 export const Appointment = Type.Object({
   id: Uuid,
   /** Say or show this at the desk (also in the QR code) */
   reference: Type.String(),
-  state: Type.Union([Type.Literal('booked'), Type.Literal('cancelled')]),
+  state: literals(APPOINTMENT_STATES),
   type: Type.Object({ code: Type.String(), name: LocalizedText, durationMinutes: Type.Integer() }),
   channel: AppointmentChannel,
   place: AppointmentPlace,
@@ -201,12 +207,13 @@ export const ErrorWithDetails = Type.Object({
 });
 export type ErrorWithDetails = Static<typeof ErrorWithDetails>;
 
-const CallbackPartOfDay = Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('any')]);
+const CallbackPartOfDay = literals(CALLBACK_PARTS_OF_DAY);
+const CallbackTopic = literals(CALLBACK_TOPICS);
 
 export const NewCallbackRequest = Type.Object({
   phone: Type.String({ minLength: 1, maxLength: 30 }),
   partOfDay: CallbackPartOfDay,
-  topic: Type.Optional(Type.Union([Type.Literal('appointment'), Type.Literal('home_visit'), Type.Literal('other')])),
+  topic: Type.Optional(CallbackTopic),
   note: OptionalText(300),
 });
 export type NewCallbackRequest = Static<typeof NewCallbackRequest>;
@@ -215,9 +222,9 @@ export const CallbackRequest = Type.Object({
   id: Uuid,
   phone: Type.String(),
   partOfDay: CallbackPartOfDay,
-  topic: Type.Union([Type.Literal('appointment'), Type.Literal('home_visit'), Type.Literal('other')]),
+  topic: CallbackTopic,
   note: nullable(Type.String()),
-  state: Type.Union([Type.Literal('requested'), Type.Literal('done'), Type.Literal('cancelled')]),
+  state: literals(CALLBACK_STATES),
   requestedAt: IsoDateTime,
 });
 export type CallbackRequest = Static<typeof CallbackRequest>;

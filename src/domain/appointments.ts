@@ -4,22 +4,34 @@
  * modules: the browser client may import it (availability.ts is server-only).
  */
 import type { AppointmentType, SchemeKind } from './consortium-schema';
+import { PARTS_OF_DAY } from './home-visits';
 
 /**
  * Wgs art. 4 lid 1 sub b: a first conversation within 3 working days when there is a threat
  * of eviction, of cut-off of energy or water, or of cancellation of the health insurance.
  */
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const URGENCY_REASONS = ['eviction', 'energy_or_water', 'health_insurance'] as const;
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const APPOINTMENT_STATES = ['booked', 'cancelled'] as const;
 export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
 
+/** How an appointment takes place: at the place, or by phone or video held by its desks. */
+export const APPOINTMENT_CHANNELS = ['in_person', 'phone', 'video'] as const;
+export type AppointmentChannel = (typeof APPOINTMENT_CHANNELS)[number];
+
+/** Who cancelled a booking: the resident, or staff (a closure, a phone call). Not in the API. */
+export type CancelledBy = 'resident' | 'staff';
+
+/** "Call me back": when (a home visit's parts of day, or any time), about what, and its states. */
+export const CALLBACK_PARTS_OF_DAY = [...PARTS_OF_DAY, 'any'] as const;
+export type CallbackPartOfDay = (typeof CALLBACK_PARTS_OF_DAY)[number];
+export const CALLBACK_TOPICS = ['appointment', 'home_visit', 'other'] as const;
+export type CallbackTopic = (typeof CALLBACK_TOPICS)[number];
+export const CALLBACK_STATES = ['requested', 'done', 'cancelled'] as const;
+export type CallbackState = (typeof CALLBACK_STATES)[number];
+
 /** Limits of the free text a resident adds to a booking; it reaches staff, keep it short. */
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const NEEDS_LIMITS = { interpreterLanguage: 40, note: 300, reason: 300 } as const;
 
 export interface ResidentStanding {

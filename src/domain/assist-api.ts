@@ -5,10 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ASSIST_PURPOSE_TEXT_MAX, ASSIST_PURPOSES } from './assist';
-
-/** One of a list of strings, typed as that union. */
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
+import { literals } from './literals';
 
 const AssistPurposeSchema = literals(ASSIST_PURPOSES);
 

@@ -4,12 +4,11 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { LocalizedText } from './api';
-import { DECISION_RESULTS } from './casework';
+import { CASE_RESULTS, DECISION_RESULTS } from './casework';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
 const StatusRef = Type.Object({ code: Type.String(), label: LocalizedText });
@@ -38,7 +37,7 @@ export const CaseHandling = Type.Object({
   ]),
   decision: Type.Union([
     Type.Object({
-      result: literals([...DECISION_RESULTS, 'not_processed'] as const),
+      result: literals(CASE_RESULTS),
       decidedOn: IsoDate,
       letter: Type.Union([
         Type.Object({ documentId: Type.String({ format: 'uuid' }), title: Type.String() }),

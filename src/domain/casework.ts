@@ -35,3 +35,6 @@ export function allowedNextStatuses(scheme: Scheme, current: string): StatusType
 
 export const DECISION_RESULTS = ['granted', 'partly_granted', 'rejected'] as const;
 export type DecisionResult = (typeof DECISION_RESULTS)[number];
+/** A case's result: a decision, or closed without one (withdrawn, not taken into handling). */
+export const CASE_RESULTS = [...DECISION_RESULTS, 'not_processed'] as const;
+export type CaseResult = (typeof CASE_RESULTS)[number];

@@ -10,6 +10,8 @@
 // the schemas and the validator (measured with esbuild: ~2 KB gzipped instead of ~13 KB).
 import * as Type from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
+import { APPOINTMENT_CHANNELS } from './appointments';
+import { literals } from './literals';
 
 const strict = { additionalProperties: false } as const;
 const Text = /* @__PURE__ */ Type.Object(
@@ -155,11 +157,7 @@ export const Municipality = /* @__PURE__ */ Type.Object(
 );
 export type Municipality = Static<typeof Municipality>;
 
-const AppointmentChannel = /* @__PURE__ */ Type.Union([
-  Type.Literal('in_person'),
-  Type.Literal('phone'),
-  Type.Literal('video'),
-]);
+const AppointmentChannel = /* @__PURE__ */ literals(APPOINTMENT_CHANNELS);
 type AppointmentChannel = Static<typeof AppointmentChannel>;
 
 /** A kind of appointment residents can book (intake, consultation, ...). */

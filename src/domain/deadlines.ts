@@ -8,6 +8,7 @@
  */
 import { addDays, addWeeks, compareDates, daysBetween, isIsoDate, maxDate, type IsoDate } from './dates';
 import { addWorkingDays, applyAlgemeneTermijnenwet } from './working-days';
+import type { DocumentRequestState, StoredDocumentRequestState } from './documents';
 
 /** Awb 4:14: the municipality may extend the decision term once, by notice to the applicant. */
 export interface DecisionTermExtension {
@@ -185,9 +186,6 @@ export function debtHelpFirstConversationDueDate(requestedOn: IsoDate, urgent: b
 export function daysLeft(dueDate: IsoDate, today: IsoDate): number {
   return daysBetween(today, dueDate);
 }
-
-export type StoredDocumentRequestState = 'open' | 'received' | 'accepted' | 'rejected';
-export type DocumentRequestState = StoredDocumentRequestState | 'overdue';
 
 /** Overdue only from the day after the due date: the due date itself is still on time. */
 export function documentRequestState(

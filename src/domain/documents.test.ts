@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredDocumentRequestState } from './deadlines';
+import type { StoredDocumentRequestState } from './documents';
 import { documentRequestState } from './deadlines';
 import {
   acceptsDocuments,

@@ -4,8 +4,13 @@
  * name a download gets, and the life of a document request. Pure: no I/O, no libraries, so the
  * client can check a file before it spends the resident's prepaid data on it.
  */
-import type { StoredDocumentRequestState } from './deadlines';
 import { compareDates, daysBetween, type IsoDate } from './dates';
+
+/** What is stored; 'overdue' is computed (from the due date) whenever a request is shown. */
+const STORED_DOCUMENT_REQUEST_STATES = ['open', 'received', 'accepted', 'rejected'] as const;
+export type StoredDocumentRequestState = (typeof STORED_DOCUMENT_REQUEST_STATES)[number];
+export const DOCUMENT_REQUEST_STATES = [...STORED_DOCUMENT_REQUEST_STATES, 'overdue'] as const;
+export type DocumentRequestState = (typeof DOCUMENT_REQUEST_STATES)[number];
 
 /** Per file (issue 4). A phone photo reduced in the browser is ~1.5 MB; a scanned PDF rarely 20. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

@@ -5,32 +5,22 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Address } from './api';
+import { HOME_VISIT_LIMITS, HOME_VISIT_REASONS, HOME_VISIT_STATES, PARTS_OF_DAY } from './home-visits';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
 const WallTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM in Europe/Amsterdam' });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const HomeVisitReason = Type.Union([
-  Type.Literal('illness'),
-  Type.Literal('disability'),
-  Type.Literal('care_for_others'),
-  Type.Literal('other'),
-]);
+export const HomeVisitReason = literals(HOME_VISIT_REASONS);
 
-export const HomeVisitState = Type.Union([
-  Type.Literal('requested'),
-  Type.Literal('planned'),
-  Type.Literal('alternative_offered'),
-  Type.Literal('declined'),
-  Type.Literal('done'),
-  Type.Literal('cancelled'),
-]);
+export const HomeVisitState = literals(HOME_VISIT_STATES);
 
 export const AtHome = Type.Object(
   {
     day: Type.Integer({ minimum: 1, maximum: 5 }),
-    part: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]),
+    part: literals(PARTS_OF_DAY),
   },
   { additionalProperties: false },
 );
@@ -47,14 +37,14 @@ const HomeAddress = Type.Object(
 export const NewHomeVisit = Type.Object({
   reason: HomeVisitReason,
   /** Required when the reason is 'other' */
-  reasonText: Type.Optional(Type.String({ maxLength: 300 })),
+  reasonText: Type.Optional(Type.String({ maxLength: HOME_VISIT_LIMITS.reasonText })),
   /** The address to visit: the registered one as confirmed, or corrected by the resident */
   address: HomeAddress,
   atHome: Type.Array(AtHome, { minItems: 1, maxItems: 10 }),
   phone: Type.String({ minLength: 1, maxLength: 30 }),
   /** The application it is about, if any */
   caseId: Type.Optional(Type.String({ format: 'uuid' })),
-  note: Type.Optional(Type.String({ maxLength: 500 })),
+  note: Type.Optional(Type.String({ maxLength: HOME_VISIT_LIMITS.note })),
 });
 export type NewHomeVisit = Static<typeof NewHomeVisit>;
 

@@ -5,14 +5,10 @@
  * No dependencies: the browser client may import it.
  */
 
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const HOME_VISIT_REASONS = ['illness', 'disability', 'care_for_others', 'other'] as const;
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type HomeVisitReason = (typeof HOME_VISIT_REASONS)[number];
 
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export const PARTS_OF_DAY = ['morning', 'afternoon'] as const;
-/** @public the one source of this enumeration (issue 13 wires its copies to it) */
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
 export const HOME_VISIT_STATES = [

@@ -5,12 +5,13 @@
  * /api/notifications/email.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { literals } from './literals';
 import { NOTIFICATION_EVENT_TYPES } from './notification-events';
 
 const IsoDateTime = Type.String({ format: 'date-time' });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const NotificationType = Type.Union(NOTIFICATION_EVENT_TYPES.map((type) => Type.Literal(type)));
+const NotificationType = literals(NOTIFICATION_EVENT_TYPES);
 
 export const InboxMessage = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -1,12 +1,14 @@
 /**
- * What a resident reads about each event (issue 8), Dutch (B1) and English. The server uses these
- * in e-mails; the app shows the same texts from its own catalogue (src/client/i18n/notifications,
- * a unit test keeps both equal). No text names a person, a case or an amount: a message may be
- * read on a lock screen or in a shared mailbox. Plain strings only (no vue-i18n syntax).
+ * What a resident reads about each event (issue 8), Dutch (B1) and English: the one source of
+ * these words. The server puts them in e-mails; the app's inbox catalogue
+ * (src/client/i18n/notifications) takes them from here, and the build ships them precompiled.
+ * No text names a person, a case or an amount: a message may be read on a lock screen or in a
+ * shared mailbox. Plain strings only: vue-i18n must render each one as written (no braces, @,
+ * | or $; test/unit/notification-texts.test.ts renders them).
  */
 import type { NotificationEventType } from './notification-events';
 
-export type NotificationLocale = 'nl' | 'en';
+type NotificationLocale = 'nl' | 'en';
 
 export interface NotificationText {
   /** Short line: the inbox item's heading */
@@ -104,7 +106,3 @@ export const PUSH_TEXT = 'Er is nieuws in Loket';
 /** Every e-mail's subject: no name, no case, no amount (issue 8 point 4). */
 export const EMAIL_SUBJECT = 'Er is nieuws in Loket / News in Loket';
 export const EMAIL_VERIFY_SUBJECT = 'Bevestig uw e-mailadres voor Loket / Confirm your e-mail address';
-
-export function notificationText(type: NotificationEventType, locale: NotificationLocale): NotificationText {
-  return NOTIFICATION_TEXTS[locale][type];
-}

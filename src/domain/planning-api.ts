@@ -10,7 +10,9 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { LocalizedText } from './api';
+import { APPOINTMENT_CHANNELS, APPOINTMENT_STATES, URGENCY_REASONS } from './appointments';
 import { AtHome, HomeVisitReason, HomeVisitState } from './home-visits-api';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
@@ -52,16 +54,16 @@ export const AgendaQuery = Type.Object({ date: IsoDate });
 export const AgendaEntry = Type.Object({
   id: Type.String({ format: 'uuid' }),
   reference: Type.String(),
-  state: Type.Union([Type.Literal('booked'), Type.Literal('cancelled')]),
+  state: literals(APPOINTMENT_STATES),
   time: WallTime,
   endTime: WallTime,
   deskId: Type.String(),
   unit: Type.Integer(),
   type: Type.Object({ code: Type.String(), name: LocalizedText }),
-  channel: Type.Union([Type.Literal('in_person'), Type.Literal('phone'), Type.Literal('video')]),
+  channel: literals(APPOINTMENT_CHANNELS),
   residentName: Type.String(),
   /** Urgent debt help: what threatens (eviction, energy or water, health insurance) */
-  urgency: nullable(Type.String()),
+  urgency: nullable(literals(URGENCY_REASONS)),
   needs: Type.Object({
     interpreter: nullable(Type.String()),
     wheelchair: Type.Boolean(),

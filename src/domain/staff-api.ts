@@ -7,12 +7,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DocumentRequestState, LocalizedText } from './api';
 import { CaseHandling } from './casework-api';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_PURPOSES, STAFF_ROLES } from './staff';
+import { literals } from './literals';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
-/** One of a list of strings, typed as that union (TypeBox's Union of a mapped array is just string). */
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 
 const StaffRoleSchema = literals(STAFF_ROLES);
 

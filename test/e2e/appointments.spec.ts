@@ -7,6 +7,7 @@
  * axe checks each step. Runs on a server of its own: bookings change the data.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { todayInAmsterdam } from '../../src/domain/dates';
 import { addWorkingDays } from '../../src/domain/working-days';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectNoAxeViolations, logIn } from './support';
@@ -21,8 +22,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-const todayInAmsterdam = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 async function pickDayAndTime(page: Page, dayIndex = 0): Promise<void> {
   const days = page.locator('[data-step="dag"] button');
@@ -115,7 +114,7 @@ test('urgent debt help offers only slots within 3 working days', async ({ page }
     days: Array<{ date: string }>;
     callNow: { phone: string } | null;
   };
-  const limit = addWorkingDays(todayInAmsterdam() as never, 3) as unknown as string;
+  const limit = addWorkingDays(todayInAmsterdam(), 3);
   if (body.callNow) {
     await expect(page.locator('[data-call-now]')).toContainText(`Bel ons nu: ${body.callNow.phone}`);
   } else {

@@ -6,6 +6,7 @@
  * a refused Saturday. Fatima, in her own browser, sees the visit planned. axe on every page.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addDays, isoWeekday, todayInAmsterdam } from '../../src/domain/dates';
 import { dutchDate, expectNoAxeViolations, logIn } from './support';
 
 /** A desk PC, not a phone: staff work on a desktop screen. */
@@ -23,25 +24,19 @@ const FIXED_HOLIDAYS = ['12-25', '12-26', '01-01', '04-27'];
 
 /** Days from today to the first working day at least `days` ahead (weekends and fixed holidays skipped). */
 function workingDayOffset(days: number): number {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   for (let offset = days; ; offset += 1) {
-    const date = new Date(`${today}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + offset);
-    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
-    if (!weekend && !FIXED_HOLIDAYS.includes(date.toISOString().slice(5, 10))) return offset;
+    const date = isoDay(offset);
+    if (isoWeekday(date) <= 5 && !FIXED_HOLIDAYS.includes(date.slice(5, 10))) return offset;
   }
 }
 
 /** 'YYYY-MM-DD' of today plus `days` in Amsterdam */
 function isoDay(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return addDays(todayInAmsterdam(), days);
 }
 
 function saturdayOffset(): number {
-  for (let offset = 1; ; offset += 1) if (new Date(`${isoDay(offset)}T00:00:00Z`).getUTCDay() === 6) return offset;
+  for (let offset = 1; ; offset += 1) if (isoWeekday(isoDay(offset)) === 6) return offset;
 }
 
 test('a planner reads the agenda, closes a day and plans a home visit; the resident sees it planned', async ({

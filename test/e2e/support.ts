@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { addDays, todayInAmsterdam } from '../../src/domain/dates';
 
 /** WCAG 2.0/2.1/2.2 A and AA rules: a Dutch government site must meet them (Besluit digitale toegankelijkheid). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -21,10 +22,8 @@ export async function logIn(page: Page, bsn: string): Promise<void> {
 
 /** The date as the resident reads it: "26 november 2026", today in Amsterdam plus `days`. */
 export function dutchDate(daysFromToday: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + daysFromToday);
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const day = addDays(todayInAmsterdam(), daysFromToday);
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /**

@@ -8,10 +8,14 @@
  * Dev server and tests keep the plain strings (compiled at run time); precompile-messages.test.ts checks
  * that both forms render every message identically.
  *
- * Rule for locale files: plain data only (strings in nested objects, type-only imports), because
- * the build evaluates them on their own.
+ * Rule for locale files: their default export is plain data (strings in nested objects). They may
+ * import such data from elsewhere (the notification texts come from src/domain, the same module
+ * the server's e-mails use): the build bundles the file with its imports and evaluates it in
+ * Node, so what it imports must run there without side effects. Only the resulting data ships.
  */
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
 type MessageTree = { [key: string]: string | MessageTree };
@@ -91,18 +95,37 @@ export function messagesModule(compiled: CompiledTree): string {
   return `${factory}\nexport default ${emit(compiled)};\n`;
 }
 
+/**
+ * A locale file's messages as the app sees them: the file bundled with what it imports (esbuild,
+ * from the source on disk), evaluated in Node. Also returns the files it read, to watch.
+ */
+export async function evaluateLocaleFile(file: string): Promise<{ messages: MessageTree; inputs: string[] }> {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.contents).toString('base64')}`;
+  const module = (await import(/* @vite-ignore */ url)) as { default: MessageTree };
+  return { messages: module.default, inputs: Object.keys(result.metafile.inputs).map((input) => resolve(input)) };
+}
+
 /** Vite plugin: at build time, locale modules export precompiled ASTs instead of strings. */
 export function precompileLocaleMessages(): Plugin {
   return {
     name: 'loket:precompile-locale-messages',
     apply: 'build',
-    // After the TypeScript transform, so the code is plain JavaScript we can evaluate.
-    enforce: 'post',
-    async transform(code, id) {
+    async transform(_code, id) {
       if (!LOCALE_FILE.test(id)) return null;
-      const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-      const module = (await import(/* @vite-ignore */ url)) as { default: MessageTree };
-      const compiled = precompileMessages(module.default, `${id.split(/[\\/]/).pop()}: `);
+      const { messages, inputs } = await evaluateLocaleFile(id);
+      for (const input of inputs) this.addWatchFile(input);
+      const compiled = precompileMessages(messages, `${id.split(/[\\/]/).pop()}: `);
+      // The module becomes its data alone: what it imported (both languages of the
+      // notification texts, say) does not reach the bundle.
       return { code: messagesModule(compiled), map: null };
     },
   };

@@ -1,16 +1,19 @@
 // The catalogues have words for everything the domain can put in front of a resident or a desk
-// worker: each error code, each front-desk purpose, each notification event. Whether the
-// catalogues themselves are complete and alike in every language is catalogues.test.ts.
+// worker: each error code, each front-desk purpose, each option and state of the domain's lists
+// (each notification event: notification-texts.test.ts).
+// Whether the catalogues themselves are complete and alike in every language is catalogues.test.ts.
 import { describe, expect, it } from 'vitest';
+import { APPOINTMENT_CHANNELS, CALLBACK_PARTS_OF_DAY, URGENCY_REASONS } from '../../domain/appointments';
 import { ASSIST_PURPOSES } from '../../domain/assist';
+import { HOME_VISIT_REASONS, HOME_VISIT_STATES, PARTS_OF_DAY } from '../../domain/home-visits';
+import { STAFF_ROLES } from '../../domain/staff';
+import accessLogNl from './access-log/nl';
+import appointmentsNl from './appointments/nl';
 import { ERROR_CODES } from '../../domain/error-codes';
-import { NOTIFICATION_TEXTS } from '../../domain/notification-texts';
 import balieNl from './balie/nl';
 import en from './en';
 import { flatten, type Tree } from './message-tree';
 import nl from './nl';
-import notificationsEn from './notifications/en';
-import notificationsNl from './notifications/nl';
 import staffEn from './staff/en';
 import staffNl from './staff/nl';
 
@@ -47,9 +50,24 @@ describe('front-desk purposes', () => {
   });
 });
 
-describe('notification events', () => {
-  it('say in the inbox what the e-mail says, in both languages', () => {
-    expect(notificationsNl.notificationEvents).toEqual(NOTIFICATION_TEXTS.nl);
-    expect(notificationsEn.notificationEvents).toEqual(NOTIFICATION_TEXTS.en);
+describe('options and states', () => {
+  // The forms and lists iterate over these domain lists: a value added there needs words here.
+  const resident = flatten(appointmentsNl as unknown as Tree);
+  const staff = flatten(staffNl as unknown as Tree);
+  const accessLog = flatten(accessLogNl as unknown as Tree);
+  it.each([
+    ['appointment channels', resident, 'appt.channel', APPOINTMENT_CHANNELS],
+    ['urgency reasons', resident, 'appt.urgency', URGENCY_REASONS],
+    ['call-back parts of day', resident, 'appt.part', CALLBACK_PARTS_OF_DAY],
+    ['home-visit parts of day', resident, 'appt.partShort', PARTS_OF_DAY],
+    ['home-visit reasons', resident, 'appt.hvReasons', HOME_VISIT_REASONS],
+    ['home-visit states', resident, 'appt.hvState', HOME_VISIT_STATES],
+    ['home-visit reasons (planner)', staff, 'staff.planning.visits.reasons', HOME_VISIT_REASONS],
+    ['home-visit states (planner)', staff, 'staff.planning.visits.state', HOME_VISIT_STATES],
+    ['home-visit parts of day (planner)', staff, 'staff.planning.visits.part', PARTS_OF_DAY],
+    ['staff roles (staff bar, accounts)', staff, 'staff.roles', STAFF_ROLES],
+    ['staff roles (the resident reads the access log)', accessLog, 'accessLog.role', STAFF_ROLES],
+  ] as const)('%s each have words in Dutch (English: catalogues.test.ts)', (_what, catalogue, prefix, values) => {
+    expect(values.filter((value) => !catalogue.has(`${prefix}.${value}`))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock';
-import type { Database } from '../db/schema';
+import type { AuditLogRow, Database } from '../db/schema';
 import { chainHash, GENESIS_HASH, type ChainedContent } from './chain';
 
 /** pg_advisory_xact_lock key for the audit chain ("AUDIT" in ASCII). */
@@ -14,11 +14,7 @@ const CHAIN_LOCK = 0x4155444954;
 
 export type AuditEntry = Omit<ChainedContent, 'seq' | 'at' | 'prev_hash'>;
 
-export interface AppendedEntry extends ChainedContent {
-  hash: string;
-}
-
-async function appendLocked(trx: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<AppendedEntry> {
+async function appendLocked(trx: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<AuditLogRow> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   // Read under the lock, so time never runs backwards along the chain.
   const at = clock.now();
@@ -40,7 +36,7 @@ async function appendLocked(trx: Kysely<Database>, clock: Clock, entry: AuditEnt
 }
 
 /** Appends one entry; `db` may be a transaction (the entry then shares its fate). */
-export async function appendAuditEntry(db: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<AppendedEntry> {
+export async function appendAuditEntry(db: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<AuditLogRow> {
   if (db.isTransaction) return appendLocked(db, clock, entry);
   return db.transaction().execute((trx) => appendLocked(trx, clock, entry));
 }

@@ -10,25 +10,12 @@
  * order of columns in a query or of keys in an object.
  */
 import { createHash } from 'node:crypto';
+import type { AuditLogRow } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Everything a row says, as the chain sees it (the stored row minus its own hash). */
-export interface ChainedContent {
-  seq: string;
-  at: Date;
-  actor: string;
-  actor_role: string;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  result: 'allowed' | 'denied';
-  origin_ip: string | null;
-  device: string | null;
-  on_behalf_of: string | null;
-  purpose: string | null;
-  prev_hash: string;
-}
+export type ChainedContent = Omit<AuditLogRow, 'hash'>;
 
 /** A JSON array in a fixed order: unambiguous (quoted, escaped) and stable across engines. */
 function canonicalContent(row: ChainedContent): string {

@@ -15,6 +15,19 @@
  * PostgreSQL (see database.ts): a deadline is a day, not an instant.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type {
+  AppointmentChannel,
+  AppointmentState,
+  CallbackPartOfDay,
+  CallbackState,
+  CallbackTopic,
+  CancelledBy,
+  UrgencyReason,
+} from '../../domain/appointments';
+import type { CaseResult } from '../../domain/casework';
+import type { StoredDocumentRequestState } from '../../domain/documents';
+import type { AtHome, HomeVisitReason, HomeVisitState } from '../../domain/home-visits';
+import type { StaffRole } from '../../domain/staff';
 import type { NotificationTables } from '../modules/notifications/tables';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -57,7 +70,7 @@ export interface CaseStatusesTable {
 
 export interface CaseResultsTable {
   case_id: string;
-  result_type: 'granted' | 'partly_granted' | 'rejected' | 'not_processed';
+  result_type: CaseResult;
   decided_on: string;
   letter_document_id: string | null;
 }
@@ -104,7 +117,7 @@ export interface DocumentRequestsTable {
   reason_en: string;
   requested_on: string;
   due_date: string;
-  state: Generated<'open' | 'received' | 'accepted' | 'rejected'>;
+  state: Generated<StoredDocumentRequestState>;
   received_on: string | null;
   /** What the resident reads when a case worker rejected what they sent */
   rejection_reason: string | null;
@@ -147,12 +160,12 @@ interface AppointmentsTable {
   place_id: string;
   starts_at: Timestamp;
   ends_at: Timestamp;
-  state: Generated<'booked' | 'cancelled'>;
+  state: Generated<AppointmentState>;
   desk_id: string;
   unit: number;
-  channel: Generated<'in_person' | 'phone' | 'video'>;
+  channel: Generated<AppointmentChannel>;
   /** Wgs art. 4 threat for an urgent debt-help first conversation */
-  urgency: 'eviction' | 'energy_or_water' | 'health_insurance' | null;
+  urgency: UrgencyReason | null;
   case_id: string | null;
   needs_interpreter: string | null;
   needs_wheelchair: Generated<boolean>;
@@ -166,7 +179,7 @@ interface AppointmentsTable {
   reschedule_reason: string | null;
   cancelled_at: Timestamp | null;
   cancel_reason: string | null;
-  cancelled_by: 'resident' | 'staff' | null;
+  cancelled_by: CancelledBy | null;
 }
 
 /** Closures staff add at run time (the data file has its own); no times = the whole day. */
@@ -193,25 +206,23 @@ export interface CapacityChangesTable {
   created_at: Timestamp;
 }
 
-type HomeVisitStateColumn = 'requested' | 'planned' | 'alternative_offered' | 'declined' | 'done' | 'cancelled';
-
 export interface HomeVisitsTable {
   id: Generated<string>;
   reference: string;
   bsn: string;
   case_id: string | null;
-  reason: 'illness' | 'disability' | 'care_for_others' | 'other';
+  reason: HomeVisitReason;
   reason_text: string | null;
   street: string;
   postal_code: string;
   city: string;
   address_corrected: boolean;
-  /** [{ day: 1..5, part: 'morning' | 'afternoon' }] */
-  at_home: ColumnType<Array<{ day: 1 | 2 | 3 | 4 | 5; part: 'morning' | 'afternoon' }>, string, string>;
+  /** JSON: [{ day: 1..5, part }] */
+  at_home: ColumnType<AtHome[], string, string>;
   /** E.164 */
   phone: string;
   note: string | null;
-  state: HomeVisitStateColumn;
+  state: HomeVisitState;
   planned_date: string | null;
   window_from: string | null;
   window_until: string | null;
@@ -227,10 +238,10 @@ interface CallbackRequestsTable {
   bsn: string;
   /** E.164 */
   phone: string;
-  part_of_day: 'morning' | 'afternoon' | 'any';
-  topic: 'appointment' | 'home_visit' | 'other';
+  part_of_day: CallbackPartOfDay;
+  topic: CallbackTopic;
   note: string | null;
-  state: Generated<'requested' | 'done' | 'cancelled'>;
+  state: Generated<CallbackState>;
   requested_at: Timestamp;
   done_at: Timestamp | null;
 }
@@ -301,7 +312,7 @@ interface StaffAccountsTable {
 /** A role in a scope: '*' = the whole consortium, else a CBS municipality code. */
 interface StaffRoleGrantsTable {
   account_id: string;
-  role: 'front_desk' | 'case_worker' | 'planner' | 'administrator';
+  role: StaffRole;
   scope: string;
 }
 
@@ -368,4 +379,6 @@ export type Session = Selectable<SessionsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type HomeVisitRow = Selectable<HomeVisitsTable>;
 export type CallbackRequestRow = Selectable<CallbackRequestsTable>;
+/** One audit row as read back (seq as text: a bigint may exceed a JS number). */
+export type AuditLogRow = Selectable<AuditLogTable>;
 export type StaffAccountRow = Selectable<StaffAccountsTable>;

@@ -4,6 +4,7 @@
  * the browser tests use; every other consortium gets one resident per municipality.
  * All BSNs are in the 99999xxxx test range and pass the elfproef.
  */
+import type { UrgencyReason } from '../../domain/appointments';
 import type { Consortium, SchemeKind } from '../../domain/consortium';
 import { addDays, type IsoDate } from '../../domain/dates';
 import type { DemoAppointment } from './appointments';
@@ -25,7 +26,7 @@ export interface DemoCase {
   informationLetterDaysAgo?: number;
   extension?: { weeks: number; noticeDaysAgo: number; reason: string };
   decision?: { result: 'granted' | 'rejected'; decidedDaysAgo: number; letterTitle: string };
-  urgency?: 'eviction' | 'energy_or_water' | 'health_insurance';
+  urgency?: UrgencyReason;
 }
 
 export interface DemoResident {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { interactionRoutes } from './interaction';
 import { mountProvider } from './mount';
 import { clientOrigins, createSimulatorProvider } from './provider';
+import type { StaffRole } from '../../domain/staff';
 
 /**
  * DigiD simulator: a real OpenID Connect provider (oidc-provider) with our own Dutch login page,
@@ -18,7 +19,7 @@ interface SimulatedPerson {
 export interface SimulatedStaff {
   username: string;
   name: string;
-  roles: string[];
+  roles: StaffRole[];
 }
 
 export interface IdpSimulatorOptions {

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../../domain/staff';
 import type { SimulatedStaff } from './index';
 import { escapeHtml, renderPage } from './layout';
 
@@ -17,7 +18,7 @@ const STAFF_LOGIN_ERRORS = {
 } as const;
 export type StaffLoginErrorCode = keyof typeof STAFF_LOGIN_ERRORS;
 
-const ROLE_NAMES: Record<string, string> = {
+const ROLE_NAMES: Record<StaffRole, string> = {
   front_desk: 'baliemedewerker',
   case_worker: 'klantmanager',
   planner: 'planner',
@@ -38,7 +39,7 @@ function testAccounts(staff: SimulatedStaff[]): string {
   if (staff.length === 0) return '';
   const items = staff
     .map((s) => {
-      const roles = s.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ');
+      const roles = s.roles.map((r) => ROLE_NAMES[r]).join(', ');
       return `<li><code>${escapeHtml(s.username)}</code>: ${escapeHtml(s.name)} (${escapeHtml(roles)})</li>`;
     })
     .join('\n');

@@ -1,4 +1,5 @@
-/** English messages of the inbox and the notification settings. Plain data only. */
+/** English messages of the inbox and the notification settings. Plain data only (see nl.ts). */
+import { NOTIFICATION_TEXTS } from '../../../domain/notification-texts';
 import type { NotificationsMessageSchema } from './nl';
 
 const en: NotificationsMessageSchema = {
@@ -14,43 +15,7 @@ const en: NotificationsMessageSchema = {
     settingsLink: 'Set up notifications on your phone or by e-mail',
     receivedAt: 'Received on {date}',
   },
-  notificationEvents: {
-    status_changed: {
-      title: 'Your application has moved on',
-      body: 'The status of your application has changed. See what happens next.',
-    },
-    document_requested: {
-      title: 'We need a document',
-      body: 'We need a document from you. See which one and by when.',
-    },
-    document_accepted: { title: 'Document accepted', body: 'We have checked your document. It is fine.' },
-    document_rejected: {
-      title: 'Document not accepted',
-      body: 'We have checked your document. It is not right. Read why and send it again.',
-    },
-    document_due_soon: {
-      title: '2 days left for your document',
-      body: 'Your document must reach us in 2 days. Send it in time.',
-    },
-    document_due_today: {
-      title: 'Today: send your document',
-      body: 'Today is the last day for your document. Send it today.',
-    },
-    appointment_tomorrow: {
-      title: 'You have an appointment tomorrow',
-      body: 'Remember your appointment tomorrow. See the time and what to bring.',
-    },
-    appointment_changed: {
-      title: 'Your appointment has changed',
-      body: 'We have changed your appointment. See what is different.',
-    },
-    home_visit_planned: { title: 'We will visit you', body: 'Your home visit is planned. See the day and the time.' },
-    decision_letter_available: {
-      title: 'There is a letter for you',
-      body: 'There is a letter with our decision. You can read it now.',
-    },
-    letter_available: { title: 'There is a letter for you', body: 'We have sent you a letter. You can read it now.' },
-  },
+  notificationEvents: NOTIFICATION_TEXTS.en,
   notifySettings: {
     reauthLogin: 'Log in again',
     intro:

@@ -1,9 +1,11 @@
 /**
  * Messages of the inbox (/berichten) and the notification settings (/instellingen/meldingen),
  * Dutch B1. Loaded with those pages only; the menu link and page titles are in ../nl.ts. The
- * texts per event equal src/domain/notification-texts.ts (the e-mails use those; a unit test
- * keeps both the same). Plain data only: the build precompiles this file.
+ * texts per event are the e-mails' own (src/domain/notification-texts.ts). Plain data only:
+ * the build evaluates this file and ships the precompiled messages, not the import.
  */
+import { NOTIFICATION_TEXTS } from '../../../domain/notification-texts';
+
 const nl = {
   inbox: {
     intro: 'Hier ziet u berichten over uw aanvragen, documenten en afspraken. Het nieuwste staat bovenaan.',
@@ -17,49 +19,7 @@ const nl = {
     settingsLink: 'Meldingen op uw telefoon of per e-mail instellen',
     receivedAt: 'Ontvangen op {date}',
   },
-  notificationEvents: {
-    status_changed: {
-      title: 'Uw aanvraag is verder',
-      body: 'De status van uw aanvraag is veranderd. Kijk wat er nu gebeurt.',
-    },
-    document_requested: {
-      title: 'Wij vragen een document',
-      body: 'Wij hebben een document van u nodig. Kijk welk document en voor wanneer.',
-    },
-    document_accepted: { title: 'Document goedgekeurd', body: 'Wij hebben uw document bekeken. Het is goed.' },
-    document_rejected: {
-      title: 'Document niet goed',
-      body: 'Wij hebben uw document bekeken. Het is niet goed. Lees waarom en stuur het opnieuw.',
-    },
-    document_due_soon: {
-      title: 'Nog 2 dagen voor uw document',
-      body: 'Over 2 dagen moet uw document bij ons zijn. Stuur het op tijd.',
-    },
-    document_due_today: {
-      title: 'Vandaag: stuur uw document',
-      body: 'Vandaag is de laatste dag voor uw document. Stuur het vandaag.',
-    },
-    appointment_tomorrow: {
-      title: 'Morgen heeft u een afspraak',
-      body: 'Denk aan uw afspraak van morgen. Kijk hoe laat en wat u meeneemt.',
-    },
-    appointment_changed: {
-      title: 'Uw afspraak is veranderd',
-      body: 'Wij hebben uw afspraak veranderd. Kijk wat er anders is.',
-    },
-    home_visit_planned: {
-      title: 'Wij komen bij u langs',
-      body: 'Uw huisbezoek is gepland. Kijk op welke dag en hoe laat.',
-    },
-    decision_letter_available: {
-      title: 'Er is een brief voor u',
-      body: 'Er is een brief met ons besluit. U kunt de brief nu lezen.',
-    },
-    letter_available: {
-      title: 'Er is een brief voor u',
-      body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.',
-    },
-  },
+  notificationEvents: NOTIFICATION_TEXTS.nl,
   notifySettings: {
     reauthLogin: 'Opnieuw inloggen',
     intro:

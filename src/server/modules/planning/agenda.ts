@@ -6,6 +6,7 @@
  * residents (and cancel or move them) instead of a resident finding a closed door.
  */
 import type { Kysely } from 'kysely';
+import type { AppointmentChannel, AppointmentState, UrgencyReason } from '../../../domain/appointments';
 import { formatDutchPhone } from '../../../domain/appointments-phone';
 import { amsterdamInstant, amsterdamWallClock, isWallTime } from '../../../domain/availability-time';
 import { findAppointmentType, findOffice, type Consortium } from '../../../domain/consortium';
@@ -20,7 +21,7 @@ import { refusal } from '../appointments/refusals';
 export interface AgendaEntry {
   id: string;
   reference: string;
-  state: 'booked' | 'cancelled';
+  state: AppointmentState;
   time: string;
   endTime: string;
   start: Date;
@@ -29,9 +30,9 @@ export interface AgendaEntry {
   unit: number;
   typeCode: string;
   typeName: string;
-  channel: 'in_person' | 'phone' | 'video';
+  channel: AppointmentChannel;
   residentName: string;
-  urgency: string | null;
+  urgency: UrgencyReason | null;
   needs: { interpreter: string | null; wheelchair: boolean; companion: boolean; note: string | null };
   phone: string | null;
 }
