@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: its data folder as a tarball, to start other databases from (test templates) */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -26,6 +28,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one); created when missing */
   schema?: string;
+  /** PGlite: start from this data folder tarball (a dumpDataDir()) instead of an empty database */
+  loadDataDir?: Blob;
 }
 
 const DATE_OID = 1082;
@@ -35,21 +39,22 @@ const keepDateAsString = (value: string) => value;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema)
-    : await openPGlite(options.dataDir);
+    : await openPGlite(options.dataDir, options.loadDataDir);
   await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
 }
 
-async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
+async function openPGlite(dataDir = './data', loadDataDir?: Blob): Promise<DatabaseHandle> {
   const pglite = new PGlite({
     ...(dataDir === 'memory://' ? {} : { dataDir }),
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [pgliteTypes.DATE]: keepDateAsString },
     // Exclusion constraints on (desk, time range) need btree_gist (migration 004).
     extensions: { btree_gist },
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir('none') };
 }
 
 async function openPostgres(connectionString: string, schema?: string): Promise<DatabaseHandle> {
