@@ -101,10 +101,12 @@ export default defineConfig(({ command }) => ({
           environment: 'node',
           include: ['src/server/**/*.test.ts', 'test/server/**/*.test.ts'],
           // Every test app logs into one file; the teardown scans it for personal data (issue 7).
-          globalSetup: ['test/server/log-scan.global.ts'],
-          // PGlite databases are in-process and CPU heavy to create; one file at a time keeps
-          // the 2-core CI machine responsive and the PostgreSQL schemas isolated.
-          fileParallelism: false,
+          // Every PGlite test database starts from a template built once per run.
+          globalSetup: ['test/server/log-scan.global.ts', 'test/server/templates.global.ts'],
+          // Two files at a time, one per core of the CI machine: each has its own databases
+          // (a PGlite copy, a PostgreSQL schema), files folder, random ports and clamd.
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

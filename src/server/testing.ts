@@ -19,6 +19,7 @@ import type { AppContext } from './context';
 import { openDatabase, type DatabaseKind } from './db/database';
 import { seedDemoData } from './demo/seed';
 import { sharedTestLog } from './security/test-log';
+import { openPGliteFromTemplate } from './test-templates';
 
 export const testDatabases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -35,7 +36,6 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = process.env.DATABASE_URL;
-  const database = await openDatabase(kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' });
   const clock = new ManualClock(options.now ?? new Date());
   // Each test app gets its own files folder, removed on close: tests never write into ./data.
   const filesDir = await mkdtemp(join(tmpdir(), 'loket-files-'));
@@ -49,15 +49,30 @@ export async function createTestApp(
     documents: { ...base.documents, filesDir },
     ...options.config,
   };
+  const consortium = loadConsortium(config.consortium);
+  const seed = options.seed !== false;
+  const today = amsterdamDateOf(clock.now());
+  // PGlite starts from a copy of a migrated (and seeded) template (test-templates.ts); the
+  // seeded one only with the folder blob store in this app's own folder, whose files the
+  // template carries. PostgreSQL migrates a schema of its own: measured, that costs about what
+  // a database copied from a template costs to create and drop.
+  const seedFromTemplate = kind === 'pglite' && seed && !config.s3 && config.documents.filesDir === filesDir;
+  const fromTemplate =
+    kind === 'pglite'
+      ? await openPGliteFromTemplate(seedFromTemplate ? { consortium, today, filesDir } : undefined)
+      : undefined;
+  const database =
+    fromTemplate ?? (await openDatabase(kind === 'postgres' ? { databaseUrl, schema } : { dataDir: 'memory://' }));
+  const seeded = fromTemplate !== undefined && seedFromTemplate;
   const ctx: AppContext = {
     db: database.db,
     databaseKind: database.kind,
     clock,
     config,
-    consortium: loadConsortium(config.consortium),
+    consortium,
   };
-  if (options.seed !== false) {
-    await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(clock.now()), { blobs: createBlobStore(config) });
+  if (seed && !seeded) {
+    await seedDemoData(ctx.db, ctx.consortium, today, { blobs: createBlobStore(config) });
   }
   const logStream = options.logStream ?? sharedLog;
   const app = await buildApp(ctx, logStream ? { logStream } : { logger: false });

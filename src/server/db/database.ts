@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: its data folder as a tarball, to start other databases from (test templates) */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -29,6 +31,8 @@ export interface DatabaseOptions {
   schema?: string;
   /** Told when PostgreSQL drops an idle connection (failover, restart, idle timeout); for the log */
   onConnectionLost?: (error: Error) => void;
+  /** PGlite: start from this data folder tarball (a dumpDataDir()) instead of an empty database */
+  loadDataDir?: Blob;
 }
 
 const DATE_OID = 1082;
@@ -38,15 +42,16 @@ const keepDateAsString = (value: string) => value;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema, options.onConnectionLost)
-    : await openPGlite(options.dataDir);
+    : await openPGlite(options.dataDir, options.loadDataDir);
   await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
 }
 
-async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
+async function openPGlite(dataDir = './data', loadDataDir?: Blob): Promise<DatabaseHandle> {
   const lock = dataDir === 'memory://' ? null : lockDataDir(dataDir);
   const pglite = new PGlite({
     ...(dataDir === 'memory://' ? {} : { dataDir }),
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [pgliteTypes.DATE]: keepDateAsString },
     // Exclusion constraints on (desk, time range) need btree_gist (migration 004).
     extensions: { btree_gist },
@@ -60,6 +65,7 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
       await db.destroy();
       lock?.release();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

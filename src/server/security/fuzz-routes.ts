@@ -5,6 +5,10 @@
  * However odd the request, the server never answers 5xx, and every 4xx is the JSON error shape
  * with a known code. More than 10,000 requests in all, through inject() (no network).
  *
+ * The route x identity pairs are dealt round-robin over a few test files (fuzz-1-of-2.test.ts,
+ * ...), each with its own app, so the fuzzing runs on both workers of the server test run
+ * instead of alone for minutes. Every pair gets the same number of requests as in one file.
+ *
  * Not fuzzed here: /idp (the login simulator: oidc-provider's own pages, not our API).
  */
 import fc from 'fast-check';
@@ -235,118 +239,134 @@ function requestArbitrary(op: Operation, knownIds: string[]) {
   return fc.record({ path, query, payload, contentType, key });
 }
 
-describe('fuzzing every API route from the OpenAPI document', () => {
-  let t: TestApp;
-  const cookies: Record<Identity, string | undefined> = { anonymous: undefined, resident: undefined, staff: undefined };
-  const knownIds: string[] = [];
-  const saved = new Map<string, string | undefined>();
-  let operations: Operation[] = [];
-
-  beforeAll(async () => {
-    // The fuzzer is one device on one IP; rate limits have their own test.
-    for (const [name] of Object.values(RATE_LIMIT_VARIABLES)) {
-      saved.set(name, process.env[name]);
-      process.env[name] = '100000000';
-    }
-    t = await createTestApp('pglite', { now: new Date('2026-11-18T10:00:00Z') });
-    cookies.resident = `loket_session=${await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), '999990019')}`;
-    const { browser } = await logInStaff(t, 'k.jansen');
-    cookies.staff = `loket_staff=${browser.cookie('loket_staff')}`;
-    const cases = await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', '999990019').execute();
-    knownIds.push(...cases.map((c) => c.case_id), 'voorburg-corbulo', 'intake');
-    const spec = t.app.swagger() as {
-      paths: Record<
-        string,
-        Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
-      >;
+/** Defines the fuzz test for share `shard` (1-based) of `shards`. */
+export function fuzzRoutes(shard: number, shards: number): void {
+  describe(`fuzzing every API route from the OpenAPI document (share ${shard} of ${shards})`, () => {
+    let t: TestApp;
+    const cookies: Record<Identity, string | undefined> = {
+      anonymous: undefined,
+      resident: undefined,
+      staff: undefined,
     };
-    operations = Object.entries(spec.paths)
-      .filter(([path]) => path.startsWith('/api/'))
-      .flatMap(([path, ops]) =>
-        Object.entries(ops).map(([method, op]) => ({
-          method: method.toUpperCase(),
-          path,
-          parameters: op.parameters ?? [],
-          body: op.requestBody?.content['application/json']?.schema,
-        })),
-      );
-  }, 120_000);
-  afterAll(async () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await t?.close();
-  });
+    const knownIds: string[] = [];
+    const saved = new Map<string, string | undefined>();
+    let operations: Operation[] = [];
 
-  it('never answers 5xx, and answers every 4xx with { error: { code, message } }', async () => {
-    expect(operations.length).toBeGreaterThan(40);
-    // Anonymous on every route; a resident on the resident routes and staff on the staff routes
-    // (who may call what is the access matrix's test). Signed-in requests cost a session lookup
-    // and update each, so they get fewer runs. Logging out would end a signed-in identity's
-    // session for the rest of the run: anonymous only.
-    const isStaffRoute = (op: Operation) => op.path.startsWith('/api/staff/') || op.path.startsWith('/api/auth/staff/');
-    const runsFor: Record<Identity, number> = {
-      anonymous: Math.ceil((ANONYMOUS_SHARE * TOTAL_RUNS) / operations.length),
-      resident: 0,
-      staff: 0,
-    };
-    const signedInPairs = operations.filter((op) => !/\/logout$/.test(op.path)).length;
-    runsFor.resident = runsFor.staff = Math.ceil(((1 - ANONYMOUS_SHARE) * TOTAL_RUNS) / signedInPairs);
-    const pairs = operations.flatMap((op) => {
-      const signedIn: Identity = isStaffRoute(op) ? 'staff' : 'resident';
-      return /\/logout$/.test(op.path)
-        ? [[op, 'anonymous'] as const]
-        : [[op, 'anonymous'] as const, [op, signedIn] as const];
-    });
-    let sent = 0;
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    for (const [op, identity] of pairs) {
-      const started = performance.now();
-      const result = await fc.check(
-        fc.asyncProperty(requestArbitrary(op, knownIds), async (req) => {
-          const cookie = cookies[identity];
-          const res = await t.app.inject({
-            method: op.method as HTTPMethods,
-            url: req.path + req.query,
-            headers: {
-              ...(cookie ? { cookie } : {}),
-              ...(req.contentType && req.payload !== undefined ? { 'content-type': req.contentType } : {}),
-              ...(req.key ? { 'idempotency-key': req.key } : {}),
-              ...(op.path.startsWith('/api/uploads') ? { 'tus-resumable': '1.0.0' } : {}),
-            },
-            ...(req.payload !== undefined ? { payload: req.payload } : {}),
-          });
-          sent += 1;
-          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          const what = `${op.method} ${`${req.path}${req.query}`.slice(0, 200)} as ${identity}: ${res.statusCode} ${res.body.slice(0, 300)}`;
-          expect(res.statusCode, what).toBeLessThan(500);
-          if (res.statusCode >= 400 && op.method !== 'HEAD') {
-            expect(res.headers['content-type'], what).toMatch(/^application\/json/);
-            const body = res.json() as { error?: { code?: unknown; message?: unknown } };
-            expect(Object.keys(body), what).toEqual(['error']);
-            expect(KNOWN_CODES.has(String(body.error?.code)), what).toBe(true);
-            expect(typeof body.error?.message, what).toBe('string');
-          }
-        }),
-        { numRuns: runsFor[identity], seed: 20261118 + sent },
-      );
-      if (result.failed)
-        failures.push(
-          String(
-            (result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`,
-          )
-            .split('\n')[0]!
-            .slice(0, 400),
+    beforeAll(async () => {
+      // The fuzzer is one device on one IP; rate limits have their own test.
+      for (const [name] of Object.values(RATE_LIMIT_VARIABLES)) {
+        saved.set(name, process.env[name]);
+        process.env[name] = '100000000';
+      }
+      t = await createTestApp('pglite', { now: new Date('2026-11-18T10:00:00Z') });
+      cookies.resident = `loket_session=${await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), '999990019')}`;
+      const { browser } = await logInStaff(t, 'k.jansen');
+      cookies.staff = `loket_staff=${browser.cookie('loket_staff')}`;
+      const cases = await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', '999990019').execute();
+      knownIds.push(...cases.map((c) => c.case_id), 'voorburg-corbulo', 'intake');
+      const spec = t.app.swagger() as {
+        paths: Record<
+          string,
+          Record<
+            string,
+            { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }
+          >
+        >;
+      };
+      operations = Object.entries(spec.paths)
+        .filter(([path]) => path.startsWith('/api/'))
+        .flatMap(([path, ops]) =>
+          Object.entries(ops).map(([method, op]) => ({
+            method: method.toUpperCase(),
+            path,
+            parameters: op.parameters ?? [],
+            body: op.requestBody?.content['application/json']?.schema,
+          })),
         );
-      if (process.env.LOKET_FUZZ_TIMES)
-        console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
-    }
-    console.log(
-      `fuzz: ${sent} requests over ${operations.length} operations (${pairs.length} route x identity pairs); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-    );
-    expect(failures).toEqual([]);
-    expect(sent).toBeGreaterThanOrEqual(Math.min(TOTAL_RUNS, 10_000));
-  }, 900_000);
-});
+    }, 120_000);
+    afterAll(async () => {
+      for (const [name, value] of saved) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await t?.close();
+    });
+
+    it('never answers 5xx, and answers every 4xx with { error: { code, message } }', async () => {
+      expect(operations.length).toBeGreaterThan(40);
+      // Anonymous on every route; a resident on the resident routes and staff on the staff routes
+      // (who may call what is the access matrix's test). Signed-in requests cost a session lookup
+      // and update each, so they get fewer runs. Logging out would end a signed-in identity's
+      // session for the rest of the run: anonymous only.
+      const isStaffRoute = (op: Operation) =>
+        op.path.startsWith('/api/staff/') || op.path.startsWith('/api/auth/staff/');
+      const runsFor: Record<Identity, number> = {
+        anonymous: Math.ceil((ANONYMOUS_SHARE * TOTAL_RUNS) / operations.length),
+        resident: 0,
+        staff: 0,
+      };
+      const signedInPairs = operations.filter((op) => !/\/logout$/.test(op.path)).length;
+      runsFor.resident = runsFor.staff = Math.ceil(((1 - ANONYMOUS_SHARE) * TOTAL_RUNS) / signedInPairs);
+      const allPairs = operations.flatMap((op) => {
+        const signedIn: Identity = isStaffRoute(op) ? 'staff' : 'resident';
+        return /\/logout$/.test(op.path)
+          ? [[op, 'anonymous'] as const]
+          : [[op, 'anonymous'] as const, [op, signedIn] as const];
+      });
+      const planned = (pairs: typeof allPairs) => pairs.reduce((sum, [, identity]) => sum + runsFor[identity], 0);
+      const pairs = allPairs.filter((_, index) => index % shards === shard - 1);
+      let sent = 0;
+      const statuses = new Map<number, number>();
+      const failures: string[] = [];
+      for (const [index, [op, identity]] of pairs.entries()) {
+        const started = performance.now();
+        const result = await fc.check(
+          fc.asyncProperty(requestArbitrary(op, knownIds), async (req) => {
+            const cookie = cookies[identity];
+            const res = await t.app.inject({
+              method: op.method as HTTPMethods,
+              url: req.path + req.query,
+              headers: {
+                ...(cookie ? { cookie } : {}),
+                ...(req.contentType && req.payload !== undefined ? { 'content-type': req.contentType } : {}),
+                ...(req.key ? { 'idempotency-key': req.key } : {}),
+                ...(op.path.startsWith('/api/uploads') ? { 'tus-resumable': '1.0.0' } : {}),
+              },
+              ...(req.payload !== undefined ? { payload: req.payload } : {}),
+            });
+            sent += 1;
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            const what = `${op.method} ${`${req.path}${req.query}`.slice(0, 200)} as ${identity}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+            expect(res.statusCode, what).toBeLessThan(500);
+            if (res.statusCode >= 400 && op.method !== 'HEAD') {
+              expect(res.headers['content-type'], what).toMatch(/^application\/json/);
+              const body = res.json() as { error?: { code?: unknown; message?: unknown } };
+              expect(Object.keys(body), what).toEqual(['error']);
+              expect(KNOWN_CODES.has(String(body.error?.code)), what).toBe(true);
+              expect(typeof body.error?.message, what).toBe('string');
+            }
+          }),
+          // A seed per pair, the same whichever share the pair falls in.
+          { numRuns: runsFor[identity], seed: 20261118 + (index * shards + shard - 1) * 1000 },
+        );
+        if (result.failed)
+          failures.push(
+            String(
+              (result.errorInstance as Error | undefined)?.message ?? `${op.method} ${op.path} as ${identity}: failed`,
+            )
+              .split('\n')[0]!
+              .slice(0, 400),
+          );
+        if (process.env.LOKET_FUZZ_TIMES)
+          console.log(`${Math.round(performance.now() - started)} ms ${op.method} ${op.path} ${identity}`);
+      }
+      console.log(
+        `fuzz ${shard}/${shards}: ${sent} of ${planned(allPairs)} requests, ${pairs.length} of ${allPairs.length} route x identity pairs over ${operations.length} operations; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
+      expect(failures).toEqual([]);
+      // Every request of this share was sent, and the shares together send 10,000 or more.
+      expect(sent).toBe(planned(pairs));
+      expect(planned(allPairs)).toBeGreaterThanOrEqual(Math.min(TOTAL_RUNS, 10_000));
+    }, 900_000);
+  });
+}
