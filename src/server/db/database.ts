@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index';
-import { PGliteDialect } from './pglite-dialect';
+import { LoketPGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -48,7 +48,7 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
     extensions: { btree_gist },
   });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new LoketPGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
