@@ -196,8 +196,22 @@ test.describe('a new version', () => {
 
     await expect(page.locator('html')).toHaveAttribute('data-loket-build', secondBuild);
     await expect(page.getByLabel('Uw vraag')).toHaveValue('Mag ik mijn afspraak verzetten?');
-    // Once: give a second reload the time to happen if it were going to.
-    await page.waitForTimeout(1_500);
+    // Once. A reload follows a change of controlling worker; when the new worker controls this
+    // page, is activated and no other version is installing or waiting, no change is left to come.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return Boolean(
+            registration?.active &&
+            registration.active === navigator.serviceWorker.controller &&
+            registration.active.state === 'activated' &&
+            !registration.installing &&
+            !registration.waiting,
+          );
+        }),
+      )
+      .toBe(true);
     expect(loads).toBe(1);
     expect(await page.evaluate(() => sessionStorage.getItem('loket.keepOnUpdate'))).toBeNull();
     await expect(page.getByRole('status').filter({ hasText: 'nieuwe versie' })).toHaveCount(0);

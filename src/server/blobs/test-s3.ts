@@ -19,6 +19,7 @@
  * and the two expiry tests fail; all other tests pass against it.)
  */
 import { randomBytes } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,11 @@ export interface TestS3 {
   keys(): Promise<string[]>;
   /** Keys of the multipart uploads not completed or aborted */
   multipartUploads(): Promise<string[]>;
+  /**
+   * Resolves once `condition` holds, asking again after each change the bucket's server made
+   * (its answer to every request other than GET/HEAD): for work the app does after its answer.
+   */
+  until(condition: () => Promise<boolean>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,13 +167,20 @@ function addMissingMultipartCalls(server: S3rver, directory: string): void {
   });
 }
 
-async function startS3rver(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+async function startS3rver(): Promise<{ endpoint: string; changes: EventEmitter; stop(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'loket-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
   addMissingMultipartCalls(server, directory);
+  const changes = new EventEmitter();
+  // Outermost: the change is on disk when the event fires, before the client has its answer.
+  server.middleware.unshift(async (ctx, next) => {
+    await next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') changes.emit('change');
+  });
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    changes,
     async stop() {
       await server.close();
       await rm(directory, { recursive: true, force: true });
@@ -214,6 +227,17 @@ export async function startTestS3(name = 'loket-test'): Promise<TestS3> {
     async multipartUploads() {
       const listing = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
       return (listing.Uploads ?? []).map((u) => u.Key!).sort();
+    },
+    async until(condition) {
+      for (;;) {
+        // Listen before asking, so a change between the answer and the wait is not missed.
+        const changed = local
+          ? once(local.changes, 'change')
+          : // Another server tells us nothing: ask again shortly.
+            new Promise((resolve) => setTimeout(resolve, 50));
+        if (await condition()) return;
+        await changed;
+      }
     },
     async close() {
       if (external) await emptyAndRemove(client, bucket);

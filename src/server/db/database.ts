@@ -9,7 +9,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index';
 import { lockDataDir } from './data-dir-lock';
-import { PGliteDialect } from './pglite-dialect';
+import { LoketPGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -57,7 +57,7 @@ async function openPGlite(dataDir = './data', loadDataDir?: Blob): Promise<Datab
     extensions: { btree_gist },
   });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new LoketPGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',

@@ -10,6 +10,7 @@ import * as m004 from './004_appointments';
 import * as m005 from './005_staff_audit';
 import * as m006 from './006_assist';
 import * as m008 from './008_notifications';
+import * as m009 from './009_reminder_indexes';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005_staff_audit': m005,
   '006_assist': m006,
   '008_notifications': m008,
+  '009_reminder_indexes': m009,
 };
 
 /** How many migrations this build has: readiness waits until the database has all of them. */

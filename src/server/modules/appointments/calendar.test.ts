@@ -73,6 +73,18 @@ describe.each(testDatabases)('calendar file and QR code on %s', (kind) => {
     expect(event.description).toContain('Een geldig identiteitsbewijs');
   });
 
+  it('folds the served file by octets: an en dash in the description never makes a line longer than 75', async () => {
+    const appointment = await bookOn('2026-04-20');
+    const ics = (await jan.get(appointment.links.calendar)).body;
+    const lines = ics.split('\r\n');
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    // The summary's en dash is in the description's first line too, where `ics` folded it to 77 octets.
+    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toContain('–');
+    const { event } = parse(ics);
+    expect(event.description.split('\n')[0]).toBe('Intakegesprek – Werk en Inkomen');
+    expect(event.description).toContain(`Referentie: ${appointment.reference}`);
+  });
+
   it('writes English on request, and a new SEQUENCE and the new time after a reschedule', async () => {
     const appointment = await bookOn('2026-04-14', 'consultation');
     const english = parse((await jan.get(`${appointment.links.calendar}?lang=en`)).body).event;

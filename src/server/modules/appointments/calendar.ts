@@ -10,6 +10,7 @@ import { createEvent, type EventAttributes } from 'ics';
 import type { Appointment } from '../../../domain/appointments-api';
 import { amsterdamWallClock } from '../../../domain/availability-time';
 import type { Consortium } from '../../../domain/consortium';
+import { foldByOctets } from './ics-folding';
 
 const CALENDAR_ZONE = 'Europe/Amsterdam';
 
@@ -130,5 +131,5 @@ export function appointmentCalendar(
   const { error, value } = createEvent(event);
   if (error || !value) throw new Error(`ics could not build the event: ${error?.message ?? 'no output'}`);
   const zoned = inAmsterdam(inAmsterdam(value, 'DTSTART', a.start), 'DTEND', a.end);
-  return zoned.replace(/\r\nBEGIN:VEVENT\r\n/, `\r\n${VTIMEZONE}\r\nBEGIN:VEVENT\r\n`);
+  return foldByOctets(zoned.replace(/\r\nBEGIN:VEVENT\r\n/, `\r\n${VTIMEZONE}\r\nBEGIN:VEVENT\r\n`));
 }

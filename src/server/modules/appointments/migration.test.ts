@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConsortium } from '../../../consortia/index';
 import { availableSlots } from '../../../domain/availability';
 import { migrationProvider } from '../../db/migrations/index';
-import { PGliteDialect } from '../../db/pglite-dialect';
+import { LoketPGliteDialect } from '../../db/pglite-dialect';
 import type { Database } from '../../db/schema';
 import { bookingsAt } from './queries';
 
@@ -20,7 +20,7 @@ describe('migration 004 with existing appointments', () => {
 
   beforeAll(async () => {
     const pglite = new PGlite({ extensions: { btree_gist } });
-    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    db = new Kysely<Database>({ dialect: new LoketPGliteDialect(pglite) });
     const migrator = new Migrator({ db, provider: migrationProvider });
     expect((await migrator.migrateTo('003_documents')).error).toBeUndefined();
     for (const [reference, start] of [

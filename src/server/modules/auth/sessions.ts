@@ -29,7 +29,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * STORED value, so a session can end up to this much sooner than a full idle period after its
  * last request, never later; `idleExpiresAt` tells the client the stored deadline, not a later one.
  */
-export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
 /**
  * Checks a session row against its idle and absolute limits at `now`, and records activity at

@@ -21,7 +21,7 @@ import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { dbFor, undoOnRollback } from '../../idempotency';
 import { createScanner } from '../../scanner/index';
-import { checkDocument } from '../documents/checks/check-document';
+import { checkDocument, type CheckedDocument } from '../documents/checks/check-document';
 import { refusal } from '../documents/refusals';
 import { recordNotificationEvent } from '../notifications/events';
 import { CASE_ROLES } from './routes';
@@ -63,6 +63,12 @@ export async function caseStatusRoutes(
   const scanner = createScanner(ctx.config);
   const config = { staffRoles: CASE_ROLES };
   const today = () => amsterdamDateOf(ctx.clock.now()) as IsoDate;
+  /**
+   * Letters checked before the idempotency transaction opens (preValidation runs before every
+   * preHandler, and the plugin opens it in one): the malware scan may take CLAMD_TIMEOUT_MS, and
+   * on PGlite an open transaction holds the only connection, so every other request would wait.
+   */
+  const checkedLetters = new WeakMap<FastifyRequest, CheckedDocument>();
   // The decision letter arrives as the raw PDF (no multipart, no base64): one request, one file.
   app.addContentTypeParser(
     'application/pdf',
@@ -244,14 +250,19 @@ export async function caseStatusRoutes(
         params: CaseParams,
         response: { 201: CaseHandlingResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse, 503: ErrorResponse },
       },
+      // The staff role was checked on request (module.ts), so only case workers get a file scanned.
+      preValidation: async (request) => {
+        const body = request.body as PdfBody | undefined;
+        if (!body || !Buffer.isBuffer(body.bytes)) throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
+        checkedLetters.set(request, await checkDocument(body.bytes, scanner));
+      },
     },
     async (request, reply) => {
       const { cases, found } = await caseInScope(request, request.params.caseId);
-      const body = request.body as PdfBody | undefined;
-      if (!body || !Buffer.isBuffer(body.bytes)) throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
+      const checked = checkedLetters.get(request);
+      if (!checked) throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
       if (!found.result) throw new AppError(409, 'DECISION_NOT_RECORDED', 'Record the decision first');
       if (found.result.letter) throw new AppError(409, 'DECISION_LETTER_EXISTS', 'The decision has a letter');
-      const checked = await checkDocument(body.bytes, scanner);
       if (checked.contentType !== 'application/pdf') throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
       const scheme = findScheme(ctx.consortium, found.caseType);
       const attached = await cases.attachLetter(found.id, {

@@ -7,7 +7,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Upload } from '@tus/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
 import { startTestS3, type TestS3 } from '../../blobs/test-s3';
 import { testDatabases } from '../../testing';
@@ -21,20 +22,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const MiB = 1024 * 1024;
 /** What the app sends per PATCH (src/client/documents/transport.ts) */
 const APP_CHUNK = 512 * 1024;
-
-/** The tus copy is removed in an onResponse hook, just after the answer. */
-async function eventually(check: () => Promise<unknown>, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 /** Starts a tus upload and aborts it once `bytes` are accepted; resolves with its URL. */
 function abandonAfter(
@@ -141,7 +128,9 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
       expect(res.statusCode).toBe(201);
       const { document } = res.json();
       // The tus copy is gone once the checked copy is stored; the bucket knows no file names.
-      await eventually(async () => expect(await uploadKeys(uploadId)).toEqual([]));
+      // The tus copy is removed in an onResponse hook, just after the answer: wait for that.
+      await s3.until(async () => (await uploadKeys(uploadId)).length === 0);
+      expect(await uploadKeys(uploadId)).toEqual([]);
       expect(await s3.multipartUploads()).toEqual([]);
       expect((await s3.keys()).some((k) => /afschrift|jan/i.test(k))).toBe(false);
 
@@ -244,7 +233,8 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
   });
 
   it("lets tus' own sweep abort multipart uploads older than the expiry that no row knows, and nothing else", async () => {
-    const store = new S3UploadStore(s3.config, 300); // a 300 ms expiry
+    const expiryMs = 60_000; // well within the 15 minutes of clock skew S3 signatures allow
+    const store = new S3UploadStore(s3.config, expiryMs);
     const start = async (id: string) => {
       await store.datastore.create(new Upload({ id, size: 1000, offset: 0 }));
       const { Readable } = await import('node:stream');
@@ -253,10 +243,19 @@ describe.each(testDatabases)('documents in S3 on %s', (kind) => {
     const old = randomBytes(16).toString('hex');
     const fresh = randomBytes(16).toString('hex');
     await start(old);
-    await new Promise((resolve) => setTimeout(resolve, 400));
     await start(fresh);
+    // tus compares the server's "initiated" times with its own clock: instead of waiting out an
+    // expiry, move tus' clock to the first moment at which `old` has expired and `fresh` not yet.
+    const listing = await s3.client.send(new ListMultipartUploadsCommand({ Bucket: s3.config.bucket }));
+    const initiated = (id: string) => listing.Uploads!.find((u) => u.Key === `uploads/${id}`)!.Initiated!.getTime();
+    expect(initiated(fresh)).toBeGreaterThan(initiated(old));
     const before = await s3.keys();
-    expect(await store.removeExpiredByTus()).toBe(2); // old's .info and .part
+    vi.useFakeTimers({ toFake: ['Date'], now: initiated(old) + expiryMs + 1 });
+    try {
+      expect(await store.removeExpiredByTus()).toBe(2); // old's .info and .part
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await s3.multipartUploads()).toEqual([`uploads/${fresh}`]);
     const after = await s3.keys();
     expect(before.filter((k) => !after.includes(k))).toEqual([`uploads/${old}.info`, `uploads/${old}.part`]);

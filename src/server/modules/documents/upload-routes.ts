@@ -5,6 +5,8 @@
  * hijacked once our own checks have passed:
  * - POST (creation): resident signed in, case/request theirs, size and daily limit (admission.ts);
  * - HEAD/PATCH/DELETE on /api/uploads/<id>: the upload must be the resident's (404 otherwise).
+ * - OPTIONS on /api/uploads: the server's tus configuration, without a session (tus 1.0 says a
+ *   server MUST answer it); see TUS_EXTENSIONS for why we answer it ourselves.
  * GET (download of an upload) is not offered. tus requests carry no Idempotency-Key: the upload
  * offset is their idempotency (a repeated PATCH at a stale offset gets 409 from tus).
  */
@@ -24,6 +26,14 @@ interface UploadRouteOptions {
   ctx: AppContext;
   services: DocumentServices;
 }
+
+/**
+ * What we really support, which is less than the data stores announce: admission refuses an
+ * unknown length (no `creation-defer-length`), and a body on the creation POST is neither
+ * tested nor used by our client (no `creation-with-upload`). `expiration`: the stores answer
+ * `Upload-Expires` and 410 after LOKET_UPLOAD_EXPIRY_HOURS; `termination`: DELETE below.
+ */
+const TUS_EXTENSIONS = ['creation', 'expiration', 'termination'];
 
 /** Upload ids chosen at admission, handed to tus' namingFunction for that very request. */
 const admitted = new WeakMap<IncomingMessage, string>();
@@ -66,6 +76,18 @@ export async function uploadRoutes(app: FastifyInstance, { ctx, services }: Uplo
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   const config = { idempotency: false as const };
+
+  app.options(
+    '/',
+    { config, schema: { summary: 'The tus configuration of this server (tus 1.0.0)', tags: ['documents'] } },
+    async (_request, reply) =>
+      reply
+        .status(204)
+        .header('Tus-Version', '1.0.0')
+        .header('Tus-Extension', TUS_EXTENSIONS.join(','))
+        .header('Tus-Max-Size', String(MAX_DOCUMENT_BYTES))
+        .send(),
+  );
 
   app.post(
     '/',
