@@ -11,6 +11,7 @@
 import { CompiledQuery, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDatabases, type TestApp } from '../../testing';
+import { caseSystemFor } from '../../case-system/index';
 import { scheduleReminders } from './scheduler';
 
 describe.each(testDatabases)('reminder scan indexes on %s', (kind) => {
@@ -26,7 +27,8 @@ describe.each(testDatabases)('reminder scan indexes on %s', (kind) => {
       },
       transformResult: async ({ result }) => result,
     };
-    await scheduleReminders(t.ctx.db.withPlugin(capture), t.clock);
+    const db = t.ctx.db.withPlugin(capture);
+    await scheduleReminders(db, t.clock, caseSystemFor(t.ctx, db));
   }, 180_000); // a fresh migrated database: slow on a busy machine
   afterAll(() => t?.close());
 

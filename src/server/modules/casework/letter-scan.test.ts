@@ -11,7 +11,7 @@ import { testDatabases } from '../../testing';
 import { startHeldClamd } from '../../scanner/test-clamd';
 import { pdf } from '../documents/test-fixtures';
 import { createDocumentsTestApp, type DocumentsTestApp } from '../documents/testing';
-import { casesOf, idempotencyKey, logInStaff, post } from './testing';
+import { casesOf, idempotencyKey, logInStaff, post } from '../staff/testing';
 
 const JAN = '999990019';
 
