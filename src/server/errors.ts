@@ -1,6 +1,7 @@
 /**
  * Errors are values with codes. Every error response has the shape
- * { "error": { "code", "message" } }; the client translates the code, never the message.
+ * { "error": { "code", "message", "details"? } }; the client translates the code, never the message,
+ * and acts on the details where a refusal carries them.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../domain/error-codes';
@@ -10,6 +11,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** Sent as `error.details`: what the client can act on (e.g. SLOT_TAKEN's next slots) */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -19,14 +22,14 @@ export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `$
 export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' = 'UNAUTHENTICATED') =>
   new AppError(401, code, code === 'SESSION_EXPIRED' ? 'The session has expired' : 'Log in first');
 
-export function errorBody(code: ErrorCode, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  return { error: details ? { code, message, details } : { code, message } };
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(errorBody(error.code, error.message));
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
     }
     if ('validation' in error && error.validation) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message));
