@@ -13,23 +13,28 @@ import type {
   AppointmentTypeList,
   Availability,
   NewAppointment,
+  NewCallbackRequest,
   RefusalDetails,
   Reschedule,
   Slot,
 } from '../../domain/appointments-api';
-import type { HomeVisit } from '../../domain/home-visits-api';
+import type { HomeVisit, NewHomeVisit } from '../../domain/home-visits-api';
 import type { Address } from '../../domain/api';
 import {
   bookAppointment,
+  cancelAppointment,
+  getAppointment,
   getAppointments,
   getAppointmentTypes,
   getAvailability,
   newIdempotencyKey,
+  requestCallback,
   rescheduleAppointment,
 } from '../api/appointments';
-import { getHomeVisits } from '../api/home-visits';
+import { acceptAlternative, cancelHomeVisit, getHomeVisits, requestHomeVisit } from '../api/home-visits';
 import { ApiError, errorCodeOf, isAborted } from '../api/http';
 import { keepOfflineCopy, readOfflineCopy } from '../offline/personal-copy';
+import { useOutboxStore } from './outbox';
 
 /** What the personal offline copy keeps: enough to know when and where, without a connection */
 /** Which free slots to show: of one place, or (urgent debt help) of every place with reserved capacity */
@@ -46,6 +51,7 @@ interface AppointmentsCopy {
 }
 
 export const useAppointmentsStore = defineStore('appointments', () => {
+  const outbox = useOutboxStore();
   const appointments = ref<Appointment[] | null>(null);
   const homeVisits = ref<HomeVisit[] | null>(null);
   const registeredAddress = ref<Address | null>(null);
@@ -94,6 +100,28 @@ export const useAppointmentsStore = defineStore('appointments', () => {
       status.value = 'error';
     }
   }
+
+  /** The appointment open on screen */
+  const current = ref<Appointment | null>(null);
+  const currentErrorCode = ref<string | null>(null);
+
+  async function loadOne(id: string): Promise<void> {
+    if (current.value?.id !== id) current.value = null;
+    currentErrorCode.value = null;
+    try {
+      current.value = (await getAppointment(id)).appointment;
+    } catch (error) {
+      if (!isAborted(error)) currentErrorCode.value = errorCodeOf(error);
+    }
+  }
+
+  // Changes that need no live availability go through the outbox: they work offline and show
+  // as pending until sent. Each returns the queued item.
+  const cancel = (id: string, reason: string) => outbox.enqueue(cancelAppointment(id, reason));
+  const askCallback = (request: NewCallbackRequest) => outbox.enqueue(requestCallback(request));
+  const askHomeVisit = (request: NewHomeVisit) => outbox.enqueue(requestHomeVisit(request));
+  const cancelVisit = (id: string) => outbox.enqueue(cancelHomeVisit(id));
+  const acceptVisitAlternative = (id: string) => outbox.enqueue(acceptAlternative(id));
 
   function clearDraft(): void {
     Object.assign(draft, {
@@ -210,6 +238,14 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     savedAt,
     draft,
     load,
+    current,
+    currentErrorCode,
+    loadOne,
+    cancel,
+    askCallback,
+    askHomeVisit,
+    cancelVisit,
+    acceptVisitAlternative,
     clearDraft,
     catalog,
     catalogError,
