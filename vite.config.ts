@@ -9,7 +9,7 @@ import { precompileLocaleMessages } from './src/client/build/precompile-messages
 import { pruneDesignTokens } from './src/client/build/prune-custom-properties.js';
 import { vueI18nTreeShaking } from './src/client/build/vue-i18n-tree-shaking.js';
 
-// Which build this is: shown as <html data-loket-build> (src/client/modules/pwa.ts) so support
+// Which build this is: shown as <html data-loket-build> (src/client/setup/pwa.ts) so support
 // and the update test can tell versions apart. LOKET_BUILD_ID overrides the package version.
 const buildId =
   process.env.LOKET_BUILD_ID || (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -35,7 +35,7 @@ export default defineConfig(({ command }) => ({
     // Our own service worker (src/client/sw.ts), built after the app so it can list the app's
     // files for precaching. The manifest is not generated here: the server serves it per
     // consortium (src/server/modules/manifest). We register the worker ourselves, lazily and
-    // with the update prompt (src/client/modules/pwa.ts), hence injectRegister: false.
+    // with the update prompt (src/client/setup/pwa.ts), hence injectRegister: false.
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/client',

@@ -1,17 +1,17 @@
-/** The PWA's table of contents: each module installs one thing. */
+/** The PWA's table of contents: each set-up step (setup/) installs one thing. */
 import { createApp } from 'vue';
-import './modules/styles';
+import './setup/styles';
 import App from './App.vue';
-import { installPinia } from './modules/pinia';
-import { installI18n } from './modules/i18n';
-import { installRouter } from './modules/router';
-import { installConsortium } from './modules/consortium';
-import { installPageChange } from './modules/page-change';
-import { installSessionExpiry } from './modules/session-expiry';
+import { installPinia } from './setup/pinia';
+import { installI18n } from './setup/i18n';
+import { installRouter } from './setup/router';
+import { installConsortium } from './setup/consortium';
+import { installPageChange } from './setup/page-change';
+import { installSessionExpiry } from './setup/session-expiry';
 import { installOffline } from './offline/install';
-import { installPwa } from './modules/pwa';
-import { firstScreenReady, preloadFirstPage } from './modules/first-screen';
-import { firstScreenShown } from './modules/after-first-screen';
+import { installPwa } from './setup/pwa';
+import { firstScreenReady, preloadFirstPage } from './setup/first-screen';
+import { firstScreenShown } from './setup/after-first-screen';
 
 const app = createApp(App);
 
@@ -25,7 +25,7 @@ installSessionExpiry(pinia, router);
 installOffline(pinia, router);
 installPwa();
 
-// Painted once, complete (modules/first-screen.ts says why).
+// Painted once, complete (setup/first-screen.ts says why).
 void firstScreenReady(pinia, router, languageReady).then(() => {
   app.mount('#app');
   firstScreenShown();

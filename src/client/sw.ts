@@ -14,7 +14,7 @@
  *   login); there is no runtime caching at all. The resident's last known data is kept by the
  *   page in IndexedDB, per user and only on a personal device (src/client/offline).
  * - Not take over by itself: a new version waits until the resident chooses "Nu vernieuwen"
- *   (src/client/modules/pwa.ts sends SKIP_WAITING), so a half-filled form is never swapped out
+ *   (src/client/setup/pwa.ts sends SKIP_WAITING), so a half-filled form is never swapped out
  *   from under them.
  */
 import { clientsClaim } from 'workbox-core';

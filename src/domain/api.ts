@@ -24,6 +24,12 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({
     code: Type.String({ description: 'Stable machine code, e.g. NOT_FOUND; the client translates it' }),
     message: Type.String({ description: 'English explanation for developers; never shown as-is' }),
+    details: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'What the client can act on, for the codes that carry it (SLOT_TAKEN: nextSlots; URGENT_CAPACITY_FULL: phone)',
+      }),
+    ),
   }),
 });
 export type ErrorResponse = Static<typeof ErrorResponse>;

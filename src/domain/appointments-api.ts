@@ -193,19 +193,13 @@ export const AppointmentResponse = Type.Object({ appointment: Appointment });
 export type AppointmentResponse = Static<typeof AppointmentResponse>;
 
 /**
- * An error with details for the client to act on: SLOT_TAKEN carries the next free slots,
- * URGENT_CAPACITY_FULL the phone number to call now. Otherwise the usual error body.
+ * The `error.details` of a refusal the client can act on (ErrorResponse in api.ts): SLOT_TAKEN
+ * carries the next free slots, URGENT_CAPACITY_FULL the phone number to call now.
  */
-export const ErrorWithDetails = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(
-      Type.Object({ nextSlots: Type.Optional(Type.Array(Slot)), phone: Type.Optional(Type.String()) }),
-    ),
-  }),
-});
-export type ErrorWithDetails = Static<typeof ErrorWithDetails>;
+export interface RefusalDetails {
+  nextSlots?: Slot[];
+  phone?: string;
+}
 
 const CallbackPartOfDay = literals(CALLBACK_PARTS_OF_DAY);
 const CallbackTopic = literals(CALLBACK_TOPICS);

@@ -1,6 +1,7 @@
 /**
  * Errors are values with codes. Every error response has the shape
- * { "error": { "code", "message" } }; the client translates the code, never the message.
+ * { "error": { "code", "message", "details"? } }; the client translates the code, never the message,
+ * and acts on the details where a refusal carries them.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../domain/error-codes';
@@ -11,6 +12,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** Sent as `error.details`: what the client can act on (e.g. SLOT_TAKEN's next slots) */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -20,8 +23,8 @@ export const notFound = (what = 'Resource') => new AppError(404, 'NOT_FOUND', `$
 export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' = 'UNAUTHENTICATED') =>
   new AppError(401, code, code === 'SESSION_EXPIRED' ? 'The session has expired' : 'Log in first');
 
-export function errorBody(code: ErrorCode, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  return { error: details ? { code, message, details } : { code, message } };
 }
 
 /** The disk or the quota is full (the folder store, the database's disk, a tus upload's file). */
@@ -34,7 +37,7 @@ function isStorageFull(error: unknown): boolean {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(errorBody(error.code, error.message));
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
     }
     if (isDatabaseUnavailable(error)) {
       // The requests that used a lost connection fail; the process and the next requests do not.

@@ -66,7 +66,7 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   test.setTimeout(180_000);
   await page.goto('/');
   // As a resident does: start once the page shows. The app mounts when its first screen is
-  // complete (modules/first-screen.ts), which can be after the 'load' event goto() waits for.
+  // complete (setup/first-screen.ts), which can be after the 'load' event goto() waits for.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   // The skip link comes first and takes the resident to the content.

@@ -1,8 +1,8 @@
 /**
  * Appointments (issue 5). Reading is plain GETs; booking and rescheduling need live
  * availability, so they are sent at once (with an Idempotency-Key made once per attempt, so a
- * retry of the same attempt books once) and their refusals keep the server's details (SLOT_TAKEN
- * next slots, URGENT_CAPACITY_FULL phone). Cancelling and "call me back" go through the outbox.
+ * retry of the same attempt books once); their refusals carry the server's details in the
+ * ApiError (SLOT_TAKEN: next slots, URGENT_CAPACITY_FULL: phone). Cancelling and "call me back" go through the outbox.
  */
 import type {
   Appointment,
@@ -14,10 +14,9 @@ import type {
   NewAppointment,
   NewCallbackRequest,
   Reschedule,
-  Slot,
 } from '../../domain/appointments-api';
 import type { NewOutboxItem } from '../../domain/outbox';
-import { ABORTED, ApiError, getJson, isErrorResponse, readBody, sessionSignal } from './http';
+import { apiRequest, getJson } from './http';
 
 export const getAppointmentTypes = () => getJson<AppointmentTypeList>('/api/appointments/types');
 export const getAppointments = () => getJson<AppointmentList>('/api/appointments');
@@ -31,42 +30,8 @@ export function getAvailability(query: { type: string; place?: string; urgent?: 
   return getJson<Availability>(`/api/appointments/availability?${params.toString()}`);
 }
 
-/** A refusal with what the server offers instead */
-export class BookingError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    readonly details: { nextSlots?: Slot[]; phone?: string } | null,
-  ) {
-    super(status, code, message);
-  }
-}
-
-async function sendNow(path: string, body: unknown, idempotencyKey: string): Promise<Appointment> {
-  const signal = sessionSignal();
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw new BookingError(0, ABORTED, 'Request cancelled', null);
-    throw new BookingError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed', null);
-  }
-  const parsed = await readBody(response).catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorResponse(parsed)) {
-      const details = (parsed.error as { details?: { nextSlots?: Slot[]; phone?: string } }).details ?? null;
-      throw new BookingError(response.status, parsed.error.code, parsed.error.message, details);
-    }
-    throw new BookingError(response.status, 'UNKNOWN', `HTTP ${response.status}`, null);
-  }
-  return (parsed as AppointmentResponse).appointment;
+async function sendNow(path: string, json: unknown, idempotencyKey: string): Promise<Appointment> {
+  return (await apiRequest<AppointmentResponse>(path, { method: 'POST', json, idempotencyKey })).appointment;
 }
 
 export function bookAppointment(body: NewAppointment, idempotencyKey: string): Promise<Appointment> {

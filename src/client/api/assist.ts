@@ -10,29 +10,9 @@ import type {
   AssistSessionResponse,
   NewAssistSession,
 } from '../../domain/assist-api';
-import { ApiError, isErrorResponse, readBody } from './http';
+import { staffRequest } from './staff';
 
-async function assistPost<T>(path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
-  }
-  const parsed = await readBody(response).catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorResponse(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
-    throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
-  }
-  return parsed as T;
-}
+const assistPost = <T>(path: string, body?: unknown) => staffRequest<T>('POST', path, body);
 
 /** Name and municipality of the resident, within the desk's municipalities (404 otherwise). */
 export const searchResident = (lookup: AssistLookup) =>

@@ -1,6 +1,18 @@
 /**
- * The one place where the PWA talks to `fetch`. Every feature module in src/client/api wraps
- * these two functions with the types of the API contract (src/domain/api.ts).
+ * The one place where the PWA (and its service worker) calls `fetch`. Every feature file in
+ * src/client/api is a list of typed functions over `apiRequest` (paths and the contract's
+ * types from src/domain), so each request gets the same treatment:
+ *
+ * - a JSON body, or a file as the body (its own Content-Type), or none (then no Content-Type:
+ *   Fastify refuses an empty body declared as JSON);
+ * - an Idempotency-Key when the caller has one for the action;
+ * - the session's abort signal (logout cancels what is in flight) and a timeout, so a request
+ *   that hangs on a bad connection ends as NETWORK_ERROR and the resident can try again;
+ * - one 401 policy per audience: a resident's 401 reaches `onUnauthorized` (the session ends
+ *   everywhere, src/client/setup/session-expiry.ts); a staff 401 never touches the resident's
+ *   session, it is thrown to the back-office store that asked (stores/staff-api-call.ts);
+ * - every success reaches `onApiSuccess`: the network and the session work, so the outbox
+ *   takes it as a moment to send what waits (src/client/offline/runtime.ts).
  *
  * Errors are values with codes: a non-2xx answer becomes an ApiError whose `code` the UI
  * translates (i18n key `errors.<CODE>`). The server's `message` is kept for developers only and
@@ -11,30 +23,37 @@ import type { ErrorResponse } from '../../domain/api';
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
-    /** HTTP status, or 0 when no answer came (offline, DNS, aborted) */
+    /** HTTP status, or 0 when no answer came (offline, DNS, timeout, aborted) */
     readonly status: number,
     /** Stable machine code, e.g. NOT_FOUND, NETWORK_ERROR, UNKNOWN */
     readonly code: string,
     message: string,
+    /** What the server offers instead, for refusals that carry it (e.g. SLOT_TAKEN's next slots) */
+    readonly details: ErrorDetails | null = null,
   ) {
     super(message);
   }
 }
 
+type ErrorDetails = NonNullable<ErrorResponse['error']['details']>;
+
 /** Code for requests we cancelled ourselves (logout, session end): callers ignore these. */
-export const ABORTED = 'ABORTED';
+const ABORTED = 'ABORTED';
 
 export function isAborted(error: unknown): boolean {
   return error instanceof ApiError && error.code === ABORTED;
 }
+
+/** Whose session a request runs in: decides what a 401 does (see above). */
+type Audience = 'resident' | 'staff';
 
 type UnauthorizedListener = (path: string) => void;
 const unauthorizedListeners = new Set<UnauthorizedListener>();
 const successListeners = new Set<() => void>();
 
 /**
- * Called on every 401. The session module uses this to end a session that expired on the
- * server (idle timeout) no matter which feature noticed it first.
+ * Called on every resident 401. The session set-up step uses this to end a session that expired
+ * on the server (idle timeout) no matter which feature, or the outbox, noticed it first.
  */
 export function onUnauthorized(listener: UnauthorizedListener): () => void {
   unauthorizedListeners.add(listener);
@@ -43,10 +62,7 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   };
 }
 
-/**
- * Called after every successful API request: the network and the session work, so the outbox
- * takes it as a moment to send what waits (src/client/offline/runtime.ts).
- */
+/** Called after every successful API request, whichever feature (or the outbox) sent it. */
 export function onApiSuccess(listener: () => void): () => void {
   successListeners.add(listener);
   return () => {
@@ -63,18 +79,43 @@ export function cancelPendingRequests(): void {
   controller = new AbortController();
 }
 
-/** The signal that ending a session aborts; the outbox's sender (api/outbox.ts) uses it too. */
+/** The signal that ending a session aborts; the tus upload (documents/transport.ts) uses it too. */
 export function sessionSignal(): AbortSignal {
   return controller.signal;
 }
 
-export function isErrorResponse(body: unknown): body is ErrorResponse {
+/** Long enough for a slow phone connection, short enough that nobody waits for nothing. */
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A JSON body */
+  json?: unknown;
+  /** A file as the body */
+  file?: Blob;
+  /** The file's Content-Type; default its own type */
+  contentType?: string;
+  /** The key of this action; reuse it when retrying the same action */
+  idempotencyKey?: string;
+  /** Give up after this long (NETWORK_ERROR); default 20 s */
+  timeoutMs?: number;
+  /** Default 'resident' */
+  audience?: Audience;
+}
+
+/** A 2xx answer: its status and its JSON body (undefined when empty). */
+interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-export async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {
@@ -84,48 +125,73 @@ export async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+function headersFor(options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  // No Content-Type without a body: Fastify refuses an empty body declared as JSON.
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
+  else if (options.file)
+    headers['Content-Type'] = options.contentType ?? (options.file.type || 'application/octet-stream');
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  return headers;
+}
 
-  const signal = controller.signal;
-  let response: Response;
+/** Sends one request and returns the 2xx answer, or throws an ApiError (see the file's top). */
+export async function apiExchange(path: string, options: RequestOptions = {}): Promise<ApiAnswer> {
+  const session = controller.signal;
+  const request = new AbortController();
+  const cancel = () => request.abort();
+  session.addEventListener('abort', cancel, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    request.abort();
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const stopped = (): ApiError =>
+    session.aborted
+      ? new ApiError(0, ABORTED, 'Request cancelled')
+      : new ApiError(0, 'NETWORK_ERROR', timedOut ? 'No answer in time' : 'The answer broke off');
+
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw new ApiError(0, ABORTED, 'Request cancelled');
-    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
-  }
-
-  const parsed = await readBody(response).catch(() => undefined);
-  if (signal.aborted) throw new ApiError(0, ABORTED, 'Request cancelled');
-
-  if (!response.ok) {
-    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener(path));
-    if (isErrorResponse(parsed)) {
-      throw new ApiError(response.status, parsed.error.code, parsed.error.message);
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: options.method ?? 'GET',
+        headers: headersFor(options),
+        credentials: 'same-origin',
+        body: options.json !== undefined ? JSON.stringify(options.json) : options.file,
+        signal: request.signal,
+      });
+    } catch (error) {
+      if (request.signal.aborted) throw stopped();
+      throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
     }
-    throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
+    const body = await readBody(response).catch(() => undefined);
+    if (request.signal.aborted) throw stopped();
+
+    if (!response.ok) {
+      if (response.status === 401 && (options.audience ?? 'resident') === 'resident') {
+        unauthorizedListeners.forEach((listener) => listener(path));
+      }
+      if (isErrorResponse(body)) {
+        throw new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? null);
+      }
+      throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
+    }
+    successListeners.forEach((listener) => listener());
+    return { status: response.status, body };
+  } finally {
+    clearTimeout(timer);
+    session.removeEventListener('abort', cancel);
   }
-  successListeners.forEach((listener) => listener());
-  return parsed as T;
 }
 
-/** GET a JSON resource. The type is the contract's; the server validates what it sends. */
+/** Sends one request and returns its JSON answer (undefined for 204). The type is the contract's. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiExchange(path, options)).body as T;
+}
+
+/** GET a JSON resource as the signed-in resident. */
 export function getJson<T>(path: string): Promise<T> {
-  return request<T>('GET', path);
-}
-
-/** POST JSON (or nothing) and read the JSON answer, if any (204 gives undefined). */
-export function postJson<T = undefined>(path: string, body?: unknown): Promise<T> {
-  return request<T>('POST', path, body);
+  return apiRequest<T>(path);
 }
 
 /** The code to keep in a store after a failure (stores hold JSON, not Error objects). */

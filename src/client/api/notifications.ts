@@ -11,37 +11,14 @@ import type {
   PushDevice,
   UnreadCount,
 } from '../../domain/notification-api';
-import { ABORTED, ApiError, getJson, isErrorResponse, readBody, sessionSignal } from './http';
+import { apiRequest, getJson } from './http';
 
 export const fetchInbox = () => getJson<Inbox>('/api/notifications');
 export const fetchNotificationSettings = () => getJson<NotificationSettings>('/api/notifications/settings');
 
-async function change<T>(path: string, body: unknown = {}): Promise<T> {
-  const signal = sessionSignal();
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'Idempotency-Key': crypto.randomUUID(),
-      },
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw new ApiError(0, ABORTED, 'Request cancelled');
-    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
-  }
-  const parsed = await readBody(response).catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorResponse(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
-    throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status}`);
-  }
-  return parsed as T;
-}
+/** A change with a key of its own: a retry after a lost answer (same call) is a new action. */
+const change = <T>(path: string, json: unknown = {}) =>
+  apiRequest<T>(path, { method: 'POST', json, idempotencyKey: crypto.randomUUID() });
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -1,5 +1,5 @@
 import type { Me } from '../../domain/api';
-import { getJson, postJson } from './http';
+import { apiRequest, getJson } from './http';
 
 /** The signed-in resident; rejects with ApiError status 401 when nobody is signed in. */
 export function fetchMe(): Promise<Me> {
@@ -11,7 +11,7 @@ export function fetchMe(): Promise<Me> {
  * cookies only, or with `wipeAll`, on a shared device, also caches and storage).
  */
 export function postLogout(options: { wipeAll?: boolean } = {}): Promise<void> {
-  return postJson<void>(options.wipeAll ? '/api/auth/logout?wissen=alles' : '/api/auth/logout');
+  return apiRequest<void>(options.wipeAll ? '/api/auth/logout?wissen=alles' : '/api/auth/logout', { method: 'POST' });
 }
 
 /**

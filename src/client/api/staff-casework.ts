@@ -11,60 +11,42 @@ import type {
   TermExtension,
 } from '../../domain/casework-api';
 import type { StaffAccountList } from '../../domain/staff-api';
-import { ApiError, isErrorResponse, readBody } from './http';
+import { apiRequest } from './http';
+import { staffRequest } from './staff';
 
 type StaffAccount = StaffAccountList['accounts'][number];
-
-async function send<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  options: { json?: unknown; file?: Blob; key?: string } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  } else if (options.file) {
-    headers['Content-Type'] = 'application/pdf';
-    body = options.file;
-  }
-  if (options.key) headers['Idempotency-Key'] = options.key;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
-  }
-  const parsed = await readBody(response).catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorResponse(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
-    throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
-  }
-  return parsed as T;
-}
 
 const caseUrl = (caseId: string) => `/api/staff/cases/${encodeURIComponent(caseId)}`;
 
 export const changeCaseStatus = (caseId: string, change: StatusChange, key: string) =>
-  send<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/status`, { json: change, key });
+  staffRequest<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/status`, change, key);
 
 export const extendDecisionTerm = (caseId: string, extension: TermExtension, key: string) =>
-  send<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/decision-term/extension`, { json: extension, key });
+  staffRequest<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/decision-term/extension`, extension, key);
 
 export const recordDecision = (caseId: string, decision: DecisionInput, key: string) =>
-  send<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/decision`, { json: decision, key });
+  staffRequest<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/decision`, decision, key);
 
-/** The PDF itself is the body (Content-Type application/pdf). */
+/**
+ * The PDF itself is the body (Content-Type application/pdf). The server scans it for malware
+ * first (up to 30 s, CLAMD_TIMEOUT_MS), so this waits longer than a JSON request.
+ */
 export const uploadDecisionLetter = (caseId: string, file: Blob, key: string) =>
-  send<CaseHandlingResponse>('POST', `${caseUrl(caseId)}/decision/letter`, { file, key });
+  apiRequest<CaseHandlingResponse>(`${caseUrl(caseId)}/decision/letter`, {
+    method: 'POST',
+    file,
+    contentType: 'application/pdf',
+    idempotencyKey: key,
+    timeoutMs: 60_000,
+    audience: 'staff',
+  });
 
-export const fetchStaffAccounts = () => send<StaffAccountList>('GET', '/api/staff/accounts');
+export const fetchStaffAccounts = () => staffRequest<StaffAccountList>('GET', '/api/staff/accounts');
 
 export const disableStaffAccount = (accountId: string, key: string) =>
-  send<StaffAccount>('POST', `/api/staff/accounts/${encodeURIComponent(accountId)}/disable`, { key });
+  staffRequest<StaffAccount>('POST', `/api/staff/accounts/${encodeURIComponent(accountId)}/disable`, undefined, key);
 
-export const fetchStaffSessions = () => send<StaffSessionList>('GET', '/api/staff/sessions');
+export const fetchStaffSessions = () => staffRequest<StaffSessionList>('GET', '/api/staff/sessions');
 
 export const endStaffSession = (sessionId: string, key: string) =>
-  send<StaffSessionList>('POST', `/api/staff/sessions/${encodeURIComponent(sessionId)}/end`, { key });
+  staffRequest<StaffSessionList>('POST', `/api/staff/sessions/${encodeURIComponent(sessionId)}/end`, undefined, key);

@@ -2,8 +2,8 @@
  * The staff API (/api/staff) for the back office. Lazily loaded with the staff area. Every
  * change carries an Idempotency-Key made once per action, so a retry after a lost answer
  * (the desk's Wi-Fi) does the change once; the server keys it per staff account.
- * A 401 is not broadcast to the resident's session handling (http.ts): the staff store
- * handles its own session.
+ * A 401 is not broadcast to the resident's session handling (the staff policy in http.ts): the
+ * staff stores handle their own session (stores/staff-api-call.ts).
  */
 import type {
   NewStaffDocumentRequest,
@@ -12,35 +12,16 @@ import type {
   StaffDocumentRequestResponse,
   StaffMe,
 } from '../../domain/staff-api';
-import { ApiError, isErrorResponse, readBody } from './http';
+import { apiRequest } from './http';
 
-/** One staff API call (also used by api/planning.ts). */
-export async function staffRequest<T>(
+/** One staff API call (also used by api/planning.ts, api/staff-casework.ts and api/assist.ts). */
+export function staffRequest<T>(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
-  body?: unknown,
+  json?: unknown,
   idempotencyKey?: string,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');
-  }
-  const parsed = await readBody(response).catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorResponse(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
-    throw new ApiError(response.status, 'UNKNOWN', `HTTP ${response.status} without error body`);
-  }
-  return parsed as T;
+  return apiRequest<T>(path, { method, json, idempotencyKey, audience: 'staff' });
 }
 
 /** A new key for one staff action; reuse it when retrying that same action. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../App.vue';
 import UpdateBanner from './UpdateBanner.vue';
-import { pwaUpdate } from '../modules/pwa';
+import { pwaUpdate } from '../setup/pwa';
 import { createHarness } from '../testing/harness';
 
 afterEach(() => {

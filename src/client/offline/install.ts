@@ -3,13 +3,13 @@
  * file is in every route's first load: a library's `?apparaat=` URL, and <html data-device-mode>
  * (CSS and the update banner read it). The rest (the moments the outbox replays, remembering the
  * resident, the warnings on a shared device) is in runtime.ts, loaded once the page has loaded
- * and shows its first screen (modules/after-first-screen.ts).
+ * and shows its first screen (setup/after-first-screen.ts).
  */
 import { watchEffect } from 'vue';
 import type { Pinia } from 'pinia';
 import type { Router } from 'vue-router';
 import { DEVICE_MODE_QUERY_PARAMETER, deviceModeFromQuery, modeOf, settingFromLibrary } from '../../domain/device-mode';
-import { afterFirstScreen } from '../modules/after-first-screen';
+import { afterFirstScreen } from '../setup/after-first-screen';
 import { deviceSetting, useDeviceStore } from '../stores/device';
 
 export function installOffline(pinia: Pinia, router: Router): void {

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../App.vue';
-import { installSessionExpiry } from '../modules/session-expiry';
-import { installConsortium } from '../modules/consortium';
-import { installPageChange } from '../modules/page-change';
+import { installSessionExpiry } from '../setup/session-expiry';
+import { installConsortium } from '../setup/consortium';
+import { installPageChange } from '../setup/page-change';
 import { useApplicationsStore } from '../stores/applications';
 import { useSessionStore } from '../stores/session';
 import { apiError, config, createHarness, detail, json, me, mockFetch, summary } from '../testing/harness';

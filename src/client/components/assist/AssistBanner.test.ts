@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import App from '../../App.vue';
-import { installConsortium } from '../../modules/consortium';
-import { installSessionExpiry } from '../../modules/session-expiry';
+import { installConsortium } from '../../setup/consortium';
+import { installSessionExpiry } from '../../setup/session-expiry';
 import { useApplicationsStore } from '../../stores/applications';
 import { useSessionStore } from '../../stores/session';
 import { apiError, config, createHarness, json, me, mockFetch, summary } from '../../testing/harness';

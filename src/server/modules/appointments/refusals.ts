@@ -1,10 +1,10 @@
 /**
  * Every refusal of the appointments module as an AppError with a code the client translates
  * (messages in src/client/i18n, Dutch B1). SLOT_TAKEN and URGENT_CAPACITY_FULL carry details
- * for the client to act on (the next free slots, the number to call now); module.ts sends them
- * as `error.details` (see ErrorWithDetails in src/domain/appointments-api.ts).
+ * for the client to act on (the next free slots, the number to call now), sent as `error.details`
+ * (ErrorResponse in src/domain/api.ts).
  */
-import type { Slot } from '../../../domain/appointments-api';
+import type { RefusalDetails } from '../../../domain/appointments-api';
 import type { ErrorCode } from '../../../domain/error-codes';
 import { AppError } from '../../errors';
 
@@ -24,31 +24,12 @@ const REFUSALS = {
 
 export type RefusalCode = keyof typeof REFUSALS;
 
-export interface RefusalDetails {
-  nextSlots?: Slot[];
-  phone?: string;
-}
-
-export class DetailedRefusal extends AppError {
-  constructor(
-    statusCode: number,
-    code: RefusalCode,
-    message: string,
-    readonly details: RefusalDetails,
-  ) {
-    super(statusCode, code, message);
-  }
-}
-
 export function refusal(code: RefusalCode, message?: string): AppError {
   const [status, text] = REFUSALS[code];
   return new AppError(status, code, message ?? text);
 }
 
-export function refusalWithDetails(
-  code: 'SLOT_TAKEN' | 'URGENT_CAPACITY_FULL',
-  details: RefusalDetails,
-): DetailedRefusal {
+export function refusalWithDetails(code: 'SLOT_TAKEN' | 'URGENT_CAPACITY_FULL', details: RefusalDetails): AppError {
   const [status, text] = REFUSALS[code];
-  return new DetailedRefusal(status, code, text, details);
+  return new AppError(status, code, text, { ...details });
 }

@@ -16,7 +16,6 @@ import {
   Availability,
   AvailabilityQuery,
   Cancellation,
-  ErrorWithDetails,
   NewAppointment,
   Reschedule,
 } from '../../../domain/appointments-api';
@@ -31,7 +30,7 @@ import { bookAppointment, cancelAppointment, rescheduleAppointment, residentStan
 import { orderForResident, toAppointment, toAppointmentPlace } from './view';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
-const mutationErrors = { ...errors, 409: ErrorWithDetails };
+const mutationErrors = { ...errors, 409: ErrorResponse };
 const idempotent = 'Requires an Idempotency-Key header; a retry with the same key returns the first answer.';
 
 export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {

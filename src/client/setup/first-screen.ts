@@ -5,7 +5,7 @@
  * footer down, the consortium's name (GET /api/config) rewrapped the start page's heading and
  * added the simulator warning, and the unread count widened "Berichten" so the menu wrapped.
  *
- * All of it is already on its way in parallel (the config from modules/consortium.ts, the
+ * All of it is already on its way in parallel (the config from setup/consortium.ts, the
  * session from the router guard), so waiting costs the first paint little: the page could not
  * show its content sooner anyway. The first page's chunk is asked for at once instead of after
  * the session check (preloadFirstPage). A stalled network must not keep the screen blank, so

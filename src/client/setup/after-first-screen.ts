@@ -1,7 +1,7 @@
 /**
  * Work the first screen does not need (the service worker and its update check, the outbox's
  * runtime) waits until the page has loaded AND its first screen is painted. Waiting for 'load'
- * alone was not enough once the app mounts after its data (modules/first-screen.ts): 'load'
+ * alone was not enough once the app mounts after its data (setup/first-screen.ts): 'load'
  * then comes first, and those downloads and their start-up competed with the first screen for
  * a slow phone's network and processor (issue 7). Not later than that, though (no idle
  * callback): the runtime remembers the signed-in resident for reading offline, and a phone
