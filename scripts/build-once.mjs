@@ -1,20 +1,36 @@
 // Builds the product for the browser tests unless dist already holds the build of exactly this
-// source: the commit plus any uncommitted changes. `npm test` builds once; `npm run test:e2e`
-// after it (or twice in a row) reuses that build instead of spending a minute on the same one.
+// source: what the build reads (the inputs below, as committed plus any uncommitted changes; a
+// commit that only touches the README or a test does not count). `npm test` builds once;
+// `npm run test:e2e` after it (or twice in a row) reuses that build.
 import { execFileSync, execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dist = process.env.LOKET_DIST || 'dist';
 const stamp = `${dist}/build-source.txt`;
+/** What `npm run build` reads; tests, docs and CI files are not among them. */
+const INPUTS = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'tsconfig.base.json',
+  'tsconfig.app.json',
+  'package.json',
+  'package-lock.json',
+  'scripts/build-server.mjs',
+  ':(exclude)*.test.ts',
+];
 
 function sourceKey() {
   const git = (...args) => execFileSync('git', args, { maxBuffer: 256 * 1024 * 1024 });
   const hash = createHash('sha256');
-  hash.update(git('rev-parse', 'HEAD'));
-  hash.update(git('diff', 'HEAD', '--binary'));
+  // The committed blobs of the inputs (not the commit: a README commit leaves the build as it is).
+  hash.update(git('ls-files', '-s', '--', ...INPUTS));
+  hash.update(git('diff', 'HEAD', '--binary', '--', ...INPUTS));
   // Untracked (not ignored) files: a new source file changes the build too.
-  for (const file of git('ls-files', '--others', '--exclude-standard', '-z').toString().split('\0').filter(Boolean)) {
+  const untracked = git('ls-files', '--others', '--exclude-standard', '-z', '--', ...INPUTS);
+  for (const file of untracked.toString().split('\0').filter(Boolean)) {
     hash.update(file);
     if (existsSync(file)) hash.update(readFileSync(file));
   }
