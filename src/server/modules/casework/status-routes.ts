@@ -252,6 +252,9 @@ export async function caseStatusRoutes(
       },
       // The staff role was checked on request (module.ts), so only case workers get a file scanned.
       preValidation: async (request) => {
+        // Scope first, like every other case route: another municipality's case is 404 whatever
+        // the file (params are not validated yet here; an id that is no case is 404 too).
+        await caseInScope(request, String((request.params as { caseId?: unknown }).caseId ?? ''));
         const body = request.body as PdfBody | undefined;
         if (!body || !Buffer.isBuffer(body.bytes)) throw refusal('DOCUMENT_TYPE_NOT_ALLOWED');
         checkedLetters.set(request, await checkDocument(body.bytes, scanner));

@@ -30,6 +30,8 @@ const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/health/live',
   'GET /api/health/ready',
+  // tus discovery (tus 1.0: a server MUST answer OPTIONS with its version and extensions)
+  'OPTIONS /api/uploads',
   'GET /api/config',
   'GET /api/openapi.json',
   'GET /api/auth/login',
