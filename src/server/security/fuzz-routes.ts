@@ -11,6 +11,7 @@
  *
  * Not fuzzed here: /idp (the login simulator: oidc-provider's own pages, not our API).
  */
+import { caseSystemFor } from '../case-system/index';
 import fc from 'fast-check';
 import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,8 +263,8 @@ export function fuzzRoutes(shard: number, shards: number): void {
       cookies.resident = `loket_session=${await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), '999990019')}`;
       const { browser } = await logInStaff(t, 'k.jansen');
       cookies.staff = `loket_staff=${browser.cookie('loket_staff')}`;
-      const cases = await t.ctx.db.selectFrom('case_roles').select('case_id').where('bsn', '=', '999990019').execute();
-      knownIds.push(...cases.map((c) => c.case_id), 'voorburg-corbulo', 'intake');
+      const cases = await caseSystemFor(t.ctx, t.ctx.db).residentCases('999990019');
+      knownIds.push(...cases.map((c) => c.case.id), 'voorburg-corbulo', 'intake');
       const spec = t.app.swagger() as {
         paths: Record<
           string,
