@@ -136,7 +136,9 @@ async function renderPage() {
     expect(wrapper.find('[aria-labelledby="requests-title"]').exists()).toBe(true);
     // The send form is a chunk of its own (DocumentsPage.vue says why).
     expect(wrapper.find('form.loket-send').exists()).toBe(true);
-  });
+    // Importing that chunk can take more than waitFor's default second when the browser tests
+    // run beside this suite (npm test's two lanes).
+  }, 15_000);
   return wrapper;
 }
 
