@@ -91,6 +91,8 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'component',
           environment: 'happy-dom',
+          // vi.waitFor waits up to 10 s (the browser lane runs beside this suite in npm test).
+          setupFiles: ['src/client/testing/wait-longer.ts'],
           include: ['src/client/**/*.test.ts', 'test/component/**/*.test.ts'],
         },
       },
