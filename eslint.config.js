@@ -26,6 +26,20 @@ export default tseslint.config(
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      // Issue 13, one API client: pages and components talk to stores, stores to src/client/api.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/*', '../api/*', '../../api/*', '../../../api/*'],
+              message: 'Pages and components talk to stores (src/client/stores), stores to the API client.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -1,9 +1,19 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { CaseDocuments } from '../../domain/api';
-import { fetchCaseDocuments } from '../api/documents';
+import type { OutboxItem } from '../../domain/outbox';
+import {
+  documentContentUrl,
+  fetchCaseDocuments,
+  sendDocument,
+  type OutgoingFile,
+  type PendingDocument,
+} from '../api/documents';
 import { errorCodeOf, isAborted } from '../api/http';
 import type { LoadStatus } from './load-status';
+import { useOutboxStore } from './outbox';
+
+export type { PendingDocument };
 
 // As the applications store: the offline copy (personal devices only) is loaded on first use.
 const offlineCopies = () => import('../offline/personal-copy');
@@ -24,6 +34,7 @@ export const useDocumentsStore = defineStore('documents', () => {
   const errorCode = ref<string | null>(null);
   /** Set when what is shown is the offline copy: when the server gave it (ISO instant) */
   const savedAt = ref<string | null>(null);
+  const outbox = useOutboxStore();
 
   /** Loads (or refreshes) one application's documents; another application's are cleared first. */
   async function load(id: string): Promise<void> {
@@ -68,5 +79,26 @@ export const useDocumentsStore = defineStore('documents', () => {
     }
   }
 
-  return { documents, applicationId, status, errorCode, savedAt, load };
+  /**
+   * Queues one file for the application, for one of our requests (`requestId`) or of their own:
+   * the outbox uploads and registers it, online or not. Rejects when the outbox cannot keep it
+   * (then the form keeps what the resident picked).
+   */
+  const send = (
+    id: string,
+    file: OutgoingFile,
+    target: { requestId: string | null; title: string },
+  ): Promise<OutboxItem<PendingDocument>> => outbox.enqueue(sendDocument(id, file, target));
+
+  return {
+    documents,
+    applicationId,
+    status,
+    errorCode,
+    savedAt,
+    load,
+    send,
+    /** Where a document or letter downloads (as an attachment) */
+    contentUrl: documentContentUrl,
+  };
 });

@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { Me } from '../../domain/api';
 import { ApiError, errorCodeOf, isAborted } from '../api/http';
-import { fetchMe } from '../api/session';
+import { fetchMe, loginUrl } from '../api/session';
 
 export type SessionStatus = 'unknown' | 'authenticated' | 'anonymous' | 'error';
 
@@ -60,5 +60,16 @@ export const useSessionStore = defineStore('session', () => {
     if (status.value === 'unknown' || status.value === 'error') await load();
   }
 
-  return { me, status, errorCode, hadSession, isLoggedIn, isElsewhere, load, ensureLoaded };
+  return {
+    me,
+    status,
+    errorCode,
+    hadSession,
+    isLoggedIn,
+    isElsewhere,
+    load,
+    ensureLoaded,
+    /** Where the browser goes to log in (a full page navigation), back to `returnTo` after */
+    loginUrl,
+  };
 });

@@ -10,6 +10,7 @@ import { errorCodeOf } from '../api/http';
 import {
   acceptDocumentRequest,
   createDocumentRequest,
+  documentDownloadUrl,
   fetchStaffCase,
   newActionKey,
   rejectDocumentRequest,
@@ -131,5 +132,7 @@ export const useStaffCasesStore = defineStore('staff-cases', () => {
     reject,
     clear,
     newActionKey,
+    /** A case document's download link (a plain link: the browser saves it) */
+    documentDownloadUrl,
   };
 });

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import type { StaffMe } from '../../domain/staff-api';
 import type { StaffRole } from '../../domain/staff';
 import { ApiError, errorCodeOf } from '../api/http';
-import { fetchStaffMe, postStaffLogout } from '../api/staff';
+import { fetchStaffMe, postStaffLogout, staffLoginUrl } from '../api/staff';
 
 export type StaffSessionStatus = 'unknown' | 'authenticated' | 'anonymous' | 'error';
 /** Why the login panel shows: a session that ran out, or a logout */
@@ -91,5 +91,18 @@ export const useStaffStore = defineStore('staff', () => {
     sessionEnded();
   }
 
-  return { me, status, errorCode, ended, roles, hasRole, load, activity, logout, sessionEnded };
+  return {
+    me,
+    status,
+    errorCode,
+    ended,
+    roles,
+    hasRole,
+    load,
+    activity,
+    logout,
+    sessionEnded,
+    /** Where the browser goes to log in as staff (a full page navigation), back to `returnTo` under /beheer */
+    loginUrl: staffLoginUrl,
+  };
 });
