@@ -5,8 +5,10 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Files run two at a time, one per core; a file's tests run in order. Journeys that change
+  // demo data another file reads run on a server of their own (fixtures/own-server.ts).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.LOKET_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,

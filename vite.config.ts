@@ -109,6 +109,7 @@ export default defineConfig(({ command }) => ({
           // (a PGlite copy, a PostgreSQL schema), files folder, random ports and clamd.
           fileParallelism: true,
           maxWorkers: 2,
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

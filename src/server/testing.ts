@@ -21,7 +21,28 @@ import { seedDemoData } from './demo/seed';
 import { sharedTestLog } from './security/test-log';
 import { openPGliteFromTemplate } from './test-templates';
 
-export const testDatabases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * Which databases the server tests run on. PGlite is PostgreSQL 17 compiled to WebAssembly: the
+ * same SQL engine, so a route's queries behave alike on both. What differs is the driver and
+ * concurrency (one connection, our dialect, transactions in series). So with DATABASE_URL set
+ * (CI), every file runs on PostgreSQL, the database of a real deployment, and the files about
+ * what PGlite does differently (`bothDatabases`) run on PGlite too; every browser test runs on
+ * PGlite, the embedded default. Without DATABASE_URL everything runs on PGlite.
+ * LOKET_TEST_DATABASES=pglite,postgres runs every file on the databases listed.
+ */
+const listed = process.env.LOKET_TEST_DATABASES?.split(',').filter((kind): kind is DatabaseKind =>
+  ['pglite', 'postgres'].includes(kind),
+);
+const available: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** The databases a server test file runs on (see above). */
+export const testDatabases: DatabaseKind[] = listed ?? [process.env.DATABASE_URL ? 'postgres' : 'pglite'];
+
+/**
+ * For files about transactions, locks, connections and the driver, where PGlite's single
+ * connection behaves differently from a PostgreSQL pool: every database there is.
+ */
+export const bothDatabases: DatabaseKind[] = listed ?? available;
 
 export interface TestApp {
   app: FastifyInstance;

@@ -14,13 +14,33 @@
  *
  * One row of STATES per page state: a new page or state is one line (plus how to reach it).
  * Nothing here changes the demo data (uploads are held back, bookings answered by page.route),
- * so it runs on the shared e2e server.
+ * but other journeys change data these states read (a case worker decides an application), so
+ * the states run on servers of their own: one per Playwright worker, the rows spread over the
+ * workers.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { paperPhoto } from './fixtures/photos';
 import { expectAccessibilityStatementLink, expectReflow, chooseLanguage, type Language } from './a11y-support';
 import { expectNoAxeViolations, logIn } from './support';
+
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 8181) + 10;
+
+/** A product of this worker's own (a fresh database), and every page of the worker on it. */
+const test = base.extend<object, { ownServer: OwnServer }>({
+  ownServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; none here
+    async ({}, use, workerInfo) => {
+      const server = await startOwnServer(FIRST_PORT + workerInfo.parallelIndex);
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ ownServer }, use) => use(ownServer.baseURL),
+});
+test.describe.configure({ mode: 'parallel' });
 
 interface State {
   name: string;

@@ -7,13 +7,28 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectNoAxeViolations, logIn } from './support';
+
+// A server of its own: the administrator here ends every session of Karin's, which would log
+// her out of the journeys that run beside this one on the shared server.
+const PORT = Number(process.env.E2E_PORT ?? 8181) + 8;
+let server: OwnServer | undefined;
+test.use({ baseURL: `http://localhost:${PORT}` });
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startOwnServer(PORT);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
 
 const ANNA = '999990032'; // Wassenaar: individuele inkomenstoeslag in progress (not used by other specs)
 const NOTE = `Wij wachten op het advies van de inkomensconsulent (${Date.now()}).`;
 
 async function staffLogIn(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({
+    baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 900 },
     isMobile: false,
     hasTouch: false,

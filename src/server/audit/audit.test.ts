@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testDatabases, type TestApp } from '../testing';
+import { createTestApp, bothDatabases, type TestApp } from '../testing';
 import { appendAuditEntry, type AuditEntry } from './append';
 import { chainHash } from './chain';
 import { verifyAuditChain } from './verify';
@@ -42,7 +42,7 @@ async function tamper(t: TestApp, statement: ReturnType<typeof sql>) {
   });
 }
 
-describe.each(testDatabases)('audit log on %s', (kind) => {
+describe.each(bothDatabases)('audit log on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { seed: false, now: new Date('2026-11-18T10:00:00Z') });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment, Availability, Slot } from '../../../domain/appointments-api';
-import { testDatabases } from '../../testing';
+import { bothDatabases } from '../../testing';
 import { createAppointmentsTestApp, type AppointmentsTestApp, type Resident } from './testing';
 
 const NOW = new Date('2026-03-23T07:00:00Z'); // Monday 08:00 in Amsterdam (winter time)
@@ -19,7 +19,7 @@ async function slotsOf(r: Resident, query: string): Promise<Slot[]> {
   return (res.json() as Availability).days.flatMap((d) => d.slots);
 }
 
-describe.each(testDatabases)('appointments on %s', (kind) => {
+describe.each(bothDatabases)('appointments on %s', (kind) => {
   let t: AppointmentsTestApp;
   let jan: Resident;
   let ahmed: Resident;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type Browser } from '../../testing';
+import { bothDatabases, type Browser } from '../../testing';
 import { clamdInstalled, EICAR, startTestClamd } from '../../scanner/test-clamd';
 import { DOWNLOAD_CSP } from './download';
 import {
@@ -27,7 +27,7 @@ async function countDocuments(t: DocumentsTestApp, title: string): Promise<numbe
   return rows.length;
 }
 
-describe.each(testDatabases)('documents on %s', (kind) => {
+describe.each(bothDatabases)('documents on %s', (kind) => {
   let t: DocumentsTestApp;
   let jan: Browser;
   let caseId: string;
@@ -228,7 +228,7 @@ describe.each(testDatabases)('documents on %s', (kind) => {
   });
 });
 
-describe.each(testDatabases)('documents with a real clamd on %s', (kind) => {
+describe.each(bothDatabases)('documents with a real clamd on %s', (kind) => {
   let clamd: Awaited<ReturnType<typeof startTestClamd>> | undefined;
   let t: DocumentsTestApp;
   beforeAll(async () => {

@@ -11,7 +11,7 @@ import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
 import { startTestS3, type TestS3 } from '../../blobs/test-s3';
-import { testDatabases } from '../../testing';
+import { bothDatabases } from '../../testing';
 import { cleanUpUploads } from './cleanup';
 import { DOWNLOAD_CSP } from './download';
 import { S3UploadStore } from './s3-upload-store';
@@ -54,7 +54,7 @@ function abandonAfter(
   });
 }
 
-describe.each(testDatabases)('documents in S3 on %s', (kind) => {
+describe.each(bothDatabases)('documents in S3 on %s', (kind) => {
   let s3: TestS3;
   let t: DocumentsTestApp;
   let base: string;

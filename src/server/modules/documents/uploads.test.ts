@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
-import { testDatabases, type Browser } from '../../testing';
+import { bothDatabases, type Browser } from '../../testing';
 import { cleanUpUploads } from './cleanup';
 import { pdf } from './test-fixtures';
 import { createDocumentsTestApp, CuttingProxy, TusError, tusUpload, type DocumentsTestApp } from './testing';
@@ -22,7 +22,7 @@ function register(browser: Browser, caseId: string, body: Record<string, unknown
   });
 }
 
-describe.each(testDatabases)('tus uploads on %s', (kind) => {
+describe.each(bothDatabases)('tus uploads on %s', (kind) => {
   let t: DocumentsTestApp;
   let base: string;
   let jan: { browser: Browser; cookie: string };

@@ -1,9 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testDatabases, type TestApp } from '../../testing';
+import { createTestApp, bothDatabases, type TestApp } from '../../testing';
 
-describe.each(testDatabases)('system routes on %s', (kind) => {
+describe.each(bothDatabases)('system routes on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { seed: false });

@@ -10,7 +10,7 @@ import { addDays, amsterdamDateOf } from '../../../domain/dates';
 import { amsterdamInstant } from '../../../domain/availability-time';
 import { EMAIL_SUBJECT } from '../../../domain/notification-texts';
 import { loadConfig } from '../../config';
-import { createTestApp, testDatabases, type TestApp } from '../../testing';
+import { createTestApp, bothDatabases, type TestApp } from '../../testing';
 import { createDocumentRequest } from '../documents/staff';
 import { smtpSender } from './email';
 import { recordNotificationEvent } from './events';
@@ -23,7 +23,7 @@ import { DeliveryWorker, LEASE_MS } from './worker';
 const ANNA = '999990032';
 const NOW = new Date('2026-11-18T10:00:00Z');
 
-describe.each(testDatabases)('notification delivery on %s', (kind) => {
+describe.each(bothDatabases)('notification delivery on %s', (kind) => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let pushService: Awaited<ReturnType<typeof startPushService>>;

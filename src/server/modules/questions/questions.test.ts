@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestApp, testDatabases, type TestApp } from '../../testing';
+import { Browser, createTestApp, bothDatabases, type TestApp } from '../../testing';
 import { sessionPolicy } from '../auth/session-hook';
 import { startSession } from '../auth/sessions';
 
@@ -33,7 +33,7 @@ async function countQuestions(t: TestApp, text: string): Promise<number> {
   return row.n;
 }
 
-describe.each(testDatabases)('questions with Idempotency-Key on %s', (kind) => {
+describe.each(bothDatabases)('questions with Idempotency-Key on %s', (kind) => {
   let t: TestApp;
   let jan: Browser;
   let caseId: string;
