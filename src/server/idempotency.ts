@@ -10,17 +10,18 @@
  * handler writes through `dbFor(request)`, and the response (2xx only) is stored and committed
  * on send. A failure rolls both back, so a retry simply runs again. Concurrent requests with the
  * same key meet at an advisory lock: the loser gets 409 while the first is running, or the stored
- * response (with `Idempotent-Replayed: true`) once it has finished.
+ * response (with `Idempotent-Replayed: true`) once it has finished. Keys live longer than an
+ * outbox item may wait (domain/outbox-state.ts), so even a late replay is answered, not redone.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import { IDEMPOTENCY_KEY_LIFETIME_DAYS } from '../domain/outbox-state';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
 
-const KEY_LIFETIME_HOURS = 24;
 const CLEANUP_EVERY_MS = 10 * 60_000;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The draft allows any string; we accept printable ASCII (a UUID fits) and cap the length. */
@@ -117,7 +118,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8-128 printable characters');
     }
     const now = ctx.clock.now();
-    const expiredBefore = new Date(now.getTime() - KEY_LIFETIME_HOURS * 3_600_000);
+    const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_DAYS * 86_400_000);
     if (now.getTime() - lastCleanup > CLEANUP_EVERY_MS) {
       lastCleanup = now.getTime();
       await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', expiredBefore).execute();

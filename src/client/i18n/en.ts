@@ -198,6 +198,8 @@ const en: MessageSchema = {
       'We cannot accept this file. It contains something that does not belong in a PDF or photo. Please make a new photo or PDF.',
     DOCUMENT_INFECTED: 'This file contains a virus. We did not keep it. Please send another file.',
     SCANNER_UNAVAILABLE: 'We cannot check your file right now. Please try again later.',
+    OUTBOX_ITEM_TOO_OLD:
+      'This waited too long for a connection and was not sent. Please do it again if it is still needed.',
     DAILY_UPLOAD_LIMIT: 'You have sent a lot of files today. Please try again tomorrow, or call us.',
     UPLOAD_NOT_FOUND: 'We can no longer find your file. Please send it again.',
     UPLOAD_INCOMPLETE: 'Your file has not been sent completely yet. Please wait a moment.',

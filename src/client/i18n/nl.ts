@@ -203,6 +203,8 @@ const nl = {
       'Dit bestand kunnen wij niet aannemen. Er zit iets in dat niet in een PDF of foto hoort. Maak een nieuwe foto of PDF.',
     DOCUMENT_INFECTED: 'In dit bestand zit een virus. Wij hebben het niet bewaard. Stuur een ander bestand.',
     SCANNER_UNAVAILABLE: 'Wij kunnen uw bestand nu niet controleren. Probeer het later nog een keer.',
+    OUTBOX_ITEM_TOO_OLD:
+      'Dit wachtte te lang op een verbinding en is niet verstuurd. Doe het opnieuw als het nog nodig is.',
     DAILY_UPLOAD_LIMIT: 'U heeft vandaag al veel bestanden gestuurd. Probeer het morgen opnieuw. Of bel ons.',
     UPLOAD_NOT_FOUND: 'Wij kunnen uw bestand niet meer vinden. Stuur het opnieuw.',
     UPLOAD_INCOMPLETE: 'Uw bestand is nog niet helemaal verstuurd. Wacht even.',

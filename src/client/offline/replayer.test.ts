@@ -77,6 +77,20 @@ describe('replaying the outbox', () => {
     expect(byId).toEqual({ 'id-1': ['refused', 'CASE_CLOSED'], 'id-2': ['sent', null] });
   });
 
+  it('never sends an item older than the outbox keeps them, and shows it refused as too old', async () => {
+    const old = { ...queued(1), createdAt: new Date(now.getTime() - 31 * 86_400_000).toISOString() };
+    const holder = { value: [old, queued(2)] };
+    const sent: string[] = [];
+    const report = await replayOutbox({
+      backend: memoryOutboxBackend(holder),
+      userKey: 'anna',
+      send: async (item) => (sent.push(item.idempotencyKey), ok),
+      now: () => now,
+    });
+    expect(sent).toEqual(['key-2']);
+    expect(report.refused.map((i) => [i.id, i.lastError?.code])).toEqual([['id-1', 'OUTBOX_ITEM_TOO_OLD']]);
+  });
+
   it('a forced replay against a failing server tries each item once, then ends', async () => {
     const holder = { value: [queued(1), queued(2)] };
     const send = vi.fn(async (): Promise<SendResult> => ({ status: 503, code: 'DATABASE_UNAVAILABLE', body: null }));

@@ -16,6 +16,7 @@ import {
   type OutboxItem,
   type SendResult,
 } from '../../domain/outbox';
+import { isTooOldToSend, OUTBOX_TOO_OLD } from '../../domain/outbox-state';
 import type { OutboxBackend } from './outbox-backend';
 
 /**
@@ -105,6 +106,14 @@ async function replayHoldingLock({
     if (!next) break;
     tried.add(next.id);
     let sending = await save(applyOutboxEvent(next, { type: 'start' }, now()));
+    if (isTooOldToSend(sending, now())) {
+      // Never sent: the resident sees it refused as too old and can do it again.
+      const refused = await save(
+        applyOutboxEvent(sending, { type: 'refuse', error: { code: OUTBOX_TOO_OLD, status: 0 } }, now()),
+      );
+      report.refused.push(refused);
+      continue;
+    }
     const steps: SendSteps = {
       record: async (event) => (sending = await save(applyOutboxEvent(sending, event, now()))),
     };
