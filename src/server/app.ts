@@ -41,6 +41,7 @@ import { residentRoutes } from './modules/residents/routes';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { security } from './security/index';
 import { staticClient } from './static-client';
+import { openSharedRedis } from './shared/redis';
 import { version } from './version';
 
 export interface BuildOptions {
@@ -85,6 +86,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app);
+  // Shared by every instance when REDIS_URL is set: rate-limit counts and upload locks.
+  if (ctx.config.redisUrl && !ctx.redis) {
+    const redis = openSharedRedis(ctx.config.redisUrl, ctx.config.redisPrefix, app.log);
+    ctx.redis = redis;
+    app.addHook('onClose', async () => {
+      await redis.close();
+      if (ctx.redis === redis) delete ctx.redis;
+    });
+  }
   await app.register(routeInventory);
   await app.register(cookie);
   // Headers on every response, no-store for sessions, rate limits (src/server/security).

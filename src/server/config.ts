@@ -65,6 +65,12 @@ export interface ServerConfig {
   staffSessionAbsoluteHours: number;
   /** Notifications (issue 8): Web Push keys, SMTP, the delivery worker */
   notifications: NotificationsConfig;
+  /** Redis for what instances must share (rate limits, upload locks); undefined: in process */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel (LOKET_REDIS_PREFIX), so deployments can share one */
+  redisPrefix: string;
+  /** How many instances the operator runs side by side (LOKET_INSTANCES); checked at start */
+  instances: number;
 }
 
 export interface NotificationsConfig {
@@ -259,7 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const databaseUrl = env.DATABASE_URL || undefined;
   const dataDir = env.LOKET_DATA_DIR || './data';
-  return {
+  const config: ServerConfig = {
     port,
     host: env.HOST || '0.0.0.0',
     publicUrl,
@@ -284,7 +290,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staffSessionIdleMinutes: integer(env, 'STAFF_SESSION_IDLE_MINUTES', 30),
     staffSessionAbsoluteHours: integer(env, 'STAFF_SESSION_ABSOLUTE_HOURS', 12),
     notifications: notificationsFromEnv(env, publicUrl),
+    redisUrl: redisUrlFromEnv(env),
+    redisPrefix: env.LOKET_REDIS_PREFIX || 'loket:',
+    instances: integer(env, 'LOKET_INSTANCES', 1),
   };
+  assertFitForInstances(config);
+  return config;
+}
+
+function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL`);
+  return url;
+}
+
+/**
+ * Several instances share one database, one document store and one Redis; anything kept per
+ * process or per machine would differ between them. Refused at start, naming what to set,
+ * rather than found out by residents (a lost upload, a doubled rate limit).
+ */
+function assertFitForInstances(config: ServerConfig): void {
+  if (config.instances === 1) return;
+  const missing = [
+    !config.databaseUrl && 'DATABASE_URL (PGlite serves one process on one folder)',
+    !config.s3 && 'LOKET_S3_BUCKET and the other LOKET_S3_* settings (the files folder is per machine)',
+    !config.redisUrl && 'REDIS_URL (rate limits and upload locks are counted per process without it)',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new ConfigError(`LOKET_INSTANCES=${config.instances} needs shared storage; set ${missing.join('; ')}`);
+  }
 }
 
 /**

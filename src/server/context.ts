@@ -4,6 +4,7 @@ import type { Consortium } from '../domain/consortium';
 import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
+import type { SharedRedis } from './shared/redis';
 import type { DatabaseKind } from './db/database';
 
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   clock: Clock;
   config: ServerConfig;
   consortium: Consortium;
+  /** Set by buildApp when REDIS_URL is set: what several instances share beyond the database */
+  redis?: SharedRedis;
   /** Set by main.ts: a draining server answers "not ready" while it still serves */
   lifecycle?: Lifecycle;
 }

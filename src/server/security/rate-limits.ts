@@ -10,6 +10,7 @@
  * cookies gets a fresh device each time and so meets the per-IP limit instead.
  * Logging out is never limited, nor are tus chunks (HEAD/PATCH; the daily upload quota
  * bounds those). Over the limit: 429 `RATE_LIMITED` in the usual JSON shape, with Retry-After.
+ * Counted in Redis when REDIS_URL is set, so several instances count together.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
@@ -56,7 +57,13 @@ export async function rateLimits(
   app: FastifyInstance,
   { ctx, limits }: { ctx: AppContext; limits: RateLimits },
 ): Promise<void> {
-  await app.register(rateLimit, { global: false });
+  // With several instances the counts live in Redis (REDIS_URL), or each instance would allow the
+  // whole limit. If Redis is away a request passes rather than fails (skipOnError): a missed
+  // count for a minute is better than a service that refuses everyone.
+  await app.register(rateLimit, {
+    global: false,
+    ...(ctx.redis ? { redis: ctx.redis.client, nameSpace: `${ctx.redis.prefix}rate:`, skipOnError: true } : {}),
+  });
   const sessionCookies = [sessionCookieName(ctx), staffCookieName(ctx)];
   const deviceCookie = deviceCookieName(ctx);
 

@@ -14,6 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { Server } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
+import { RedisLocker } from '../../shared/redis-locker';
 import type { AppContext } from '../../context';
 import { requireResident } from '../auth/session-hook';
 import { admitUpload } from './admission';
@@ -45,6 +46,8 @@ function createTusServer(ctx: AppContext, services: DocumentServices, path: stri
     relativeLocation: true,
     maxSize: MAX_DOCUMENT_BYTES,
     allowedOrigins: [new URL(ctx.config.publicUrl).origin],
+    // Upload locks across instances (REDIS_URL); one process alone keeps them in memory.
+    ...(ctx.redis ? { locker: new RedisLocker(ctx.redis) } : {}),
     namingFunction: (req) => {
       const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
       const id = raw && admitted.get(raw);
