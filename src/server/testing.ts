@@ -53,8 +53,16 @@ export interface TestApp {
 
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { now?: Date; seed?: boolean; config?: Partial<ServerConfig>; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    now?: Date;
+    seed?: boolean;
+    config?: Partial<ServerConfig>;
+    logStream?: NodeJS.WritableStream;
+    /** A second instance of `other`'s deployment: its database (and clock), no seeding */
+    shareDatabaseWith?: TestApp;
+  } = {},
 ): Promise<TestApp> {
+  if (options.shareDatabaseWith) return secondInstance(options.shareDatabaseWith, options.config);
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = process.env.DATABASE_URL;
   const clock = new ManualClock(options.now ?? new Date());
@@ -114,6 +122,15 @@ export async function createTestApp(
       }
     },
   };
+}
+
+/** Another app on the database of `other`, as a second instance behind a proxy would be. */
+async function secondInstance(other: TestApp, config: Partial<ServerConfig> = {}): Promise<TestApp> {
+  const ctx: AppContext = { ...other.ctx, config: { ...other.ctx.config, ...config } };
+  delete ctx.redis;
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return { app, ctx, clock: other.clock, close: () => app.close() };
 }
 
 /** inject() with a cookie jar, like a browser tab. */

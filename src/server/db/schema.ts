@@ -334,6 +334,18 @@ interface AuditLogTable {
   hash: string;
 }
 
+/** The embedded DigiD simulation's oidc-provider models (idp/database-adapter.ts) */
+interface IdpModelsTable {
+  model: string;
+  id: string;
+  /** Read as an object; written as JSON text (arrays would otherwise become PostgreSQL arrays) */
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  uid: string | null;
+  grant_id: string | null;
+  user_code: string | null;
+  expires_at: Date | null;
+}
+
 interface ServerSettingsTable {
   name: string;
   value: string;
@@ -368,6 +380,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   case_questions: CaseQuestionsTable;
   server_settings: ServerSettingsTable;
+  idp_models: IdpModelsTable;
   staff_accounts: StaffAccountsTable;
   staff_role_grants: StaffRoleGrantsTable;
   audit_log: AuditLogTable;

@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { interactionRoutes } from './interaction';
 import { mountProvider } from './mount';
 import { clientOrigins, createSimulatorProvider } from './provider';
+import type { Kysely } from 'kysely';
 import type { StaffRole } from '../../domain/staff';
+import type { Database } from '../db/schema';
 
 /**
  * DigiD simulator: a real OpenID Connect provider (oidc-provider) with our own Dutch login page,
@@ -39,8 +41,14 @@ export interface IdpSimulatorOptions {
   findStaff?(username: string): Promise<SimulatedStaff | null>;
   /** Test staff listed on the staff login page, so a first-time tester knows what to type. */
   listStaff?(): Promise<SimulatedStaff[]>;
-  /** Keys for the provider's signed cookies; random per start when absent. */
+  /** Keys for the provider's signed cookies; random per start when absent (and no `db`). */
   cookieKeys?: string[];
+  /**
+   * Where logins in progress and the keys live, so every instance on this database continues a
+   * login another one started; absent: in this process only (the simulator's own tests).
+   */
+  db?: Kysely<Database>;
+  now?: () => Date;
 }
 
 export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsync {

@@ -2,6 +2,8 @@ import Provider, { interactionPolicy } from 'oidc-provider';
 import type { Account, Configuration, ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
 import type { IdpSimulatorOptions } from './index';
 import { generateCookieKeys, generateSigningJwk } from './keys';
+import { createDatabaseAdapter } from './database-adapter';
+import { ensureSetting } from '../settings';
 import { pageHeaders } from './layout';
 import { createMemoryAdapter } from './memory-adapter';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
@@ -55,14 +57,33 @@ function alwaysAskForLogin() {
   return policy;
 }
 
+/**
+ * The signing key and cookie keys: with a database, made once and kept there, so every instance
+ * signs and reads alike (an interaction cookie set by one instance is read by the next).
+ */
+async function simulatorKeys(
+  opts: IdpSimulatorOptions,
+): Promise<{ signing: Record<string, unknown>; cookies: string[] }> {
+  if (opts.cookieKeys?.length || !opts.db) {
+    return {
+      signing: await generateSigningJwk(),
+      cookies: opts.cookieKeys?.length ? opts.cookieKeys : generateCookieKeys(),
+    };
+  }
+  const fresh = await generateSigningJwk();
+  const signing = await ensureSetting(opts.db, 'idp_signing_jwk', () => JSON.stringify(fresh));
+  const cookies = await ensureSetting(opts.db, 'idp_cookie_keys', () => JSON.stringify(generateCookieKeys()));
+  return { signing: JSON.parse(signing) as Record<string, unknown>, cookies: JSON.parse(cookies) as string[] };
+}
+
 export async function createSimulatorProvider(opts: IdpSimulatorOptions): Promise<Provider> {
   const issuerPath = new URL(opts.issuer).pathname.replace(/\/$/, '');
   const origins = clientOrigins(opts.clients);
+  const keys = await simulatorKeys(opts);
 
   const configuration: Configuration = {
-    // In memory: fine for a simulator (one process, state may vanish on restart); a real IdP
-    // would need a shared, persistent adapter.
-    adapter: createMemoryAdapter(),
+    // In the database when there is one, so several instances share logins in progress.
+    adapter: opts.db ? createDatabaseAdapter(opts.db, opts.now ?? (() => new Date())) : createMemoryAdapter(),
     clients: opts.clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
@@ -98,9 +119,9 @@ export async function createSimulatorProvider(opts: IdpSimulatorOptions): Promis
         claims: () => ({ sub: person.bsn, bsn: person.bsn, name: person.name }),
       };
     },
-    jwks: { keys: [await generateSigningJwk()] },
+    jwks: { keys: [keys.signing] },
     cookies: {
-      keys: opts.cookieKeys?.length ? opts.cookieKeys : generateCookieKeys(),
+      keys: keys.cookies,
       names: SIMULATOR_COOKIE_NAMES,
       // The session cookie only needs to reach the provider, not the RP's /api.
       long: { httpOnly: true, sameSite: 'lax', path: issuerPath || '/' },

@@ -71,6 +71,8 @@ export async function setUpLogins(app: FastifyInstance, ctx: AppContext): Promis
       },
       listStaff: async () =>
         (await listStaffAccounts(ctx.db, ctx.consortium.id)).filter((a) => !a.disabledAt).map(simulatedStaff),
+      db: ctx.db,
+      now: () => ctx.clock.now(),
     }),
     { prefix: '/idp' },
   );
