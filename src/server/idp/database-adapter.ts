@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { MemoryAdapter } from './memory-adapter';
+import { GRANTABLE_MODELS, type MemoryAdapter } from './memory-adapter';
 
 type Payload = Awaited<ReturnType<MemoryAdapter['find']>> & object;
 
@@ -60,7 +60,11 @@ export function createDatabaseAdapter(db: Kysely<Database>, now: () => Date): (m
     },
     // Called when a code is replayed or a grant is revoked: every token of that grant goes.
     async revokeByGrantId(grantId) {
-      await db.deleteFrom('idp_models').where('grant_id', '=', grantId).execute();
+      await db
+        .deleteFrom('idp_models')
+        .where('grant_id', '=', grantId)
+        .where('model', 'in', [...GRANTABLE_MODELS])
+        .execute();
     },
   });
 }

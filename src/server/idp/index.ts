@@ -82,7 +82,7 @@ export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsyn
       issuerPath,
       formActionOrigins,
     });
-    await app.register(mountProvider, { provider, issuerPath });
+    await app.register(mountProvider, { provider, issuer: opts.issuer, issuerPath });
   };
 }
 

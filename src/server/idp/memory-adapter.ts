@@ -13,6 +13,20 @@ interface Entry {
 
 const SWEEP_EVERY_WRITES = 200;
 
+/**
+ * The models a grant's revocation ends (as oidc-provider's reference adapter keeps them). Not
+ * every model with a grantId: an Interaction carries the grant it may extend, and removing it
+ * made a second login in the same browser fail with "interaction session not found" once the
+ * first person's session was ended.
+ */
+export const GRANTABLE_MODELS: ReadonlySet<string> = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
+
 export function createMemoryAdapter(): (model: string) => MemoryAdapter {
   const store = new Map<string, Entry>();
   let writes = 0;
@@ -63,7 +77,10 @@ export function createMemoryAdapter(): (model: string) => MemoryAdapter {
     },
     // Called when a code is replayed or a grant is revoked: every token of that grant goes.
     async revokeByGrantId(grantId) {
-      for (const [key, entry] of store) if (entry.payload.grantId === grantId) store.delete(key);
+      for (const [key, entry] of store) {
+        if (entry.payload.grantId === grantId && GRANTABLE_MODELS.has(key.slice(0, key.indexOf(':'))))
+          store.delete(key);
+      }
     },
   });
 }

@@ -1,9 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
 
+/**
+ * Marks the relying party's own requests to the simulator (discovery, token, JWKS), made inside
+ * this process with inject(): they reach no proxy, so they carry the issuer's protocol and host
+ * this way. Random per process, so no outside request can claim to be one.
+ */
+export const IN_PROCESS_HEADER = 'x-loket-in-process';
+export const IN_PROCESS_TOKEN = randomBytes(24).toString('base64url');
+
 interface MountOptions {
   provider: Provider;
+  /** The issuer URL: in-process requests are served as if they came in at its origin. */
+  issuer: string;
   /** Public path the provider lives under, e.g. /idp (the issuer's path). */
   issuerPath: string;
 }
@@ -24,7 +35,11 @@ interface MountOptions {
  *   IP allow-lists), then give Koa only those resolved values as X-Forwarded-* with proxy = true.
  *   So: behind a TLS-terminating proxy, set trustProxy on the Fastify app and nothing here.
  */
-export async function mountProvider(app: FastifyInstance, { provider, issuerPath }: MountOptions): Promise<void> {
+export async function mountProvider(
+  app: FastifyInstance,
+  { provider, issuer, issuerPath }: MountOptions,
+): Promise<void> {
+  const issuerUrl = new URL(issuer);
   provider.proxy = true;
   const handle = provider.callback();
 
@@ -38,8 +53,10 @@ export async function mountProvider(app: FastifyInstance, { provider, issuerPath
 
     raw.originalUrl = url;
     raw.url = url.slice(issuerPath.length);
-    raw.headers['x-forwarded-proto'] = request.protocol;
-    raw.headers['x-forwarded-host'] = request.host;
+    const inProcess = raw.headers[IN_PROCESS_HEADER] === IN_PROCESS_TOKEN;
+    delete raw.headers[IN_PROCESS_HEADER];
+    raw.headers['x-forwarded-proto'] = inProcess ? issuerUrl.protocol.replace(':', '') : request.protocol;
+    raw.headers['x-forwarded-host'] = inProcess ? issuerUrl.host : request.host;
     raw.headers['x-forwarded-for'] = request.ip;
 
     // From here the response is oidc-provider's; Fastify must not send one as well. Headers set

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomFetch } from 'openid-client';
 import type { AppContext } from '../../context';
 import { idpSimulatorPlugin, type SimulatedStaff } from '../../idp/index';
+import { IN_PROCESS_HEADER, IN_PROCESS_TOKEN } from '../../idp/mount';
 import { findPerson } from '../residents/queries';
 import { findStaffBySubject, listStaffAccounts, type StaffAccount } from '../staff/accounts';
 import { createRelyingParty, type RelyingParty } from './relying-party';
@@ -109,6 +110,8 @@ function fetchInProcess(app: FastifyInstance): CustomFetch {
       headers: {
         ...Object.fromEntries(new Headers(init.headers as ConstructorParameters<typeof Headers>[0])),
         host: target.host,
+        // Served as if at the issuer's origin (https behind a proxy): see idp/mount.ts.
+        [IN_PROCESS_HEADER]: IN_PROCESS_TOKEN,
       },
       ...(init.body ? { payload: String(init.body) } : {}),
     });
