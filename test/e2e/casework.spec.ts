@@ -69,7 +69,10 @@ test('a case worker changes the status and sends the decision letter; the reside
   const karin = await staffLogIn(browser, 'k.jansen');
   await karin.getByLabel('Zaaknummer').fill(annasCase.reference);
   await karin.getByRole('button', { name: 'Zoeken' }).click();
-  await karin.getByRole('link', { name: new RegExp(annasCase.reference) }).click();
+  await karin
+    .getByRole('region', { name: 'Gevonden' })
+    .getByRole('link', { name: new RegExp(annasCase.reference) })
+    .click();
   await expect(karin.getByRole('heading', { level: 1, name: `Zaak ${annasCase.reference}` })).toBeVisible();
   await expect(karin.getByText('Wij bekijken uw aanvraag', { exact: true })).toBeVisible();
   await expectNoAxeViolations(karin);

@@ -58,7 +58,11 @@ test('a case worker asks for a document; the resident sees the request and who l
 
   await staff.getByLabel('Zaaknummer').fill(reference.toLowerCase());
   await staff.getByRole('button', { name: 'Zoeken' }).click();
-  await staff.getByRole('link', { name: new RegExp(reference) }).click();
+  // The case is on the worklist too; the search's own result is under "Gevonden".
+  await staff
+    .getByRole('region', { name: 'Gevonden' })
+    .getByRole('link', { name: new RegExp(reference) })
+    .click();
   await expect(staff).toHaveURL(/\/beheer\/zaken\/[0-9a-f-]{36}$/);
   const heading = staff.getByRole('heading', { level: 1, name: `Zaak ${reference}` });
   await expect(heading).toBeVisible();
