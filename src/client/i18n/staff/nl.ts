@@ -312,7 +312,8 @@ const nl = {
       chooseStatus: 'Kies een nieuwe status.',
       noteLabel: 'Uitleg voor de inwoner (niet verplicht)',
       noteHint: 'De inwoner leest dit bij de status. Schrijf in eenvoudige woorden (taalniveau B1).',
-      decideHint: 'Is er een besluit? Leg het vast bij het onderdeel Besluit. Dan krijgt de zaak vanzelf de juiste status.',
+      decideHint:
+        'Is er een besluit? Leg het vast bij het onderdeel Besluit. Dan krijgt de zaak vanzelf de juiste status.',
       changeSubmit: 'Status wijzigen',
       changed: 'De status is gewijzigd. De inwoner ziet dit nu in Loket.',
       noNext: 'Er is nu geen andere status mogelijk.',

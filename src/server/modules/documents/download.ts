@@ -24,7 +24,7 @@ export const PREVIEWABLE_TYPES: ReadonlySet<string> = new Set(['application/pdf'
  * sandboxed document, and shows an empty frame. What a PDF could still do is the viewer's
  * (PDFium runs no page scripts against our origin); the answer stays same-origin, nosniff.
  */
-export const PREVIEW_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+const PREVIEW_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = fileName
