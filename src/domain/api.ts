@@ -200,6 +200,8 @@ export const Question = Type.Object({
   text: Type.String(),
   askedAt: IsoDateTime,
   answer: nullable(Type.String()),
+  /** When the case worker answered; null while the question is open */
+  answeredAt: nullable(IsoDateTime),
 });
 export type Question = Static<typeof Question>;
 

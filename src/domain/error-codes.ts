@@ -79,6 +79,9 @@ export const ERROR_CODES = [
   'DECISION_DATE_INVALID',
   'DECISION_NOT_RECORDED',
   'DECISION_LETTER_EXISTS',
+  // the case worker's side of questions and documents (issue 14)
+  'QUESTION_ALREADY_ANSWERED',
+  'DOCUMENT_NOT_PREVIEWABLE',
   // the planner's back office (issue 5 point 7): dates and times that cannot be planned
   'PLANNING_DATE_IN_PAST',
   'PLANNING_END_BEFORE_START',

@@ -14,6 +14,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'home_visit_planned',
   'decision_letter_available',
   'letter_available',
+  'question_answered',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

@@ -60,6 +60,10 @@ export const NOTIFICATION_TEXTS: Record<NotificationLocale, Record<NotificationE
       title: 'Er is een brief voor u',
       body: 'Wij hebben u een brief gestuurd. U kunt de brief nu lezen.',
     },
+    question_answered: {
+      title: 'Antwoord op uw vraag',
+      body: 'Wij hebben uw vraag beantwoord. U leest het antwoord bij uw aanvraag.',
+    },
   },
   en: {
     status_changed: {
@@ -97,6 +101,10 @@ export const NOTIFICATION_TEXTS: Record<NotificationLocale, Record<NotificationE
       body: 'There is a letter with our decision. You can read it now.',
     },
     letter_available: { title: 'There is a letter for you', body: 'We have sent you a letter. You can read it now.' },
+    question_answered: {
+      title: 'An answer to your question',
+      body: 'We have answered your question. You can read the answer with your application.',
+    },
   },
 };
 

@@ -66,6 +66,8 @@ export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 export const AUDIT_ACTIONS = [
   'read',
   'search',
+  // a case shown in the case worker's worklist (reference and what waits, nothing more)
+  'list',
   'download',
   'create',
   'update',
@@ -96,6 +98,8 @@ export const AUDIT_OBJECT_TYPES = [
   'assist_session',
   'callback_request',
   'access_log',
+  // a resident's question about their application (issue 14)
+  'question',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

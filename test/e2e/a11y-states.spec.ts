@@ -390,7 +390,7 @@ const STATES: State[] = [
   { name: 'messages (inbox)', as: '999990019', open: (page) => goto(page, '/berichten') },
   { name: 'notification settings', as: '999990019', open: (page) => goto(page, '/instellingen/meldingen') },
   { name: 'back office: staff login', open: (page) => goto(page, '/beheer') },
-  { name: 'back office: case search', as: 'staff:k.jansen', open: (page) => goto(page, '/beheer') },
+  { name: 'back office: worklist', as: 'staff:k.jansen', open: (page) => goto(page, '/beheer') },
   { name: 'front desk', as: 'staff:f.dekker', open: (page) => goto(page, '/balie') },
 ];
 

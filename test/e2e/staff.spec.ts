@@ -1,6 +1,7 @@
 /**
  * The back office in real Chromium: a case worker logs in at /beheer through the staff
- * simulator (real OIDC flow), finds Jan de Vries's case by its reference, asks for a document;
+ * simulator (real OIDC flow), lands on the worklist, finds Jan de Vries's case by its reference
+ * (the search below the list), opens its documents part and asks for a document;
  * Jan, in his own browser, sees the request in his application and, on "Wie keek in mijn
  * gegevens", that a case worker (role, not name) looked at and changed his dossier, and why.
  */
@@ -49,19 +50,28 @@ test('a case worker asks for a document; the resident sees the request and who l
   await staff.getByRole('button', { name: 'Inloggen' }).click();
 
   await expect(staff).toHaveURL(/\/beheer$/);
-  await expect(staff.getByRole('heading', { level: 1, name: 'Zaak zoeken' })).toBeVisible();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Werklijst' })).toBeVisible();
+  await expect(staff.getByRole('heading', { level: 2, name: /^Documenten beoordelen/ })).toBeVisible();
   await expect(staff.getByText('Ingelogd als Karin Jansen')).toBeVisible();
-  await expect(staff).toHaveTitle(/^Beheer - /);
+  await expect(staff).toHaveTitle(/^Werklijst - /);
   await expectNoAxeViolations(staff);
 
   await staff.getByLabel('Zaaknummer').fill(reference.toLowerCase());
   await staff.getByRole('button', { name: 'Zoeken' }).click();
-  await staff.getByRole('link', { name: new RegExp(reference) }).click();
+  // The case is on the worklist too; the search's own result is under "Gevonden".
+  await staff
+    .getByRole('region', { name: 'Gevonden' })
+    .getByRole('link', { name: new RegExp(reference) })
+    .click();
   await expect(staff).toHaveURL(/\/beheer\/zaken\/[0-9a-f-]{36}$/);
   const heading = staff.getByRole('heading', { level: 1, name: `Zaak ${reference}` });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
   await expect(staff.getByText('Jan de Vries')).toBeVisible();
+  await staff
+    .getByRole('navigation', { name: 'Onderdelen van de zaak' })
+    .getByRole('link', { name: /^Documenten/ })
+    .click();
   await expect(
     staff.getByRole('heading', { level: 3, name: 'Bankafschriften van de laatste 3 maanden' }),
   ).toBeVisible();

@@ -19,7 +19,7 @@ import staffNl from './staff/nl';
 
 /** Error codes only the staff API answers with (their messages live in i18n/staff/). */
 const STAFF_ONLY_ERROR =
-  /^(STAFF_ROLE_REQUIRED|STAFF_ACCOUNT_SELF|ASSIST_|STATUS_TYPE_|STATUS_TRANSITION_|DECISION_|CASE_ALREADY_|PLANNING_)/;
+  /^(STAFF_ROLE_REQUIRED|STAFF_ACCOUNT_SELF|ASSIST_|STATUS_TYPE_|STATUS_TRANSITION_|DECISION_|CASE_ALREADY_|PLANNING_|QUESTION_ALREADY_ANSWERED|DOCUMENT_NOT_PREVIEWABLE)/;
 
 describe('error messages', () => {
   it('exist in both languages for every error code the API or the client can produce', () => {

@@ -45,6 +45,36 @@ export interface CaseSnapshot {
   } | null;
 }
 
+/** A case that asks something of a case worker (the worklist), with what its terms depend on */
+export interface CaseWorkload {
+  id: string;
+  reference: string;
+  caseType: string;
+  municipalityCode: string;
+  /** The initiator, for the audit entry of the list; never sent to the client */
+  residentBsn: string;
+  /** The decision term's inputs (as in CaseSnapshot); `decided` cases have no running term */
+  term: Pick<CaseSnapshot, 'registeredOn' | 'decisionTermWeeks' | 'extension' | 'repairRequests'>;
+  decided: boolean;
+  requests: Array<{
+    id: string;
+    state: Selectable<DocumentRequestsTable>['state'];
+    dueDate: IsoDate;
+    receivedOn: IsoDate | null;
+  }>;
+  /** When each question without an answer was asked, oldest first */
+  openQuestionsAskedAt: Date[];
+}
+
+/** A resident's question as the case worker reads it */
+export interface CaseQuestion {
+  id: string;
+  text: string;
+  askedAt: Date;
+  answer: string | null;
+  answeredAt: Date | null;
+}
+
 /** A case of a resident, enough to link an appointment or a home visit to it */
 export interface OpenCase {
   id: string;
@@ -127,6 +157,22 @@ export interface CaseSystem {
   caseReferences(caseIds: readonly string[]): Promise<Map<string, string>>;
   /** The initiators (BSN) of these cases, for notifications (unknown ids are left out) */
   initiatorsOf(caseIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The cases of these municipalities that ask something of a case worker: not decided, or with
+   * a question without an answer, or a document waiting for a judgement. Oldest first.
+   */
+  workload(municipalities: 'all' | readonly string[]): Promise<CaseWorkload[]>;
+
+  // ---- residents' questions (Loket's own data, kept with the case)
+
+  /** The questions on a case: open ones first (oldest first), then answered ones (newest first) */
+  questionsOfCase(caseId: string): Promise<CaseQuestion[]>;
+  /** Stores the answer to an open question; a question is answered once */
+  answerQuestion(
+    caseId: string,
+    questionId: string,
+    answer: { text: string; answeredAt: Date; answeredBy: string },
+  ): Promise<CaseQuestion | 'not_found' | 'already_answered'>;
 
   // ---- documents of a case (zaakinformatieobject); the document rows are Loket's
 

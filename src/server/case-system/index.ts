@@ -10,7 +10,16 @@ import type { Database } from '../db/schema';
 import type { CaseSystem, CaseSystemProvider } from './case-system';
 import { ownTablesCaseSystem } from './own-tables';
 
-export type { Arrival, CaseDocument, CaseSnapshot, CaseSystem, CaseSystemProvider, OpenCase } from './case-system';
+export type {
+  Arrival,
+  CaseDocument,
+  CaseQuestion,
+  CaseSnapshot,
+  CaseSystem,
+  CaseSystemProvider,
+  CaseWorkload,
+  OpenCase,
+} from './case-system';
 export type { CaseRecord } from './resident-cases';
 export type { StaffCaseRow } from './staff-cases';
 

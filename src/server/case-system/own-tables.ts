@@ -10,9 +10,18 @@ import type { IsoDate } from '../../domain/dates';
 import { newBlobKey, type BlobStore } from '../blobs/index';
 import type { Database } from '../db/schema';
 import { arrivals, documentOfCase, documentsOfCase, registerDocument } from './case-documents';
-import type { CaseSnapshot, CaseSystem, CaseSystemHooks, CaseSystemProvider } from './case-system';
+import type {
+  CaseQuestion,
+  CaseSnapshot,
+  CaseSystem,
+  CaseSystemHooks,
+  CaseSystemProvider,
+  CaseWorkload,
+} from './case-system';
 import { addQuestion, casesOfResident, openCasesOf, ownCase, type CaseRecord } from './resident-cases';
+import { answerQuestion, questionsOfCase, type QuestionRow } from './case-questions';
 import { caseByReference, caseForStaff, caseReferences, initiatorsOf } from './staff-cases';
+import { workloadOf } from './workload';
 import { isUuid } from './uuid';
 
 function toSnapshot(record: CaseRecord, resident: { bsn: string; name: string }): CaseSnapshot {
@@ -44,6 +53,10 @@ function toSnapshot(record: CaseRecord, resident: { bsn: string; name: string })
         }
       : null,
   };
+}
+
+function toCaseQuestion(row: QuestionRow): CaseQuestion {
+  return { id: row.id, text: row.text, askedAt: row.asked_at, answer: row.answer, answeredAt: row.answered_at };
 }
 
 class OwnTablesCaseSystem implements CaseSystem {
@@ -97,6 +110,46 @@ class OwnTablesCaseSystem implements CaseSystem {
 
   initiatorsOf(caseIds: readonly string[]) {
     return initiatorsOf(this.db, caseIds);
+  }
+
+  async workload(municipalities: 'all' | readonly string[]): Promise<CaseWorkload[]> {
+    const rows = await workloadOf(this.db, municipalities);
+    return rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      caseType: row.case_type,
+      municipalityCode: row.municipality_code,
+      residentBsn: row.bsn,
+      term: {
+        registeredOn: row.registered_on as IsoDate,
+        decisionTermWeeks: row.decision_term_weeks,
+        extension: row.extension
+          ? { weeks: row.extension.weeks, noticeOn: row.extension.notice_on as IsoDate, reason: row.extension.reason }
+          : null,
+        repairRequests: row.requests.map((r) => ({
+          requestedOn: r.requested_on as IsoDate,
+          dueDate: r.due_date as IsoDate,
+          receivedOn: r.received_on as IsoDate | null,
+        })),
+      },
+      decided: row.decided,
+      requests: row.requests.map((r) => ({
+        id: r.id,
+        state: r.state,
+        dueDate: r.due_date as IsoDate,
+        receivedOn: r.received_on as IsoDate | null,
+      })),
+      openQuestionsAskedAt: row.openQuestionsAskedAt,
+    }));
+  }
+
+  async questionsOfCase(caseId: string): Promise<CaseQuestion[]> {
+    return (await questionsOfCase(this.db, caseId)).map(toCaseQuestion);
+  }
+
+  async answerQuestion(caseId: string, questionId: string, answer: Parameters<CaseSystem['answerQuestion']>[2]) {
+    const outcome = await answerQuestion(this.db, caseId, questionId, answer);
+    return typeof outcome === 'string' ? outcome : toCaseQuestion(outcome);
   }
 
   registerDocument(caseId: string, documentId: string, registeredAt: Date) {

@@ -296,6 +296,8 @@ export interface CaseQuestionsTable {
   asked_at: Timestamp;
   answer: string | null;
   answered_at: Timestamp | null;
+  /** The staff account that answered (migration 010); null while open, or once the account is gone */
+  answered_by: Generated<string | null>;
 }
 
 /** A member of staff (migration 005); `subject` is the staff IdP's id for them. */

@@ -69,6 +69,7 @@ const en: typeof nl = {
     yours: 'Your questions',
     askedAt: 'Asked on {time}',
     answer: 'Answer',
+    answeredAt: 'Answered on {time}',
     noAnswer: 'No answer yet.',
   },
 };

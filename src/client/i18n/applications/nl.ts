@@ -71,6 +71,7 @@ const nl = {
     yours: 'Uw vragen',
     askedAt: 'Gesteld op {time}',
     answer: 'Antwoord',
+    answeredAt: 'Beantwoord op {time}',
     noAnswer: 'Nog geen antwoord.',
   },
 };

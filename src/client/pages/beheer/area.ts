@@ -12,7 +12,7 @@ import type { Router } from 'vue-router';
 import BeheerLayout from './BeheerLayout.vue';
 import CasePage from './CasePage.vue';
 import AccountsPage from './AccountsPage.vue';
-import CaseSearchPage from './CaseSearchPage.vue';
+import WorklistPage from './WorklistPage.vue';
 import AgendaPage from './planning/AgendaPage.vue';
 import ClosuresPage from './planning/ClosuresPage.vue';
 import HomeVisitsPage from './planning/HomeVisitsPage.vue';
@@ -28,7 +28,7 @@ export function installStaffArea(router: Router): boolean {
       {
         path: '',
         name: 'beheer',
-        component: CaseSearchPage,
+        component: WorklistPage,
         meta: { titleKey: 'staff.home.pageTitle' },
       },
       {

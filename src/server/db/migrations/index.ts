@@ -12,6 +12,7 @@ import * as m006 from './006_assist';
 import * as m008 from './008_notifications';
 import * as m009 from './009_reminder_indexes';
 import * as m010 from './010_idp_models';
+import * as m011 from './011_question_answers';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008_notifications': m008,
   '009_reminder_indexes': m009,
   '010_idp_models': m010,
+  '011_question_answers': m011,
 };
 
 /** How many migrations this build has: readiness waits until the database has all of them. */

@@ -138,7 +138,13 @@ export function toDetail(consortium: Consortium, record: CaseRecord, today: IsoD
 }
 
 export function toQuestion(q: CaseRecord['questions'][number]): Question {
-  return { id: q.id, text: q.text, askedAt: q.asked_at.toISOString(), answer: q.answer };
+  return {
+    id: q.id,
+    text: q.text,
+    askedAt: q.asked_at.toISOString(),
+    answer: q.answer,
+    answeredAt: q.answered_at?.toISOString() ?? null,
+  };
 }
 
 /**

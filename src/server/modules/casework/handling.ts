@@ -17,7 +17,7 @@ export function currentStatus(snapshot: CaseSnapshot): string {
 
 /** The decision term as the resident sees it, with `extraExtension` as if it were given. */
 export function termOf(
-  snapshot: CaseSnapshot,
+  snapshot: Pick<CaseSnapshot, 'registeredOn' | 'decisionTermWeeks' | 'extension' | 'repairRequests'>,
   today: IsoDate,
   extraExtension?: { weeks: number; noticeOn: IsoDate },
 ): DecisionTerm {

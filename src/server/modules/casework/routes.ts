@@ -18,8 +18,8 @@ import {
 import { createBlobStore } from '../../blobs/index';
 import type { CaseSystemProvider, StaffCaseRow } from '../../case-system/index';
 import type { AppContext } from '../../context';
-import { notFound } from '../../errors';
-import { sendDownload } from '../documents/download';
+import { AppError, notFound } from '../../errors';
+import { PREVIEWABLE_TYPES, sendDownload } from '../documents/download';
 import { requestsOfCase } from '../documents/queries';
 import { toHandling } from './handling';
 import { actingRole, ensureInScope, requireStaff } from '../staff/session';
@@ -156,6 +156,38 @@ export async function caseRoutes(
         purpose: 'document_check',
       });
       return sendDownload(reply, blobs, document);
+    },
+  );
+
+  app.get(
+    '/:caseId/documents/:documentId/preview',
+    {
+      config,
+      schema: {
+        summary: 'Show a document of the case in the browser (PDF, JPEG, PNG), inline, framable by Loket only',
+        description: 'Other types answer 415 DOCUMENT_NOT_PREVIEWABLE: download them instead.',
+        tags: ['staff'],
+        params: CaseDocumentParams,
+        response: { ...errors, 415: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const cases = caseSystem(ctx.db);
+      const found = await caseInScope(request, await cases.staffCase(request.params.caseId), CASE_ROLES);
+      const document = await cases.documentOfCase(found.id, request.params.documentId);
+      if (!document) throw notFound('Document');
+      if (!PREVIEWABLE_TYPES.has(document.content_type)) {
+        throw new AppError(415, 'DOCUMENT_NOT_PREVIEWABLE', 'The browser cannot show this type; download it');
+      }
+      await app.auditor.allowed(request, {
+        role: actingRole(request.staff!, CASE_ROLES),
+        action: 'read',
+        objectType: 'document',
+        objectId: document.id,
+        residentBsn: found.bsn,
+        purpose: 'document_check',
+      });
+      return sendDownload(reply, blobs, document, 'inline');
     },
   );
 }

@@ -19,6 +19,8 @@ const ONCE_PER_OBJECT: ReadonlySet<NotificationEventType> = new Set([
   'document_requested',
   'decision_letter_available',
   'letter_available',
+  // a question is answered once; a retried answer must not send a second message
+  'question_answered',
 ]);
 
 export interface RecordOptions {

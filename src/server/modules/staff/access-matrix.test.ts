@@ -88,6 +88,7 @@ describe.each(testDatabases)('access matrix over every /api route on %s', (kind)
       notice: 'Wij hebben meer tijd nodig.',
     }),
     'POST /api/staff/cases/:caseId/decision': () => ({ result: 'granted', decidedOn: today }),
+    'POST /api/staff/cases/:caseId/questions/:questionId/answer': () => ({ answer: 'Ja, dat kan.' }),
     'POST /api/applications/:id/questions': () => ({ text: 'Hoe staat het ermee?' }),
     'POST /api/applications/:id/documents': (target) => ({ uploadId: target.ids.uploadId, title: 'Iets' }),
   };
