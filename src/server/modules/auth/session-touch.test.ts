@@ -124,3 +124,23 @@ describe.each(testDatabases)('session activity on %s', (kind) => {
     expect((await useSession(t.ctx.db, t.clock, policy, token, 'staff')).ok).toBe(false);
   });
 });
+
+describe.each(testDatabases)('a short idle time on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { now: new Date('2026-11-18T10:00:00Z'), config: { sessionIdleMinutes: 1 } });
+  });
+  afterAll(() => t?.close());
+
+  it('keeps someone who clicks every 50 seconds signed in with an idle time of one minute', async () => {
+    const token = await startSession(t.ctx.db, t.clock, sessionPolicy(t.ctx), '999990019');
+    const browser = new Browser(t.app);
+    browser.setCookie('loket_session', token);
+    for (let step = 0; step < 6; step += 1) {
+      t.clock.advanceMinutes(50 * SECOND);
+      expect((await browser.get('/api/me')).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(1);
+    expect((await browser.get('/api/me')).statusCode).toBe(401);
+  });
+});

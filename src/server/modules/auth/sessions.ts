@@ -32,6 +32,15 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
 /**
+ * With a short idle time (SESSION_IDLE_MINUTES=1 at a kiosk) a minute between writes would end an
+ * active session: activity is then stored at least ten times per idle period, so a session ends
+ * at most a tenth of the idle time early.
+ */
+function writeIntervalMs(idleMinutes: number): number {
+  return Math.min(LAST_SEEN_WRITE_INTERVAL_MS, (idleMinutes * 60_000) / 10);
+}
+
+/**
  * Checks a session row against its idle and absolute limits at `now`, and records activity at
  * most once per LAST_SEEN_WRITE_INTERVAL_MS. Returns the last-seen time that now counts, or null
  * when the session is over (ended here on the spot).
@@ -49,7 +58,7 @@ async function checkAndTouch(
     await endSessionByHash(db, clock, idHash, now >= idleLimit ? 'idle' : 'absolute');
     return null;
   }
-  if (now.getTime() - session.last_seen_at.getTime() < LAST_SEEN_WRITE_INTERVAL_MS) return session.last_seen_at;
+  if (now.getTime() - session.last_seen_at.getTime() < writeIntervalMs(idleMinutes)) return session.last_seen_at;
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   return now;
 }
