@@ -111,7 +111,8 @@ export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: Modul
         ({ query, termEndsOn } = moving);
       } else {
         const offer = resolveOffer(consortium, code, place);
-        if (urgentAsked && !offer.type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
+        if (urgentAsked && !offer.type.urgentCapable)
+          throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
         query = { ...offer, urgent: urgentAsked, now };
       }
       const { window, slots } = await findSlots(ctx.db, consortium, query);

@@ -84,9 +84,7 @@ describe.each(testDatabases)('rescheduling urgent debt help on %s', (kind) => {
   });
 
   it('a first urgent booking after its own term is refused with the same code', async () => {
-    const regular = (
-      await pieter.get('/api/appointments/availability?type=debt-help-first')
-    ).json() as Availability;
+    const regular = (await pieter.get('/api/appointments/availability?type=debt-help-first')).json() as Availability;
     const later = regular.days.find((d) => d.date === '2026-05-06')!.slots[0]!;
     const res = await pieter.post('/api/appointments', {
       type: 'debt-help-first',
