@@ -93,7 +93,7 @@ describe('Afspraak', () => {
     const wrapper = await render(() => json({}));
     expect(wrapper.findAll('[data-hours] :is(dt, dd)').map((x) => x.text())).toEqual([
       'maandag t/m vrijdag',
-      '08:30 tot 17:00 uur',
+      '08:30 – 17:00 uur',
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('Afspraak', () => {
     await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toContain('Dit wacht op verzenden'));
     // The confirmation says what happens next, and has the focus.
     expect(wrapper.find('[data-cancelled]').text()).toContain('Uw afspraak is afgezegd');
-    expect(wrapper.find('[data-cancelled]').text()).toContain('U hoeft niets meer te doen.');
+    expect(wrapper.find('[data-cancelled]').text()).toContain('wij sturen het zodra er internet is');
     await vi.waitFor(() => expect(document.activeElement?.textContent?.trim()).toBe('Uw afspraak is afgezegd'));
   });
 

@@ -81,8 +81,8 @@ describe('Afspraak maken', () => {
     expect(wrapper.find('[data-progress]').text()).toBe('Stap 2 van 5');
     // Each place shows when it is open: a local desk only a few hours a week.
     const hours = (id: string) => wrapper.findAll(`[data-hours="${id}"] :is(dt, dd)`).map((x) => x.text());
-    expect(hours('ijsselstein')).toEqual(['maandag', '09:00 tot 12:00 uur', 'woensdag', '13:00 tot 16:00 uur']);
-    expect(hours('centraal')).toEqual(['maandag t/m vrijdag', '08:30 tot 17:00 uur']);
+    expect(hours('ijsselstein')).toEqual(['maandag', '09:00 – 12:00 uur', 'woensdag', '13:00 – 16:00 uur']);
+    expect(hours('centraal')).toEqual(['maandag t/m vrijdag', '08:30 – 17:00 uur']);
     await wrapper.find('input[value="centraal"]').setValue(true);
     await wrapper.find('form').trigger('submit');
     await settle();
