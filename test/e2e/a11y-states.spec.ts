@@ -294,7 +294,8 @@ const STATES: State[] = [
         appointments: Array<{ id: string; canChange: boolean }>;
       };
       await goto(page, `/afspraken/${appointments.find((a) => a.canChange)!.id}`);
-      await main(page).getByRole('button', { name: 'Afzeggen' }).click();
+      // "Afzeggen" or "Cancel": the subtle danger button of the page.
+      await main(page).locator('button.utrecht-button--danger').click();
       return main(page).locator('[data-cancel]');
     },
   },
@@ -313,7 +314,7 @@ const STATES: State[] = [
     as: '999990044',
     open: async (page) => (
       await bookingStep(page, ''),
-      await page.getByRole('radio', { name: /Eerste gesprek schuldhulp/ }).check(),
+      await page.locator('input[name="type"][value="debt-help-first"]').check(),
       page.locator('[data-urgency]')
     ),
   },
