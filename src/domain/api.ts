@@ -27,7 +27,7 @@ export const ErrorResponse = Type.Object({
     details: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
         description:
-          'What the client can act on, for the codes that carry it (SLOT_TAKEN: nextSlots; URGENT_CAPACITY_FULL: phone)',
+          'What the client can act on, for the codes that carry it (SLOT_TAKEN: nextSlots; URGENT_CAPACITY_FULL: phone; URGENT_TERM_EXCEEDED: termEndsOn)',
       }),
     ),
   }),

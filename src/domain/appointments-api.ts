@@ -31,6 +31,14 @@ export type AppointmentChannel = Static<typeof AppointmentChannel>;
 export const UrgencyReason = literals(URGENCY_REASONS);
 export type UrgencyReason = Static<typeof UrgencyReason>;
 
+/** When a place is open: ISO weekday (1 = Monday), wall-clock times; a day may have several */
+export const OpeningHours = Type.Object({
+  day: Type.Integer({ minimum: 1, maximum: 7 }),
+  opens: WallTime,
+  closes: WallTime,
+});
+export type OpeningHours = Static<typeof OpeningHours>;
+
 export const AppointmentPlace = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -39,6 +47,8 @@ export const AppointmentPlace = Type.Object({
   /** Opens the phone's maps app on the address */
   routeUrl: Type.String(),
   phone: Type.Optional(Type.String()),
+  /** Local desks open only a few hours a week: residents must see when */
+  openingHours: Type.Array(OpeningHours),
 });
 export type AppointmentPlace = Static<typeof AppointmentPlace>;
 
@@ -78,6 +88,11 @@ export const AvailabilityQuery = Type.Object({
   urgent: Type.Optional(Type.Boolean()),
   from: Type.Optional(IsoDate),
   until: Type.Optional(IsoDate),
+  /**
+   * Free slots to move this appointment to: its own type and urgency decide, its own booking is
+   * left out, and urgent debt help stays within the term of the first request
+   */
+  reschedule: Type.Optional(Uuid),
 });
 export type AvailabilityQuery = Static<typeof AvailabilityQuery>;
 
@@ -101,7 +116,7 @@ type CallNow = Static<typeof CallNow>;
 export const Availability = Type.Object({
   type: Type.String(),
   urgent: Type.Boolean(),
-  /** The days that may be booked (lead time, horizon, Wgs term) */
+  /** The days that may be booked (lead time, horizon, Wgs term; for a reschedule the first request's term) */
   window: Type.Object({ from: IsoDate, until: IsoDate }),
   /** Only days with at least one free slot, in order */
   days: Type.Array(Type.Object({ date: IsoDate, slots: Type.Array(Slot) })),
@@ -194,11 +209,13 @@ export type AppointmentResponse = Static<typeof AppointmentResponse>;
 
 /**
  * The `error.details` of a refusal the client can act on (ErrorResponse in api.ts): SLOT_TAKEN
- * carries the next free slots, URGENT_CAPACITY_FULL the phone number to call now.
+ * carries the next free slots, URGENT_CAPACITY_FULL the phone number to call now,
+ * URGENT_TERM_EXCEEDED the last day the urgent conversation may fall on.
  */
 export interface RefusalDetails {
   nextSlots?: Slot[];
   phone?: string;
+  termEndsOn?: string;
 }
 
 const CallbackPartOfDay = literals(CALLBACK_PARTS_OF_DAY);

@@ -286,6 +286,19 @@ const STATES: State[] = [
       return goto(page, `/afspraken/${appointments[0]!.id}`);
     },
   },
+  {
+    name: 'appointment: cancel question',
+    as: '999990019',
+    async open(page) {
+      const { appointments } = (await (await page.request.get('/api/appointments')).json()) as {
+        appointments: Array<{ id: string; canChange: boolean }>;
+      };
+      await goto(page, `/afspraken/${appointments.find((a) => a.canChange)!.id}`);
+      // "Afzeggen" or "Cancel": the subtle danger button of the page.
+      await main(page).locator('button.utrecht-button--danger').click();
+      return main(page).locator('[data-cancel]');
+    },
+  },
   { name: 'booking: type', as: '999990019', open: (page) => bookingStep(page, '') },
   {
     name: 'booking: type not chosen',
@@ -299,7 +312,11 @@ const STATES: State[] = [
   {
     name: 'booking: urgency (debt help)',
     as: '999990044',
-    open: (page) => bookingStep(page, 'stap=spoed&type=debt-help-first'),
+    open: async (page) => (
+      await bookingStep(page, ''),
+      await page.locator('input[name="type"][value="debt-help-first"]').check(),
+      page.locator('[data-urgency]')
+    ),
   },
   { name: 'booking: place', as: '999990019', open: (page) => bookingStep(page, 'stap=plaats&type=consultation') },
   {

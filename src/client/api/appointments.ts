@@ -23,10 +23,17 @@ export const getAppointments = () => getJson<AppointmentList>('/api/appointments
 export const getAppointment = (id: string) =>
   getJson<AppointmentResponse>(`/api/appointments/${encodeURIComponent(id)}`);
 
-export function getAvailability(query: { type: string; place?: string; urgent?: boolean }): Promise<Availability> {
+/** `reschedule`: the appointment to move; the server then takes its type, urgency and term. */
+export function getAvailability(query: {
+  type: string;
+  place?: string;
+  urgent?: boolean;
+  reschedule?: string;
+}): Promise<Availability> {
   const params = new URLSearchParams({ type: query.type });
   if (query.place) params.set('place', query.place);
   if (query.urgent) params.set('urgent', 'true');
+  if (query.reschedule) params.set('reschedule', query.reschedule);
   return getJson<Availability>(`/api/appointments/availability?${params.toString()}`);
 }
 

@@ -215,6 +215,8 @@ const en: MessageSchema = {
     SLOT_NOT_OFFERED: 'You cannot book an appointment at this time. Choose another time.',
     SLOT_TAKEN: 'Someone else just chose this time. Choose another time.',
     URGENT_CAPACITY_FULL: 'We have no urgent appointment left. Call us now and we will help you quickly.',
+    URGENT_TERM_EXCEEDED:
+      'With urgent help, the conversation must be within 3 working days of your request. This day is too late. Choose an earlier day, or call us.',
     NO_SLOTS_AVAILABLE: 'There is no free time left. Call us and we will make an appointment together.',
     CUT_OFF_PASSED: 'Your appointment starts soon. You can no longer change or cancel it online. Please call us.',
     APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',

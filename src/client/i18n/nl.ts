@@ -220,6 +220,8 @@ const nl = {
     SLOT_NOT_OFFERED: 'Op deze tijd kunt u geen afspraak maken. Kies een andere tijd.',
     SLOT_TAKEN: 'Iemand anders heeft deze tijd net gekozen. Kies een andere tijd.',
     URGENT_CAPACITY_FULL: 'Wij hebben geen spoedafspraak meer vrij. Bel ons nu, dan helpen wij u snel.',
+    URGENT_TERM_EXCEEDED:
+      'Bij spoed moet het gesprek binnen 3 werkdagen na uw aanvraag zijn. Deze dag is te laat. Kies een eerdere dag, of bel ons.',
     NO_SLOTS_AVAILABLE: 'Er is geen tijd meer vrij. Bel ons, dan maken wij samen een afspraak.',
     CUT_OFF_PASSED: 'Uw afspraak begint binnenkort. U kunt hem nu niet meer online veranderen of afzeggen. Bel ons.',
     APPOINTMENT_CANCELLED: 'Deze afspraak is al afgezegd.',

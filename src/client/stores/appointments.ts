@@ -36,14 +36,18 @@ import { ApiError, errorCodeOf, isAborted } from '../api/http';
 import { keepOfflineCopy, readOfflineCopy } from '../offline/personal-copy';
 import { useOutboxStore } from './outbox';
 
-/** What the personal offline copy keeps: enough to know when and where, without a connection */
-/** Which free slots to show: of one place, or (urgent debt help) of every place with reserved capacity */
+/**
+ * Which free slots to show: of one place, or (urgent debt help) of every place with reserved
+ * capacity; when moving an appointment, the server decides from the appointment itself.
+ */
 interface SlotQuery {
   type: string;
   place: string | null;
   urgent: boolean;
+  reschedule: string | null;
 }
 
+/** What the personal offline copy keeps: enough to know when and where, without a connection */
 interface AppointmentsCopy {
   appointments: Appointment[];
   homeVisits: HomeVisit[];
@@ -154,14 +158,15 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   let availabilityFor = '';
 
   async function loadAvailability(query: SlotQuery): Promise<void> {
-    const key = `${query.type}|${query.urgent ? '' : (query.place ?? '')}|${query.urgent}`;
+    const key = `${query.type}|${query.urgent ? '' : (query.place ?? '')}|${query.urgent}|${query.reschedule ?? ''}`;
     if (key === availabilityFor && availability.value) return;
     availabilityError.value = null;
     try {
       availability.value = await getAvailability({
         type: query.type,
         place: query.urgent ? undefined : (query.place ?? undefined),
-        urgent: query.urgent,
+        urgent: query.reschedule ? undefined : query.urgent,
+        reschedule: query.reschedule ?? undefined,
       });
       availabilityFor = key;
     } catch (error) {
@@ -175,6 +180,8 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   const bookError = ref<string | null>(null);
   const nextSlots = ref<Slot[] | null>(null);
   const callPhone = ref<string | null>(null);
+  /** URGENT_TERM_EXCEEDED: the last day the urgent conversation may fall on */
+  const termEndsOn = ref<string | null>(null);
   // The same attempt (e.g. after a network error) keeps its key: it books at most once.
   let attempt: { start: string; key: string } | null = null;
 
@@ -187,6 +194,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     booking.value = true;
     bookError.value = null;
     callPhone.value = null;
+    termEndsOn.value = null;
     if (attempt?.start !== start) attempt = { start, key: newIdempotencyKey() };
     const key = attempt.key;
     try {
@@ -206,6 +214,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
         availabilityFor = ''; // what we knew is out of date
       }
       if (details?.phone) callPhone.value = details.phone;
+      if (details?.termEndsOn) termEndsOn.value = details.termEndsOn;
       return null;
     } finally {
       booking.value = false;
@@ -216,6 +225,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   function clearRefusal(): void {
     nextSlots.value = null;
     bookError.value = null;
+    termEndsOn.value = null;
   }
 
   /** A fresh visit to the booking page: the latest types, new free slots, no old refusal. */
@@ -257,6 +267,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     bookError,
     nextSlots,
     callPhone,
+    termEndsOn,
     book,
     clearRefusal,
     startBooking,

@@ -37,6 +37,7 @@ export const catalog: AppointmentTypeList = {
       address: { street: 'Stationsplein 1', postalCode: '3431 AA', city: 'Nieuwegein' },
       accessibility: { nl: 'Rolstoeltoegankelijk', en: 'Wheelchair accessible' },
       routeUrl: 'https://maps.example/?q=1',
+      openingHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '17:00' })),
     },
     {
       id: 'ijsselstein',
@@ -44,6 +45,10 @@ export const catalog: AppointmentTypeList = {
       address: { street: 'Overtoom 1', postalCode: '3401 BK', city: 'IJsselstein' },
       accessibility: { nl: 'Lift aanwezig', en: 'Lift available' },
       routeUrl: 'https://maps.example/?q=2',
+      openingHours: [
+        { day: 1, opens: '09:00', closes: '12:00' },
+        { day: 3, opens: '13:00', closes: '16:00' },
+      ],
     },
   ],
   rules: { minLeadMinutes: 120, horizonDays: 42, changeCutOffHours: 24 },

@@ -29,6 +29,7 @@ const CASE = '7d5f8a2e-1b3c-4d6e-9f00-123456789abc';
 async function render(
   cancel: () => Response | Promise<Response>,
   linked: Partial<ReturnType<typeof appointment>> = {},
+  startAt?: string,
 ) {
   freezeToday();
   mockFetch({
@@ -37,7 +38,7 @@ async function render(
     [`GET /api/appointments/${APPT}`]: () => json({ appointment: { ...appointment(), ...linked } }),
     [`POST /api/appointments/${APPT}/cancel`]: cancel,
   });
-  const harness = await createHarness('nl');
+  const harness = await createHarness('nl', startAt ? { startAt } : {});
   await useSessionStore(harness.pinia).load();
   const wrapper = mount(AppointmentPage, {
     props: { id: APPT },
@@ -57,7 +58,7 @@ async function cancelWith(wrapper: Awaited<ReturnType<typeof render>>, reason: s
     .find((b) => b.text() === 'Afzeggen')!
     .trigger('click');
   await wrapper.find('#cancel-reason').setValue(reason);
-  await wrapper.find('form').trigger('submit');
+  await wrapper.find('form[data-cancel]').trigger('submit');
   await flushPromises();
 }
 
@@ -72,6 +73,43 @@ describe('Afspraak', () => {
     expect(wrapper.find('img').attributes('alt')).toContain('AFS-7K3P9Q');
     expect(wrapper.find('img').attributes('src')).toBe(`/api/appointments/${APPT}/qr.svg`);
     expect(wrapper.find('a[download]').attributes('href')).toBe(`/api/appointments/${APPT}/calendar.ics`);
+  });
+
+  it('right after booking: a confirmation panel with what, when, where, what to bring and the .ics takes the focus', async () => {
+    const wrapper = await render(() => json({}), {}, `/afspraken/${APPT}?nieuw=1`);
+    await vi.waitFor(() => expect(document.activeElement?.textContent?.trim()).toBe('Uw afspraak staat vast'));
+    const panel = wrapper.find('[data-booked]');
+    expect(panel.findAll('dd').map((d) => d.text())).toEqual([
+      'Gesprek met een consulent',
+      '2 december 2026, 10:00 tot 10:30 uur',
+      'Centraal kantoor, Stationsplein 1, Nieuwegein',
+    ]);
+    expect(panel.text()).toContain('Uw identiteitsbewijs');
+    expect(panel.text()).toContain('U vindt deze afspraak altijd terug bij Mijn afspraken.');
+    expect(panel.find('a[download]').attributes('href')).toBe(`/api/appointments/${APPT}/calendar.ics`);
+  });
+
+  it('shows when the place is open', async () => {
+    const wrapper = await render(() => json({}));
+    expect(wrapper.findAll('[data-hours] :is(dt, dd)').map((x) => x.text())).toEqual([
+      'maandag t/m vrijdag',
+      '08:30 – 17:00 uur',
+    ]);
+  });
+
+  it('"Afzeggen" asks once; "Nee, toch niet" keeps the appointment and puts the focus back', async () => {
+    const wrapper = await render(() => json({}));
+    const cancelButton = () => wrapper.findAll('button').find((b) => b.text() === 'Afzeggen');
+    await cancelButton()!.trigger('click');
+    await vi.waitFor(() => expect(document.activeElement?.textContent?.trim()).toBe('Afspraak afzeggen'));
+    expect(wrapper.find('[data-cancel]').text()).toContain('Wilt u deze afspraak echt afzeggen?');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Nee, toch niet')!
+      .trigger('click');
+    await vi.waitFor(() => expect(document.activeElement).toBe(cancelButton()!.element));
+    expect(wrapper.find('[data-cancel]').exists()).toBe(false);
+    expect(holder.value).toHaveLength(0);
   });
 
   it('names the application the appointment is about, with a link to it', async () => {
@@ -97,6 +135,10 @@ describe('Afspraak', () => {
       subject: APPT,
     });
     await vi.waitFor(() => expect(wrapper.find('[role="status"]').text()).toContain('Dit wacht op verzenden'));
+    // The confirmation says what happens next, and has the focus.
+    expect(wrapper.find('[data-cancelled]').text()).toContain('Uw afspraak is afgezegd');
+    expect(wrapper.find('[data-cancelled]').text()).toContain('wij sturen het zodra er internet is');
+    await vi.waitFor(() => expect(document.activeElement?.textContent?.trim()).toBe('Uw afspraak is afgezegd'));
   });
 
   it('after the cut-off the server refuses and the page says why', async () => {

@@ -7,7 +7,7 @@ import { memoryOutboxBackend } from '../../offline/outbox-backend';
 import { useOutboxBackendForTests } from '../../offline/outbox-engine';
 import { setOnline } from '../../stores/device';
 import { useSessionStore } from '../../stores/session';
-import { appointment, catalog, slot } from '../../components/appointments/testing';
+import { APPT, appointment, catalog, slot } from '../../components/appointments/testing';
 import { createHarness, freezeToday, json, me, mockFetch, summary } from '../../testing/harness';
 
 let holder: { value: OutboxItem[] };
@@ -72,10 +72,17 @@ describe('Afspraak maken', () => {
   it('goes type → place → day → time → confirm with each step in the URL, and keeps what was typed when going back', async () => {
     const { wrapper, router } = await render('/afspraken/maken');
     expect(wrapper.find('legend').text()).toBe('Waarvoor wilt u een afspraak?');
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 1 van 5');
+    expect(wrapper.find('[data-previous-step]').exists()).toBe(false);
     await wrapper.find('input[value="consult"]').setValue(true);
     await wrapper.find('form').trigger('submit');
     await settle();
     expect(router.currentRoute.value.query).toMatchObject({ stap: 'plaats', type: 'consult' });
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 2 van 5');
+    // Each place shows when it is open: a local desk only a few hours a week.
+    const hours = (id: string) => wrapper.findAll(`[data-hours="${id}"] :is(dt, dd)`).map((x) => x.text());
+    expect(hours('ijsselstein')).toEqual(['maandag', '09:00 – 12:00 uur', 'woensdag', '13:00 – 16:00 uur']);
+    expect(hours('centraal')).toEqual(['maandag t/m vrijdag', '08:30 – 17:00 uur']);
     await wrapper.find('input[value="centraal"]').setValue(true);
     await wrapper.find('form').trigger('submit');
     await settle();
@@ -83,9 +90,14 @@ describe('Afspraak maken', () => {
       await flushPromises();
       expect(wrapper.find('[data-date="2026-12-02"]').exists()).toBe(true);
     });
-    expect(wrapper.find('[data-date="2026-12-02"]').text()).toBe('2 december 2026');
+    // Weekday names, grouped per week.
+    expect(wrapper.find('[data-date="2026-12-02"]').text()).toBe('wo 2 dec');
+    expect(wrapper.find('[data-date="2026-12-03"]').text()).toBe('do 3 dec');
+    expect(wrapper.findAll('[data-step="dag"] h3').map((h) => h.text())).toEqual(['Week van 30 november']);
     await wrapper.find('[data-date="2026-12-02"]').trigger('click');
     await settle();
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 4 van 5');
+    expect(wrapper.findAll('[data-step="tijd"] button').map((b) => b.text())).toEqual(['10:00', '11:00']);
     await wrapper.find('[data-start="2026-12-02T10:00:00.000Z"]').trigger('click');
     await settle();
     expect(router.currentRoute.value.query).toMatchObject({
@@ -98,11 +110,13 @@ describe('Afspraak maken', () => {
 
     await wrapper.find('#need-interpreter').setValue('Arabisch');
     await wrapper.find('input[name="wheelchair"]').setValue(true);
-    router.back();
+    // "Vorige stap" goes to the time step, with the day still chosen.
+    expect(wrapper.find('[data-previous-step]').text()).toBe('Vorige stap');
+    await wrapper.find('[data-previous-step]').trigger('click');
     await settle();
-    expect(router.currentRoute.value.query.stap).toBe('tijd');
+    expect(router.currentRoute.value.query).toMatchObject({ stap: 'tijd', dag: '2026-12-02' });
     expect(wrapper.find('[data-step="tijd"]').exists()).toBe(true);
-    router.forward();
+    router.back();
     await settle();
     expect((wrapper.find('#need-interpreter').element as HTMLInputElement).value).toBe('Arabisch');
     expect((wrapper.find('input[name="wheelchair"]').element as HTMLInputElement).checked).toBe(true);
@@ -170,9 +184,15 @@ describe('Afspraak maken', () => {
       'Telefonisch',
       'Met video',
     ]);
+    // How to meet comes first, before what the resident needs.
+    const legends = wrapper.findAll('[data-step="gegevens"] legend').map((l) => l.text());
+    expect(legends).toEqual(['Hoe wilt u het gesprek voeren?', 'Wat heeft u nodig?']);
     expect(wrapper.find('#book-phone').exists()).toBe(false);
+    expect(wrapper.find('input[name="wheelchair"]').exists()).toBe(true);
     await wrapper.find('input[name="channel"][value="phone"]').setValue(true);
     await settle();
+    // A wheelchair does not matter on the phone.
+    expect(wrapper.find('input[name="wheelchair"]').exists()).toBe(false);
     await wrapper.find('#book-phone').setValue('06 12345678');
     expect(wrapper.find('#book-case').text()).toContain('LV-2026-000123');
     await wrapper.find('#book-case').setValue(caseId);
@@ -181,8 +201,8 @@ describe('Afspraak maken', () => {
     expect(bodies[0]).toMatchObject({ channel: 'phone', phone: '06 12345678', caseId });
   });
 
-  it('urgent debt help asks the urgency question, asks only for urgent slots, and shows the phone when none is left', async () => {
-    const { wrapper, router, fetchMock } = await render('/afspraken/maken?stap=spoed&type=schuldhulp-eerste-gesprek', {
+  it('urgent debt help asks the urgency question on the first step, skips the place, counts the same steps throughout, and shows the phone when nothing is left', async () => {
+    const { wrapper, router, fetchMock } = await render('/afspraken/maken', {
       'GET /api/appointments/availability?type=schuldhulp-eerste-gesprek&urgent=true': () =>
         json({
           type: 'schuldhulp-eerste-gesprek',
@@ -192,11 +212,19 @@ describe('Afspraak maken', () => {
           callNow: { code: 'URGENT_CAPACITY_FULL', phone: '030 999 00 11' },
         }),
     });
-    expect(wrapper.find('fieldset legend').text()).toBe('Is een van deze dingen aan de hand?');
+    expect(wrapper.find('[data-urgency]').exists()).toBe(false);
+    await wrapper.find('input[value="schuldhulp-eerste-gesprek"]').setValue(true);
+    expect(wrapper.find('[data-urgency] legend').text()).toBe('Is een van deze dingen aan de hand?');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.find('[data-urgency] [role="alert"]').text()).toBe('Maak eerst een keuze.');
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 1 van 5');
     await wrapper.find('input[value="eviction"]').setValue(true);
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 1 van 4');
     await wrapper.find('form').trigger('submit');
     await settle();
     expect(router.currentRoute.value.query).toMatchObject({ stap: 'dag', spoed: 'eviction' });
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 2 van 4');
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.find('[data-call-now]').exists()).toBe(true);
@@ -206,6 +234,70 @@ describe('Afspraak maken', () => {
     expect(
       fetchMock.mock.calls.some(([url]) => String(url).includes('urgent=true') && !String(url).includes('place=')),
     ).toBe(true);
+    // Back on the first step from the day step: the place step is not in this path.
+    await wrapper.find('[data-previous-step]').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query.stap).toBe('soort');
+  });
+
+  it('moving urgent debt help offers only the days of its term, and a refusal says which day is the last', async () => {
+    const moves: Array<Record<string, unknown>> = [];
+    const { wrapper, router } = await render(
+      `/afspraken/maken?verzet=${APPT}&type=schuldhulp-eerste-gesprek&plaats=centraal&stap=dag&spoed=eviction`,
+      {
+        [`GET /api/appointments/availability?type=schuldhulp-eerste-gesprek&reschedule=${APPT}`]: () =>
+          json({
+            type: 'schuldhulp-eerste-gesprek',
+            urgent: true,
+            window: { from: '2026-11-30', until: '2026-12-03' },
+            days: [
+              { date: '2026-12-02', slots: [slot('2026-12-02', '10:00', '2026-12-02T09:00:00.000Z')] },
+              {
+                date: '2026-12-03',
+                slots: [
+                  slot('2026-12-03', '10:00', '2026-12-03T09:00:00.000Z'),
+                  slot('2026-12-03', '14:00', '2026-12-03T13:00:00.000Z', 'ijsselstein'),
+                ],
+              },
+            ],
+            callNow: null,
+          }),
+        [`POST /api/appointments/${APPT}/reschedule`]: (init) => {
+          moves.push(JSON.parse(String(init!.body)));
+          return json(
+            { error: { code: 'URGENT_TERM_EXCEEDED', message: 'x', details: { termEndsOn: '2026-12-03' } } },
+            422,
+          );
+        },
+      },
+    );
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[data-date]').exists()).toBe(true);
+    });
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 1 van 3');
+    expect(wrapper.findAll('[data-date]').map((b) => b.attributes('data-date'))).toEqual(['2026-12-02', '2026-12-03']);
+    expect(wrapper.find('[data-urgent-term]').text()).toContain('U kunt kiezen tot en met 3 december 2026.');
+    await wrapper.find('[data-date="2026-12-03"]').trigger('click');
+    await settle();
+    // Several places: the times are grouped under each place.
+    expect(wrapper.findAll('[data-step="tijd"] h3').map((h) => h.text())).toEqual([
+      'Centraal kantoor',
+      'Loket IJsselstein',
+    ]);
+    await wrapper.find('[data-start="2026-12-03T13:00:00.000Z"]').trigger('click');
+    await settle();
+    expect(wrapper.find('[data-progress]').text()).toBe('Stap 3 van 3');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(moves[0]).toEqual({ start: '2026-12-03T13:00:00.000Z', place: 'ijsselstein' });
+    expect(wrapper.find('[data-book-error]').text()).toBe(
+      'Bij spoed moet het gesprek uiterlijk op 3 december 2026 zijn. Deze dag is te laat. Kies een eerdere dag, of bel ons.',
+    );
+    await wrapper.find('[data-other-day]').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query.stap).toBe('dag');
+    expect(wrapper.find('[data-book-error]').exists()).toBe(false);
   });
 
   it('offline: says booking needs a connection and queues a call-back request in the outbox', async () => {

@@ -23,10 +23,17 @@ import type { AppContext, ModuleOptions } from '../../context';
 import { notFound } from '../../errors';
 import { dbFor } from '../../idempotency';
 import { requireResident } from '../auth/session-hook';
-import { findSlots, groupByDay, resolveOffer } from './availability-service';
+import { findSlots, groupByDay, resolveOffer, type SlotQuery } from './availability-service';
 import { appointmentOf, appointmentsOf } from './queries';
 import { refusal } from './refusals';
-import { bookAppointment, cancelAppointment, rescheduleAppointment, residentStanding } from './service';
+import {
+  bookAppointment,
+  cancelAppointment,
+  earlierDay,
+  rescheduleAppointment,
+  rescheduleOffer,
+  residentStanding,
+} from './service';
 import { orderForResident, toAppointment, toAppointmentPlace } from './view';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
@@ -84,30 +91,43 @@ export async function appointmentRoutes(fastify: FastifyInstance, { ctx }: Modul
     '/availability',
     {
       schema: {
-        summary: 'Free slots per day for a type (and place); urgent=true for urgent debt help',
+        summary:
+          'Free slots per day for a type (and place); urgent=true for urgent debt help; reschedule=<id> for moving that appointment',
         tags: ['appointments'],
         querystring: AvailabilityQuery,
         response: { 200: Availability, ...errors },
       },
     },
     async (request) => {
-      requireResident(request);
-      const { type: code, place, urgent = false, from, until } = request.query;
-      const offer = resolveOffer(consortium, code, place);
-      if (urgent && !offer.type.urgentCapable) throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
-      const { window, slots } = await findSlots(ctx.db, consortium, { ...offer, urgent, now: ctx.clock.now() });
+      const { bsn } = requireResident(request);
+      const { type: code, place, urgent: urgentAsked = false, from, until, reschedule } = request.query;
+      const now = ctx.clock.now();
+      let query: SlotQuery;
+      let termEndsOn: string | null = null;
+      if (reschedule) {
+        // The appointment decides type, urgency and term, whatever else the query says.
+        const moving = await rescheduleOffer(ctx.db, consortium, { bsn, id: reschedule, placeId: place, now });
+        if (!moving) throw notFound('Appointment');
+        ({ query, termEndsOn } = moving);
+      } else {
+        const offer = resolveOffer(consortium, code, place);
+        if (urgentAsked && !offer.type.urgentCapable)
+          throw refusal('VALIDATION_FAILED', `'${code}' has no urgent path`);
+        query = { ...offer, urgent: urgentAsked, now };
+      }
+      const { window, slots } = await findSlots(ctx.db, consortium, query);
       const shown = slots.filter((s) => (!from || s.date >= from) && (!until || s.date <= until));
       const callNow =
         slots.length > 0
           ? null
           : {
-              code: urgent ? ('URGENT_CAPACITY_FULL' as const) : ('NO_SLOTS_AVAILABLE' as const),
+              code: query.urgent ? ('URGENT_CAPACITY_FULL' as const) : ('NO_SLOTS_AVAILABLE' as const),
               phone: consortium.phone,
             };
       return {
-        type: code,
-        urgent,
-        window: { from: window.from, until: window.until },
+        type: query.type.code,
+        urgent: query.urgent,
+        window: { from: window.from, until: earlierDay(window.until, termEndsOn) },
         days: groupByDay(shown),
         callNow,
       };

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { bookingRefusal, canChange, type ResidentStanding } from '../../../domain/appointments';
+import { urgentTermEndsOn, urgentTermExceeded } from '../../../domain/appointments-urgent';
 import type { NewAppointment, Reschedule } from '../../../domain/appointments-api';
 import { normalizeDutchPhone } from '../../../domain/appointments-phone';
 import { amsterdamWallClock } from '../../../domain/availability-time';
@@ -18,13 +19,13 @@ import {
   type Office,
   type SchemeKind,
 } from '../../../domain/consortium';
-import { addDays, amsterdamDateOf } from '../../../domain/dates';
+import { addDays, amsterdamDateOf, compareDates, type IsoDate } from '../../../domain/dates';
 import { caseSystemFor, type CaseSystem, type OpenCase } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import type { AppointmentRow, Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import { findPerson } from '../residents/queries';
-import { findSlots, resolveOffer, toApiSlot } from './availability-service';
+import { findSlots, resolveOffer, toApiSlot, type SlotQuery } from './availability-service';
 import { claimFirstFree, inTransaction } from './claim';
 import { appointmentOf } from './queries';
 import { newReference } from './reference';
@@ -123,6 +124,12 @@ function channelAndPhone(type: AppointmentType, input: Pick<NewAppointment, 'cha
 
 const text = (value: string | undefined) => value?.trim() || null;
 
+/** Urgent debt help on a day after the term of the request (made on `requestedOn`): 422 with the last day. */
+function refuseAfterUrgentTerm(start: Date, requestedOn: IsoDate): void {
+  const termEndsOn = urgentTermExceeded(amsterdamWallClock(start).date, requestedOn);
+  if (termEndsOn) throw refusalWithDetails('URGENT_TERM_EXCEEDED', { termEndsOn });
+}
+
 export async function bookAppointment(
   db: Kysely<Database>,
   deps: Deps,
@@ -141,6 +148,7 @@ export async function bookAppointment(
     if (refused) throw refusal(refused);
     const caseId = await caseFor(caseSystemFor(deps, trx), bsn, type, consortium, input.caseId, openCases);
     const request: SlotRequest = { type, place, urgent: Boolean(input.urgency), now, start: new Date(input.start) };
+    if (input.urgency) refuseAfterUrgentTerm(request.start, amsterdamDateOf(now));
     const slot = await slotAt(trx, consortium, request);
     if (!slot) throw refusal('SLOT_NOT_OFFERED');
     const row = await claimFirstFree(trx, slot.candidates, (unit) =>
@@ -205,6 +213,8 @@ export async function rescheduleAppointment(
       start,
       exceptAppointmentId: row.id,
     };
+    // The same rule as the first booking, counted from the day of that booking (the request).
+    if (request.urgent) refuseAfterUrgentTerm(start, amsterdamDateOf(row.booked_at));
     const slot = await slotAt(trx, consortium, request);
     if (!slot) throw refusal('SLOT_NOT_OFFERED');
     const moved = await claimFirstFree(trx, slot.candidates, (unit) =>
@@ -227,6 +237,36 @@ export async function rescheduleAppointment(
     if (!moved) throw await slotTaken(trx, consortium, request);
     return moved;
   });
+}
+
+/**
+ * What a reschedule may choose from: the appointment's own type, its own booking left out, and
+ * for urgent debt help the reserved desks of every place up to the first request's last day
+ * (`termEndsOn`). Null when the resident has no such appointment.
+ */
+export async function rescheduleOffer(
+  db: Kysely<Database>,
+  consortium: Consortium,
+  r: { bsn: string; id: string; placeId: string | undefined; now: Date },
+): Promise<{ query: SlotQuery; termEndsOn: IsoDate | null } | null> {
+  const row = await appointmentOf(db, r.bsn, r.id);
+  if (!row) return null;
+  const urgent = row.urgency !== null;
+  const offer = resolveOffer(consortium, row.type_code, urgent ? undefined : (r.placeId ?? row.place_id));
+  const termEndsOn = urgent ? urgentTermEndsOn(amsterdamDateOf(row.booked_at)) : null;
+  const query: SlotQuery = {
+    ...offer,
+    urgent,
+    now: r.now,
+    exceptAppointmentId: row.id,
+    ...(termEndsOn ? { until: termEndsOn } : {}),
+  };
+  return { query, termEndsOn };
+}
+
+/** The earlier of a window's last day and a term's last day (null: no term). */
+export function earlierDay(day: IsoDate, term: IsoDate | null): IsoDate {
+  return term !== null && compareDates(term, day) < 0 ? term : day;
 }
 
 /** Cancelling frees the unit at once: the constraint only looks at booked rows. */

@@ -14,6 +14,7 @@ export function toAppointmentPlace(office: Office): AppointmentPlace {
     accessibility: { ...office.accessibility },
     routeUrl: routeLink(office.address),
     ...(office.phone ? { phone: office.phone } : {}),
+    openingHours: office.openingHours.map((h) => ({ ...h })),
   };
 }
 
@@ -25,6 +26,7 @@ function unknownPlace(id: string): AppointmentPlace {
     address: { street: '', postalCode: '', city: '' },
     accessibility: { nl: '', en: '' },
     routeUrl: '',
+    openingHours: [],
   };
 }
 
