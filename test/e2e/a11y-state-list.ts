@@ -434,7 +434,7 @@ export const STATES: State[] = [
     as: 'staff:k.jansen',
     open: async (page) => (
       await page.goto(`/beheer/zaken/${await firstCaseId(page)}`),
-      page.getByRole('heading', { level: 1, name: /^Zaak / })
+      page.getByRole('heading', { level: 1, name: /WI-\d{4}-00001/ })
     ),
   },
   { name: 'front desk', as: 'staff:f.dekker', open: (page) => goto(page, '/balie') },
