@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compressAssets } from './src/client/build/compress-assets.js';
+import { preloadFont } from './src/client/build/font-preload.js';
 import { pwaIcons } from './src/client/build/icons.js';
 import { precompileLocaleMessages } from './src/client/build/precompile-messages.js';
 import { pruneDesignTokens } from './src/client/build/prune-custom-properties.js';
@@ -28,6 +29,8 @@ export default defineConfig(({ command }) => ({
       componentScopes: ['@utrecht', '@nl-design-system-candidate'],
       sourceDir: 'src/client',
     }),
+    // The self-hosted font (src/client/styles/font.css) is asked for before the CSS needs it.
+    preloadFont({ file: /noto-sans-latin-wght-normal-[\w-]+\.woff2$/ }),
     // Install icons in every size, rendered from the one SVG (see the plugin's file).
     pwaIcons({ source: 'public/favicon.svg' }),
     // A .br and a .gz copy of every text file, sent to browsers that accept them.
@@ -46,9 +49,10 @@ export default defineConfig(({ command }) => ({
         // A classic script, not a module worker: Firefox runs module service workers only
         // since version 147 (January 2026); a classic one runs in every browser we support.
         rollupFormat: 'iife',
-        // All of the app shell: index.html, every chunk (lazy routes, English messages) and
-        // CSS. Not the icons (the browser fetches those when installing), not .vite/.
-        globPatterns: ['**/*.{js,css,html}', 'favicon.svg'],
+        // All of the app shell: index.html, every chunk (lazy routes, English messages), CSS
+        // and the font (offline pages look the same). Not the icons (the browser fetches
+        // those when installing), not .vite/.
+        globPatterns: ['**/*.{js,css,html,woff2}', 'favicon.svg'],
       },
     }),
   ],

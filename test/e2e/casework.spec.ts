@@ -96,7 +96,9 @@ test('a case worker changes the status and sends the decision letter; the reside
   // The decision without a letter is refused in the page, with the fields kept.
   await karin.getByLabel('Toegekend', { exact: true }).check();
   await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
-  await expect(karin.getByText('Kies de brief als PDF-bestand.')).toBeVisible();
+  // The error summary links to the file chooser, which is marked; the chosen result stays.
+  await expect(karin.getByRole('link', { name: 'Kies de brief als PDF-bestand.' })).toBeVisible();
+  await expect(karin.getByLabel('Besluitbrief (PDF)')).toHaveAttribute('aria-invalid', 'true');
   await expect(karin.getByLabel('Toegekend', { exact: true })).toBeChecked();
   await karin
     .getByLabel('Besluitbrief (PDF)')

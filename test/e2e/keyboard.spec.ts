@@ -148,8 +148,8 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   await press(page, page.getByRole('link', { name: /Vraag een huisbezoek aan/ }));
   await expectHeadingFocused(page, 'Huisbezoek aanvragen');
   const form = page.locator('#main form');
-  await chooseRadio(page, form.getByRole('group').first(), page.getByRole('radio', { name: 'Ik ben ziek' }));
-  await chooseRadio(page, form.getByRole('group').nth(1), page.getByRole('radio', { name: /Op mijn adres/ }));
+  await chooseRadio(page, form.getByRole('radiogroup').first(), page.getByRole('radio', { name: 'Ik ben ziek' }));
+  await chooseRadio(page, form.getByRole('radiogroup').nth(1), page.getByRole('radio', { name: /Op mijn adres/ }));
   for (const moment of ['maandag ochtend', 'woensdag middag']) {
     await press(page, page.getByRole('checkbox', { name: moment }), 'Space');
     await expect(page.getByRole('checkbox', { name: moment })).toBeChecked();

@@ -12,6 +12,7 @@ export const featureEnglish = {
   applications: () => import('./applications/en'),
   start: () => import('./start/en'),
   accessibility: () => import('./accessibility/en'),
+  form: () => import('./form/en'),
 };
 
 /** Arabic, for the features that have a start of it (not offered to residents yet, see index.ts). */

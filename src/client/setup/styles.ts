@@ -7,6 +7,7 @@
  * overrides the few tokens that carry the consortium's colours, and lays out the page.
  */
 import '@utrecht/design-tokens/dist/theme.css';
+import '../styles/font.css';
 import '@utrecht/root-css/dist/index.css';
 import '@utrecht/skip-link-css/dist/index.css';
 import '@utrecht/page-header-css/dist/index.css';

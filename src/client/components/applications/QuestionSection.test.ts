@@ -104,7 +104,13 @@ describe('Stel een vraag', () => {
     const { wrapper, fetchMock } = await renderSection(() => json({}, 201));
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toBe('Typ eerst uw vraag.');
+    // The summary above the field links to it; the field carries the message too.
+    expect(wrapper.find('.loket-error-summary a').text()).toBe('Typ eerst uw vraag.');
+    expect(wrapper.find('.loket-error-summary a').attributes('href')).toBe(
+      `#${wrapper.find('textarea').attributes('id')}`,
+    );
+    expect(wrapper.find('textarea').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('.utrecht-form-field-error-message').text()).toBe('Typ eerst uw vraag.');
     expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/questions'))).toBe(false);
   });
 

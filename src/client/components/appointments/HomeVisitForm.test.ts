@@ -56,8 +56,29 @@ describe('Huisbezoek', () => {
       'Op welk adres komen wij?',
       'Wanneer bent u thuis?',
     ]);
+    await wrapper.find('#hv-phone').setValue('12345');
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.find('[role="alert"]').text()).toBe('Vul alles in wat nog ontbreekt.');
+    await flushPromises();
+    // A summary on top that takes focus and names each problem, linked to its question.
+    const errorSummary = wrapper.find('.loket-error-summary');
+    expect(errorSummary.find('[role="alert"] h2').text()).toBe('Er ging iets mis');
+    expect(document.activeElement).toBe(errorSummary.element);
+    expect(errorSummary.findAll('a').map((a) => [a.attributes('href'), a.text()])).toEqual([
+      ['#hv-reason', 'Kies waarom u niet naar ons toe kunt komen.'],
+      ['#hv-at-home', 'Kies minstens één dagdeel waarop u thuis bent.'],
+      ['#hv-phone', 'Dit telefoonnummer klopt niet. Vul een Nederlands nummer in, bijvoorbeeld 06 12345678.'],
+    ]);
+    // At each question too: the fieldset or field is marked invalid and described by its message.
+    expect(wrapper.find('#hv-reason').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('#hv-reason').attributes('aria-describedby')).toBe('hv-reason-error');
+    expect(wrapper.find('#hv-reason-error').text()).toBe('Kies waarom u niet naar ons toe kunt komen.');
+    expect(wrapper.find('#hv-phone').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('#hv-phone').attributes('aria-describedby')).toBe('hv-phone-error hv-phone-description');
+    // What was typed stays.
+    expect((wrapper.find('#hv-phone').element as HTMLInputElement).value).toBe('12345');
+    // The link to a fieldset moves focus to its first option.
+    await errorSummary.find('a[href="#hv-at-home"]').trigger('click');
+    expect(document.activeElement).toBe(wrapper.find('input[name="hv-at-home"]').element);
     expect(holder.value).toHaveLength(0);
 
     await wrapper.find('input[name="hv-reason"][value="other"]').setValue(true);
@@ -84,7 +105,12 @@ describe('Huisbezoek', () => {
         caseId: CASE,
       },
     });
-    await vi.waitFor(() => expect(wrapper.find('[data-hv-report]').text()).toContain('wacht op verzenden'));
+    // The confirmation says what happens next and links to where the request can be followed.
+    await vi.waitFor(() => expect(wrapper.find('[data-hv-report] h2').text()).toBe('Uw aanvraag wacht op verzenden.'));
+    expect(document.activeElement).toBe(wrapper.find('[data-hv-report] h2').element);
+    expect(wrapper.find('[data-hv-report]').text()).toContain('Wij sturen uw aanvraag zodra er weer internet is.');
+    expect(wrapper.find('[data-hv-report] a').attributes('href')).toBe('/afspraken');
+    expect(wrapper.find('[data-hv-report] a').text()).toBe('Bekijk uw aanvraag bij Mijn afspraken');
   });
 
   it('a corrected address is asked for and sent instead', async () => {

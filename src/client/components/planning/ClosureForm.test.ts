@@ -55,7 +55,10 @@ describe('Sluiting toevoegen', () => {
     const { fetchMock, plugins } = await harness({});
     const wrapper = mount(ClosureForm, { props: { locationId: PLACE }, global: { plugins } });
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.find('[role="alert"]').text()).toBe('Vul dit in.');
+    // The summary names the question; the field says what to do.
+    expect(wrapper.find('[role="alert"] li').text()).toBe('Reden: Vul dit in.');
+    expect(wrapper.find('#closure-reason-error').text()).toBe('Vul dit in.');
+    expect(wrapper.find('#closure-reason').attributes('aria-invalid')).toBe('true');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

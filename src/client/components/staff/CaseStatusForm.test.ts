@@ -68,7 +68,9 @@ describe('Status wijzigen', () => {
   it('asks for a status before sending anything', async () => {
     const { wrapper, fetchMock } = await render(() => json({ handling }));
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.find('[role="alert"]').text()).toBe('Kies een nieuwe status.');
+    expect(wrapper.find('[role="alert"] li a').text()).toBe('Kies een nieuwe status.');
+    expect(wrapper.find('[role="alert"] li a').attributes('href')).toBe('#status-change-status');
+    expect(wrapper.find('#status-change-status').attributes('aria-invalid')).toBe('true');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 

@@ -214,6 +214,12 @@ describe('Meldingen instellen', () => {
     );
     expect(field.attributes('aria-invalid')).toBe('true');
     expect(field.attributes('aria-describedby')).toBe('notify-email-error');
+    // The error summary above the form names it and links to the field.
+    expect(wrapper.find('.loket-error-summary [role="alert"]').text()).toContain('Er ging iets mis');
+    expect(wrapper.find('.loket-error-summary a[href="#notify-email"]').text()).toBe(
+      'Dit e-mailadres klopt niet. Kijk of u het goed heeft getypt.',
+    );
+    expect(field.element.value).toBe('fatima@example');
     expect(fetchMock.mock.calls.some(([url]) => url === '/api/notifications/email')).toBe(false);
 
     await field.setValue(' fatima@example.nl ');
@@ -233,7 +239,12 @@ describe('Meldingen instellen', () => {
     await field.setValue('nieuw@example.nl');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toBe('Log voor de zekerheid opnieuw in. Daarna kunt u dit wijzigen.');
+    expect(wrapper.find('#notify-email-error').text()).toBe(
+      'Log voor de zekerheid opnieuw in. Daarna kunt u dit wijzigen.',
+    );
+    expect(wrapper.find('.loket-error-summary a').text()).toBe(
+      'Log voor de zekerheid opnieuw in. Daarna kunt u dit wijzigen.',
+    );
     expect(field.element.value).toBe('nieuw@example.nl');
     const login = wrapper.findAll('a').find((a) => a.text() === 'Opnieuw inloggen')!;
     expect(login.attributes('href')).toBe(`/api/auth/login?returnTo=${encodeURIComponent(PAGE)}`);
@@ -246,7 +257,7 @@ describe('Meldingen instellen', () => {
     await wrapper.find('#notify-email').setValue('nieuw@example.nl');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toBe(
+    expect(wrapper.find('#notify-email-error').text()).toBe(
       'Berichten per e-mail zijn uit. U krijgt uw berichten in Loket.',
     );
     expect(wrapper.findAll('a').some((a) => a.text() === 'Opnieuw inloggen')).toBe(false);
