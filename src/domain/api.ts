@@ -7,6 +7,7 @@
  * the Netherlands); an instant is an ISO date-time string in UTC.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NEXT_ACTION_KINDS } from './applications';
 import { AssistInfo } from './assist-api';
 import { CASE_RESULTS } from './casework';
 import { DOCUMENT_REQUEST_STATES } from './documents';
@@ -122,13 +123,11 @@ const StatusType = Type.Object({
 });
 
 export const NextAction = Type.Object({
-  kind: Type.Union([
-    Type.Literal('send_documents'),
-    Type.Literal('wait_for_decision'),
-    Type.Literal('objection_possible'),
-    Type.Literal('none'),
-  ]),
-  /** The date that matters for this action: documents due, decision expected, objection deadline. */
+  kind: literals(NEXT_ACTION_KINDS),
+  /**
+   * The date that matters for this action: documents due, first debt-help conversation,
+   * decision expected, objection deadline.
+   */
   dueDate: nullable(IsoDate),
 });
 export type NextAction = Static<typeof NextAction>;
@@ -156,6 +155,8 @@ export const DocumentRequest = Type.Object({
   requestedOn: IsoDate,
   dueDate: IsoDate,
   state: DocumentRequestState,
+  /** Why the case worker did not accept what was sent (state 'rejected'), else null */
+  rejectionReason: nullable(Type.String()),
 });
 export type DocumentRequest = Static<typeof DocumentRequest>;
 
@@ -258,8 +259,6 @@ export const DocumentRequestWithFiles = Type.Intersect([
   Type.Object({
     /** Calendar days until the due date: 0 on the day itself, negative when late */
     daysLeft: Type.Integer(),
-    /** Why the case worker did not accept what was sent (state 'rejected') */
-    rejectionReason: nullable(Type.String()),
     /** False once accepted: nothing more is needed */
     acceptsDocuments: Type.Boolean(),
     documents: Type.Array(DocumentInfo),
