@@ -107,7 +107,8 @@ describe('guidanceFor: actions apart from dates', () => {
       today,
     );
     expect(guidance.actions).toEqual([{ kind: 'book_first_conversation', dueDate: '2026-12-09', urgent: true }]);
-    expect(guidance.dates).toEqual([{ kind: 'first_conversation', date: '2026-12-09', urgent: true, passed: false }]);
+    // The date is red once, in the task; here it is a date to know.
+    expect(guidance.dates).toEqual([{ kind: 'first_conversation', date: '2026-12-09', urgent: false, passed: false }]);
   });
 
   it('debt help that is not urgent: the first conversation (not red) and the decision date', () => {
@@ -122,7 +123,7 @@ describe('guidanceFor: actions apart from dates', () => {
     ]);
   });
 
-  it('asks nothing once the first conversation date has passed, and no longer shows it red', () => {
+  it('asks nothing once the first conversation date has passed', () => {
     const guidance = guidanceFor(
       { ...pending, debtHelp: { urgent: true, firstConversationDueDate: '2026-12-02' } },
       today,

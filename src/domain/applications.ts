@@ -71,7 +71,10 @@ export type ResidentAction =
 export const KEY_DATE_KINDS = ['first_conversation', 'decision_expected', 'decided_on', 'objection_until'] as const;
 export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
 
-/** A date to know, not a task: shown in a data list, in the urgent style only when `urgent`. */
+/**
+ * A date to know, not a task: shown in a data list, in the urgent style only when `urgent`.
+ * Today no key date is: the tasks carry the urgent dates, rights and expectations never are.
+ */
 export interface KeyDate {
   kind: KeyDateKind;
   date: IsoDate;
@@ -119,7 +122,9 @@ export function guidanceFor(facts: ApplicationFacts, today: IsoDate): Guidance {
     const due = debtHelp.firstConversationDueDate;
     const ahead = !passed(due);
     if (ahead) actions.push({ kind: 'book_first_conversation', dueDate: due, urgent: debtHelp.urgent });
-    dates.push({ kind: 'first_conversation', date: due, urgent: debtHelp.urgent && ahead, passed: !ahead });
+    // Not red here: the task above carries the date in the urgent style, and the same date
+    // twice in red would compete with itself.
+    dates.push({ kind: 'first_conversation', date: due, urgent: false, passed: !ahead });
     // Urgent: the conversation within 3 working days is what matters; a decision date weeks
     // away beside it would only compete with it.
     if (debtHelp.urgent && ahead) return { actions, dates };

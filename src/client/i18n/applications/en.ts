@@ -69,7 +69,6 @@ const en: typeof nl = {
     extensionReason: 'The reason: {reason}',
     suspendedNow: 'This date moves later while we wait for your documents.',
     suspendedBefore: 'The term was on hold for {days}, because we were waiting for documents from you.',
-    urgentDebtHelp: 'This is urgent. That is why the conversation is within 3 working days.',
     objectionOpen: 'Possible up to and including {date} ({days}), if you disagree with the decision.',
     objectionClosed: 'Was possible up to and including {date}. That term has passed.',
     objectionHow: 'How to object',

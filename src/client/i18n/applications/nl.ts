@@ -74,7 +74,6 @@ const nl = {
     extensionReason: 'De reden: {reason}',
     suspendedNow: 'Deze datum schuift op zolang wij op uw documenten wachten.',
     suspendedBefore: 'De termijn heeft {days} stilgestaan, omdat wij op documenten van u wachtten.',
-    urgentDebtHelp: 'Er is spoed. Daarom is het gesprek binnen 3 werkdagen.',
     objectionOpen: 'Kan tot en met {date} ({days}), als u het niet eens bent met het besluit.',
     objectionClosed: 'Kon tot en met {date}. Die termijn is voorbij.',
     objectionHow: 'Zo maakt u bezwaar',
