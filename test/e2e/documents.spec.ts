@@ -31,7 +31,8 @@ test.afterAll(async () => {
 
 const BANK_STATEMENTS = 'Bankafschriften van de laatste 3 maanden';
 
-async function openDocumentsPage(page: Page): Promise<string> {
+/** `via`: the application's task button while something is asked; the plain link always works. */
+async function openDocumentsPage(page: Page, via = 'Alle documenten en brieven'): Promise<string> {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
   await page
@@ -40,8 +41,7 @@ async function openDocumentsPage(page: Page): Promise<string> {
     .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   const id = new URL(page.url()).pathname.split('/').pop()!;
-  // The application's one primary action.
-  await page.getByRole('link', { name: 'Documenten sturen' }).click();
+  await page.getByRole('link', { name: via }).click();
   await expect(page).toHaveURL(`/aanvragen/${id}/documenten`);
   await expect(page.getByRole('heading', { level: 1, name: 'Documenten voor uw aanvraag' })).toBeVisible();
   return id;
@@ -66,7 +66,8 @@ test('two photos become one PDF for the open request; offline halfway, it resume
     paperPhoto({ width: 3000, height: 4000, seed: 2, sideways: true, gps: true }),
   ]);
 
-  const id = await openDocumentsPage(page);
+  // The application's one primary action while documents are asked for.
+  const id = await openDocumentsPage(page, 'Documenten sturen');
   const bankCard = page
     .locator('[aria-labelledby="requests-title"] > ul > li')
     .filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
