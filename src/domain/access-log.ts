@@ -9,7 +9,7 @@
 import type { AuditAction, AuditObjectType, AuditPurpose, StaffRole } from './staff';
 
 /** A pause longer than this starts a new visit: a desk visit or a case review takes minutes, not hours. */
-export const VISIT_GAP_MINUTES = 30;
+const VISIT_GAP_MINUTES = 30;
 
 export interface AccessRow {
   at: Date;
@@ -22,7 +22,7 @@ export interface AccessRow {
   staffName: string | null;
 }
 
-export interface SeenItem {
+interface SeenItem {
   action: AuditAction;
   objectType: AuditObjectType;
   /** Times it happened in this visit */

@@ -167,7 +167,7 @@ const StatusHistoryEntry = Type.Object({
   note: nullable(Type.String()),
 });
 
-export const DecisionTerm = Type.Object({
+const DecisionTerm = Type.Object({
   /** 8 weeks (or the scheme's term) after submission, before extension and suspension */
   statutoryDueDate: IsoDate,
   extension: nullable(Type.Object({ weeks: Type.Integer(), noticeOn: IsoDate, reason: Type.String() })),
@@ -178,7 +178,6 @@ export const DecisionTerm = Type.Object({
   /** The date the decision is expected, after extension and suspension */
   expectedDecisionDate: IsoDate,
 });
-export type DecisionTerm = Static<typeof DecisionTerm>;
 
 export const Decision = Type.Object({
   result: literals(CASE_RESULTS),
@@ -189,12 +188,11 @@ export const Decision = Type.Object({
 });
 export type Decision = Static<typeof Decision>;
 
-export const DebtHelp = Type.Object({
+const DebtHelp = Type.Object({
   urgent: Type.Boolean(),
   /** Wgs: first conversation within 3 working days when urgent, otherwise 4 weeks */
   firstConversationDueDate: IsoDate,
 });
-export type DebtHelp = Static<typeof DebtHelp>;
 
 export const Question = Type.Object({
   id: Type.String({ format: 'uuid' }),

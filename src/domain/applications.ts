@@ -17,7 +17,7 @@ export const NEXT_ACTION_KINDS = [
   'objection_possible',
   'none',
 ] as const;
-export type NextActionKind = (typeof NEXT_ACTION_KINDS)[number];
+type NextActionKind = (typeof NEXT_ACTION_KINDS)[number];
 
 /**
  * A date is urgent when missing it costs the resident something and it is close: within a week
@@ -68,8 +68,9 @@ export type ResidentAction =
   | { kind: 'book_first_conversation'; dueDate: IsoDate; urgent: boolean }
   | { kind: 'read_decision' };
 
+/** The page looks each kind up as keyDates.<kind> (i18n/usage.test.ts checks them). */
 export const KEY_DATE_KINDS = ['first_conversation', 'decision_expected', 'decided_on', 'objection_until'] as const;
-export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
+type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
 
 /**
  * A date to know, not a task: shown in a data list, in the urgent style only when `urgent`.
