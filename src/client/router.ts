@@ -56,6 +56,13 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'documents.pageTitle', requiresAuth: true },
   },
   {
+    path: '/aanvragen/:id/bezwaar',
+    name: 'application-objection',
+    component: () => import('./pages/objection/ObjectionPage.vue'),
+    props: true,
+    meta: { titleKey: 'objection.pageTitle', requiresAuth: true },
+  },
+  {
     path: '/afspraken',
     name: 'appointments',
     component: () => import('./pages/appointments/AppointmentsPage.vue'),

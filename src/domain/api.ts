@@ -7,6 +7,7 @@
  * the Netherlands); an instant is an ISO date-time string in UTC.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NEXT_ACTION_KINDS } from './applications';
 import { AssistInfo } from './assist-api';
 import { CASE_RESULTS } from './casework';
 import { DOCUMENT_REQUEST_STATES } from './documents';
@@ -122,13 +123,11 @@ const StatusType = Type.Object({
 });
 
 export const NextAction = Type.Object({
-  kind: Type.Union([
-    Type.Literal('send_documents'),
-    Type.Literal('wait_for_decision'),
-    Type.Literal('objection_possible'),
-    Type.Literal('none'),
-  ]),
-  /** The date that matters for this action: documents due, decision expected, objection deadline. */
+  kind: literals(NEXT_ACTION_KINDS),
+  /**
+   * The date that matters for this action: documents due, first debt-help conversation,
+   * decision expected, objection deadline.
+   */
   dueDate: nullable(IsoDate),
 });
 export type NextAction = Static<typeof NextAction>;
@@ -156,6 +155,8 @@ export const DocumentRequest = Type.Object({
   requestedOn: IsoDate,
   dueDate: IsoDate,
   state: DocumentRequestState,
+  /** Why the case worker did not accept what was sent (state 'rejected'), else null */
+  rejectionReason: nullable(Type.String()),
 });
 export type DocumentRequest = Static<typeof DocumentRequest>;
 
@@ -166,7 +167,7 @@ const StatusHistoryEntry = Type.Object({
   note: nullable(Type.String()),
 });
 
-export const DecisionTerm = Type.Object({
+const DecisionTerm = Type.Object({
   /** 8 weeks (or the scheme's term) after submission, before extension and suspension */
   statutoryDueDate: IsoDate,
   extension: nullable(Type.Object({ weeks: Type.Integer(), noticeOn: IsoDate, reason: Type.String() })),
@@ -177,7 +178,6 @@ export const DecisionTerm = Type.Object({
   /** The date the decision is expected, after extension and suspension */
   expectedDecisionDate: IsoDate,
 });
-export type DecisionTerm = Static<typeof DecisionTerm>;
 
 export const Decision = Type.Object({
   result: literals(CASE_RESULTS),
@@ -188,12 +188,11 @@ export const Decision = Type.Object({
 });
 export type Decision = Static<typeof Decision>;
 
-export const DebtHelp = Type.Object({
+const DebtHelp = Type.Object({
   urgent: Type.Boolean(),
   /** Wgs: first conversation within 3 working days when urgent, otherwise 4 weeks */
   firstConversationDueDate: IsoDate,
 });
-export type DebtHelp = Static<typeof DebtHelp>;
 
 export const Question = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -260,8 +259,6 @@ export const DocumentRequestWithFiles = Type.Intersect([
   Type.Object({
     /** Calendar days until the due date: 0 on the day itself, negative when late */
     daysLeft: Type.Integer(),
-    /** Why the case worker did not accept what was sent (state 'rejected') */
-    rejectionReason: nullable(Type.String()),
     /** False once accepted: nothing more is needed */
     acceptsDocuments: Type.Boolean(),
     documents: Type.Array(DocumentInfo),

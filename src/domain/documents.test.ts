@@ -4,7 +4,8 @@ import type { StoredDocumentRequestState } from './documents';
 import { documentRequestState } from './deadlines';
 import {
   acceptsDocuments,
-  compareForResident,
+  compareRequestsStable,
+  isStillAskedFor,
   downloadFileName,
   exceedsDailyLimit,
   isDocumentContentType,
@@ -156,22 +157,28 @@ describe('document request states', () => {
     );
   });
 
-  it('puts what needs the resident first', () => {
+  it('keeps one order whatever happens to a request: due date, then the day asked, then id', () => {
     const list = [
-      { state: 'accepted' as const, dueDate: '2026-01-01' },
-      { state: 'open' as const, dueDate: '2026-02-10' },
-      { state: 'received' as const, dueDate: '2026-01-05' },
-      { state: 'overdue' as const, dueDate: '2026-01-20' },
-      { state: 'open' as const, dueDate: '2026-02-01' },
-      { state: 'rejected' as const, dueDate: '2026-03-01' },
+      { id: 'c', state: 'accepted' as const, dueDate: '2026-01-05', requestedOn: '2025-12-20' },
+      { id: 'a', state: 'open' as const, dueDate: '2026-02-10', requestedOn: '2026-01-02' },
+      { id: 'b', state: 'received' as const, dueDate: '2026-01-05', requestedOn: '2025-12-01' },
+      { id: 'e', state: 'open' as const, dueDate: '2026-02-10', requestedOn: '2026-01-02' },
+      { id: 'd', state: 'rejected' as const, dueDate: '2026-01-20', requestedOn: '2026-01-02' },
     ];
-    expect([...list].sort(compareForResident).map((r) => `${r.state} ${r.dueDate}`)).toEqual([
-      'overdue 2026-01-20',
-      'open 2026-02-01',
-      'open 2026-02-10',
-      'rejected 2026-03-01',
-      'received 2026-01-05',
-      'accepted 2026-01-01',
-    ]);
+    const order = (rows: typeof list) => [...rows].sort(compareRequestsStable).map((r) => r.id);
+    expect(order(list)).toEqual(['b', 'c', 'd', 'a', 'e']);
+    // The first open request is answered: it becomes 'received' and stays where it was.
+    const afterUpload = list.map((r) => (r.id === 'a' ? { ...r, state: 'received' as const } : r));
+    expect(order(afterUpload)).toEqual(['b', 'c', 'd', 'a', 'e']);
+  });
+
+  it.each([
+    ['open', true],
+    ['overdue', true],
+    ['rejected', true],
+    ['received', false],
+    ['accepted', false],
+  ] as const)('a request that is %s is still asked for: %s', (state, asked) => {
+    expect(isStillAskedFor(state)).toBe(asked);
   });
 });

@@ -170,14 +170,27 @@ export function nextRequestState(
 export const acceptsDocuments = (state: StoredDocumentRequestState) =>
   nextRequestState(state, 'document_received') !== null;
 
-/** Order in which a resident sees requests: what needs them first (late, then by due date). */
-const ATTENTION = { overdue: 0, open: 1, rejected: 2, received: 3, accepted: 4 } as const;
+/**
+ * Requests the service still asks for: nothing arrived yet, too late, or what arrived was
+ * refused. Only these offer "Stuur dit document"; a received one waits for the case worker.
+ */
+const STILL_ASKED_FOR: readonly DocumentRequestState[] = ['open', 'overdue', 'rejected'];
+export const isStillAskedFor = (state: DocumentRequestState) => STILL_ASKED_FOR.includes(state);
 
-export function compareForResident(
-  a: { state: keyof typeof ATTENTION; dueDate: IsoDate },
-  b: { state: keyof typeof ATTENTION; dueDate: IsoDate },
+/**
+ * The order a resident sees requests in: by due date, then the day we asked, then id. Never
+ * by state: a list that reorders itself after an upload moved cards under the resident's thumb,
+ * and a two-photo PDF went to the wrong request.
+ */
+export function compareRequestsStable(
+  a: { dueDate: IsoDate; requestedOn: IsoDate; id: string },
+  b: { dueDate: IsoDate; requestedOn: IsoDate; id: string },
 ): number {
-  return ATTENTION[a.state] - ATTENTION[b.state] || compareDates(a.dueDate, b.dueDate);
+  return (
+    compareDates(a.dueDate, b.dueDate) ||
+    compareDates(a.requestedOn, b.requestedOn) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Calendar days left until the due date: 0 on the day itself, negative when late. */

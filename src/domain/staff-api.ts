@@ -114,21 +114,30 @@ export const AccountParams = Type.Object({ accountId: Type.String() });
 
 /**
  * "Wie keek in mijn gegevens" (AVG art. 15): who at the service (by role; names only when the
- * consortium's policy says so) looked at or changed the resident's dossier, when, what and why.
+ * consortium's policy says so) looked at or changed the resident's dossier, why, when and what,
+ * as visits (src/domain/access-log.ts): one member of staff, one purpose, one stretch of time.
  */
-export const AccessLogEntry = Type.Object({
-  at: IsoDateTime,
+export const AccessVisit = Type.Object({
+  from: IsoDateTime,
+  to: IsoDateTime,
   role: StaffRoleSchema,
-  action: literals(AUDIT_ACTIONS),
-  objectType: literals(AUDIT_OBJECT_TYPES),
   purpose: Type.Union([literals(AUDIT_PURPOSES), Type.Null()]),
   /** Null unless the consortium shows staff names (privacy.accessLogShowsStaffNames) */
   staffName: Type.Union([Type.String(), Type.Null()]),
+  /** What was seen or done, each kind once, in the order it first happened */
+  seen: Type.Array(
+    Type.Object({
+      action: literals(AUDIT_ACTIONS),
+      objectType: literals(AUDIT_OBJECT_TYPES),
+      count: Type.Integer({ minimum: 1 }),
+    }),
+  ),
 });
-export type AccessLogEntry = Static<typeof AccessLogEntry>;
+export type AccessVisit = Static<typeof AccessVisit>;
 
 export const AccessLog = Type.Object({
-  entries: Type.Array(AccessLogEntry),
+  /** Newest first */
+  visits: Type.Array(AccessVisit),
   showsStaffNames: Type.Boolean(),
 });
 export type AccessLog = Static<typeof AccessLog>;

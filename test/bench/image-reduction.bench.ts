@@ -45,7 +45,7 @@ export async function imageReductionBench(): Promise<Section> {
       .getByRole('link', { name: /bijstand/i })
       .first()
       .click();
-    await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+    await page.getByRole('link', { name: 'Documenten sturen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Documenten voor uw aanvraag' }).waitFor();
     const camera = page.locator('input[type="file"][capture="environment"]');
     for (let i = 0; i < PHOTOS; i += 1) {

@@ -46,7 +46,7 @@ test('with reduced motion asked for, no page animates or transitions', async ({ 
   await page.locator('#main .loket-card a').first().click();
   await expect(page.locator('.loket-question-form')).toBeVisible();
   expect(await movingElements(page)).toEqual([]);
-  await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+  await page.getByRole('link', { name: 'Alle documenten en brieven' }).click();
   await expect(page.locator('form.loket-send')).toBeVisible();
   expect(await movingElements(page)).toEqual([]);
 

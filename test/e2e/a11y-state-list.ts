@@ -144,6 +144,17 @@ export const STATES: State[] = [
     ),
   },
   {
+    name: 'DigiD simulator: a test person chosen',
+    outsideApp: true,
+    async open(page) {
+      await page.goto('/');
+      await page.getByRole('link', { name: /DigiD/ }).click();
+      await page.getByRole('button', { name: 'Pieter Bakker, BSN 999990044' }).click();
+      await expect(page.getByLabel('BSN')).toHaveValue('999990044');
+      return page.getByRole('button', { name: 'Inloggen' });
+    },
+  },
+  {
     name: 'DigiD simulator: BSN fails the elfproef',
     outsideApp: true,
     async open(page) {
@@ -203,6 +214,11 @@ export const STATES: State[] = [
     name: 'application: decision, objection possible',
     as: '999990032',
     open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'objection_possible')}`),
+  },
+  {
+    name: 'objection: how to object (decision, term running)',
+    as: '999990032',
+    open: async (page) => goto(page, `/aanvragen/${await applicationId(page, 'objection_possible')}/bezwaar`),
   },
   {
     name: 'application: urgent debt help',
@@ -426,6 +442,45 @@ export const STATES: State[] = [
     name: 'who looked at my data',
     as: '999990019',
     open: async (page) => (await goto(page, '/mijn-gegevens-ingezien'), heading(page)),
+  },
+  {
+    // A fresh server has no staff access yet: the visits come from page.route, as the API sends them.
+    name: 'who looked at my data: visits grouped',
+    as: '999990019',
+    async open(page) {
+      await page.route('**/api/me/access-log', (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            showsStaffNames: false,
+            visits: [
+              {
+                from: '2026-12-06T09:00:00.000Z',
+                to: '2026-12-06T09:25:00.000Z',
+                role: 'front_desk',
+                purpose: 'assist_appointment',
+                staffName: null,
+                seen: [
+                  { action: 'create', objectType: 'assist_session', count: 1 },
+                  { action: 'read', objectType: 'resident', count: 15 },
+                  { action: 'create', objectType: 'appointment', count: 1 },
+                ],
+              },
+              {
+                from: '2026-12-05T14:10:00.000Z',
+                to: '2026-12-05T14:10:00.000Z',
+                role: 'case_worker',
+                purpose: 'case_handling',
+                staffName: null,
+                seen: [{ action: 'read', objectType: 'case', count: 1 }],
+              },
+            ],
+          }),
+        }),
+      );
+      await page.goto('/mijn-gegevens-ingezien');
+      return main(page).getByRole('heading', { level: 3 }).first();
+    },
   },
   {
     // A library computer (shared device) with a question that could not be sent yet: the header

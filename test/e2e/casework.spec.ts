@@ -117,7 +117,7 @@ test('a case worker changes the status and sends the decision letter; the reside
   await expect(page.getByText(NOTE)).toBeVisible();
   await expect(page.getByText('Besluit individuele inkomenstoeslag').first()).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+  await page.getByRole('link', { name: 'Alle documenten en brieven' }).click();
   const download = page.getByRole('link', { name: /Besluit individuele inkomenstoeslag downloaden/ });
   await expect(download).toBeVisible();
   const letter = await page.request.get((await download.getAttribute('href'))!);

@@ -31,7 +31,8 @@ test.afterAll(async () => {
 
 const BANK_STATEMENTS = 'Bankafschriften van de laatste 3 maanden';
 
-async function openDocumentsPage(page: Page): Promise<string> {
+/** `via`: the application's task button while something is asked; the plain link always works. */
+async function openDocumentsPage(page: Page, via = 'Alle documenten en brieven'): Promise<string> {
   await logIn(page, '999990019');
   await expect(page).toHaveURL(/\/aanvragen$/);
   await page
@@ -40,7 +41,7 @@ async function openDocumentsPage(page: Page): Promise<string> {
     .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   const id = new URL(page.url()).pathname.split('/').pop()!;
-  await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+  await page.getByRole('link', { name: via }).click();
   await expect(page).toHaveURL(`/aanvragen/${id}/documenten`);
   await expect(page.getByRole('heading', { level: 1, name: 'Documenten voor uw aanvraag' })).toBeVisible();
   return id;
@@ -65,7 +66,8 @@ test('two photos become one PDF for the open request; offline halfway, it resume
     paperPhoto({ width: 3000, height: 4000, seed: 2, sideways: true, gps: true }),
   ]);
 
-  const id = await openDocumentsPage(page);
+  // The application's one primary action while documents are asked for.
+  const id = await openDocumentsPage(page, 'Documenten sturen');
   const bankCard = page
     .locator('[aria-labelledby="requests-title"] > ul > li')
     .filter({ has: page.getByRole('heading', { name: BANK_STATEMENTS }) });
@@ -84,6 +86,8 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   expect(letter.status()).toBe(200);
   expect(letter.headers()['content-disposition']).toMatch(/^attachment/);
 
+  const cardTitles = page.locator('[aria-labelledby="requests-title"] > ul > li').getByRole('heading', { level: 3 });
+  const orderBefore = await cardTitles.allTextContents();
   await bankCard.getByRole('button', { name: 'Stuur dit document' }).click();
   await expect(page.getByRole('radio', { name: BANK_STATEMENTS })).toBeChecked();
 
@@ -167,6 +171,11 @@ test('two photos become one PDF for the open request; offline halfway, it resume
   await expect(sending).toContainText('Ontvangen. Dank u wel.', { timeout: 30_000 });
   await expect(bankCard).toContainText('Ontvangen');
   await expect(bankCard).toContainText(`${BANK_STATEMENTS}.pdf, ontvangen op`);
+  // Nothing moved under the resident's thumb, and a received request is no longer offered.
+  await expect(cardTitles).toHaveText(orderBefore);
+  await expect(bankCard.getByRole('button', { name: 'Stuur dit document' })).toHaveCount(0);
+  await expect(bankCard).toContainText('U hoeft nu niets te sturen.');
+  await expect(page.getByRole('radio', { name: BANK_STATEMENTS })).toHaveCount(0);
   expect(tusRequests.filter((method) => method === 'POST')).toHaveLength(1);
   expect(tusRequests).toContain('HEAD');
   await expectNoAxeViolations(page);

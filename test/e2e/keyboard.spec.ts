@@ -99,7 +99,7 @@ test('log in, read a case, send a document, book, ask for a home visit and log o
   await expect(page.getByText(BANK_STATEMENTS)).toBeVisible();
 
   // Send a document: the request's button, then "Kies een bestand" opens the file chooser.
-  await press(page, page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }));
+  await press(page, page.getByRole('link', { name: 'Documenten sturen' }));
   await expectHeadingFocused(page, 'Documenten voor uw aanvraag');
   const bankCard = page
     .locator('[aria-labelledby="requests-title"] > ul > li')

@@ -57,7 +57,7 @@ test('kiosk: idle for 3 minutes and 60 seconds, the session ends and the browser
     .click();
   await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   await expect(page.getByText('Ingelogd als Jan de Vries')).toBeVisible();
-  await page.getByRole('link', { name: 'Documenten sturen en brieven lezen' }).click();
+  await page.getByRole('link', { name: 'Alle documenten en brieven' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Documenten voor uw aanvraag' })).toBeVisible();
 
   // Start sending a document; the network drops every upload request, so it stays unsent.

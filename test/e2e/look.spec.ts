@@ -31,13 +31,6 @@ const test = base.extend<object, { ownServer: OwnServer }>({
 });
 test.describe.configure({ mode: 'parallel' });
 
-/**
- * The appointment pages (the list, an appointment, every booking step) are being redone by the
- * booking work of issue 14, which owns them: their targets are measured here once that work
- * has landed (then delete this line); their font is checked now.
- */
-const TARGETS_MEASURED_LATER = /^(appointments?|booking)(:|$)/;
-
 const isStaff = (state: State) => state.as?.startsWith('staff:') || state.name.startsWith('back office');
 
 /** Visible text whose first font family is not the self-hosted one: "<tag>: <text> (<family>)". */
@@ -122,7 +115,6 @@ for (const state of STATES) {
       expect(await textsInOtherFonts(page), `text in another font than ${FONT}`).toEqual([]);
     }
 
-    if (TARGETS_MEASURED_LATER.test(state.name)) return;
     const min = isStaff(state) || state.outsideApp ? 24 : 44;
     expect(await smallTargets(page, min), `targets under ${min}x${min} CSS px`).toEqual([]);
   });

@@ -18,6 +18,10 @@ test('a resident logs in, reads their application and logs out for good', async 
   await expect(page.getByText('Jan de Vries')).toBeVisible();
   // The document request due in 4 days is the date that matters.
   await expect(page.getByText(`Stuur uw documenten uiterlijk ${dutchDate(4)}`)).toBeVisible();
+  // "Wie keek in mijn gegevens" is in the main menu, not only in the footer.
+  await expect(
+    page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wie keek in mijn gegevens' }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page
@@ -30,6 +34,15 @@ test('a resident logs in, reads their application and logs out for good', async 
   await expect(heading).toBeFocused();
   await expect(page.getByText('Bankafschriften van de laatste 3 maanden')).toBeVisible();
   await expect(page.getByText('Huurcontract')).toBeVisible();
+  // "Wat moet u doen?" holds the task with its one button; the decision date is under
+  // "Belangrijke datums", not presented as something to do.
+  const todo = page.getByRole('region', { name: 'Wat moet u doen?' });
+  await expect(todo).toContainText(`Dat kan tot en met ${dutchDate(4)}`);
+  await expect(todo.getByRole('link', { name: 'Documenten sturen' })).toBeVisible();
+  await expect(todo).not.toContainText('Besluit');
+  await expect(page.getByRole('region', { name: 'Belangrijke datums' })).toContainText('Besluit verwacht');
+  const button = await todo.getByRole('link', { name: 'Documenten sturen' }).boundingBox();
+  expect(button!.height).toBeGreaterThanOrEqual(44);
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -43,6 +56,45 @@ test('a resident logs in, reads their application and logs out for good', async 
   // The server session is gone too, not only the page's memory.
   const me = await page.request.get('/api/me');
   expect(me.status()).toBe(401);
+});
+
+test('urgent debt help leads with the first conversation; a decided application explains how to object', async ({
+  page,
+}) => {
+  await logIn(page, '999990044');
+  await page
+    .getByRole('link', { name: /schuld/i })
+    .first()
+    .click();
+  const todo = page.getByRole('region', { name: 'Wat moet u doen?' });
+  await expect(todo).toContainText('Maak een afspraak voor het eerste gesprek over uw schulden.');
+  await expect(todo.getByRole('link', { name: 'Afspraak maken' })).toBeVisible();
+  const dates = page.getByRole('region', { name: 'Belangrijke datums' });
+  await expect(dates).toContainText('Eerste gesprek over uw schulden');
+  await expect(dates).not.toContainText('Besluit verwacht');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByText(/U bent uitgelogd/)).toBeVisible();
+
+  await logIn(page, '999990032');
+  await page
+    .getByRole('link', { name: /bijzondere bijstand/i })
+    .first()
+    .click();
+  const decided = page.getByRole('region', { name: 'Wat moet u doen?' });
+  await expect(decided.getByRole('link', { name: 'Brief lezen' })).toBeVisible();
+  await expect(decided).not.toContainText(/bezwaar/i);
+  await page
+    .getByRole('region', { name: 'Belangrijke datums' })
+    .getByRole('link', { name: 'Zo maakt u bezwaar' })
+    .click();
+  await expect(page).toHaveURL(/\/aanvragen\/[0-9a-f-]{36}\/bezwaar$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bezwaar maken' })).toBeFocused();
+  await expect(page.getByText('U heeft 6 weken, vanaf de dag na het besluit.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Dat formulier komt later.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Waar stuurt u de brief naartoe?' })).toBeVisible();
+  await expect(page.getByText(/Bel ons: 070/)).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a resident of Den Haag is told where to go instead', async ({ page }) => {

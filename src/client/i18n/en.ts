@@ -68,6 +68,10 @@ const en: MessageSchema = {
       accepted: 'Accepted',
       rejected: 'Not accepted',
     },
+    documentStateText: {
+      received: 'We have received it and are checking it. You do not need to send anything now.',
+      accepted: 'It has been accepted. You do not need to send anything more.',
+    },
   },
   elsewhere: {
     pageTitle: 'Go to your own municipality',
@@ -152,9 +156,12 @@ const en: MessageSchema = {
     detailTitle: 'Appointment',
     homeVisitTitle: 'Ask for a home visit',
   },
+  objection: {
+    pageTitle: 'Object to a decision',
+  },
   documents: {
     pageTitle: 'Documents',
-    open: 'Send documents and read letters',
+    open: 'All documents and letters',
   },
   leave: {
     unsent:

@@ -8,6 +8,7 @@ export const featureEnglish = {
   appointments: () => import('./appointments/en'),
   documents: () => import('./documents/en'),
   accessLog: () => import('./access-log/en'),
+  objection: () => import('./objection/en'),
   notifications: () => import('./notifications/en'),
   applications: () => import('./applications/en'),
   start: () => import('./start/en'),

@@ -70,6 +70,11 @@ const nl = {
       accepted: 'Goedgekeurd',
       rejected: 'Afgekeurd',
     },
+    // A request no longer asked for says where it stands, instead of offering to send it again.
+    documentStateText: {
+      received: 'Wij hebben het ontvangen en kijken of het goed is. U hoeft nu niets te sturen.',
+      accepted: 'Het is goedgekeurd. U hoeft niets meer te sturen.',
+    },
   },
   elsewhere: {
     pageTitle: 'Ga naar uw eigen gemeente',
@@ -156,9 +161,12 @@ const nl = {
     detailTitle: 'Afspraak',
     homeVisitTitle: 'Huisbezoek aanvragen',
   },
+  objection: {
+    pageTitle: 'Bezwaar maken',
+  },
   documents: {
     pageTitle: 'Documenten',
-    open: 'Documenten sturen en brieven lezen',
+    open: 'Alle documenten en brieven',
   },
   leave: {
     unsent:

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flatten, type Tree } from './message-tree';
+import { KEY_DATE_KINDS } from '../../domain/applications';
 
 // Vitest runs from the project root (happy-dom's URL cannot turn import.meta.url into a path).
 const CLIENT = resolve(process.cwd(), 'src/client');
@@ -26,6 +27,14 @@ const DYNAMIC: Record<string, { keys: 'all' | string[]; why: string }> = {
   'languages.': { keys: 'all', why: 'LanguageSwitch labels one button per supported locale' },
   'detail.documentState.': { keys: 'all', why: 'a document request state from the API' },
   'detail.decisionResultLabel.': { keys: 'all', why: 'a decision result from the API' },
+  'detail.documentStateText.': {
+    keys: 'all',
+    why: 'a request no longer asked for says its state (received, accepted)',
+  },
+  'keyDates.': {
+    keys: [...KEY_DATE_KINDS],
+    why: 'a key date kind from src/domain/applications.ts (KEY_DATE_KINDS)',
+  },
   'accessibility.what.': { keys: 'all', why: 'the statement page lists these points in a loop' },
   'outbox.kind.': { keys: 'all', why: 'an outbox item kind' },
   'outbox.state.': { keys: 'all', why: 'an outbox item state word (components/outbox/outbox-words.ts)' },

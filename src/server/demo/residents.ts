@@ -32,6 +32,8 @@ export interface DemoCase {
 export interface DemoResident {
   bsn: string;
   name: string;
+  /** What a tester sees when logging in as this person (Dutch: the DigiD simulation lists it) */
+  description: string;
   municipalityCode: string;
   address: { street: string; postalCode: string; city: string };
   cases: DemoCase[];
@@ -54,6 +56,7 @@ const RENTAL_CONTRACT = {
 const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
   {
     bsn: '999990019',
+    description: 'Bijstand: wij wachten op 2 documenten, één moet binnen een week.',
     name: 'Jan de Vries',
     municipalityCode: '1916',
     address: { street: 'Herenstraat 12', postalCode: '2271 CJ', city: 'Voorburg' },
@@ -77,6 +80,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
   },
   {
     bsn: '999990032',
+    description: 'Bijzondere bijstand toegekend (bezwaar kan nog); inkomenstoeslag met een verlengde termijn.',
     name: 'Fatima El Amrani',
     municipalityCode: '0629',
     address: { street: 'Langstraat 40', postalCode: '2242 KM', city: 'Wassenaar' },
@@ -108,6 +112,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
   },
   {
     bsn: '999990044',
+    description: 'Schuldhulp met spoed (dreigende huisuitzetting): eerste gesprek binnen 3 werkdagen.',
     name: 'Pieter Bakker',
     municipalityCode: '0626',
     address: { street: 'Schoolstraat 3', postalCode: '2251 BE', city: 'Voorschoten' },
@@ -122,6 +127,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
   },
   {
     bsn: '999990056',
+    description: 'Woont in Den Haag: die gemeente doet niet mee, u ziet waar u wel terechtkunt.',
     name: 'Sanne Jansen',
     municipalityCode: '0518',
     address: { street: 'Spui 70', postalCode: '2511 BT', city: 'Den Haag' },
@@ -129,6 +135,7 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
   },
   {
     bsn: '999990068',
+    description: 'Geen aanvragen.',
     name: 'Ahmed Yilmaz',
     municipalityCode: '1916',
     address: { street: 'Damplein 1', postalCode: '2265 AA', city: 'Leidschendam' },
@@ -151,6 +158,10 @@ function residentPerMunicipality(consortium: Consortium, today: IsoDate): DemoRe
   return live.map((m, index) => ({
     bsn: testBsn(100 + index * 3),
     name: `Testpersoon ${m.name}`,
+    description:
+      m.joinedOn > today
+        ? `Woont in ${m.name}: die gemeente doet pas mee vanaf ${m.joinedOn}.`
+        : `Woont in ${m.name}: een bijstandsaanvraag in behandeling.`,
     municipalityCode: m.code,
     address: { street: 'Dorpsstraat 1', postalCode: '1000 AA', city: m.name },
     cases:

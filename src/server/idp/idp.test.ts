@@ -123,6 +123,7 @@ beforeAll(async () => {
       },
     ],
     findPerson: async (bsn) => (bsn === PERSON.bsn ? PERSON : null),
+    listPersons: async () => [{ ...PERSON, description: 'Bijstand: wij wachten op <2> documenten.' }],
   };
   await app.register(idpSimulatorPlugin(options), { prefix: '/idp' });
   await app.ready();
@@ -178,6 +179,43 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
     });
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, PERSON.bsn);
     expect(userinfo).toMatchObject({ sub: PERSON.bsn, bsn: PERSON.bsn, name: PERSON.name });
+  });
+
+  it('lists the test residents; picking one fills the BSN, and logging in works', async () => {
+    const config = await discover();
+    const { jar, page, codeVerifier, state } = await startFlow(config);
+    const html = await page.response.text();
+    expect(html).toContain('<h2>Testpersonen</h2>');
+    // Escaped: a description is data, never markup.
+    expect(html).toContain('Bijstand: wij wachten op &lt;2&gt; documenten.');
+    expect(html).toMatch(
+      /<button type="submit" class="person" name="bsn" value="999990019">J\. de Vries, BSN 999990019<\/button>/,
+    );
+    const pick = /<form method="post" action="([^"]+\/kies)">/.exec(html)?.[1];
+    expect(pick).toBeTruthy();
+
+    const chosen = await postForm(jar, new URL(pick!, base).href, { bsn: '999990019' });
+    expect(chosen.response.status).toBe(200);
+    const filled = await chosen.response.text();
+    expect(filled).toMatch(/<input id="bsn" name="bsn"[^>]* value="999990019"/);
+    expect(filled).toContain('<button type="submit" autofocus>Inloggen</button>');
+
+    const callback = await postForm(jar, formAction(filled), { bsn: '999990019' });
+    const tokens = await client.authorizationCodeGrant(config, new URL(callback.url), {
+      pkceCodeVerifier: codeVerifier,
+      expectedState: state,
+    });
+    expect(tokens.claims()?.bsn).toBe(PERSON.bsn);
+  });
+
+  it('fills nothing from a choice that is not a BSN', async () => {
+    const config = await discover();
+    const { jar, page } = await startFlow(config);
+    const pick = formAction(await page.response.text()).replace(/\/login$/, '/kies');
+    const odd = await postForm(jar, pick, { bsn: '"><script>' });
+    const html = await odd.response.text();
+    expect(html).toMatch(/<input id="bsn" name="bsn"[^>]* value=""/);
+    expect(html).not.toContain('<script>');
   });
 
   it('accepts client_secret_basic too, and a BSN typed with spaces', async () => {

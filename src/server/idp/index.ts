@@ -17,6 +17,11 @@ interface SimulatedPerson {
   name: string;
 }
 
+/** A test resident listed on the login page: what a tester will see after logging in. */
+export interface TestPerson extends SimulatedPerson {
+  description: string;
+}
+
 /** A test member of staff: `username` is what they type, and the staff id claim. */
 export interface SimulatedStaff {
   username: string;
@@ -37,6 +42,8 @@ export interface IdpSimulatorOptions {
   }>;
   /** Only seeded test persons may log in. */
   findPerson(bsn: string): Promise<SimulatedPerson | null>;
+  /** Test residents listed on the login page (each fills the BSN field); absent: none listed. */
+  listPersons?(): Promise<TestPerson[]>;
   /** Only seeded test staff may log in through a staff client; absent: no staff logins. */
   findStaff?(username: string): Promise<SimulatedStaff | null>;
   /** Test staff listed on the staff login page, so a first-time tester knows what to type. */
@@ -76,6 +83,7 @@ export function idpSimulatorPlugin(opts: IdpSimulatorOptions): FastifyPluginAsyn
     await app.register(interactionRoutes, {
       provider,
       findPerson: opts.findPerson,
+      listPersons: opts.listPersons ?? (async () => []),
       findStaff: opts.findStaff ?? (async () => null),
       listStaff: opts.listStaff ?? (async () => []),
       staffClientIds: new Set(opts.clients.filter((c) => c.kind === 'staff').map((c) => c.clientId)),

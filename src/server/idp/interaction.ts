@@ -12,6 +12,7 @@ import { STAFF_ACCOUNT_PREFIX, staffLoginPage, type StaffLoginErrorCode } from '
 interface InteractionRoutesOptions {
   provider: Provider;
   findPerson: IdpSimulatorOptions['findPerson'];
+  listPersons: NonNullable<IdpSimulatorOptions['listPersons']>;
   findStaff: NonNullable<IdpSimulatorOptions['findStaff']>;
   listStaff: NonNullable<IdpSimulatorOptions['listStaff']>;
   /** Clients whose users are staff: their login page asks for a username instead of a BSN */
@@ -35,7 +36,8 @@ function normaliseBsn(typed: string): string {
  * read the interaction cookie; the redirect back is an ordinary Fastify 303.
  */
 export async function interactionRoutes(app: FastifyInstance, opts: InteractionRoutesOptions): Promise<void> {
-  const { provider, findPerson, findStaff, listStaff, staffClientIds, issuerPath, formActionOrigins } = opts;
+  const { provider, findPerson, listPersons, findStaff, listStaff, staffClientIds, issuerPath, formActionOrigins } =
+    opts;
   const isStaffLogin = (interaction: Interaction) => staffClientIds.has(String(interaction.params.client_id));
   const headers = pageHeaders(formActionOrigins);
 
@@ -97,7 +99,7 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
         const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
         if (isStaffLogin(interaction))
           return sendHtml(reply, 200, staffLoginPage({ interactionPath, testStaff: await listStaff() }));
-        return sendHtml(reply, 200, loginPage({ interactionPath }));
+        return sendHtml(reply, 200, loginPage({ interactionPath, testPersons: await listPersons() }));
       }
       if (interaction.prompt.name === 'consent') {
         return finish(request, reply, { consent: { grantId: await grantEverythingAsked(provider, interaction) } });
@@ -117,10 +119,24 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
       else if (!(await findPerson(bsn))) error = 'BSN_UNKNOWN';
       if (error) {
         const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
-        return sendHtml(reply, 400, loginPage({ interactionPath, typedBsn, error }));
+        return sendHtml(reply, 400, loginPage({ interactionPath, typedBsn, error, testPersons: await listPersons() }));
       }
       // remember: false gives a browser-session cookie; a simulator login should not outlive it.
       return finish(request, reply, { login: { accountId: bsn, remember: false } });
+    }),
+  );
+
+  // A test person picked from the list: the same page, with the BSN filled in. A POST, so the
+  // BSN never lands in a URL (proxy logs, history); logging in is still the tester's own click.
+  app.post(
+    '/interaction/:uid/kies',
+    withInteraction(async (request: LoginRequest, reply, interaction) => {
+      const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;
+      if (isStaffLogin(interaction))
+        return sendHtml(reply, 200, staffLoginPage({ interactionPath, testStaff: await listStaff() }));
+      const chosen = request.body?.bsn ?? '';
+      const typedBsn = /^\d{9}$/.test(chosen) ? chosen : undefined;
+      return sendHtml(reply, 200, loginPage({ interactionPath, typedBsn, testPersons: await listPersons() }));
     }),
   );
 

@@ -22,6 +22,11 @@ button{font:inherit;font-weight:700;min-height:3rem;padding:.5rem 1.25rem;border
 button.secondary{background:#fff;color:#154273}
 :focus-visible{outline:3px solid #1a1a1a;outline-offset:3px}
 code{overflow-wrap:anywhere}
+h2{font-size:1.375rem;margin:2rem 0 .5rem}
+.people{list-style:none;margin:0;padding:0}
+.people li{border-top:1px solid #c8c8c8;padding:.25rem 0 .5rem}
+.people button.person{flex:none;min-height:2.75rem;margin:.25rem 0;padding:.25rem .75rem;background:#fff;color:#154273;text-align:start}
+.people p{margin:0;color:#454545}
 `;
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');

@@ -1,3 +1,4 @@
+import type { TestPerson } from './index';
 import { escapeHtml, renderPage } from './layout';
 
 const PAGE_TITLE = 'DigiD simulatie';
@@ -14,18 +15,46 @@ export interface LoginPageState {
   interactionPath: string;
   typedBsn?: string;
   error?: LoginErrorCode;
+  /** The consortium's demo residents in this database */
+  testPersons?: TestPerson[];
 }
 
 const TEST_NOTICE = `<p class="notice"><strong>Testomgeving.</strong> Dit is geen echte DigiD.
 Log in met het BSN van een testpersoon. Vul nooit uw eigen BSN in.</p>`;
 
-export function loginPage({ interactionPath, typedBsn = '', error }: LoginPageState): string {
+/**
+ * One button per test resident: it shows this page again with the BSN filled in (a form, not a
+ * script: the page allows none; a POST, so no BSN travels in a URL). A tester picks a situation
+ * instead of copying numbers.
+ */
+function testPersonList(interactionPath: string, persons: TestPerson[]): string {
+  if (persons.length === 0) return '';
+  const items = persons
+    .map(
+      (
+        p,
+      ) => `<li><button type="submit" class="person" name="bsn" value="${escapeHtml(p.bsn)}">${escapeHtml(p.name)}, BSN ${escapeHtml(p.bsn)}</button>
+<p>${escapeHtml(p.description)}</p></li>`,
+    )
+    .join('\n');
+  return `<h2>Testpersonen</h2>
+<p class="hint">Kies een testpersoon. Het BSN komt dan in het veld hierboven.</p>
+<form method="post" action="${interactionPath}/kies">
+<ul class="people">
+${items}
+</ul>
+</form>`;
+}
+
+export function loginPage({ interactionPath, typedBsn = '', error, testPersons = [] }: LoginPageState): string {
   const path = escapeHtml(interactionPath);
   // The error sits between label and field and is tied to it, so a screen reader announces it
   // with the field; autofocus (only after an error) puts the user right back on that field.
   const errorHtml = error ? `<p id="bsn-error" class="error">${LOGIN_ERRORS[error]}</p>` : '';
   const describedBy = error ? 'bsn-hint bsn-error' : 'bsn-hint';
   const invalidAttrs = error ? ' aria-invalid="true" autofocus' : '';
+  // A BSN picked from the list: the next step is "Inloggen", so that is where focus goes.
+  const submitAttrs = typedBsn && !error ? ' autofocus' : '';
   // novalidate: the server gives the same Dutch message in every browser, instead of the
   // browser's own validation bubble in the browser's language.
   return renderPage(
@@ -38,10 +67,11 @@ ${TEST_NOTICE}
 ${errorHtml}
 <input id="bsn" name="bsn" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${escapeHtml(typedBsn)}" aria-describedby="${describedBy}"${invalidAttrs}>
 <div class="actions">
-<button type="submit">Inloggen</button>
+<button type="submit"${submitAttrs}>Inloggen</button>
 <button type="submit" class="secondary" formaction="${path}/abort">Annuleren</button>
 </div>
-</form>`,
+</form>
+${testPersonList(path, testPersons)}`,
   );
 }
 

@@ -5,14 +5,16 @@ const en: AccessLogMessageSchema = {
   accessLog: {
     title: 'Who looked at my data',
     intro:
-      'Here you see who at {consortium} looked at or changed your data. You see when, what and why. The newest is at the top.',
+      'Here you see who at {consortium} looked at or changed your data. For each visit you see who it was, why, when and what they did. The newest is at the top.',
     right: 'This is your right. It lets you keep an eye on what happens to your data.',
     rolesOnly: 'You see the job of the staff member. We do not show their name.',
     loading: 'Getting the information.',
     empty: 'Nobody here has looked at or changed your data.',
     questions: 'Does something look strange? Call us: {phone}.',
+    visitsTitle: 'Looked at or changed: {n} time | Looked at or changed: {n} times',
+    sameDay: '{date}, from {from} to {to}',
+    fromTo: 'from {from} to {to}',
     when: 'When',
-    who: 'Who',
     what: 'What',
     why: 'Why',
     role: {

@@ -6,14 +6,16 @@ const nl = {
   accessLog: {
     title: 'Wie keek in mijn gegevens',
     intro:
-      'Hier ziet u wie van {consortium} uw gegevens heeft bekeken of veranderd. U ziet wanneer, wat en waarom. Het nieuwste staat bovenaan.',
+      'Hier ziet u wie van {consortium} uw gegevens heeft bekeken of veranderd. U ziet per bezoek wie het was, waarom, wanneer en wat die persoon deed. Het nieuwste staat bovenaan.',
     right: 'Dit is uw recht. Zo houdt u zelf in de gaten wat er met uw gegevens gebeurt.',
     rolesOnly: 'U ziet welke functie de medewerker heeft. De naam laten wij niet zien.',
     loading: 'Wij halen de gegevens op.',
     empty: 'Niemand van ons heeft uw gegevens bekeken of veranderd.',
     questions: 'Vindt u iets vreemd? Bel ons: {phone}.',
+    visitsTitle: 'Bekeken of veranderd: {n} keer | Bekeken of veranderd: {n} keer',
+    sameDay: '{date}, van {from} tot {to}',
+    fromTo: 'van {from} tot {to}',
     when: 'Wanneer',
-    who: 'Wie',
     what: 'Wat',
     why: 'Waarom',
     role: {

@@ -56,9 +56,18 @@ describe('Mijn aanvragen', () => {
     const wrapper = await renderList([
       summary({ id: 'b2', nextAction: { kind: 'wait_for_decision', dueDate: '2026-12-10' } }),
       summary({ id: 'c3', nextAction: { kind: 'objection_possible', dueDate: '2026-12-31' } }),
+      summary({ id: 'd4', nextAction: { kind: 'first_conversation', dueDate: '2026-12-02' } }),
     ]);
     expect(wrapper.text()).toContain('Besluit verwacht uiterlijk 10 december 2026.');
-    expect(wrapper.text()).toContain('Bezwaar maken kan tot en met 31 december 2026 (nog 33 dagen).');
+    // A right, said as one: not an instruction to object.
+    expect(wrapper.text()).toContain(
+      'Er is een besluit. Bent u het er niet mee eens? Dan kunt u tot en met 31 december 2026 bezwaar maken.',
+    );
+    expect(wrapper.text()).toContain('Eerste gesprek over uw schulden: uiterlijk 2 december 2026 (nog 4 dagen).');
+    // Red only for the close task (the conversation in 4 days), not for the decision or the objection term.
+    expect(wrapper.findAll('.loket-next-action--urgent').map((p) => p.text())).toEqual([
+      'Eerste gesprek over uw schulden: uiterlijk 2 december 2026 (nog 4 dagen).',
+    ]);
   });
 
   it('puts applications with documents to send first, earliest due date first', async () => {

@@ -11,6 +11,7 @@ import type { OutboxItem } from '../../../domain/outbox';
 import { memoryOutboxBackend } from '../../offline/outbox-backend';
 import { useOutboxBackendForTests } from '../../offline/outbox-engine';
 import { useConfigStore } from '../../stores/config';
+import { useDocumentsStore } from '../../stores/documents';
 import { useSessionStore } from '../../stores/session';
 import { config, createHarness, freezeToday, json, me, mockFetch } from '../../testing/harness';
 
@@ -115,12 +116,16 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** What the server answers now: a test may swap it, as an upload that arrived would. */
+let served: CaseDocuments = documents;
+
 async function renderPage() {
   freezeToday();
+  served = documents;
   mockFetch({
     'GET /api/me': () => json(me),
     'GET /api/config': () => json(config),
-    [`GET /api/applications/${APP}/documents`]: () => json(documents),
+    [`GET /api/applications/${APP}/documents`]: () => json(served),
     // The page queues; the outbox may try to send at once: no network in this test.
     'POST /api/uploads': () => Promise.reject(new TypeError('Failed to fetch')),
   });
@@ -156,7 +161,7 @@ const pick = async (wrapper: Awaited<ReturnType<typeof renderPage>>, names: stri
 };
 
 describe('Documenten voor uw aanvraag', () => {
-  it('lists what we ask for, open first, with the days left, why, and why something was rejected', async () => {
+  it('lists what we ask for in the order given, with the days left, why, and why something was rejected', async () => {
     const wrapper = await renderPage();
     const cards = wrapper.findAll('[aria-labelledby="requests-title"] > ul > li');
     expect(cards.map((c) => c.find('h3').text())).toEqual([
@@ -171,6 +176,38 @@ describe('Documenten voor uw aanvraag', () => {
     expect(cards[1]!.text()).toContain('huur.pdf, ontvangen op 20 november 2026 om 10:00');
     expect(cards[2]!.text()).toContain('Goedgekeurd');
     expect(cards[2]!.find('button').exists()).toBe(false);
+  });
+
+  it('keeps every card in its place after an upload; a received request says so instead of offering to send', async () => {
+    const wrapper = await renderPage();
+    const titles = () => wrapper.findAll('[aria-labelledby="requests-title"] > ul > li h3').map((h) => h.text());
+    const before = titles();
+    // The bank statements arrived: the server now says 'received' (same order: by due date).
+    served = {
+      ...documents,
+      requests: documents.requests.map((r) =>
+        r.id === BANK
+          ? {
+              ...r,
+              state: 'received' as const,
+              documents: [{ ...documents.requests[1]!.documents[0]!, id: 'f1', fileName: 'bank.pdf', requestId: BANK }],
+            }
+          : r,
+      ),
+    };
+    await useDocumentsStore().load(APP);
+    await flushPromises();
+    expect(titles()).toEqual(before);
+    const bank = wrapper.findAll('[aria-labelledby="requests-title"] > ul > li')[0]!;
+    expect(bank.text()).toContain('Ontvangen');
+    expect(bank.text()).toContain('Wij hebben het ontvangen en kijken of het goed is. U hoeft nu niets te sturen.');
+    expect(bank.find('button').exists()).toBe(false);
+    expect(bank.classes()).not.toContain('loket-card--urgent');
+    // The send form no longer offers it either: only what we still ask for, and "own".
+    expect(wrapper.findAll('.loket-choice__option').map((o) => o.text())).toEqual([
+      'Huurcontract',
+      'Eigen document: iets anders dat u zelf wilt sturen',
+    ]);
   });
 
   it('lists our letters with a download link', async () => {

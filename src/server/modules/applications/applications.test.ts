@@ -50,6 +50,7 @@ describe.each(testDatabases)('applications on %s', (kind) => {
     ]);
     expect(detail.documentRequests).toHaveLength(2);
     expect(detail.documentRequests.every((r: { state: string }) => r.state === 'open')).toBe(true);
+    expect(detail.documentRequests.every((r: { rejectionReason: null }) => r.rejectionReason === null)).toBe(true);
     // Submitted 20 days ago: 8 weeks later, plus the days the repair term has run so far.
     expect(detail.decisionTerm.statutoryDueDate).toBe(addDays(addDays(today, -20), 56));
     expect(detail.decisionTerm.suspendedNow).toBe(true);
@@ -82,6 +83,8 @@ describe.each(testDatabases)('applications on %s', (kind) => {
     expect(detail.debtHelp.urgent).toBe(true);
     // Submitted yesterday (Tuesday 17 Nov 2026): 3 working days later is Friday 20 Nov.
     expect(detail.debtHelp.firstConversationDueDate).toBe('2026-11-20');
+    // The list and the page lead with that conversation, not with a decision weeks away.
+    expect(summary.nextAction).toEqual({ kind: 'first_conversation', dueDate: '2026-11-20' });
   });
 
   it("answers 404 for another resident's case, exactly as for one that does not exist", async () => {

@@ -11,6 +11,7 @@ import type {
   Question,
 } from '../../../domain/api';
 import { findScheme, type Consortium } from '../../../domain/consortium';
+import { nextActionFor } from '../../../domain/applications';
 import { compareDates, type IsoDate } from '../../../domain/dates';
 import {
   debtHelpFirstConversationDueDate,
@@ -45,6 +46,7 @@ function requestsOf(record: CaseRecord, today: IsoDate): DocumentRequest[] {
     requestedOn: r.requested_on,
     dueDate: r.due_date,
     state: documentRequestState(r.state, r.due_date, today),
+    rejectionReason: r.state === 'rejected' ? r.rejection_reason : null,
   }));
 }
 
@@ -88,17 +90,24 @@ function decisionOf(record: CaseRecord) {
   };
 }
 
-function nextActionOf(record: CaseRecord, today: IsoDate): NextAction {
-  // A rejected document must be sent again: it needs the resident as much as an open request.
-  const open = requestsOf(record, today).filter((r) => ['open', 'overdue', 'rejected'].includes(r.state));
-  if (open.length > 0) return { kind: 'send_documents', dueDate: open.map((r) => r.dueDate).sort(compareDates)[0]! };
+function nextActionOf(consortium: Consortium, record: CaseRecord, today: IsoDate): NextAction {
   const decision = decisionOf(record);
-  if (decision) {
-    return compareDates(today, decision.objectionDeadline) <= 0
-      ? { kind: 'objection_possible', dueDate: decision.objectionDeadline }
-      : { kind: 'none', dueDate: null };
-  }
-  return { kind: 'wait_for_decision', dueDate: decisionTermOf(record, today).expectedDecisionDate };
+  return nextActionFor(
+    {
+      requests: requestsOf(record, today),
+      decision: decision && { ...decision, hasLetter: decision.letter !== null },
+      expectedDecisionDate: decision ? null : decisionTermOf(record, today).expectedDecisionDate,
+      debtHelp: debtHelpOf(consortium, record),
+    },
+    today,
+  );
+}
+
+/** Debt help (Wgs): when the first conversation is due; urgent when the case says so. */
+function debtHelpOf(consortium: Consortium, record: CaseRecord) {
+  if (schemeOf(consortium, record).scheme?.kind !== 'schuldhulpverlening') return null;
+  const urgent = record.properties.has(URGENCY_PROPERTY);
+  return { urgent, firstConversationDueDate: debtHelpFirstConversationDueDate(record.case.registered_on, urgent) };
 }
 
 export function toSummary(consortium: Consortium, record: CaseRecord, today: IsoDate): ApplicationSummary {
@@ -111,15 +120,12 @@ export function toSummary(consortium: Consortium, record: CaseRecord, today: Iso
     scheme: { code: record.case.case_type, name },
     submittedOn: record.case.registered_on,
     status: { code: statusCode, label: statusLabel(consortium, record, statusCode) },
-    nextAction: nextActionOf(record, today),
+    nextAction: nextActionOf(consortium, record, today),
   };
 }
 
 export function toDetail(consortium: Consortium, record: CaseRecord, today: IsoDate): ApplicationDetail {
-  const { scheme } = schemeOf(consortium, record);
   const decision = decisionOf(record);
-  const isDebtHelp = scheme?.kind === 'schuldhulpverlening';
-  const urgent = record.properties.has(URGENCY_PROPERTY);
   return {
     ...toSummary(consortium, record, today),
     statusHistory: record.statuses.map((s) => ({
@@ -130,9 +136,7 @@ export function toDetail(consortium: Consortium, record: CaseRecord, today: IsoD
     decisionTerm: decision ? null : decisionTermOf(record, today),
     documentRequests: requestsOf(record, today),
     decision,
-    debtHelp: isDebtHelp
-      ? { urgent, firstConversationDueDate: debtHelpFirstConversationDueDate(record.case.registered_on, urgent) }
-      : null,
+    debtHelp: debtHelpOf(consortium, record),
     questions: record.questions.map(toQuestion),
   };
 }

@@ -54,6 +54,19 @@ describe.each(testDatabases)('login and sessions on %s', (kind) => {
     expect(me.json().resident.name).toBe('Jan de Vries');
   });
 
+  it("lists the consortium's demo residents on the simulator page, each with what a tester will see", async () => {
+    const { response } = await follow(new Browser(t.app), '/api/auth/login');
+    const names = [...response.body.matchAll(/name="bsn" value="(\d{9})">([^<]+)<\/button>/g)].map((m) => m[2]);
+    expect(names).toEqual([
+      'Jan de Vries, BSN 999990019',
+      'Fatima El Amrani, BSN 999990032',
+      'Pieter Bakker, BSN 999990044',
+      'Sanne Jansen, BSN 999990056',
+      'Ahmed Yilmaz, BSN 999990068',
+    ]);
+    expect(response.body).toContain('Schuldhulp met spoed (dreigende huisuitzetting)');
+  });
+
   // Browsers drop tabs and newlines in a URL, so '/\t/evil.example' would land on another site;
   // a newline or an ideographic space in the Location header made the callback answer 500.
   it.each(['/\t/evil.example', '/aanvragen\n/x', '/\u3000/evil.example', '/%09/evil.example/..'])(

@@ -11,7 +11,9 @@ import type { CustomFetch } from 'openid-client';
 import type { AppContext } from '../../context';
 import { idpSimulatorPlugin, type SimulatedStaff } from '../../idp/index';
 import { IN_PROCESS_HEADER, IN_PROCESS_TOKEN } from '../../idp/mount';
-import { findPerson } from '../residents/queries';
+import { todayInAmsterdam } from '../../../domain/dates';
+import { demoResidents } from '../../demo/residents';
+import { findPerson, storedBsns } from '../residents/queries';
 import { findStaffBySubject, listStaffAccounts, type StaffAccount } from '../staff/accounts';
 import { createRelyingParty, type RelyingParty } from './relying-party';
 
@@ -65,6 +67,15 @@ export async function setUpLogins(app: FastifyInstance, ctx: AppContext): Promis
       findPerson: async (bsn) => {
         const person = await findPerson(ctx.db, bsn);
         return person ? { bsn: person.bsn, name: person.name } : null;
+      },
+      // The consortium's demo residents that are in this database, so a tester can pick one.
+      listPersons: async () => {
+        const demo = demoResidents(ctx.consortium, todayInAmsterdam(ctx.clock.now()));
+        const stored = await storedBsns(
+          ctx.db,
+          demo.map((r) => r.bsn),
+        );
+        return demo.filter((r) => stored.has(r.bsn)).map(({ bsn, name, description }) => ({ bsn, name, description }));
       },
       findStaff: async (username) => {
         const account = await findStaffBySubject(ctx.db, username);

@@ -74,6 +74,10 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
       dueDate: addDays(today, 5),
     });
     expect(await codeOf(acceptDocumentRequest(t.ctx.db, t.clock, request.id))).toBe('REQUEST_TRANSITION_NOT_ALLOWED');
+    const order = async () =>
+      (await pieter.get(`/api/applications/${caseId}/documents`)).json().requests.map((r: { id: string }) => r.id);
+    const before = await order();
+    expect(before).toHaveLength(2);
 
     const first = await register(pieter, caseId, {
       uploadId: await uploadInOne(pieter, caseId, await pdf(1), request.id),
@@ -85,6 +89,8 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
         .json()
         .requests.find((r: { id: string }) => r.id === request.id);
     expect((await stateOf()).state).toBe('received');
+    // By due date, never by state: the list does not move under the resident after an upload.
+    expect(await order()).toEqual(before);
 
     expect(await codeOf(rejectDocumentRequest(t.ctx.db, t.clock, request.id, '  '))).toBe('VALIDATION_FAILED');
     const rejected = await rejectDocumentRequest(
@@ -103,6 +109,12 @@ describe.each(testDatabases)('staff document functions on %s', (kind) => {
       .json()
       .applications.find((a: { id: string }) => a.id === caseId);
     expect(summary.nextAction).toEqual({ kind: 'send_documents', dueDate: request.due_date });
+    // ...and the application page shows why, beside the way to send it again.
+    const detail = (await pieter.get(`/api/applications/${caseId}`)).json();
+    expect(detail.documentRequests.find((r: { id: string }) => r.id === request.id)).toMatchObject({
+      state: 'rejected',
+      rejectionReason: 'De loonstrook is niet goed te lezen. Maak een nieuwe foto.',
+    });
 
     t.clock.advanceMinutes(5);
     const second = await register(pieter, caseId, {

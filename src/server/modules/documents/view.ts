@@ -5,7 +5,7 @@ import { documentRequestState } from '../../../domain/deadlines';
 import {
   acceptsDocuments,
   ACCEPTED_CONTENT_TYPES,
-  compareForResident,
+  compareRequestsStable,
   MAX_DOCUMENT_BYTES,
   requestDaysLeft,
 } from '../../../domain/documents';
@@ -60,7 +60,7 @@ export function toCaseDocuments(
   // A letter without stored bytes (demo data made before documents existed) has nothing to show.
   const letters = documents.filter((d) => d.origin === 'service' && d.storage_key !== null);
   return {
-    requests: requests.map((r) => toRequest(r, fromResident, today)).sort(compareForResident),
+    requests: requests.map((r) => toRequest(r, fromResident, today)).sort(compareRequestsStable),
     ownInitiative: fromResident.filter((d) => d.request_id === null).map(toDocumentInfo),
     letters: letters.map(toLetter).reverse(),
     limits: { maxFileBytes: MAX_DOCUMENT_BYTES, dailyBytes, acceptedTypes: ACCEPTED_CONTENT_TYPES },

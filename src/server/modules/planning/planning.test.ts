@@ -93,12 +93,11 @@ describe.each(testDatabases)("the planner's back office on %s", (kind) => {
     expect(rows[1]!.on_behalf_of).toBe(t.app.auditor.residentKey(JAN));
     expect(JSON.stringify(rows)).not.toContain(JAN);
     // Jan reads it on "Wie keek in mijn gegevens".
-    const log = (await jan.get('/api/me/access-log')).json().entries;
+    const log = (await jan.get('/api/me/access-log')).json().visits;
     expect(log[0]).toMatchObject({
       role: 'planner',
-      action: 'read',
-      objectType: 'appointment',
       purpose: 'appointment_planning',
+      seen: expect.arrayContaining([expect.objectContaining({ action: 'read', objectType: 'appointment' })]),
     });
     expect((await priya.get(`${BASE}/locations/${PLACE}/agenda?date=2026-04-27`)).json().closures).toEqual([
       { id: null, from: null, until: null, reason: 'Koningsdag' },
