@@ -197,3 +197,13 @@ describe('Regio Alkmaar (still forming)', () => {
     expect(whereToGo(c, DEN_HAAG, TODAY)?.contact.phone).toBe('14 070');
   });
 });
+
+describe('opening hours of every place', () => {
+  // Local desks open a few hours a week; residents choose a place by them (booking, issue 14).
+  it.each(consortiumIds)('%s: every office that takes appointments says when it is open', (id) => {
+    const consortium = loadConsortium(id);
+    for (const office of [consortium.centralOffice, ...consortium.localDesks].filter((o) => o.desks?.length)) {
+      expect(office.openingHours.length, office.id).toBeGreaterThan(0);
+    }
+  });
+});

@@ -80,6 +80,7 @@ describe('Afspraak maken', () => {
     expect(router.currentRoute.value.query).toMatchObject({ stap: 'plaats', type: 'consult' });
     expect(wrapper.find('[data-progress]').text()).toBe('Stap 2 van 5');
     // Each place shows when it is open: a local desk only a few hours a week.
+    await vi.waitFor(() => expect(wrapper.find('[data-hours="ijsselstein"]').exists()).toBe(true));
     const hours = (id: string) => wrapper.findAll(`[data-hours="${id}"] :is(dt, dd)`).map((x) => x.text());
     expect(hours('ijsselstein')).toEqual(['maandag', '09:00 – 12:00 uur', 'woensdag', '13:00 – 16:00 uur']);
     expect(hours('centraal')).toEqual(['maandag t/m vrijdag', '08:30 – 17:00 uur']);
@@ -108,6 +109,8 @@ describe('Afspraak maken', () => {
     });
     expect(wrapper.find('[data-when]').text()).toBe('2 december 2026, 11:00 tot 11:30 uur');
 
+    // The last step's fields come in a chunk of their own.
+    await vi.waitFor(() => expect(wrapper.find('#need-interpreter').exists()).toBe(true));
     await wrapper.find('#need-interpreter').setValue('Arabisch');
     await wrapper.find('input[name="wheelchair"]').setValue(true);
     // "Vorige stap" goes to the time step, with the day still chosen.
@@ -184,6 +187,7 @@ describe('Afspraak maken', () => {
       'Telefonisch',
       'Met video',
     ]);
+    await vi.waitFor(() => expect(wrapper.find('[data-channel]').exists()).toBe(true));
     // How to meet comes first, before what the resident needs.
     const legends = wrapper.findAll('[data-step="gegevens"] legend').map((l) => l.text());
     expect(legends).toEqual(['Hoe wilt u het gesprek voeren?', 'Wat heeft u nodig?']);
