@@ -53,7 +53,11 @@ describe('Vragen van de inwoner', () => {
     const { wrapper, fetchMock } = await render(() => apiError(409, 'QUESTION_ALREADY_ANSWERED'));
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.find('[role="alert"]').text()).toBe('Schrijf een antwoord.');
+    // The message at the field, which the field names as its description (read when it gets focus).
+    const field = wrapper.find('textarea');
+    expect(field.attributes('aria-invalid')).toBe('true');
+    const describedBy = field.attributes('aria-describedby')!.split(' ');
+    expect(describedBy.map((id) => wrapper.find(`[id="${id}"]`).text())).toContain('Schrijf een antwoord.');
     expect(fetchMock.mock.calls.filter(([url]) => String(url).endsWith('/answer'))).toHaveLength(0);
 
     await wrapper.find('textarea').setValue('Ja, stuur een afschrift.');
