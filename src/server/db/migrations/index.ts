@@ -11,6 +11,7 @@ import * as m005 from './005_staff_audit';
 import * as m006 from './006_assist';
 import * as m008 from './008_notifications';
 import * as m009 from './009_reminder_indexes';
+import * as m010 from './010_appointment_arrival';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '006_assist': m006,
   '008_notifications': m008,
   '009_reminder_indexes': m009,
+  '010_appointment_arrival': m010,
 };
 
 /** How many migrations this build has: readiness waits until the database has all of them. */
