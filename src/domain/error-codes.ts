@@ -71,7 +71,7 @@ export const ERROR_CODES = [
   'BSN_INVALID',
   'ASSIST_LOOKUP_REQUIRED',
   'ASSIST_PURPOSE_TEXT_REQUIRED',
-  'ASSIST_LOGOUT_REFUSED',
+  'LOGOUT_DURING_ASSIST',
   // rate limits (issue 7)
   'RATE_LIMITED',
   // case work (issue 6 point 4)

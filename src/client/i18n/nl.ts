@@ -231,10 +231,11 @@ const nl = {
     NO_SLOTS_AVAILABLE: 'Er is geen tijd meer vrij. Bel ons, dan maken wij samen een afspraak.',
     CUT_OFF_PASSED: 'Uw afspraak begint binnenkort. U kunt hem nu niet meer online veranderen of afzeggen. Bel ons.',
     APPOINTMENT_CANCELLED: 'Deze afspraak is al afgezegd.',
-    APPOINTMENT_REFERENCE_UNKNOWN: 'Wij vinden geen afspraak met dit nummer. Kijk of het nummer goed is. Het begint met AFS.',
+    APPOINTMENT_REFERENCE_UNKNOWN:
+      'Wij vinden geen afspraak met dit nummer. Kijk of het nummer goed is. Het begint met AFS.',
     APPOINTMENT_NOT_TODAY: 'Deze afspraak is niet vandaag. Aanmelden kan alleen op de dag van de afspraak.',
     APPOINTMENT_NOT_IN_PERSON: 'Dit is een afspraak per telefoon of video. Aanmelden aan de balie is niet nodig.',
-    ASSIST_LOGOUT_REFUSED: 'U helpt nu iemand aan de balie. Stop de hulp met de knop Hulp beëindigen.',
+    LOGOUT_DURING_ASSIST: 'U helpt nu iemand aan de balie. Stop de hulp met de knop Hulp beëindigen.',
     PHONE_NUMBER_INVALID: 'Dit telefoonnummer klopt niet. Vul een Nederlands nummer in, bijvoorbeeld 06 12345678.',
     HOME_VISIT_TRANSITION_NOT_ALLOWED: 'Dit kan niet meer bij dit huisbezoek.',
     STAFF_NOT_AUTHORISED: 'Met dit account kunt u niet inloggen in Loket. Vraag uw beheerder om toegang.',

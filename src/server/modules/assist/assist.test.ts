@@ -292,7 +292,7 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     for (const url of ['/api/auth/logout', '/api/auth/logout?wissen=alles']) {
       const refused = await desk.request({ method: 'POST', url });
       expect(refused.statusCode).toBe(409);
-      expect(refused.json().error.code).toBe('ASSIST_LOGOUT_REFUSED');
+      expect(refused.json().error.code).toBe('LOGOUT_DURING_ASSIST');
       expect(refused.headers['clear-site-data']).toBeUndefined();
       expect(refused.headers['set-cookie']).toBeUndefined();
     }

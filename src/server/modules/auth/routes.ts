@@ -112,7 +112,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       // session, and "cookies" below would end it. The help ends only through the desk's
       // "Hulp beëindigen" (POST /api/staff/assist/end), which keeps the staff session.
       if (request.resident?.assist)
-        throw new AppError(409, 'ASSIST_LOGOUT_REFUSED', 'End front-desk help with POST /api/staff/assist/end');
+        throw new AppError(409, 'LOGOUT_DURING_ASSIST', 'End front-desk help with POST /api/staff/assist/end');
       const token = request.cookies[cookieName];
       if (token) await endSession(ctx.db, ctx.clock, token, 'logout');
       reply.clearCookie(cookieName, cookieOptions);
