@@ -20,6 +20,11 @@ export const useSessionStore = defineStore('session', () => {
   const errorCode = ref<string | null>(null);
   /** True once a session was seen in this page's life, so a later 401 means "expired" */
   const hadSession = ref(false);
+  /**
+   * The session ends soon without a request (issue 14): when (epoch ms), and whether a request
+   * can still move that (not at the absolute end). Set by setup/session-expiry.ts.
+   */
+  const endingSoon = ref<{ endsAt: number; extendable: boolean } | null>(null);
 
   /** True while a resident is signed in */
   const isLoggedIn = computed(() => me.value !== null);
@@ -65,6 +70,7 @@ export const useSessionStore = defineStore('session', () => {
     status,
     errorCode,
     hadSession,
+    endingSoon,
     isLoggedIn,
     isElsewhere,
     load,
