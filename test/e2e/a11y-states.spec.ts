@@ -392,6 +392,16 @@ const STATES: State[] = [
   { name: 'back office: staff login', open: (page) => goto(page, '/beheer') },
   { name: 'back office: case search', as: 'staff:k.jansen', open: (page) => goto(page, '/beheer') },
   { name: 'front desk', as: 'staff:f.dekker', open: (page) => goto(page, '/balie') },
+  {
+    name: 'front desk: an appointment found by its reference',
+    as: 'staff:f.dekker',
+    async open(page) {
+      await page.goto('/balie');
+      await page.locator('#desk-reference').fill('afs-demo0681');
+      await page.locator('.loket-desk form button[type="submit"]').click();
+      return page.locator('.loket-desk__found h3');
+    },
+  },
 ];
 
 async function logInAs(page: Page, who: string): Promise<void> {
