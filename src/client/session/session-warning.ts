@@ -7,7 +7,7 @@
  */
 
 /** How long before the end the warning comes. */
-export const SESSION_WARNING_MS = 2 * 60_000;
+const SESSION_WARNING_MS = 2 * 60_000;
 
 export interface WarningPlan {
   /** Milliseconds from now until the warning shows (0: at once) */

@@ -32,7 +32,7 @@ const en: BalieMessageSchema = {
       place: 'Place',
       loading: 'We are fetching the appointments.',
       empty: 'There are no appointments in {place} today.',
-      caption: 'Appointments today, {date}, in {place} ({n})',
+      caption: '{date}, {place}: {n} appointment | {date}, {place}: {n} appointments',
       refresh: 'Refresh list',
       noPlaces: 'You do not work for a place with a desk. Ask an administrator about your role.',
     },

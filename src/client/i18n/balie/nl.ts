@@ -34,7 +34,7 @@ const nl = {
       place: 'Plaats',
       loading: 'Wij halen de afspraken op.',
       empty: 'Vandaag zijn er geen afspraken in {place}.',
-      caption: 'Afspraken vandaag, {date}, in {place} ({n})',
+      caption: '{date}, {place}: {n} afspraak | {date}, {place}: {n} afspraken',
       refresh: 'Lijst vernieuwen',
       noPlaces: 'U werkt niet voor een plaats met een balie. Vraag een beheerder om uw rol.',
     },

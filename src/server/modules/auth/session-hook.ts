@@ -84,7 +84,7 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
  * moves it, so the client learns it from whichever answer came last and warns in time (issue
  * 14, WCAG 2.2.1: a warning before the session ends, with a way to stay signed in).
  */
-export const SESSION_IDLE_EXPIRES_HEADER = 'Loket-Session-Idle-Expires';
+const SESSION_IDLE_EXPIRES_HEADER = 'Loket-Session-Idle-Expires';
 
 export function requireResident(request: FastifyRequest): SignedInResident {
   if (request.resident) return request.resident;
