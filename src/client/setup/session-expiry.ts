@@ -37,7 +37,8 @@ export function installSessionExpiry(pinia: Pinia, router: Router): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let warningTimer: ReturnType<typeof setTimeout> | undefined;
   const stopWatching = watch(
-    () => [session.me?.session.idleExpiresAt, session.me?.session.absoluteExpiresAt] as const,
+    // Two sources, each compared by value: a fresh /api/me with the same deadlines plans nothing anew.
+    [() => session.me?.session.idleExpiresAt, () => session.me?.session.absoluteExpiresAt],
     ([idleExpiresAt, absoluteExpiresAt]) => {
       clearTimeout(timer);
       clearTimeout(warningTimer);

@@ -31,18 +31,22 @@ export const useSessionStore = defineStore('session', () => {
   /** The resident's municipality does not (yet) take part: they are sent elsewhere */
   const isElsewhere = computed(() => me.value?.elsewhere != null);
 
-  let pending: Promise<void> | null = null;
+  let pending: Promise<boolean> | null = null;
 
-  /** Asks the server who is signed in; concurrent calls share one request. */
-  function load(): Promise<void> {
+  /**
+   * Asks the server who is signed in; concurrent calls share one request. True when the server
+   * answered with a session (which it has just renewed: the session warning needs to know).
+   */
+  function load(): Promise<boolean> {
     pending ??= (async () => {
       try {
         me.value = await fetchMe();
         status.value = 'authenticated';
         hadSession.value = true;
         errorCode.value = null;
+        return true;
       } catch (error) {
-        if (isAborted(error)) return;
+        if (isAborted(error)) return false;
         if (error instanceof ApiError && error.status === 401) {
           me.value = null;
           status.value = 'anonymous';
@@ -53,6 +57,7 @@ export const useSessionStore = defineStore('session', () => {
         }
         // Else: a signed-in resident whose re-check failed (offline) stays signed in here;
         // the server still decides, and its next 401 ends the session.
+        return false;
       } finally {
         pending = null;
       }

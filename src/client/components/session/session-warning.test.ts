@@ -119,6 +119,17 @@ describe('the session warning', { timeout: 30_000 }, () => {
     await opened();
   });
 
+  it('closes on the server\'s answer to "Ingelogd blijven", also when that answer repeats the deadline', async () => {
+    const { dialog, advance, opened } = await signedInApp();
+    await advance(13 * 60_000);
+    await opened();
+    (document.activeElement as HTMLButtonElement).click();
+    await advance(0);
+    expect(dialog()?.open ?? false).toBe(false);
+    await advance(30_000);
+    expect(dialog()?.open ?? false).toBe(false);
+  });
+
   it('follows the deadline every answer brings: no warning while the resident works', async () => {
     const { dialog, advance, opened, pinia, serverRenewsTo } = await signedInApp();
     await advance(10 * 60_000);
