@@ -19,7 +19,7 @@ import { postLogout } from '../api/session';
 import { useDeviceStore } from '../stores/device';
 import { useSessionStore } from '../stores/session';
 import { resetAllStores } from '../stores/reset';
-import { clearFormDrafts } from './form-draft';
+import { clearFormDrafts } from './form-draft-storage';
 
 /**
  * Why the start page is shown after a session: the `reden` query parameter. On a shared device

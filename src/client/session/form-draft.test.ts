@@ -11,7 +11,8 @@ import { DEVICE_MODE_STORAGE_KEY } from '../../domain/device-mode';
 import { reloadDeviceSetting } from '../stores/device';
 import { useSessionStore } from '../stores/session';
 import { createHarness, me } from '../testing/harness';
-import { clearFormDrafts, DRAFTS_STORAGE_KEY, useFormDraft } from './form-draft';
+import { useFormDraft } from './form-draft';
+import { clearFormDrafts, DRAFTS_STORAGE_KEY } from './form-draft-storage';
 
 /** A form as QuestionForm has it: one text, kept through the composable. */
 const Form = defineComponent({

@@ -17,8 +17,8 @@ import { watch } from 'vue';
 import { useRoute } from 'vue-router';
 import { useDeviceStore } from '../stores/device';
 import { useSessionStore } from '../stores/session';
+import { DRAFTS_STORAGE_KEY } from './form-draft-storage';
 
-export const DRAFTS_STORAGE_KEY = 'loket.formDrafts';
 /** As long as a session can last (12 hours absolute): older text is not what they were doing. */
 const DRAFT_MAX_AGE_MS = 12 * 3_600_000;
 
@@ -46,11 +46,6 @@ function writeDrafts(drafts: Drafts): void {
   } catch {
     // Storage off or full: the text stays in the field, only not over a new login.
   }
-}
-
-/** Every draft of this tab goes (an intended logout: the phone may be handed to someone). */
-export function clearFormDrafts(): void {
-  writeDrafts({});
 }
 
 export interface FormDraft {
