@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bookingRefusal, canChange, changeDeadline, routeLink, type ResidentStanding } from './appointments';
+import {
+  bookingRefusal,
+  canChange,
+  changeDeadline,
+  checkInStateOf,
+  normalizeAppointmentReference,
+  routeLink,
+  type ResidentStanding,
+} from './appointments';
 import type { SchemeKind } from './consortium-schema';
 
 describe('who may book', () => {
@@ -38,5 +46,26 @@ describe('route link', () => {
     expect(routeLink({ street: 'Prins Bernhardlaan 117', postalCode: '2273 DA', city: 'Voorburg' })).toBe(
       'https://www.google.com/maps/search/?api=1&query=Prins%20Bernhardlaan%20117%2C%202273%20DA%20Voorburg',
     );
+  });
+});
+
+describe('the front desk reads an appointment reference (issue 14)', () => {
+  it.each([
+    ['AFS-K7M2Q9X', 'AFS-K7M2Q9X'], // as the QR code on the appointment page holds it
+    [' afs-k7m2q9x ', 'AFS-K7M2Q9X'],
+    ['AFS K7M2 Q9X', 'AFS-K7M2Q9X'],
+    ['afsk7m2q9x', 'AFS-K7M2Q9X'],
+    ['AFS-DEMO0681', 'AFS-DEMO0681'], // the demo's
+    ['HB-DEMO032', null], // a home visit, not an appointment
+    ['K7M2Q9X', null],
+    ['', null],
+  ])('%j is %j', (typed, reference) => {
+    expect(normalizeAppointmentReference(typed)).toBe(reference);
+  });
+
+  it('says expected, arrived or cancelled from the booking and its arrival', () => {
+    expect(checkInStateOf('booked', null)).toBe('expected');
+    expect(checkInStateOf('booked', '2026-03-23T08:55:00.000Z')).toBe('arrived');
+    expect(checkInStateOf('cancelled', null)).toBe('cancelled');
   });
 });

@@ -16,6 +16,36 @@ export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 export const APPOINTMENT_STATES = ['booked', 'cancelled'] as const;
 export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
 
+/**
+ * Where a resident stands at the front desk on the day (issue 14): expected, arrived (the desk
+ * marked them "aangemeld"), or the booking was cancelled. Derived from the booking's state and
+ * its arrival time; never stored as such, so it cannot disagree with either.
+ */
+export const CHECK_IN_STATES = ['expected', 'arrived', 'cancelled'] as const;
+export type CheckInState = (typeof CHECK_IN_STATES)[number];
+
+export function checkInStateOf(state: AppointmentState, arrivedAt: Date | string | null): CheckInState {
+  if (state === 'cancelled') return 'cancelled';
+  return arrivedAt ? 'arrived' : 'expected';
+}
+
+/**
+ * An appointment reference as printed and as its QR code holds it: 'AFS-' and 7 characters
+ * (server/modules/appointments/reference.ts; the demo's are 'AFS-DEMO' and 4 more).
+ */
+const APPOINTMENT_REFERENCE = /^AFS-?([A-Z0-9]{4,12})$/;
+
+/**
+ * The reference the desk typed or scanned, in the form it is stored ('AFS-K7M2Q9X'), or null
+ * when it cannot be one. The QR code on the appointment page holds exactly the reference; a
+ * typed one may come in lower case, with spaces, or without the dash.
+ */
+export function normalizeAppointmentReference(input: string): string | null {
+  const compact = input.trim().toUpperCase().replace(/[\s.]/g, '');
+  const match = APPOINTMENT_REFERENCE.exec(compact);
+  return match ? `AFS-${match[1]}` : null;
+}
+
 /** How an appointment takes place: at the place, or by phone or video held by its desks. */
 export const APPOINTMENT_CHANNELS = ['in_person', 'phone', 'video'] as const;
 export type AppointmentChannel = (typeof APPOINTMENT_CHANNELS)[number];

@@ -60,6 +60,10 @@ export const ERROR_CODES = [
   'APPOINTMENT_CANCELLED',
   'PHONE_NUMBER_INVALID',
   'HOME_VISIT_TRANSITION_NOT_ALLOWED',
+  // the front desk's check-in (issue 14)
+  'APPOINTMENT_REFERENCE_UNKNOWN',
+  'APPOINTMENT_NOT_TODAY',
+  'APPOINTMENT_NOT_IN_PERSON',
   // staff (issue 6)
   'STAFF_NOT_AUTHORISED',
   'STAFF_ROLE_REQUIRED',
@@ -68,6 +72,7 @@ export const ERROR_CODES = [
   'BSN_INVALID',
   'ASSIST_LOOKUP_REQUIRED',
   'ASSIST_PURPOSE_TEXT_REQUIRED',
+  'LOGOUT_DURING_ASSIST',
   // rate limits (issue 7)
   'RATE_LIMITED',
   // case work (issue 6 point 4)

@@ -10,7 +10,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { LocalizedText } from './api';
-import { APPOINTMENT_CHANNELS, APPOINTMENT_STATES, URGENCY_REASONS } from './appointments';
+import { APPOINTMENT_CHANNELS, APPOINTMENT_STATES, CHECK_IN_STATES, URGENCY_REASONS } from './appointments';
 import { AtHome, HomeVisitReason, HomeVisitState } from './home-visits-api';
 import { literals } from './literals';
 
@@ -72,6 +72,9 @@ export const AgendaEntry = Type.Object({
   }),
   /** Only for a phone appointment: the number to call */
   phone: nullable(Type.String()),
+  /** Expected, arrived ("aangemeld" at the front desk) or cancelled (issue 14) */
+  checkIn: literals(CHECK_IN_STATES),
+  arrivedAt: nullable(IsoDateTime),
 });
 export type AgendaEntry = Static<typeof AgendaEntry>;
 

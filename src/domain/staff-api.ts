@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DocumentRequestState, LocalizedText } from './api';
 import { CaseHandling } from './casework-api';
+import { DeskAppointment } from './desk-api';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_PURPOSES, STAFF_ROLES } from './staff';
 import { literals } from './literals';
 
@@ -75,6 +76,8 @@ export const StaffCaseDetail = Type.Object({
   arrivals: Type.Array(StaffArrival),
   /** Status, decision term and decision, with what the case worker may do next */
   handling: CaseHandling,
+  /** Appointments booked about this case, in time order, with whether the resident arrived (issue 14) */
+  appointments: Type.Array(DeskAppointment),
 });
 export type StaffCaseDetail = Static<typeof StaffCaseDetail>;
 

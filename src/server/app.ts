@@ -22,6 +22,7 @@ import { staffSessionHook } from './modules/staff/session';
 import { sessionHook } from './modules/auth/session-hook';
 import { applicationRoutes } from './modules/applications/routes';
 import { assistRoutes } from './modules/assist/routes';
+import { appointmentStaffRoutes } from './modules/appointments/staff-routes';
 import { caseRoutes } from './modules/casework/routes';
 import { caseStatusRoutes } from './modules/casework/status-routes';
 import { worklistRoutes } from './modules/casework/worklist-routes';
@@ -69,6 +70,7 @@ async function staffApi(app: FastifyInstance, { ctx }: { ctx: AppContext }): Pro
   await app.register(planningRoutes, { ctx, prefix: '/planning' });
   await app.register(homeVisitStaffRoutes, { ctx, prefix: '/planning' });
   await app.register(assistRoutes, { ctx, prefix: '/assist' });
+  await app.register(appointmentStaffRoutes, { ctx, prefix: '/appointments' });
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {

@@ -510,6 +510,16 @@ export const STATES: State[] = [
     ),
   },
   { name: 'front desk', as: 'staff:f.dekker', open: (page) => goto(page, '/balie') },
+  {
+    name: 'front desk: an appointment found by its reference',
+    as: 'staff:f.dekker',
+    async open(page) {
+      await page.goto('/balie');
+      await page.locator('#desk-reference').fill('afs-demo0681');
+      await page.locator('.loket-desk form button[type="submit"]').click();
+      return page.locator('.loket-desk__found h3');
+    },
+  },
 ];
 
 async function logInAs(page: Page, who: string): Promise<void> {

@@ -47,20 +47,21 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   await desk.getByLabel('Gebruikersnaam').fill('f.dekker');
   await desk.getByRole('button', { name: 'Inloggen' }).click();
   await expect(desk).toHaveURL(/\/balie$/);
-  await expect(desk.getByRole('heading', { level: 1, name: 'Een inwoner helpen' })).toBeVisible();
+  await expect(desk.getByRole('heading', { level: 1, name: 'Balie' })).toBeVisible();
+  await expect(desk.getByRole('heading', { level: 2, name: 'Een inwoner helpen' })).toBeVisible();
   await expect(desk.getByText('Ingelogd als Fatima Dekker')).toBeVisible();
   await expect(desk).toHaveTitle(/^Balie - /);
   await expectNoAxeViolations(desk);
 
   // A mistyped BSN is caught (elfproef); then the right one finds the resident.
   await desk.getByLabel('BSN').fill('999990045');
-  await desk.getByRole('button', { name: 'Zoeken' }).click();
+  await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
   await expect(desk.getByRole('alert')).toContainText('Dit BSN klopt niet');
   await expect(desk.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(desk);
   await desk.getByLabel('BSN').fill('999990044');
-  await desk.getByRole('button', { name: 'Zoeken' }).click();
-  await expect(desk.getByRole('heading', { level: 2, name: 'Gevonden' })).toBeVisible();
+  await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(desk.getByRole('heading', { level: 3, name: 'Gevonden' })).toBeVisible();
   const found = desk.locator('.loket-balie__found');
   await expect(found).toContainText('Voorschoten');
   const residentName = (await found.textContent())!.split(',')[0]!.trim();
@@ -111,7 +112,7 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   // End the help: back at /balie, still signed in as staff, nothing of the resident left.
   await banner.getByRole('button', { name: 'Hulp beëindigen' }).click();
   await expect(desk).toHaveURL(/\/balie$/);
-  await expect(desk.getByRole('heading', { level: 1, name: 'Een inwoner helpen' })).toBeVisible();
+  await expect(desk.getByRole('heading', { level: 2, name: 'Een inwoner helpen' })).toBeVisible();
   await expect(desk.getByRole('region', { name: 'Hulp aan de balie' })).toHaveCount(0);
   await expect(desk.getByText(residentName)).toHaveCount(0);
   expect((await desk.request.get('/api/me')).status()).toBe(401);

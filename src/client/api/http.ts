@@ -62,6 +62,23 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   };
 }
 
+type SessionExpiryListener = (idleExpiresAt: string) => void;
+const sessionExpiryListeners = new Set<SessionExpiryListener>();
+
+/** The server's answer header with the resident session's idle deadline (auth/session-hook.ts). */
+const SESSION_IDLE_EXPIRES_HEADER = 'Loket-Session-Idle-Expires';
+
+/**
+ * Called with the session's new idle deadline whenever an answer carries one: every request
+ * moves it, so the session warning (setup/session-expiry.ts) plans from the latest.
+ */
+export function onSessionIdleExpiry(listener: SessionExpiryListener): () => void {
+  sessionExpiryListeners.add(listener);
+  return () => {
+    sessionExpiryListeners.delete(listener);
+  };
+}
+
 /** Called after every successful API request, whichever feature (or the outbox) sent it. */
 export function onApiSuccess(listener: () => void): () => void {
   successListeners.add(listener);
@@ -166,6 +183,8 @@ export async function apiExchange(path: string, options: RequestOptions = {}): P
     }
     const body = await readBody(response).catch(() => undefined);
     if (request.signal.aborted) throw stopped();
+    const idleExpiresAt = response.headers?.get(SESSION_IDLE_EXPIRES_HEADER);
+    if (idleExpiresAt) sessionExpiryListeners.forEach((listener) => listener(idleExpiresAt));
 
     if (!response.ok) {
       if (response.status === 401 && (options.audience ?? 'resident') === 'resident') {

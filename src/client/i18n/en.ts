@@ -111,6 +111,16 @@ const en: MessageSchema = {
       continue: 'Continue',
     },
   },
+  sessionWarning: {
+    title: 'Your session is about to end',
+    idle: 'You did nothing in Loket for a while. So we will log you out soon. Do you want to go on? Then choose Stay logged in.',
+    absolute: 'You have been logged in for a long time. So we will log you out soon. After that you can log in again.',
+    kept: 'Are you typing a question or a request for a home visit? Then what you typed will be there again when you log in again.',
+    minutesLeft: '{n} minute left | {n} minutes left',
+    secondsLeft: '{n} second left | {n} seconds left',
+    stay: 'Stay logged in',
+    understood: 'I understand',
+  },
   offline: {
     notice: 'You are offline. You see your information as it was before.',
     lastUpdated: 'Last updated: {time}',
@@ -227,6 +237,11 @@ const en: MessageSchema = {
     NO_SLOTS_AVAILABLE: 'There is no free time left. Call us and we will make an appointment together.',
     CUT_OFF_PASSED: 'Your appointment starts soon. You can no longer change or cancel it online. Please call us.',
     APPOINTMENT_CANCELLED: 'This appointment has already been cancelled.',
+    APPOINTMENT_REFERENCE_UNKNOWN:
+      'We cannot find an appointment with this number. Check the number. It starts with AFS.',
+    APPOINTMENT_NOT_TODAY: 'This appointment is not today. Checking in is only possible on the day of the appointment.',
+    APPOINTMENT_NOT_IN_PERSON: 'This is a phone or video appointment. There is no need to check in at the desk.',
+    LOGOUT_DURING_ASSIST: 'You are helping someone at the front desk. Stop with the button End help.',
     PHONE_NUMBER_INVALID: 'This phone number is not right. Enter a Dutch number, for example 06 12345678.',
     HOME_VISIT_TRANSITION_NOT_ALLOWED: 'This is no longer possible for this home visit.',
     STAFF_NOT_AUTHORISED: 'You cannot log in to Loket with this account. Ask your administrator for access.',

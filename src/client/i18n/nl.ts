@@ -115,6 +115,16 @@ const nl = {
       continue: 'Doorgaan',
     },
   },
+  sessionWarning: {
+    title: 'Uw sessie stopt bijna',
+    idle: 'U deed een tijd niets in Loket. Daarom loggen wij u straks uit. Wilt u verder? Kies dan Ingelogd blijven.',
+    absolute: 'U bent al lang ingelogd. Daarom loggen wij u straks uit. Daarna kunt u weer inloggen.',
+    kept: 'Typt u een vraag of een verzoek om een huisbezoek? Dan staat wat u typte er weer als u opnieuw inlogt.',
+    minutesLeft: 'Nog {n} minuut | Nog {n} minuten',
+    secondsLeft: 'Nog {n} seconde | Nog {n} seconden',
+    stay: 'Ingelogd blijven',
+    understood: 'Ik begrijp het',
+  },
   offline: {
     notice: 'U bent offline. U ziet uw gegevens zoals ze eerder waren.',
     lastUpdated: 'Laatst bijgewerkt: {time}',
@@ -233,6 +243,11 @@ const nl = {
     NO_SLOTS_AVAILABLE: 'Er is geen tijd meer vrij. Bel ons, dan maken wij samen een afspraak.',
     CUT_OFF_PASSED: 'Uw afspraak begint binnenkort. U kunt hem nu niet meer online veranderen of afzeggen. Bel ons.',
     APPOINTMENT_CANCELLED: 'Deze afspraak is al afgezegd.',
+    APPOINTMENT_REFERENCE_UNKNOWN:
+      'Wij vinden geen afspraak met dit nummer. Kijk of het nummer goed is. Het begint met AFS.',
+    APPOINTMENT_NOT_TODAY: 'Deze afspraak is niet vandaag. Aanmelden kan alleen op de dag van de afspraak.',
+    APPOINTMENT_NOT_IN_PERSON: 'Dit is een afspraak per telefoon of video. Aanmelden aan de balie is niet nodig.',
+    LOGOUT_DURING_ASSIST: 'U helpt nu iemand aan de balie. Stop de hulp met de knop Hulp beëindigen.',
     PHONE_NUMBER_INVALID: 'Dit telefoonnummer klopt niet. Vul een Nederlands nummer in, bijvoorbeeld 06 12345678.',
     HOME_VISIT_TRANSITION_NOT_ALLOWED: 'Dit kan niet meer bij dit huisbezoek.',
     STAFF_NOT_AUTHORISED: 'Met dit account kunt u niet inloggen in Loket. Vraag uw beheerder om toegang.',

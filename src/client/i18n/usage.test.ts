@@ -73,6 +73,8 @@ const DYNAMIC: Record<string, { keys: 'all' | string[]; why: string }> = {
   },
   'balie.purpose.': { keys: 'all', why: 'an assist purpose (and its form errors) at the front desk' },
   'balie.search.': { keys: 'all', why: 'a resident lookup error code at the front desk' },
+  'balie.checkIn.state.': { keys: 'all', why: 'a check-in state (src/domain CHECK_IN_STATES) at the front desk' },
+  'staff.case.checkIn.': { keys: 'all', why: "a check-in state of the case's appointments (CHECK_IN_STATES)" },
   'notificationEvents.': { keys: 'all', why: 'title and body per notification event type' },
   'notifySettings.': { keys: 'all', why: 'a notice after changing notification settings, by name' },
 };

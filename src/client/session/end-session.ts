@@ -19,6 +19,7 @@ import { postLogout } from '../api/session';
 import { useDeviceStore } from '../stores/device';
 import { useSessionStore } from '../stores/session';
 import { resetAllStores } from '../stores/reset';
+import { clearFormDrafts } from './form-draft-storage';
 
 /**
  * Why the start page is shown after a session: the `reden` query parameter. On a shared device
@@ -46,7 +47,14 @@ async function endSession(pinia: Pinia, router: Router, reason: EndReason): Prom
   } else {
     resetAllStores(pinia);
   }
-  await router.replace({ name: 'start', query: { reden: reason } });
+  const query: Record<string, string> = { reden: reason };
+  // A personal device whose session ran out: the next login returns to the page the resident
+  // was on, where an open form puts back what they typed (form-draft.ts).
+  const here = router.currentRoute.value;
+  // As the router guard does: the applications page is where a login goes anyway.
+  if (reason === 'verlopen' && here.name && !['start', 'applications'].includes(String(here.name)))
+    query.terug = here.fullPath;
+  await router.replace({ name: 'start', query });
 }
 
 /** Called on a 401 while signed in: the server ended the session. */
@@ -84,6 +92,8 @@ async function endExpiredAssist(pinia: Pinia, router: Router): Promise<void> {
  * the server may not have heard it, so the resident closes the browser on a shared computer.
  */
 export async function logout(pinia: Pinia, router: Router): Promise<void> {
+  // Logging out on purpose: half-typed forms go too (the phone may be handed to someone else).
+  clearFormDrafts();
   await endWithLogout(pinia, router, 'uitgelogd');
 }
 

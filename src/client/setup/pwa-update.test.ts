@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { defineComponent, nextTick, ref } from 'vue';
-import { KEEP_ON_UPDATE_KEY, keepFieldsForUpdate, restoreKeptFields } from './pwa-update';
+import { isNewVersionTakingOver, KEEP_ON_UPDATE_KEY, keepFieldsForUpdate, restoreKeptFields } from './pwa-update';
 
 /** A form like the ones to come, bound with v-model as pages do. */
 const FakeForm = defineComponent({
@@ -125,5 +125,17 @@ describe('keeping typed text over the update reload', () => {
     });
     expect(keepFieldsForUpdate()).toBe(true);
     expect(sessionStorage.getItem(KEEP_ON_UPDATE_KEY)).toBeNull();
+  });
+});
+
+describe('which change of worker is a new version (issue 14: no false notice after a wipe)', () => {
+  const worker = {} as ServiceWorker;
+  it.each([
+    ['a new worker takes over from the old one (accepted in another tab)', true, worker, true],
+    ['the worker went away (Clear-Site-Data after "Stop en wis", idle wipe, end of help)', true, null, false],
+    ['the first install takes over a page that had no worker', false, worker, false],
+    ['nothing before, nothing now', false, null, false],
+  ])('%s', (_, hadController, controller, expected) => {
+    expect(isNewVersionTakingOver(hadController, controller)).toBe(expected);
   });
 });

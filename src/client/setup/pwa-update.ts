@@ -144,6 +144,19 @@ export function restoreKeptFields(root: HTMLElement = document.body, storage: St
 }
 
 /**
+ * Whether a change of controlling worker ('controlling', from workbox-window, which reports
+ * every 'controllerchange') means that a new version took over this page. It does only when a
+ * worker controlled the page before AND one controls it now. Not when the controller went away:
+ * a kiosk's "Stop en wis", its idle wipe and the end of front-desk help answer with
+ * Clear-Site-Data "storage", which unregisters the worker; the page is left without one (issue
+ * 14: that showed a false "Er is een nieuwe versie" after every wipe). Not at the first install
+ * either (clientsClaim in sw.ts takes over a page that had no worker).
+ */
+export function isNewVersionTakingOver(hadController: boolean, controller: ServiceWorker | null): boolean {
+  return hadController && controller !== null;
+}
+
+/**
  * Registers /sw.js and follows its life cycle. A classic script (see
  * injectManifest.rollupFormat in vite.config.ts); its scope is the whole app.
  */
@@ -164,20 +177,22 @@ export async function registerServiceWorker(pwaUpdate: PwaUpdateState): Promise<
   };
 
   // Also fired at registration when a version was already waiting (wasWaitingBeforeRegister):
-  // after "Later" and a reload the banner comes back until the resident updates.
+  // after "Later" and a reload the banner comes back until the resident updates. Only a worker
+  // that waits behind one controlling this page is a new version (see isNewVersion).
   wb.addEventListener('waiting', () => {
-    pwaUpdate.available = true;
+    if (navigator.serviceWorker.controller) pwaUpdate.available = true;
   });
   wb.addEventListener('controlling', () => {
+    const controller = navigator.serviceWorker.controller;
     if (accepted) reloadOnce();
-    else if (hadController) {
+    else if (isNewVersionTakingOver(hadController, controller)) {
       // Accepted in another tab: this page still runs the old version, whose lazy chunks are
       // no longer precached. Offer the reload here too.
       activeElsewhere = true;
       pwaUpdate.available = true;
       pwaUpdate.dismissed = false;
     }
-    hadController = true;
+    hadController = controller !== null;
   });
 
   pwaUpdate.accept = () => {

@@ -20,24 +20,33 @@ export const useSessionStore = defineStore('session', () => {
   const errorCode = ref<string | null>(null);
   /** True once a session was seen in this page's life, so a later 401 means "expired" */
   const hadSession = ref(false);
+  /**
+   * The session ends soon without a request (issue 14): when (epoch ms), and whether a request
+   * can still move that (not at the absolute end). Set by setup/session-expiry.ts.
+   */
+  const endingSoon = ref<{ endsAt: number; extendable: boolean } | null>(null);
 
   /** True while a resident is signed in */
   const isLoggedIn = computed(() => me.value !== null);
   /** The resident's municipality does not (yet) take part: they are sent elsewhere */
   const isElsewhere = computed(() => me.value?.elsewhere != null);
 
-  let pending: Promise<void> | null = null;
+  let pending: Promise<boolean> | null = null;
 
-  /** Asks the server who is signed in; concurrent calls share one request. */
-  function load(): Promise<void> {
+  /**
+   * Asks the server who is signed in; concurrent calls share one request. True when the server
+   * answered with a session (which it has just renewed: the session warning needs to know).
+   */
+  function load(): Promise<boolean> {
     pending ??= (async () => {
       try {
         me.value = await fetchMe();
         status.value = 'authenticated';
         hadSession.value = true;
         errorCode.value = null;
+        return true;
       } catch (error) {
-        if (isAborted(error)) return;
+        if (isAborted(error)) return false;
         if (error instanceof ApiError && error.status === 401) {
           me.value = null;
           status.value = 'anonymous';
@@ -48,6 +57,7 @@ export const useSessionStore = defineStore('session', () => {
         }
         // Else: a signed-in resident whose re-check failed (offline) stays signed in here;
         // the server still decides, and its next 401 ends the session.
+        return false;
       } finally {
         pending = null;
       }
@@ -65,6 +75,7 @@ export const useSessionStore = defineStore('session', () => {
     status,
     errorCode,
     hadSession,
+    endingSoon,
     isLoggedIn,
     isElsewhere,
     load,

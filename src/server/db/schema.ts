@@ -180,6 +180,10 @@ interface AppointmentsTable {
   cancelled_at: Timestamp | null;
   cancel_reason: string | null;
   cancelled_by: CancelledBy | null;
+  /** The front desk marked the resident as arrived (issue 14); null until then */
+  arrived_at: Timestamp | null;
+  /** The staff account that did */
+  arrived_by: string | null;
 }
 
 /** Closures staff add at run time (the data file has its own); no times = the whole day. */

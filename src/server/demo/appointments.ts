@@ -18,6 +18,11 @@ export interface DemoAppointment {
   inDays: number;
   /** Wished time; the first free slot at or after it is taken */
   time: string;
+  /**
+   * Exactly this day and time, on the first desk unit that serves the type, open or not: the
+   * front desk's check-in has an appointment "today" to show on any day the demo runs (issue 14)
+   */
+  exact?: boolean;
 }
 
 /** A deterministic reference per resident and appointment, so the demo reads the same each time. */
@@ -34,6 +39,7 @@ export async function insertDemoAppointment(
   const type = findAppointmentType(consortium, demo.typeCode);
   const place = type && findOffice(consortium, type.locations[0]!);
   if (!type || !place) return false;
+  if (demo.exact) return insertExact(trx, consortium, bsn, demo, index, today);
   const day = nextWorkingDayOnOrAfter(addDays(today, demo.inDays));
   const until = addDays(day, 14);
   const bookings = await bookingsAt(trx, place.id, amsterdamInstant(day, '00:00'), amsterdamInstant(until, '23:59'));
@@ -59,6 +65,36 @@ export async function insertDemoAppointment(
       ends_at: slot.end,
       desk_id: slot.candidates[0]!.deskId,
       unit: slot.candidates[0]!.unit,
+      booked_at: amsterdamInstant(addDays(today, -2), '10:00'),
+    })
+    .execute();
+  return true;
+}
+
+async function insertExact(
+  trx: Kysely<Database>,
+  consortium: Consortium,
+  bsn: string,
+  demo: DemoAppointment,
+  index: number,
+  today: IsoDate,
+): Promise<boolean> {
+  const type = findAppointmentType(consortium, demo.typeCode);
+  const place = type && findOffice(consortium, type.locations[0]!);
+  const desk = place?.desks?.find((d) => d.types.includes(demo.typeCode) && !d.urgentOnly);
+  if (!type || !place || !desk) return false;
+  const start = amsterdamInstant(addDays(today, demo.inDays), demo.time);
+  await trx
+    .insertInto('appointments')
+    .values({
+      reference: demoReference(bsn, index),
+      bsn,
+      type_code: type.code,
+      place_id: place.id,
+      starts_at: start,
+      ends_at: new Date(start.getTime() + type.durationMinutes * 60_000),
+      desk_id: desk.id,
+      unit: 1,
       booked_at: amsterdamInstant(addDays(today, -2), '10:00'),
     })
     .execute();

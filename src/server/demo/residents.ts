@@ -140,6 +140,9 @@ const DEFAULT_CONSORTIUM_RESIDENTS: DemoResident[] = [
     municipalityCode: '1916',
     address: { street: 'Damplein 1', postalCode: '2265 AA', city: 'Leidschendam' },
     cases: [],
+    // Today at the central office, whatever day the demo starts: the front desk's check-in
+    // (/balie) has someone to find and mark as arrived (AFS-DEMO0681).
+    appointments: [{ typeCode: 'intake', inDays: 0, time: '09:00', exact: true }],
   },
 ];
 

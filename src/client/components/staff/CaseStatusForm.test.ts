@@ -34,7 +34,7 @@ async function render(answer: () => Response) {
   installFeatureMessages(harness.i18n.global as unknown as MergeTarget, staffMessages);
   const cases = useStaffCasesStore(harness.pinia);
   cases.detailId = CASE_ID;
-  cases.detail = { case: {} as never, requests: [], arrivals: [], handling };
+  cases.detail = { case: {} as never, requests: [], arrivals: [], handling, appointments: [] };
   const wrapper = mount(CaseStatusForm, {
     props: { caseId: CASE_ID, handling },
     global: { plugins: [...harness.plugins] },

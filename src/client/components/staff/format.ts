@@ -23,6 +23,11 @@ export function useStaffFormat() {
       new Intl.DateTimeFormat(region(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
         new Date(instant),
       ),
+    /** An instant → '14:05' in Amsterdam (the front desk's check-in time) */
+    time: (instant: string) =>
+      new Intl.DateTimeFormat(region(), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
+        new Date(instant),
+      ),
     text: (text: LocalizedText) => (text as Record<string, string | undefined>)[locale.value]?.trim() || text.nl,
   };
 }

@@ -54,6 +54,7 @@ const en: StaffMessageSchema = {
         desk: 'Desk',
         deskUnit: '{desk} {unit}',
         cancelled: 'cancelled',
+        arrived: 'checked in at {time}',
         channel: { phone: 'by phone', video: 'by video' },
         interpreter: 'interpreter {language}',
         wheelchair: 'wheelchair',
@@ -268,6 +269,10 @@ const en: StaffMessageSchema = {
       noRequests: 'No documents have been requested yet.',
       otherTitle: 'Sent by the resident on their own initiative',
       noOther: 'The resident has sent nothing on their own initiative.',
+      appointmentsTitle: 'Appointments about this application',
+      noAppointments: 'There are no appointments about this application.',
+      appointment: '{type} on {date} at {time}, {place} ({reference})',
+      checkIn: { expected: 'Expected', arrived: 'Checked in at {time}', cancelled: 'Cancelled' },
     },
     request: {
       state: {

@@ -56,6 +56,7 @@ const nl = {
         desk: 'Plek',
         deskUnit: '{desk} {unit}',
         cancelled: 'afgezegd',
+        arrived: 'aangemeld om {time}',
         channel: { phone: 'telefonisch', video: 'met video' },
         interpreter: 'tolk {language}',
         wheelchair: 'rolstoel',
@@ -275,6 +276,10 @@ const nl = {
       noRequests: 'Er zijn nog geen documenten gevraagd.',
       otherTitle: 'Zelf gestuurd door de inwoner',
       noOther: 'De inwoner heeft niets op eigen initiatief gestuurd.',
+      appointmentsTitle: 'Afspraken over deze aanvraag',
+      noAppointments: 'Er zijn geen afspraken over deze aanvraag.',
+      appointment: '{type} op {date} om {time}, {place} ({reference})',
+      checkIn: { expected: 'Verwacht', arrived: 'Aangemeld om {time}', cancelled: 'Afgezegd' },
     },
     request: {
       state: {

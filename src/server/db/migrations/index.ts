@@ -13,6 +13,7 @@ import * as m008 from './008_notifications';
 import * as m009 from './009_reminder_indexes';
 import * as m010 from './010_idp_models';
 import * as m011 from './011_question_answers';
+import * as m012 from './012_appointment_arrival';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009_reminder_indexes': m009,
   '010_idp_models': m010,
   '011_question_answers': m011,
+  '012_appointment_arrival': m012,
 };
 
 /** How many migrations this build has: readiness waits until the database has all of them. */

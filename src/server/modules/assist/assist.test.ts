@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../../domain/bsn';
 import { Browser, createTestApp, testDatabases, type TestApp } from '../../testing';
+import { sessionPolicy } from '../auth/session-hook';
+import { startSession } from '../auth/sessions';
 import { createStaffAccount } from '../staff/accounts';
 import { casesOf, idempotencyKey, logInResident, logInStaff, post } from '../staff/testing';
 
@@ -275,6 +277,43 @@ describe.each(testDatabases)('front desk helps a walk-in on %s', (kind) => {
     });
     expect(JSON.stringify(await auditRows())).not.toContain('huurtoeslag');
     expect((await end(fatima)).statusCode).toBe(204);
+  });
+
+  it("refuses a resident logout during help (it would end the employee's session too); the end of help is the way out", async () => {
+    const desk = (await logInStaff(t, 'f.dekker', undefined, '/balie')).browser;
+    expect((await start(desk, { bsn: PIETER, purpose: 'walk_in_help' })).statusCode).toBe(201);
+    for (const url of ['/api/auth/logout', '/api/auth/logout?wissen=alles']) {
+      const refused = await desk.request({ method: 'POST', url });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('LOGOUT_DURING_ASSIST');
+      expect(refused.headers['clear-site-data']).toBeUndefined();
+      expect(refused.headers['set-cookie']).toBeUndefined();
+    }
+    // Both sessions still work: the resident's screens and the employee's own.
+    expect((await desk.get('/api/me')).statusCode).toBe(200);
+    expect((await desk.get('/api/staff/me')).statusCode).toBe(200);
+    expect((await end(desk)).statusCode).toBe(204);
+    expect((await desk.get('/api/staff/me')).statusCode).toBe(200);
+  });
+
+  it('a resident logout in a browser that also holds a staff session clears every cookie but that one', async () => {
+    const desk = (await logInStaff(t, 'f.dekker', undefined, '/balie')).browser;
+    // A resident session in the same browser, not opened by the desk (no assist).
+    desk.setCookie('loket_session', await startSession(t.ctx.db, t.clock, sessionPolicy(t.ctx), ANNA));
+    const me = await desk.get('/api/me');
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json().assist).toBeNull();
+    const out = await desk.request({ method: 'POST', url: '/api/auth/logout?wissen=alles' });
+    expect(out.statusCode).toBe(204);
+    expect(out.headers['clear-site-data']).toBe('"cache", "storage"');
+    expect((await desk.get('/api/me')).statusCode).toBe(401);
+    expect((await desk.get('/api/staff/me')).statusCode).toBe(200);
+    // Without a staff session the answer is as before: every cookie goes.
+    const alone = new Browser(t.app);
+    alone.setCookie('loket_session', await startSession(t.ctx.db, t.clock, sessionPolicy(t.ctx), ANNA));
+    expect((await alone.request({ method: 'POST', url: '/api/auth/logout' })).headers['clear-site-data']).toBe(
+      '"cookies"',
+    );
   });
 
   it('ends the assist session when the staff session ends (logout, idle, account disabled)', async () => {

@@ -6,9 +6,12 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ErrorResponse } from '../../../domain/api';
 import { isValidBsn } from '../../../domain/bsn';
 import type { ErrorCode } from '../../../domain/error-codes';
 import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { staffCookieName } from '../staff/session';
 import { beginLogin, completeLogin } from './login-attempts';
 import type { RelyingParty } from './relying-party';
 import { residentReturnPath } from './return-path';
@@ -101,10 +104,15 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
         // `?wissen=alles`: the end of a session on a shared device (library kiosk). The client
         // knows the device mode; the server cannot tell a kiosk from a phone.
         querystring: Type.Object({ wissen: Type.Optional(Type.Literal(LOGOUT_WIPE_ALL)) }),
-        response: { 204: Type.Null() },
+        response: { 204: Type.Null(), 409: ErrorResponse },
       },
     },
     async (request, reply) => {
+      // Front-desk help (an assist session): this browser also holds the employee's own staff
+      // session, and "cookies" below would end it. The help ends only through the desk's
+      // "Hulp beëindigen" (POST /api/staff/assist/end), which keeps the staff session.
+      if (request.resident?.assist)
+        throw new AppError(409, 'LOGOUT_DURING_ASSIST', 'End front-desk help with POST /api/staff/assist/end');
       const token = request.cookies[cookieName];
       if (token) await endSession(ctx.db, ctx.clock, token, 'logout');
       reply.clearCookie(cookieName, cookieOptions);
@@ -113,8 +121,16 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       // wait there for their next login. A shared device keeps nothing: the browser also
       // clears Cache Storage, IndexedDB, web storage and service workers (the page wipes too,
       // as Safari honours only part of this header: src/client/session/wipe-browser.ts).
+      // With a staff cookie in this browser (a desk whose help had already ended) every cookie
+      // but that one goes: the resident cookie by the Set-Cookie above.
       const wipeAll = request.query.wissen === LOGOUT_WIPE_ALL;
-      reply.header('Clear-Site-Data', wipeAll ? '"cache", "cookies", "storage"' : '"cookies"');
+      const staffHere = Boolean(request.cookies[staffCookieName(ctx)]);
+      const cleared = [
+        ...(wipeAll ? ['"cache"'] : []),
+        ...(staffHere ? [] : ['"cookies"']),
+        ...(wipeAll ? ['"storage"'] : []),
+      ];
+      if (cleared.length > 0) reply.header('Clear-Site-Data', cleared.join(', '));
       return reply.status(204).send(null);
     },
   );

@@ -71,7 +71,20 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
       request.sessionExpired = found.reason === 'expired';
     }
   });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.resident && !reply.hasHeader('clear-site-data'))
+      reply.header(SESSION_IDLE_EXPIRES_HEADER, request.resident.idleExpiresAt.toISOString());
+  });
 });
+
+/**
+ * On every API answer to a signed-in resident: when the server will end the session if no
+ * further request comes (the stored deadline, as /api/me's `session.idleExpiresAt`). Any request
+ * moves it, so the client learns it from whichever answer came last and warns in time (issue
+ * 14, WCAG 2.2.1: a warning before the session ends, with a way to stay signed in).
+ */
+const SESSION_IDLE_EXPIRES_HEADER = 'Loket-Session-Idle-Expires';
 
 export function requireResident(request: FastifyRequest): SignedInResident {
   if (request.resident) return request.resident;

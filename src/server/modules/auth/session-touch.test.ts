@@ -79,6 +79,18 @@ describe.each(testDatabases)('session activity on %s', (kind) => {
     expect(await status(b.browser)).toBe(401); // at the announced moment: signed out
   });
 
+  it('tells the client the new deadline on every answer, so it warns before the end and never early (issue 14)', async () => {
+    const { browser } = await signedIn();
+    t.clock.advanceMinutes(5);
+    const list = await browser.get('/api/applications');
+    expect(list.statusCode).toBe(200);
+    const deadline = list.headers['loket-session-idle-expires'];
+    expect(deadline).toBe(new Date(t.clock.now().getTime() + IDLE_MINUTES * 60_000).toISOString());
+    expect((await browser.get('/api/me')).json().session.idleExpiresAt).toBe(deadline);
+    // Nobody signed in: no deadline to tell.
+    expect((await new Browser(t.app).get('/api/me')).headers['loket-session-idle-expires']).toBeUndefined();
+  });
+
   it('does not store activity again within a minute (one write per session per minute at most)', async () => {
     const { browser, token } = await signedIn();
     const stored = async () =>

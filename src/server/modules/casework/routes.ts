@@ -19,6 +19,7 @@ import { createBlobStore } from '../../blobs/index';
 import type { CaseSystemProvider, StaffCaseRow } from '../../case-system/index';
 import type { AppContext } from '../../context';
 import { AppError, notFound } from '../../errors';
+import { deskAppointmentsOfCase, toDeskAppointment } from '../appointments/desk';
 import { PREVIEWABLE_TYPES, sendDownload } from '../documents/download';
 import { requestsOfCase } from '../documents/queries';
 import { toHandling } from './handling';
@@ -108,10 +109,11 @@ export async function caseRoutes(
     async (request) => {
       const cases = caseSystem(ctx.db);
       const found = await caseInScope(request, await cases.staffCase(request.params.caseId), CASE_ROLES);
-      const [requests, arrivals, snapshot] = await Promise.all([
+      const [requests, arrivals, snapshot, appointments] = await Promise.all([
         requestsOfCase(ctx.db, found.id),
         cases.arrivals({ caseId: found.id }),
         cases.findCase(found.id),
+        deskAppointmentsOfCase(ctx.db, found.id),
       ]);
       await app.auditor.allowed(request, {
         role: actingRole(request.staff!, CASE_ROLES),
@@ -127,6 +129,7 @@ export async function caseRoutes(
         requests: requests.map((r) => toStaffRequest(r, today)),
         arrivals: arrivals.map(toStaffArrival),
         handling: toHandling(snapshot!, ctx.consortium, today),
+        appointments: appointments.map((row) => toDeskAppointment(ctx.consortium, row, today)),
       };
     },
   );

@@ -35,6 +35,8 @@ export interface AgendaEntry {
   urgency: UrgencyReason | null;
   needs: { interpreter: string | null; wheelchair: boolean; companion: boolean; note: string | null };
   phone: string | null;
+  /** The front desk marked the resident as arrived (issue 14) */
+  arrivedAt: Date | null;
 }
 
 export interface DayAgenda {
@@ -102,6 +104,7 @@ async function entriesBetween(
       note: r.needs_note,
     },
     phone: r.phone ? formatDutchPhone(r.phone) : null,
+    arrivedAt: r.arrived_at,
   }));
 }
 

@@ -13,6 +13,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorResponse } from '../../../domain/api';
+import { checkInStateOf } from '../../../domain/appointments';
 import { amsterdamDateOf } from '../../../domain/dates';
 import {
   AgendaQuery,
@@ -131,6 +132,8 @@ export async function planningRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
           needs: e.needs,
           // Need-to-know: the desk calls the number of a phone appointment; others need none.
           phone: e.channel === 'phone' ? e.phone : null,
+          checkIn: checkInStateOf(e.state, e.arrivedAt),
+          arrivedAt: e.arrivedAt ? e.arrivedAt.toISOString() : null,
         })),
       };
     },
