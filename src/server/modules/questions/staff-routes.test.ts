@@ -145,8 +145,12 @@ describe.each(testDatabases)("a case worker answers a resident's question on %s"
     const updates = (await auditOf('update', 'question')).filter((r) => r.result === 'allowed');
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ actor_role: 'case_worker', object_id: questionId, purpose: 'case_handling' });
-    const log = (await jan.get('/api/me/access-log')).json();
-    expect(log.entries).toContainEqual(expect.objectContaining({ action: 'update', objectType: 'question' }));
+    const { visits } = (await jan.get('/api/me/access-log')).json() as {
+      visits: Array<{ seen: Array<{ action: string; objectType: string }> }>;
+    };
+    expect(visits.flatMap((v) => v.seen)).toContainEqual(
+      expect.objectContaining({ action: 'update', objectType: 'question' }),
+    );
   });
 
   it('takes the answered question off the worklist', async () => {
