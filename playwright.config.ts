@@ -35,6 +35,12 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    // The service worker precaches the whole app in every new browser context: on two cores that
+    // is CPU the journeys do not need, since the worker never answers /api. The journeys about
+    // it (offline, install and update, kiosk wipe, push, resumable uploads, the desk's wipe, the
+    // home-visit form sent offline) allow it with test.use({ serviceWorkers: 'allow' }); the
+    // rest run as in a browser without a worker, which Loket must support too (private windows).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -1,7 +1,7 @@
 /**
  * Every page and state of the accessibility matrix, and how to reach each one: one row per
  * state, a new page or state is one line (plus how to reach it). Used by the accessibility
- * checks (a11y-states.spec.ts), the look checks (look.spec.ts) and the screenshots
+ * checks (a11y-states.spec.ts), the look checks (look-support.ts, run by the matrix) and the screenshots
  * (npm run screenshots). Nothing here changes the demo data: uploads are held back, and sends
  * are answered by page.route.
  */

@@ -1,7 +1,9 @@
 /**
  * Accessibility in every state (issue 7.3), in Dutch and in English: axe with the WCAG 2.0, 2.1
  * and 2.2 A and AA rules (support.ts), the accessibility statement linked in the footer, and
- * reflow: no horizontal scrolling at 320 CSS px wide (WCAG 1.4.10) and at 200 % zoom.
+ * reflow: no horizontal scrolling at 320 CSS px wide (WCAG 1.4.10) and at 200 % zoom; in Dutch
+ * also the one look of issue 14 (look-support.ts: our font on every text, target sizes), on the
+ * same page load.
  *
  * Both languages render the same components with the same styles; only the text differs. So all
  * axe rules run once, in Dutch, and in English only the rules whose outcome depends on the text
@@ -22,6 +24,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { STATES, signIn } from './a11y-state-list';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectAccessibilityStatementLink, expectReflow, chooseLanguage, type Language } from './a11y-support';
+import { expectOneLook, isStaffState } from './look-support';
 import { expectNoAxeViolations } from './support';
 
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 8181) + 10;
@@ -70,7 +73,7 @@ async function expectNoTextAxeViolations(page: Page): Promise<void> {
 }
 
 for (const state of STATES) {
-  test(`accessible: ${state.name}`, async ({ page, context }) => {
+  test(`accessible, one look: ${state.name}`, async ({ page, context }) => {
     test.setTimeout(120_000);
     await page.goto('/toegankelijkheid');
     if (state.as) await signIn(page, context, state.as);
@@ -85,8 +88,13 @@ for (const state of STATES) {
           await expect(page.locator('html')).toHaveAttribute('lang', language);
           await expectAccessibilityStatementLink(page, language);
         }
-        if (language === 'nl') await expectNoAxeViolations(page);
-        else await expectNoTextAxeViolations(page);
+        if (language === 'nl') {
+          // The one look (look-support.ts) on this same page load: staff pages at a desktop's width.
+          if (isStaffState(state)) await page.setViewportSize({ width: 1280, height: 800 });
+          await expectOneLook(page, state);
+          await page.setViewportSize({ width: 360, height: 740 });
+          await expectNoAxeViolations(page);
+        } else await expectNoTextAxeViolations(page);
         await expectReflow(page, 320, 640);
         await expectReflow(page, 640, 360);
       });

@@ -14,6 +14,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const PORT = Number(process.env.E2E_PORT ?? 8181) + 41;
 let server: OwnServer | undefined;
 test.use({ baseURL: `http://localhost:${PORT}` });

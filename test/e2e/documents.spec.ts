@@ -18,6 +18,9 @@ import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { paperPhoto } from './fixtures/photos';
 import { expectNoAxeViolations, logIn } from './support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const PORT = Number(process.env.E2E_PORT ?? 8181) + 2;
 let server: OwnServer | undefined;
 test.use({ baseURL: `http://localhost:${PORT}` });

@@ -13,6 +13,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const SESSION_COOKIE = 'loket_session';
 
 /** The library's address; the device stays a kiosk from then on. */

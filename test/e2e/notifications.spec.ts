@@ -13,6 +13,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test.use({ permissions: ['notifications'] });
 
 async function staffPage(browser: Browser): Promise<Page> {

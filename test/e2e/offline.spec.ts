@@ -7,6 +7,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dumpBrowserStorage, ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 async function openBijstandApplication(page: Page): Promise<string> {
   await page
     .getByRole('link', { name: /bijstand/i })

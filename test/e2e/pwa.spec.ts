@@ -11,6 +11,9 @@ import { expect, test, type APIRequestContext, type BrowserContext } from '@play
 import { expectNoAxeViolations } from './support';
 import { buildClient, cachedUrls, startOwnServer, waitForServiceWorker, type OwnServer } from './pwa-support';
 
+// This journey needs the real service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const API_OR_LOGIN = /^\/(api|idp)(\/|$)/;
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -1,37 +1,19 @@
 /**
- * One look in every state of the accessibility matrix (a11y-state-list.ts), issue 14:
+ * One look (issue 14), checked by the accessibility matrix (a11y-states.spec.ts) in every state
+ * of a11y-state-list.ts, on the page load it makes anyway:
  * - the self-hosted font is loaded and is the first family of every visible text, so nothing
  *   falls back to the browser's serif default (a text outside a component class did);
  * - every interactive element is at least 24 x 24 CSS px (WCAG 2.2, 2.5.8) and, on residents'
  *   pages, at least 44 x 44 (2.5.5, what we promise residents on cheap phones and kiosks).
- *
- * One page load per state, in Dutch only: the look does not change with the language (the
- * accessibility matrix checks English). Staff pages are measured at a desktop's width, residents'
- * at a phone's. Like the matrix, the states run on servers of their own (other journeys change
- * data the states read): one per Playwright worker, on E2E_PORT + 50 + the worker's index.
+ * The look does not change with the language, so it is checked in Dutch only. Staff pages are
+ * measured at a desktop's width, residents' at a phone's.
  */
-import { expect, test as base, type Page } from '@playwright/test';
-import { STATES, signIn, type State } from './a11y-state-list';
-import { startOwnServer, type OwnServer } from './fixtures/own-server';
+import { expect, type Page } from '@playwright/test';
+import type { State } from './a11y-state-list';
 
-const FIRST_PORT = Number(process.env.E2E_PORT ?? 8181) + 50;
-const FONT = 'Noto Sans Variable';
+export const FONT = 'Noto Sans Variable';
 
-const test = base.extend<object, { ownServer: OwnServer }>({
-  ownServer: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; none here
-    async ({}, use, workerInfo) => {
-      const server = await startOwnServer(FIRST_PORT + workerInfo.parallelIndex);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-  baseURL: async ({ ownServer }, use) => use(ownServer.baseURL),
-});
-test.describe.configure({ mode: 'parallel' });
-
-const isStaff = (state: State) => state.as?.startsWith('staff:') || state.name.startsWith('back office');
+export const isStaffState = (state: State) => state.as?.startsWith('staff:') || state.name.startsWith('back office');
 
 /** Visible text whose first font family is not the self-hosted one: "<tag>: <text> (<family>)". */
 function textsInOtherFonts(page: Page): Promise<string[]> {
@@ -94,28 +76,20 @@ function smallTargets(page: Page, min: number): Promise<string[]> {
   }, min);
 }
 
-for (const state of STATES) {
-  test(`one look: ${state.name}`, async ({ page, context }) => {
-    if (isStaff(state)) await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto('/toegankelijkheid');
-    if (state.as) await signIn(page, context, state.as);
-    const shown = await state.open(page, context);
-    await expect(shown).toBeVisible();
-
-    // The login simulator is a stand-in for DigiD's own pages, not Loket: its look is not ours.
-    if (!state.outsideApp) {
-      const loaded = await page.evaluate(async (font) => {
-        await document.fonts.ready;
-        return (
-          document.fonts.check(`16px "${font}"`) &&
-          [...document.fonts].some((face) => face.family.replace(/"/g, '') === font && face.status === 'loaded')
-        );
-      }, FONT);
-      expect(loaded, `${FONT} loaded`).toBe(true);
-      expect(await textsInOtherFonts(page), `text in another font than ${FONT}`).toEqual([]);
-    }
-
-    const min = isStaff(state) || state.outsideApp ? 24 : 44;
-    expect(await smallTargets(page, min), `targets under ${min}x${min} CSS px`).toEqual([]);
-  });
+/** The font and target checks for one state, on the page as it is shown now. */
+export async function expectOneLook(page: Page, state: State): Promise<void> {
+  // The login simulator is a stand-in for DigiD's own pages, not Loket: its look is not ours.
+  if (!state.outsideApp) {
+    const loaded = await page.evaluate(async (font) => {
+      await document.fonts.ready;
+      return (
+        document.fonts.check(`16px "${font}"`) &&
+        [...document.fonts].some((face) => face.family.replace(/"/g, '') === font && face.status === 'loaded')
+      );
+    }, FONT);
+    expect(loaded, `${FONT} loaded`).toBe(true);
+    expect(await textsInOtherFonts(page), `text in another font than ${FONT}`).toEqual([]);
+  }
+  const min = isStaffState(state) || state.outsideApp ? 24 : 44;
+  expect(await smallTargets(page, min), `targets under ${min}x${min} CSS px`).toEqual([]);
 }
