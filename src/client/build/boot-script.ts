@@ -9,8 +9,7 @@
  * 1.2 KiB gzip on every route's first load (measured), more than the 76 KiB budget leaves; the
  * entry asks for the route's chunks as it starts (preloadFirstPage in setup/first-screen.ts).
  */
-import type { Plugin } from 'vite';
-import type { OutputChunk } from 'rolldown';
+import type { Plugin, Rolldown } from 'vite';
 
 export function bootScript(options: { source: string }): Plugin {
   let bootFile: string | undefined;
@@ -22,7 +21,8 @@ export function bootScript(options: { source: string }): Plugin {
       order: 'pre',
       handler(_options, bundle) {
         const boot = Object.values(bundle).find(
-          (o): o is OutputChunk => o.type === 'chunk' && o.isEntry && !!o.facadeModuleId?.endsWith(options.source),
+          (o): o is Rolldown.OutputChunk =>
+            o.type === 'chunk' && o.isEntry && !!o.facadeModuleId?.endsWith(options.source),
         );
         if (!boot) throw new Error(`boot-script: the build has no entry ${options.source}`);
         if (boot.imports.length > 0 || boot.dynamicImports.length > 0)
