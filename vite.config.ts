@@ -18,8 +18,6 @@ import { vueI18nTreeShaking } from './src/client/build/vue-i18n-tree-shaking.js'
 const buildId =
   process.env.LOKET_BUILD_ID || (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-const outDir = `${process.env.LOKET_DIST || 'dist'}/client`;
-
 /**
  * Code only some people ever load, fetched when first needed and never installed
  * (src/client/build/precache-files.ts): staff areas and the desk's help banner, pdf-lib, the
@@ -34,6 +32,8 @@ const LAZY_ONLY = new RegExp(
     String.raw`(^|/)src/client/i18n/([a-z-]+/)?(en|ar)\.ts$`,
   ].join('|'),
 );
+
+const precache = residentPrecache({ lazyOnly: LAZY_ONLY });
 
 // The client is built into dist/client and served by the Fastify server (src/server),
 // so one process is the whole product. During `vite dev` the API is proxied to it.
@@ -57,6 +57,8 @@ export default defineConfig(({ command }) => ({
     pwaIcons({ source: 'public/favicon.svg' }),
     // A .br and a .gz copy of every text file, sent to browsers that accept them.
     compressAssets(),
+    // Which build files residents load: the service worker installs only those (issue 16).
+    precache.plugin,
     // Our own service worker (src/client/sw.ts), built after the app so it can list the app's
     // files for precaching. The manifest is not generated here: the server serves it per
     // consortium (src/server/modules/manifest). We register the worker ourselves, lazily and
@@ -76,7 +78,7 @@ export default defineConfig(({ command }) => ({
         // installing), not .vite/. Then only what residents load: staff areas and pdf-lib are
         // kept at first use instead (src/client/build/precache-files.ts, src/client/sw.ts).
         globPatterns: ['**/*.{js,css,html,woff2}', 'favicon.svg'],
-        manifestTransforms: [residentPrecache({ distDir: outDir, lazyOnly: LAZY_ONLY })],
+        manifestTransforms: [precache.transform],
       },
     }),
   ],
@@ -91,7 +93,7 @@ export default defineConfig(({ command }) => ({
   },
   build: {
     // LOKET_DIST lets parallel work build side by side (default: dist).
-    outDir,
+    outDir: `${process.env.LOKET_DIST || 'dist'}/client`,
     emptyOutDir: true,
     manifest: true,
     sourcemap: false,

@@ -32,7 +32,8 @@ export async function startBuiltServer(port: number): Promise<{ origin: string; 
       });
       server.kill('SIGTERM');
     });
-  for (let i = 0; i < 240; i += 1) {
+  // Up to 5 minutes: creating the PGlite folder with the demo data is slow on a busy machine.
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop };
     } catch {

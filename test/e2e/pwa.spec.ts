@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { readManifest } from '../../scripts/first-load-sizes.mjs';
 import { precachedFiles } from '../../scripts/precache-sizes.mjs';
 import { expectNoAxeViolations } from './support';
 import { buildClient, cachedUrls, startOwnServer, waitForServiceWorker, type OwnServer } from './pwa-support';
@@ -144,6 +145,31 @@ test('after one visit online, every page of the app opens offline; API answers a
   } finally {
     await context.setOffline(false);
   }
+});
+
+test('code fetched after the install is kept for offline use on a personal device, never on a shared one', async ({
+  page,
+}) => {
+  const manifest = readManifest(`${process.env.LOKET_DIST || 'dist'}/client`);
+  const staffArea = `/${manifest['src/client/pages/beheer/area.ts']!.file}`;
+  const pdfLib = `/${manifest['src/client/documents/pdf.ts']!.file}`;
+  const kept = (url: string) =>
+    page.evaluate(async (path) => (await caches.match(path, { cacheName: 'loket-kept-assets' })) !== undefined, url);
+  const load = (url: string) => page.evaluate(async (path) => (await fetch(path)).status, url);
+
+  await page.goto('/toegankelijkheid');
+  await waitForServiceWorker(page);
+  expect(await kept(staffArea)).toBe(false);
+  expect(await load(staffArea)).toBe(200);
+  await expect.poll(() => kept(staffArea)).toBe(true);
+
+  // The same browser made a library kiosk: what was kept is gone, and nothing is kept again.
+  await page.goto('/?apparaat=gedeeld');
+  await expect(page.locator('html')).toHaveAttribute('data-device-mode', 'shared');
+  await expect.poll(() => page.evaluate(() => caches.has('loket-kept-assets'))).toBe(false);
+  expect(await load(pdfLib)).toBe(200);
+  expect(await load(staffArea)).toBe(200);
+  expect(await page.evaluate(() => caches.has('loket-kept-assets'))).toBe(false);
 });
 
 test.describe('a new version', () => {

@@ -11,7 +11,8 @@
  * rule can only drop what it positively knows a resident never loads.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import type { ManifestTransform } from 'workbox-build';
 
 interface ManifestChunk {
@@ -50,18 +51,31 @@ function knownFiles(manifest: ViteManifest): Set<string> {
   );
 }
 
-/** A Workbox manifest transform that keeps only what residents load (see the top). */
-export function residentPrecache(options: { distDir: string; lazyOnly: RegExp }): ManifestTransform {
-  return (entries) => {
-    const manifest = JSON.parse(readFileSync(join(options.distDir, '.vite/manifest.json'), 'utf8')) as ViteManifest;
+/**
+ * A Workbox manifest transform that keeps only what residents load (see the top), and the
+ * plugin that tells it where this build writes (also with `vite build --outDir`, as the
+ * update test builds).
+ */
+export function residentPrecache(options: { lazyOnly: RegExp }): { plugin: Plugin; transform: ManifestTransform } {
+  let distDir: string | undefined;
+  const plugin: Plugin = {
+    name: 'loket-resident-precache',
+    apply: 'build',
+    configResolved(config) {
+      distDir = resolve(config.root, config.build.outDir);
+    },
+  };
+  const transform: ManifestTransform = (entries) => {
+    if (!distDir) throw new Error('resident precache: the build folder is not known');
+    const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as ViteManifest;
     const resident = residentFiles(manifest, options.lazyOnly);
     const known = knownFiles(manifest);
     const keep = entries.filter((entry) => !known.has(entry.url) || resident.has(entry.url));
-    const dropped = entries.filter((entry) => !keep.includes(entry));
+    const dropped = entries.length - keep.length;
     return {
       manifest: keep,
-      warnings:
-        dropped.length === 0 ? ['resident precache: nothing left out (is the lazy-only rule still right?)'] : [],
+      warnings: dropped === 0 ? ['resident precache: nothing left out (is the lazy-only rule still right?)'] : [],
     };
   };
+  return { plugin, transform };
 }
