@@ -49,7 +49,7 @@ export default defineConfig(({ command }) => ({
       componentScopes: ['@utrecht', '@nl-design-system-candidate'],
       sourceDir: 'src/client',
     }),
-    // The boot script: starts the first screen's requests and code with the HTML (issue 16).
+    // The boot script: starts the first screen's API requests with the HTML (issue 16).
     bootScript({ source: 'src/client/boot/boot.ts' }),
     // The self-hosted font (src/client/styles/font.css) is asked for before the CSS needs it.
     preloadFont({ file: /noto-sans-latin-wght-normal-[\w-]+\.woff2$/ }),
@@ -73,10 +73,10 @@ export default defineConfig(({ command }) => ({
         // A classic script, not a module worker: Firefox runs module service workers only
         // since version 147 (January 2026); a classic one runs in every browser we support.
         rollupFormat: 'iife',
-        // The app shell: index.html, the chunks (lazy routes, English messages), CSS and the
-        // font (offline pages look the same). Not the icons (the browser fetches those when
-        // installing), not .vite/. Then only what residents load: staff areas and pdf-lib are
-        // kept at first use instead (src/client/build/precache-files.ts, src/client/sw.ts).
+        // The app shell: index.html, the chunks (every resident route), CSS and the font
+        // (offline pages look the same). Not the icons (the browser fetches those when
+        // installing), not .vite/. Then only what residents load: LAZY_ONLY is kept at first
+        // use instead (src/client/build/precache-files.ts, src/client/sw.ts).
         globPatterns: ['**/*.{js,css,html,woff2}', 'favicon.svg'],
         manifestTransforms: [precache.transform],
       },

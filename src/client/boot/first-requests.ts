@@ -1,7 +1,8 @@
 /**
  * What the first screen of a path needs from the server: the boot script (boot.ts) starts those
- * requests with the HTML, before the app's entry has even arrived (issue 16). Kept in step with the router (src/client/router.ts) by
- * first-requests.test.ts; a path this table does not know simply starts less early.
+ * requests with the HTML, before the app's entry has even arrived (issue 16). Kept in step with
+ * the router (src/client/router.ts) by first-requests.test.ts; a path this table does not know
+ * simply starts less early.
  *
  * Only GET requests whose answer the app would ask for anyway at start, with nothing personal
  * kept anywhere: the answers live in the page's memory until the app takes them (once, and only
