@@ -41,7 +41,7 @@ const listeners = new Map<string, (event: unknown) => void>();
 const skipWaiting = vi.fn(async () => undefined);
 
 // What the worker did at start-up, kept apart from the spies: vitest clears spy calls before each test.
-const atStart = { precached: [] as unknown[][], cleanedUp: 0, routes: 0 };
+const atStart = { precached: [] as unknown[][], cleanedUp: 0, routes: [] as unknown[][] };
 
 beforeAll(async () => {
   // The worker's global scope, as far as sw.ts uses it.
@@ -53,7 +53,7 @@ beforeAll(async () => {
   await import('./sw');
   atStart.precached = [...workbox.precacheAndRoute.mock.calls];
   atStart.cleanedUp = workbox.cleanupOutdatedCaches.mock.calls.length;
-  atStart.routes = workbox.registerRoute.mock.calls.length;
+  atStart.routes = [...workbox.registerRoute.mock.calls];
 });
 
 function navigationHandled(path: string): boolean {
@@ -67,8 +67,23 @@ describe('service worker', () => {
     expect(atStart.cleanedUp).toBe(1);
     expect(workbox.navigationRoutes).toHaveLength(1);
     expect(workbox.navigationRoutes[0]!.handler).toEqual({ boundTo: 'index.html' });
-    // Only the precache and the navigation route: no runtime caching of anything else.
-    expect(atStart.routes).toBe(1);
+    // The navigation route and the kept build files (offline/sw-kept-assets.ts): nothing else.
+    expect(atStart.routes).toHaveLength(2);
+  });
+
+  it.each([
+    ['/assets/area-X1.js', 'GET', true],
+    ['/assets/pdf-X2.js', 'GET', true],
+    ['/api/applications', 'GET', false],
+    ['/api/me', 'GET', false],
+    ['/idp/auth', 'GET', false],
+    ['/index.html', 'GET', false],
+    ['/assets/x.js', 'POST', false],
+  ])('keeps %s (%s) for offline use: %s', (path, method, kept) => {
+    const match = atStart.routes[1]![0] as (options: { url: URL; sameOrigin: boolean; request: Request }) => boolean;
+    const url = new URL(path, 'https://loket.example');
+    expect(match({ url, sameOrigin: true, request: new Request(url, { method }) })).toBe(kept);
+    expect(match({ url, sameOrigin: false, request: new Request(url, { method }) })).toBe(false);
   });
 
   it.each([

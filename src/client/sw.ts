@@ -5,13 +5,15 @@
  * `self.__WB_MANIFEST`.
  *
  * What it does, and what it must never do:
- * - Precache the app shell: index.html, every JS chunk (all lazy routes and the English
- *   messages) and every CSS file of this build, so any page of the app opens offline after one
- *   visit online. Only build files go in Cache Storage.
+ * - Precache the app shell: index.html, the JS chunks and CSS a resident can load (all their
+ *   lazy routes and the English messages), so any page of the app opens offline after one
+ *   visit online. Staff areas and pdf-lib are not installed (src/client/build/precache-files.ts):
+ *   they are fetched when first needed and, on a personal device, kept from then on
+ *   (KEPT_ASSETS_CACHE). Only build files go in Cache Storage.
  * - Answer navigations inside the app with the precached index.html (the client router then
  *   shows the page), except the paths in NAVIGATION_DENYLIST.
  * - NEVER cache or answer /api or /idp: those responses hold personal data (and set cookies on
- *   login); there is no runtime caching at all. The resident's last known data is kept by the
+ *   login); the only runtime caching is of build files under /assets/. The resident's last known data is kept by the
  *   page in IndexedDB, per user and only on a personal device (src/client/offline).
  * - Not take over by itself: a new version waits until the resident chooses "Nu vernieuwen"
  *   (src/client/setup/pwa.ts sends SKIP_WAITING), so a half-filled form is never swapped out
@@ -25,6 +27,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { keptAsset } from './offline/sw-kept-assets';
 import { OUTBOX_SYNC_TAG, replayOutboxFromServiceWorker } from './offline/sw-replay';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -55,6 +58,13 @@ cleanupOutdatedCaches();
 // createHandlerBoundToURL throws at start if index.html is missing from the precache list, so
 // a broken build fails loudly instead of serving nothing offline.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: NAVIGATION_DENYLIST }));
+
+// After the precache's own route, so only files it does not hold get here. Same origin, GET,
+// /assets/ only: never /api.
+registerRoute(
+  ({ url, sameOrigin, request }) => sameOrigin && request.method === 'GET' && url.pathname.startsWith('/assets/'),
+  ({ request, event }) => keptAsset(request, (work) => (event as ExtendableEvent).waitUntil(work)),
+);
 
 // The first install controls the open page at once, so it works offline without a reload.
 // This is only about pages without a worker; a waiting update still waits (no skipWaiting).

@@ -12,97 +12,17 @@
  *
  * Part of `npm run bench`; alone: `npx tsx test/bench/lighthouse.bench.ts` (after a build).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { logIn, startBuiltServer } from './built-server';
 import type { Figure, Section } from './report';
 
 const PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 8320);
 const ORIGIN = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
-
-async function startServer(): Promise<{ server: ChildProcess; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-lh-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(PORT),
-    PUBLIC_URL: ORIGIN,
-    LOKET_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  delete env.OIDC_ISSUER;
-  const server = spawn(process.execPath, [`${process.env.LOKET_DIST || 'dist'}/server/main.js`], {
-    stdio: 'inherit',
-    env,
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      server.once('exit', () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        resolve();
-      });
-      server.kill('SIGTERM');
-    });
-  for (let i = 0; i < 240; i += 1) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return { server, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await stop();
-  throw new Error('the built server did not start (run "npm run build" first)');
-}
-
-/** The real login: /api/auth/login -> simulator form -> POST the BSN -> callback -> session cookie. */
-async function logIn(bsn: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const request = async (url: string, init: RequestInit = {}) => {
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(new URL(url, ORIGIN), {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      if (value.join('=') === '') jar.delete(name!.trim());
-      else jar.set(name!.trim(), value.join('='));
-    }
-    return res;
-  };
-  const follow = async (url: string) => {
-    let location = url;
-    let res = await request(location);
-    for (let hops = 0; hops < 10 && res.status >= 300 && res.status < 400; hops += 1) {
-      location =
-        new URL(res.headers.get('location')!, ORIGIN).pathname + new URL(res.headers.get('location')!, ORIGIN).search;
-      res = await request(location);
-    }
-    return { res, location };
-  };
-  const form = await follow('/api/auth/login');
-  const submitted = await request(`${form.location}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `bsn=${bsn}`,
-  });
-  await follow(
-    new URL(submitted.headers.get('location')!, ORIGIN).pathname +
-      new URL(submitted.headers.get('location')!, ORIGIN).search,
-  );
-  const session = jar.get('loket_session');
-  if (!session) throw new Error('login through the simulator gave no session cookie');
-  return `loket_session=${session}`;
-}
 
 interface Scores {
   performance: number;
@@ -188,7 +108,7 @@ async function medianAudit(port: number, url: string, headers?: Record<string, s
 }
 
 export async function lighthouseBench(): Promise<Section> {
-  const { stop } = await startServer();
+  const { stop } = await startBuiltServer(PORT);
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     chrome = await chromeLauncher.launch({
@@ -205,7 +125,7 @@ export async function lighthouseBench(): Promise<Section> {
     });
     const loadBefore = loadavg()[0]!;
     const start = await medianAudit(chrome.port, `${ORIGIN}/`);
-    const cookie = await logIn('999990019');
+    const cookie = await logIn(ORIGIN, '999990019');
     const applications = await medianAudit(chrome.port, `${ORIGIN}/aanvragen`, { Cookie: cookie });
     const loadAfter = loadavg()[0]!;
     if (!applications.finalUrl.endsWith('/aanvragen'))

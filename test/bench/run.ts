@@ -2,9 +2,12 @@
  * `npm run bench`: every benchmark side by side in one run on this machine; writes
  * bench-results/report.md and report.json and prints a summary. Budgets are goals here,
  * never test failures (times vary between runs; sizes have their own test).
- * Sections: first-load sizes, Lighthouse (start and applications page), API throughput
+ * Sections: first-load sizes, the resident's view (status on /aanvragen, throttled, cold and
+ * warm, and the install size), Lighthouse (start and applications page), API throughput
  * (autocannon, 1k and 100k applications), uploads, image reduction, availability and the
  * booking race. The built product comes from `$LOKET_DIST` (default dist).
+ * Only some sections: name them, e.g. `npm run bench -- resident` (a section runs when its
+ * name contains one of the words).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +16,7 @@ import { availabilityBench } from './availability.bench';
 import { bundleSizes } from './bundle.bench';
 import { imageReductionBench } from './image-reduction.bench';
 import { lighthouseBench } from './lighthouse.bench';
+import { residentViewBench } from './resident-view.bench';
 import { toMarkdown, toSummary, type Section } from './report';
 import { uploadRatio } from './upload.bench';
 
@@ -21,6 +25,7 @@ type Bench = [name: string, run: () => Promise<Section>];
 async function main(): Promise<void> {
   const benches: Bench[] = [
     ['bundle', bundleSizes],
+    ["resident's view", residentViewBench],
     ['lighthouse', lighthouseBench],
     ['api', apiBench],
     // Only with DATABASE_URL: the same API figures on PostgreSQL, in a schema of its own.
@@ -29,8 +34,9 @@ async function main(): Promise<void> {
     ['image reduction', imageReductionBench],
     ['availability', availabilityBench],
   ];
+  const only = process.argv.slice(2);
   const sections: Section[] = [];
-  for (const [name, run] of benches) {
+  for (const [name, run] of benches.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)))) {
     process.stdout.write(`bench: ${name}...\n`);
     sections.push(await run());
   }

@@ -4,10 +4,12 @@
  * Service workers are allowed (Playwright's default); the update journey builds the client a
  * second time into a folder of its own, served by a server of its own.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { readManifest } from '../../scripts/first-load-sizes.mjs';
+import { precachedFiles } from '../../scripts/precache-sizes.mjs';
 import { expectNoAxeViolations } from './support';
 import { buildClient, cachedUrls, startOwnServer, waitForServiceWorker, type OwnServer } from './pwa-support';
 
@@ -97,15 +99,17 @@ test('after one visit online, every page of the app opens offline; API answers a
   await page.goto('/toegankelijkheid');
   await waitForServiceWorker(page);
 
-  // The precache holds the whole app shell: index.html and every chunk and stylesheet,
-  // the lazy routes included, and nothing from /api or /idp.
+  // The precache holds the app shell as residents use it: index.html and every chunk and
+  // stylesheet a resident can load, the lazy routes included (issue 16: not the staff areas or
+  // pdf-lib, test/e2e/precache-budget.spec.ts), and nothing from /api or /idp.
   const cached = (await cachedUrls(page)).map((url) => new URL(url).pathname);
   expect(cached).toContain('/index.html');
+  const residentAssets = precachedFiles(`${process.env.LOKET_DIST || 'dist'}/client`)
+    .filter((file) => file.startsWith('assets/'))
+    .map((file) => `/${file}`);
+  expect(residentAssets.length).toBeGreaterThan(40);
+  expect(cached).toEqual(expect.arrayContaining(residentAssets));
   // Not the build's .br/.gz copies: the server sends those in place of their file.
-  const builtAssets = readdirSync(`${process.env.LOKET_DIST || 'dist'}/client/assets`)
-    .filter((file) => !/\.(br|gz)$/.test(file))
-    .map((file) => `/assets/${file}`);
-  expect(cached).toEqual(expect.arrayContaining(builtAssets));
   expect(cached.filter((path) => /\.(br|gz)$/.test(path))).toEqual([]);
   expect(cached.filter((path) => API_OR_LOGIN.test(path))).toEqual([]);
 
@@ -144,6 +148,31 @@ test('after one visit online, every page of the app opens offline; API answers a
   } finally {
     await context.setOffline(false);
   }
+});
+
+test('code fetched after the install is kept for offline use on a personal device, never on a shared one', async ({
+  page,
+}) => {
+  const manifest = readManifest(`${process.env.LOKET_DIST || 'dist'}/client`);
+  const staffArea = `/${manifest['src/client/pages/beheer/area.ts']!.file}`;
+  const pdfLib = `/${manifest['src/client/documents/pdf.ts']!.file}`;
+  const kept = (url: string) =>
+    page.evaluate(async (path) => (await caches.match(path, { cacheName: 'loket-kept-assets' })) !== undefined, url);
+  const load = (url: string) => page.evaluate(async (path) => (await fetch(path)).status, url);
+
+  await page.goto('/toegankelijkheid');
+  await waitForServiceWorker(page);
+  expect(await kept(staffArea)).toBe(false);
+  expect(await load(staffArea)).toBe(200);
+  await expect.poll(() => kept(staffArea)).toBe(true);
+
+  // The same browser made a library kiosk: what was kept is gone, and nothing is kept again.
+  await page.goto('/?apparaat=gedeeld');
+  await expect(page.locator('html')).toHaveAttribute('data-device-mode', 'shared');
+  await expect.poll(() => page.evaluate(() => caches.has('loket-kept-assets'))).toBe(false);
+  expect(await load(pdfLib)).toBe(200);
+  expect(await load(staffArea)).toBe(200);
+  expect(await page.evaluate(() => caches.has('loket-kept-assets'))).toBe(false);
 });
 
 test.describe('a new version', () => {

@@ -19,6 +19,7 @@
  * must never be shown to a resident.
  */
 import type { ErrorResponse } from '../../domain/api';
+import { dropEarlyAnswers, takeEarlyAnswer } from './early-answers';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -92,6 +93,8 @@ export function onApiSuccess(listener: () => void): () => void {
 let controller = new AbortController();
 
 export function cancelPendingRequests(): void {
+  // Answers the boot script fetched belong to the session that is ending.
+  dropEarlyAnswers();
   controller.abort();
   controller = new AbortController();
 }
@@ -151,6 +154,19 @@ function headersFor(options: RequestOptions): Record<string, string> {
   return headers;
 }
 
+const isPlainGet = (options: RequestOptions) =>
+  (options.method ?? 'GET') === 'GET' && options.json === undefined && options.file === undefined;
+
+/** The answer, or a rejection as soon as `signal` aborts (the early answer's fetch has no signal of ours). */
+function untilAborted(answer: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
 /** Sends one request and returns the 2xx answer, or throws an ApiError (see the file's top). */
 export async function apiExchange(path: string, options: RequestOptions = {}): Promise<ApiAnswer> {
   const session = controller.signal;
@@ -169,14 +185,18 @@ export async function apiExchange(path: string, options: RequestOptions = {}): P
 
   try {
     let response: Response;
+    // The boot script may have asked already (src/client/boot/boot.ts): the same GET, taken once.
+    const early = isPlainGet(options) ? takeEarlyAnswer(path) : undefined;
     try {
-      response = await fetch(path, {
-        method: options.method ?? 'GET',
-        headers: headersFor(options),
-        credentials: 'same-origin',
-        body: options.json !== undefined ? JSON.stringify(options.json) : options.file,
-        signal: request.signal,
-      });
+      response = await (early
+        ? untilAborted(early, request.signal)
+        : fetch(path, {
+            method: options.method ?? 'GET',
+            headers: headersFor(options),
+            credentials: 'same-origin',
+            body: options.json !== undefined ? JSON.stringify(options.json) : options.file,
+            signal: request.signal,
+          }));
     } catch (error) {
       if (request.signal.aborted) throw stopped();
       throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'fetch failed');

@@ -10,6 +10,7 @@ import type { Pinia } from 'pinia';
 import type { Router } from 'vue-router';
 import { DEVICE_MODE_QUERY_PARAMETER, deviceModeFromQuery, modeOf, settingFromLibrary } from '../../domain/device-mode';
 import { afterFirstScreen } from '../setup/after-first-screen';
+import { keepAssetsOnThisDevice } from './kept-assets';
 import { deviceSetting, useDeviceStore } from '../stores/device';
 
 export function installOffline(pinia: Pinia, router: Router): void {
@@ -27,6 +28,8 @@ export function installOffline(pinia: Pinia, router: Router): void {
 
   watchEffect(() => {
     document.documentElement.dataset.deviceMode = device.mode;
+    // Whether the service worker may keep code fetched later (kept-assets.ts): never on a shared device.
+    void keepAssetsOnThisDevice(device.mode);
   });
 
   afterFirstScreen(() => void import('./runtime').then((runtime) => runtime.startOfflineRuntime(pinia, router)));
