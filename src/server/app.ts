@@ -30,6 +30,7 @@ import { documentStaffRoutes } from './modules/documents/staff-routes';
 import { homeVisitStaffRoutes } from './modules/home-visits/staff-routes';
 import { planningRoutes } from './modules/planning/staff-routes';
 import { caseSystemOf } from './case-system/index';
+import { compressAnswers } from './compress-answers';
 import { documentsModule } from './modules/documents/module';
 import { appointmentsModule } from './modules/appointments/module';
 import { homeVisitsModule } from './modules/home-visits/module';
@@ -42,6 +43,7 @@ import { idempotency } from './idempotency';
 import { publicConfigRoutes } from './modules/public-config/routes';
 import { residentRoutes } from './modules/residents/routes';
 import { frameworkErrorHandler } from './security/framework-errors';
+import { securityHeaderSets } from './security/headers';
 import { security } from './security/index';
 import { staticClient } from './static-client';
 import { openSharedRedis } from './shared/redis';
@@ -103,18 +105,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }
   await app.register(routeInventory);
   await app.register(cookie);
-  // Headers on every response, no-store for sessions, rate limits (src/server/security).
-  await app.register(security, { ctx });
+  // Headers on every response, no-store on API answers, rate limits (src/server/security). The
+  // header sets are computed once; the static files add the document set to the few assets that
+  // can become a document or a worker.
+  const headers = securityHeaderSets(ctx);
+  await app.register(security, { ctx, headers });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Loket API', version, description: 'Resident self-service for a joint municipal social service' },
     },
-  });
-
-  // Personal data must not land in any cache, the browser's included.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
   });
 
   await app.register(sessionHook, { ctx });
@@ -127,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(
     async (api) => {
+      await api.register(compressAnswers);
       await api.register(healthRoutes, { ctx });
       await api.register(publicConfigRoutes, { ctx });
       await api.register(residentRoutes, { ctx });
@@ -146,7 +147,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   await app.register(manifestRoutes, { ctx });
-  if (ctx.config.clientDir) await app.register(staticClient, { root: ctx.config.clientDir });
+  if (ctx.config.clientDir) await app.register(staticClient, { root: ctx.config.clientDir, headers });
   installNotFoundHandler(app, Boolean(ctx.config.clientDir));
   return app;
 }

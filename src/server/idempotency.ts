@@ -14,7 +14,7 @@
  * outbox item may wait (domain/outbox-state.ts), so even a late replay is answered, not redone.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_LIFETIME_DAYS } from '../domain/outbox-state';
@@ -105,11 +105,8 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
   app.decorateRequest('idempotency', null);
   let lastCleanup = 0;
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
-    const subject = subjectOf(request);
-    if (request.routeOptions.config.idempotency === false || !subject) return;
-
+  /** Opens the request's transaction, or answers a replay (then true: the reply is sent). */
+  const begin = async (request: FastifyRequest, reply: FastifyReply, subject: string): Promise<boolean> => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key === '') {
       throw new AppError(400, 'IDEMPOTENCY_KEY_MISSING', 'This request needs an Idempotency-Key header');
@@ -152,24 +149,35 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
         }
         reply.header('Idempotent-Replayed', 'true');
         if (stored.content_type) reply.header('Content-Type', stored.content_type);
-        return reply.status(stored.status_code).send(stored.body);
+        reply.status(stored.status_code).send(stored.body);
+        return true;
       }
       if (stored) {
         await idem.trx.deleteFrom('idempotency_keys').where('subject', '=', subject).where('key', '=', key).execute();
       }
       request.idempotency = idem;
+      return false;
     } catch (error) {
       await settle(idem, 'rollback');
       throw error;
     }
+  };
+
+  // Plain callbacks that return at once for reads (most requests): no promise unless there is
+  // work (issue 16). After a replay the reply is sent, so `done` must not be called.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return done();
+    const subject = subjectOf(request);
+    if (!subject || request.routeOptions.config.idempotency === false) return done();
+    begin(request, reply, subject).then((replied) => {
+      if (!replied) done();
+    }, done);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const idem = request.idempotency;
-    if (!idem || idem.settled) return payload;
+  const finish = async (request: FastifyRequest, reply: FastifyReply, idem: IdempotentRequest, payload: unknown) => {
     if (reply.statusCode < 200 || reply.statusCode >= 300) {
       await settle(idem, 'rollback');
-      return payload;
+      return;
     }
     try {
       await idem.trx
@@ -189,13 +197,19 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       await settle(idem, 'rollback').catch(() => undefined);
       throw error;
     }
-    return payload;
+  };
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const idem = request.idempotency;
+    if (!idem || idem.settled) return done(null, payload);
+    finish(request, reply, idem, payload).then(() => done(null, payload), done);
   });
 
   // A request that never reaches onSend (client gone, hook error) must not hold its transaction.
-  const release = async (request: FastifyRequest) => {
-    if (request.idempotency && !request.idempotency.settled) await settle(request.idempotency, 'rollback');
+  const release = (request: FastifyRequest, done: (error?: Error) => void) => {
+    const idem = request.idempotency;
+    if (!idem || idem.settled) return done();
+    settle(idem, 'rollback').then(() => done(), done);
   };
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+  app.addHook('onResponse', (request, _reply, done) => release(request, done));
+  app.addHook('onRequestAbort', (request, done) => release(request, done));
 });

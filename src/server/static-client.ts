@@ -15,17 +15,31 @@
  * fetches them all) would fail.
  *
  * Both send the build's Brotli or gzip copy (src/client/build/compress-assets.ts) to a browser
- * that accepts it, with Vary: Accept-Encoding; a file without copies (small, or an image) as is.
+ * that accepts it, with Vary: Accept-Encoding; a file without copies (an image, or one so small
+ * that compressing saves nothing) as is.
+ *
+ * Security headers: /assets/ files get the lean set from the security plugin's onRequest hook
+ * (security/headers.ts); the few that can become a document or a worker get the document set
+ * here, where the file is known: SVG and HTML (a browser shows them as pages when opened), and
+ * a web worker's script, whose CSP is the worker's own. Vite names a worker's chunk after its
+ * module, and ours are all named *.worker.ts (pwa-files.test.ts holds that).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { SecurityHeaderSets } from './security/headers';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Assets that can become a document or a worker (see above). */
+const DOCUMENT_LIKE_ASSET = /(\.(svg|html?)|\.worker-[\w-]+\.js)(\.br|\.gz)?$/;
 
-async function staticClientPlugin(app: FastifyInstance, opts: { root: string }): Promise<void> {
+async function staticClientPlugin(
+  app: FastifyInstance,
+  opts: { root: string; headers: SecurityHeaderSets },
+): Promise<void> {
+  const documentHeaders = opts.headers.document;
   if (!existsSync(join(opts.root, 'index.html'))) {
     throw new Error(`No built client in ${opts.root}: run "npm run build" first`);
   }
@@ -54,9 +68,10 @@ async function staticClientPlugin(app: FastifyInstance, opts: { root: string }):
     // The first registration already gave reply.sendFile (the not-found handler uses it).
     decorateReply: false,
     cacheControl: false,
-    setHeaders(res) {
+    setHeaders(res, path) {
       res.setHeader('Cache-Control', IMMUTABLE);
       res.setHeader('Vary', 'Accept-Encoding');
+      if (DOCUMENT_LIKE_ASSET.test(path)) for (const [name, value] of documentHeaders) res.setHeader(name, value);
     },
   });
 }

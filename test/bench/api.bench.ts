@@ -1,16 +1,26 @@
 /**
- * API throughput (issue 7): the authenticated applications list against a bare hello-world
- * route in the same app (same plugins and hooks, same process), with autocannon over loopback,
- * first with 1,000 and then with 100,000 applications in the database (PGlite in memory).
- * Goals: list/hello ratio of requests per second >= 0.5; p50 at 100k within 1.2x of p50 at 1k.
+ * API throughput (issues 7 and 16), with autocannon over loopback:
+ * - what the app costs per request: the in-app empty route (`/api/health/live`, every global
+ *   hook, no I/O) against the same route on a bare Fastify started in the same process.
+ *   Goal: >= 0.5x the bare route's requests per second.
+ * - what the list costs beyond the session: the authenticated applications list against
+ *   `/api/me` (the same session read, no list), first with 1,000 and then with 100,000
+ *   applications in the database (PGlite in memory). Goals: list / me >= 0.5; p50 at 100k
+ *   within 1.2x of p50 at 1k.
+ * Each pair of routes takes turns (three runs each, medians), and autocannon runs in a worker
+ * thread of its own, so the load it makes does not share the server's thread (in the server's
+ * thread it made every route look about as fast as the next).
  * With DATABASE_URL set, the same again on PostgreSQL (`apiPostgresBench`), in a schema of its
  * own that is dropped afterwards, so the test database is left as it was.
  *
- * Part of `npm run bench`; alone: `npx tsx test/bench/api.bench.ts`.
+ * Part of `npm run bench`; alone: `npx tsx test/bench/run.ts api` (BENCH_API_SECONDS and
+ * BENCH_API_ROUNDS shorten it, BENCH_API_PORT moves it; the bare Fastify takes the next port).
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import Fastify from 'fastify';
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from 'kysely';
 import pg from 'pg';
 import { loadConsortium } from '../../src/consortia/index';
@@ -24,10 +34,14 @@ import { openDatabase, type DatabaseHandle } from '../../src/server/db/database'
 import { seedDemoData } from '../../src/server/demo/seed';
 import { sessionPolicy } from '../../src/server/modules/auth/session-hook';
 import { startSession } from '../../src/server/modules/auth/sessions';
-import type { Figure, Section } from './report';
+import { percentile, type Figure, type Section } from './report';
 
 const PORT = Number(process.env.BENCH_API_PORT ?? 8310);
-const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 10);
+/** The bare Fastify of the empty-route comparison */
+const BARE_PORT = PORT + 1;
+const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 5);
+/** Runs of each route, taking turns; the figures are their medians */
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 const CONNECTIONS = 10;
 /** Requests over which statements per list request are counted (after one to warm up) */
 const COUNTED_REQUESTS = 20;
@@ -39,11 +53,32 @@ interface Run {
   errors: number;
 }
 
-async function cannon(url: string, headers: Record<string, string> = {}): Promise<Run> {
-  // A short warm-up, then the measured run.
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
-  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+async function run(url: string, headers: Record<string, string>, duration: number): Promise<Run> {
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration, workers: 1 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Two routes compared: a warm-up of each, then ROUNDS runs of each in turn, and per figure the
+ * median. Taking turns keeps a change in the machine's load (other work on it) from landing on
+ * one side of a ratio only.
+ */
+async function compare(urls: [string, string], headers: Record<string, string> = {}): Promise<[Run, Run]> {
+  for (const url of urls) await run(url, headers, 1);
+  const runs: [Run[], Run[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    runs[0].push(await run(urls[0], headers, DURATION_S));
+    runs[1].push(await run(urls[1], headers, DURATION_S));
+  }
+  const summary = (all: Run[]): Run => ({
+    rps: median(all.map((r) => r.rps)),
+    p50: median(all.map((r) => r.p50)),
+    p99: median(all.map((r) => r.p99)),
+    errors: all.reduce((sum, r) => sum + r.errors, 0),
+  });
+  return [summary(runs[0]), summary(runs[1])];
 }
 
 /** Counts the statements the app sends (a Kysely plugin sees each one once, on its result). */
@@ -88,7 +123,15 @@ async function count(ctx: AppContext): Promise<number> {
   return row.rows[0]!.n;
 }
 
-/** Seeds `database`, serves the app on PORT and measures hello vs list at 1k and 100k. */
+/** The same empty route on a Fastify with nothing registered: what the framework alone costs. */
+async function bareFastify() {
+  const bare = Fastify({ logger: false });
+  bare.get('/api/health/live', async () => ({ status: 'live' }));
+  await bare.listen({ port: BARE_PORT, host: '127.0.0.1' });
+  return bare;
+}
+
+/** Seeds `database`, serves the app on PORT and measures the empty route, then me vs list at 1k and 100k. */
 async function measure(database: DatabaseHandle, title: string, where: string): Promise<Section> {
   const base = loadConfig({ PORT: String(PORT) });
   // Generous rate limits do not matter here: reading is never limited.
@@ -103,8 +146,8 @@ async function measure(database: DatabaseHandle, title: string, where: string): 
   };
   await seedDemoData(ctx.db, ctx.consortium, amsterdamDateOf(systemClock.now()), { blobs: createBlobStore(config) });
   const app = await buildApp(ctx, { logger: false });
-  app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
   await app.listen({ port: PORT, host: '127.0.0.1' });
+  const bare = await bareFastify();
   try {
     const token = await startSession(ctx.db, ctx.clock, sessionPolicy(ctx), '999990019');
     const cookie = { cookie: `loket_session=${token}` };
@@ -116,45 +159,62 @@ async function measure(database: DatabaseHandle, title: string, where: string): 
     for (let i = 0; i < COUNTED_REQUESTS; i += 1) await fetch(`${origin}/api/applications`, { headers: cookie });
     const statementsPerRequest = counter.count / COUNTED_REQUESTS;
 
+    const [bareEmpty, appEmpty] = await compare([
+      `http://127.0.0.1:${BARE_PORT}/api/health/live`,
+      `${origin}/api/health/live`,
+    ]);
+
     const first = 1_000 - (await count(ctx));
     await addApplications(ctx, 1, first);
     const at1k = await count(ctx);
-    const hello1k = await cannon(`${origin}/bench/hello`);
-    const list1k = await cannon(`${origin}/api/applications`, cookie);
+    const [me1k, list1k] = await compare([`${origin}/api/me`, `${origin}/api/applications`], cookie);
 
     await addApplications(ctx, first + 1, first + 99_000);
     const at100k = await count(ctx);
-    const hello100k = await cannon(`${origin}/bench/hello`);
-    const list100k = await cannon(`${origin}/api/applications`, cookie);
+    const [me100k, list100k] = await compare([`${origin}/api/me`, `${origin}/api/applications`], cookie);
 
-    const figures = (label: string, hello: Run, list: Run): Figure[] => [
-      { name: `${label}: hello world rps`, value: hello.rps, unit: 'req/s' },
-      { name: `${label}: hello world p50`, value: hello.p50, unit: 'ms' },
-      { name: `${label}: hello world p99`, value: hello.p99, unit: 'ms' },
+    const figures = (label: string, me: Run, list: Run): Figure[] => [
+      { name: `${label}: GET /api/me rps`, value: me.rps, unit: 'req/s' },
+      { name: `${label}: GET /api/me p50`, value: me.p50, unit: 'ms' },
       { name: `${label}: GET /api/applications rps`, value: list.rps, unit: 'req/s' },
       { name: `${label}: GET /api/applications p50`, value: list.p50, unit: 'ms' },
       { name: `${label}: GET /api/applications p99`, value: list.p99, unit: 'ms' },
-      { name: `${label}: ratio list / hello (rps)`, value: list.rps / hello.rps, unit: '', goal: '>= 0.5' },
-      { name: `${label}: errors and non-2xx`, value: hello.errors + list.errors, unit: '', goal: '== 0' },
+      { name: `${label}: ratio list / me (rps)`, value: list.rps / me.rps, unit: '', goal: '>= 0.5' },
+      { name: `${label}: errors and non-2xx`, value: me.errors + list.errors, unit: '', goal: '== 0' },
     ];
     return {
       title,
       figures: [
+        { name: 'empty route, bare Fastify: rps', value: bareEmpty.rps, unit: 'req/s' },
+        { name: 'empty route in the app (/api/health/live): rps', value: appEmpty.rps, unit: 'req/s' },
+        {
+          name: 'empty route: app / bare Fastify (rps)',
+          value: appEmpty.rps / bareEmpty.rps,
+          unit: 'x',
+          goal: '>= 0.5',
+        },
+        { name: 'empty route: errors and non-2xx', value: bareEmpty.errors + appEmpty.errors, unit: '', goal: '== 0' },
         // Deterministic, unlike the times: the session read plus one list statement.
         { name: 'database statements per list request', value: statementsPerRequest, unit: '', goal: '<= 2' },
-        ...figures(`${at1k.toLocaleString('en')} applications`, hello1k, list1k),
-        ...figures(`${at100k.toLocaleString('en')} applications`, hello100k, list100k),
+        ...figures(`${at1k.toLocaleString('en')} applications`, me1k, list1k),
+        ...figures(`${at100k.toLocaleString('en')} applications`, me100k, list100k),
         { name: 'p50 at 100k / p50 at 1k', value: list100k.p50 / Math.max(list1k.p50, 1), unit: 'x', goal: '<= 1.2' },
       ],
       notes: [
-        `${CONNECTIONS} connections, ${DURATION_S} s per run after a 2 s warm-up, over loopback; one process, ${where}. ` +
+        `${CONNECTIONS} connections; per pair of routes a 1 s warm-up of each, then ${ROUNDS} runs of ${DURATION_S} s ` +
+          'of each in turn, and the median of each figure; over loopback, autocannon in a worker thread; ' +
+          `one server process, ${where}, and in it a bare Fastify with only the empty route. ` +
           `The resident under test has ${mine.applications.length} applications; the others belong to 50,000 other residents. ` +
-          'Every list request reads its session (and writes last_seen_at at most once a minute) before the one list ' +
-          'statement; the hello-world route is outside /api, so it passes the global hooks but no session lookup. ' +
-          'autocannon rounds latencies to whole milliseconds.',
+          'Both /api/me and the list read their session (and write last_seen_at at most once a minute); the list ' +
+          'then runs its one list statement. autocannon rounds latencies to whole milliseconds.',
+        `Load average at the end: ${os
+          .loadavg()
+          .map((n) => n.toFixed(1))
+          .join(', ')} on ${os.cpus().length} cores (a busy machine lowers every figure, and the ratios less).`,
       ],
     };
   } finally {
+    await bare.close();
     await app.close();
   }
 }
@@ -164,7 +224,7 @@ export async function apiBench(): Promise<Section> {
   try {
     return await measure(
       database,
-      'API: authenticated applications list vs hello world (autocannon)',
+      'API: empty route vs bare Fastify, applications list vs /api/me (autocannon)',
       'PGlite in memory',
     );
   } finally {
@@ -181,7 +241,7 @@ export async function apiPostgresBench(): Promise<Section | null> {
   try {
     return await measure(
       database,
-      'API on PostgreSQL: authenticated applications list vs hello world (autocannon)',
+      'API on PostgreSQL: empty route vs bare Fastify, applications list vs /api/me (autocannon)',
       'PostgreSQL (DATABASE_URL, pool of 10)',
     );
   } finally {

@@ -5,6 +5,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     connections?: number;
     duration?: number;
+    /** Worker threads that make the load (default: none, the caller's thread) */
+    workers?: number;
   }
   interface Histogram {
     average: number;

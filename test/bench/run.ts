@@ -6,8 +6,11 @@
  * warm, and the install size), Lighthouse (start and applications page), API throughput
  * (autocannon, 1k and 100k applications), uploads, image reduction, availability and the
  * booking race. The built product comes from `$LOKET_DIST` (default dist).
- * Only some sections: name them, e.g. `npm run bench -- resident` (a section runs when its
- * name contains one of the words).
+ *
+ * Some sections only: name them as arguments or in BENCH_SECTIONS (comma-separated), e.g.
+ * `npx tsx test/bench/run.ts api` or `BENCH_SECTIONS=api,upload npm run bench`. A name also
+ * selects its variants (`api` runs `api-postgres` too when DATABASE_URL is set). The report then
+ * holds those sections only.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,21 +25,33 @@ import { uploadRatio } from './upload.bench';
 
 type Bench = [name: string, run: () => Promise<Section>];
 
+/** The sections asked for (arguments, else BENCH_SECTIONS); none named: all. */
+function selected(): (name: string) => boolean {
+  const args = process.argv.slice(2);
+  const names = (args.length > 0 ? args : (process.env.BENCH_SECTIONS ?? '').split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) return () => true;
+  return (name) => names.some((wanted) => name === wanted || name.startsWith(`${wanted}-`));
+}
+
 async function main(): Promise<void> {
-  const benches: Bench[] = [
+  const all: Bench[] = [
     ['bundle', bundleSizes],
-    ["resident's view", residentViewBench],
+    ['resident', residentViewBench],
     ['lighthouse', lighthouseBench],
     ['api', apiBench],
     // Only with DATABASE_URL: the same API figures on PostgreSQL, in a schema of its own.
-    ...(process.env.DATABASE_URL ? ([['api on PostgreSQL', async () => (await apiPostgresBench())!]] as Bench[]) : []),
+    ...(process.env.DATABASE_URL ? ([['api-postgres', async () => (await apiPostgresBench())!]] as Bench[]) : []),
     ['upload', uploadRatio],
-    ['image reduction', imageReductionBench],
+    ['image-reduction', imageReductionBench],
     ['availability', availabilityBench],
   ];
-  const only = process.argv.slice(2);
+  const wanted = selected();
+  const benches = all.filter(([name]) => wanted(name));
+  if (benches.length === 0) throw new Error(`No such bench section; there are: ${all.map(([n]) => n).join(', ')}`);
   const sections: Section[] = [];
-  for (const [name, run] of benches.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)))) {
+  for (const [name, run] of benches) {
     process.stdout.write(`bench: ${name}...\n`);
     sections.push(await run());
   }

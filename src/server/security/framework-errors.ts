@@ -7,21 +7,13 @@
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../context';
 import { errorBody } from '../errors';
-import { CONTENT_SECURITY_POLICY, wantsHsts } from './headers';
-
-const CSP_HEADER = Object.entries(CONTENT_SECURITY_POLICY)
-  .map(([name, values]) => `${name} ${values.join(' ')}`)
-  .join(';');
+import { securityHeaderSets } from './headers';
 
 export function frameworkErrorHandler(ctx: AppContext): NonNullable<FastifyServerOptions['frameworkErrors']> {
-  const hsts = wantsHsts(ctx.config.publicUrl);
+  // The API set: the document headers and no-store, as for any other API error.
+  const headers = securityHeaderSets(ctx).api;
   return (error: { code?: string; message: string }, _request: FastifyRequest, reply: FastifyReply) => {
-    reply
-      .header('Content-Security-Policy', CSP_HEADER)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Referrer-Policy', 'no-referrer')
-      .header('Cache-Control', 'no-store');
-    if (hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    for (const [name, value] of headers) reply.header(name, value);
     const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
     reply
       .status(tooLong ? 414 : 400)

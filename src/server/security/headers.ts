@@ -1,6 +1,6 @@
 /**
- * Security headers on every response (HTML, static files, API, errors), set by helmet on the
- * raw response in onRequest, so hijacked replies (tus, the login simulator) carry them too.
+ * Security headers on every response (HTML, static files, API, errors), written on the raw
+ * response in onRequest, so hijacked replies (tus, the login simulator) carry them too.
  * - CSP: scripts and styles from our origin only. No 'unsafe-inline' for styles either: the
  *   build emits no inline <script>, no <style> element and no style attribute (the size budget
  *   spec, test/e2e/size-budget.spec.ts, checks the built HTML); Vue's :style bindings set
@@ -8,11 +8,24 @@
  *   document previews). The simulator and file downloads send stricter policies of their own.
  * - HSTS (1 year) only when residents reach us over https on a real host name: on localhost it
  *   would pin the developer's browser to https for every local project.
+ *
+ * The sets are computed once, when the app is built (issue 16): @fastify/helmet built helmet's
+ * middleware anew for every request, which cost more than the empty route itself. Helmet still
+ * decides the headers and their values; we run its middleware once against a stand-in response
+ * and keep what it wrote.
+ *
+ * Immutable build assets (/assets/) get a lean set: a CSP, X-Frame-Options or COOP means
+ * something only to a document or a worker, and a script, a stylesheet or a font is neither, so
+ * on the phone they were ~600 bytes of every chunk's answer for nothing. What still matters
+ * there stays: nosniff (the browser refuses a script that is not JavaScript), CORP (no other
+ * site may load our files as no-cors subresources) and HSTS. An asset that can become a
+ * document or a worker (SVG, HTML, a web worker's script) gets the document set from
+ * static-client.ts, which knows the file.
  */
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
@@ -30,17 +43,57 @@ export const CONTENT_SECURITY_POLICY = {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function wantsHsts(publicUrl: string): boolean {
+function wantsHsts(publicUrl: string): boolean {
   const url = new URL(publicUrl);
   return url.protocol === 'https:' && !LOCAL_HOSTS.has(url.hostname) && !url.hostname.endsWith('.localhost');
 }
 
-export function helmetOptions(ctx: AppContext): FastifyHelmetOptions {
+function helmetOptions(ctx: AppContext): HelmetOptions {
   return {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: wantsHsts(ctx.config.publicUrl) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // Leaving the PWA must not leak which page (and so which case) a resident was on.
     referrerPolicy: { policy: 'no-referrer' },
     xContentTypeOptions: true,
+  };
+}
+
+/** Header name and value pairs, written in this order. */
+type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
+
+export interface SecurityHeaderSets {
+  /** Pages, the simulator, files outside /assets/, errors outside /api */
+  document: HeaderList;
+  /** API answers: the document set plus Cache-Control: no-store, which a route may replace */
+  api: HeaderList;
+  /** Hashed build assets under /assets/ (see above) */
+  asset: HeaderList;
+}
+
+/** The headers helmet writes with our options, read once from a stand-in response. */
+function helmetHeaders(options: HelmetOptions): HeaderList {
+  const written: Array<[string, string]> = [];
+  const response = {
+    setHeader(name: string, value: string | number) {
+      written.push([name, String(value)]);
+    },
+    removeHeader() {},
+  };
+  let failed: unknown;
+  helmet(options)({} as never, response as never, (error?: unknown) => {
+    failed = error;
+  });
+  if (failed) throw failed;
+  return written;
+}
+
+const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security']);
+
+export function securityHeaderSets(ctx: AppContext): SecurityHeaderSets {
+  const document = helmetHeaders(helmetOptions(ctx));
+  return {
+    document,
+    api: [...document, ['Cache-Control', 'no-store']],
+    asset: document.filter(([name]) => ASSET_HEADERS.has(name.toLowerCase())),
   };
 }

@@ -2,6 +2,7 @@
  * No NUL characters in any API input. PostgreSQL text cannot hold U+0000, so a NUL in a query
  * string, path or JSON body would otherwise fail deep in a query as a 500 (the fuzz test found
  * one in the login callback's `state`). No field of ours ever needs it: 400 VALIDATION_FAILED.
+ * The URL is checked in the security plugin's one onRequest hook (index.ts), the body here.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors';
@@ -18,14 +19,18 @@ function containsNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
-const refuse = () => new AppError(400, 'VALIDATION_FAILED', 'Input must not contain NUL characters');
+export const refuseNulInput = () => new AppError(400, 'VALIDATION_FAILED', 'Input must not contain NUL characters');
 
-export async function refuseNulInput(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') && (NUL_IN_URL.test(request.url) || request.url.includes('\u0000')))
-      throw refuse();
-  });
-  app.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/') && containsNul(request.body)) throw refuse();
+export function nulInUrl(url: string): boolean {
+  return NUL_IN_URL.test(url) || url.includes('\u0000');
+}
+
+export function refuseNulInBody(app: FastifyInstance): void {
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(
+      request.body !== undefined && request.url.startsWith('/api/') && containsNul(request.body)
+        ? refuseNulInput()
+        : undefined,
+    );
   });
 }

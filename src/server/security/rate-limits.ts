@@ -34,13 +34,12 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 type LimitKind = 'login' | 'changes';
 
-/** Which limit a route gets, if any. */
-function limitFor(method: string | string[], url: string): LimitKind | null {
+/** Which limit a request to a route gets, if any (request methods are upper case). */
+function limitFor(method: string, url: string): LimitKind | null {
   if (!url.startsWith('/api/') || NEVER_LIMITED.has(url)) return null;
-  const methods = (Array.isArray(method) ? method : [method]).map((m) => m.toUpperCase());
   if (LOGIN_ROUTES.has(url)) return 'login';
-  if (url.startsWith('/api/uploads/') && methods.every((m) => m === 'PATCH' || m === 'HEAD')) return null;
-  return methods.some((m) => CHANGES.has(m)) ? 'changes' : null;
+  if (url.startsWith('/api/uploads/') && (method === 'PATCH' || method === 'HEAD')) return null;
+  return CHANGES.has(method) ? 'changes' : null;
 }
 
 function deviceCookieName(ctx: AppContext): string {
@@ -116,11 +115,14 @@ export async function rateLimits(
     };
 
   // One root hook, before the session lookups and every module's own checks (a refused staff
-  // role counts too), decided by the matched route's pattern.
+  // role counts too), decided by the matched route's pattern (the raw URL can be spelled in ways
+  // the router decodes, /%61pi/auth/login among them). A plain callback: most requests are
+  // never limited and should not pay for a promise.
   const hooks = { login: hookFor('login'), changes: hookFor('changes') };
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const url = request.routeOptions.url;
     const kind = url ? limitFor(request.method, url) : null;
-    if (kind) await hooks[kind](request, reply);
+    if (!kind) return done();
+    hooks[kind](request, reply).then(() => done(), done);
   });
 }

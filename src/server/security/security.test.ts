@@ -64,6 +64,8 @@ describe('security headers', () => {
       '<!doctype html><title>Loket</title><script type="module" src="/assets/app.js"></script>',
     );
     await writeFile(join(clientDir, 'assets/app.js'), 'console.log(1)');
+    await writeFile(join(clientDir, 'assets/reduce-image.worker-AAAA1111.js'), 'onmessage = () => {};');
+    await writeFile(join(clientDir, 'assets/logo-BBBB2222.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await createTestApp('pglite', { now: NOW, config: { clientDir } });
   }, 180_000);
   afterAll(async () => {
@@ -71,12 +73,14 @@ describe('security headers', () => {
     await rm(clientDir, { recursive: true, force: true });
   });
 
-  it('are on HTML, static files, API answers, API errors and unknown files', async () => {
+  it('are on HTML, files, API answers, API errors, unknown files, tus and the simulator', async () => {
     const jan = await signedIn(t, '999990019');
+    const caseId: string = (await jan.get('/api/applications')).json().applications[0].id;
     const responses: Array<[string, LightMyRequestResponse]> = [
       ['the app page', await t.app.inject({ url: '/' })],
       ['an app route', await t.app.inject({ url: '/aanvragen' })],
-      ['a static asset', await t.app.inject({ url: '/assets/app.js' })],
+      ['an SVG asset', await t.app.inject({ url: '/assets/logo-BBBB2222.svg' })],
+      ['a web worker script', await t.app.inject({ url: '/assets/reduce-image.worker-AAAA1111.js' })],
       ['the health API', await t.app.inject({ url: '/api/health' })],
       ['a signed-in API answer', await jan.get('/api/applications')],
       ['an API 401', await t.app.inject({ url: '/api/applications' })],
@@ -91,6 +95,24 @@ describe('security headers', () => {
         }),
       ],
       ['an unknown file', await t.app.inject({ url: '/nothing.png' })],
+      // Replies that bypass Fastify's reply (hijacked): tus and the login simulator.
+      [
+        'a tus upload',
+        await jan.request({
+          method: 'POST',
+          url: '/api/uploads',
+          headers: {
+            'tus-resumable': '1.0.0',
+            'upload-length': '10',
+            'upload-metadata': `caseId ${Buffer.from(caseId).toString('base64')}`,
+          },
+        }),
+      ],
+      [
+        'a tus answer to an unknown upload',
+        await jan.request({ method: 'HEAD', url: '/api/uploads/nothing-here', headers: { 'tus-resumable': '1.0.0' } }),
+      ],
+      ['the simulator', await t.app.inject({ url: '/idp/.well-known/openid-configuration' })],
       // Refused by Fastify's router before any hook (security/framework-errors.ts).
       ['a path parameter too long', await jan.get(`/api/applications/${'a'.repeat(300)}`)],
       ['a broken URL escape', await jan.get('/api/applications/%E0%A4%A')],
@@ -99,9 +121,27 @@ describe('security headers', () => {
       expect(res.statusCode, what).toBeGreaterThanOrEqual(400);
       expect(res.json(), what).toEqual({ error: { code: 'BAD_REQUEST', message: expect.any(String) } });
     }
-    expect(responses[0]![1].statusCode).toBe(200);
-    expect(responses[2]![1].statusCode).toBe(200);
+    const status = new Map(responses.map(([what, res]) => [what, res.statusCode]));
+    for (const what of ['the app page', 'an SVG asset', 'a web worker script', 'the simulator'])
+      expect(status.get(what), what).toBe(200);
+    expect(status.get('a tus upload')).toBe(201);
     for (const [what, res] of responses) expectSecurityHeaders(res, what);
+  });
+
+  it('keeps the headers of scripts, styles and fonts lean: no document policies, nosniff and CORP still', async () => {
+    // A CSP, frame options or COOP mean something only to a document or a worker (issue 16).
+    const res = await t.app.inject({ url: '/assets/app.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const name of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy'])
+      expect(res.headers[name], name).toBeUndefined();
+    // A missing asset is a JSON 404, which nosniff keeps from ever being read as a page.
+    const missing = await t.app.inject({ url: '/assets/gone-CCCC3333.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sends no HSTS on http or localhost, so a developer browser is not pinned to https', async () => {

@@ -16,6 +16,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { auditPurposeOf } from '../../../domain/assist';
 import type { AuditAction, AuditObjectType } from '../../../domain/staff';
+import type { ResidentAssist } from './session';
 
 /** Not about the resident's data, or audited elsewhere */
 const NOT_AUDITED = /^\/api\/(auth|staff|health|config|openapi\.json)(\/|$)/;
@@ -54,10 +55,9 @@ function objectIdOf(request: FastifyRequest): string | null {
 }
 
 export const assistAuditPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('preHandler', async (request) => {
-    const assist = request.resident?.assist;
+  const audit = async (request: FastifyRequest, assist: ResidentAssist): Promise<void> => {
     const routeUrl = request.routeOptions.url;
-    if (!assist || !routeUrl || NOT_AUDITED.test(routeUrl)) return;
+    if (!routeUrl || NOT_AUDITED.test(routeUrl)) return;
     await app.auditor.allowed(request, {
       actor: assist.staffAccountId,
       role: assist.role,
@@ -67,5 +67,12 @@ export const assistAuditPlugin = fp(async (app: FastifyInstance) => {
       residentBsn: request.resident!.bsn,
       purpose: auditPurposeOf(assist.purpose),
     });
+  };
+
+  // A plain callback: only a request of an assist session has anything to do (issue 16).
+  app.addHook('preHandler', (request, _reply, done) => {
+    const assist = request.resident?.assist;
+    if (!assist) return done();
+    audit(request, assist).then(() => done(), done);
   });
 });

@@ -47,10 +47,7 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
   app.decorateRequest('resident', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[cookieName];
-    if (!token) return;
+  const lookUp = async (request: FastifyRequest, token: string): Promise<void> => {
     const found = await useSession(ctx.db, ctx.clock, sessionPolicy(ctx), token, 'resident', assistSessionPolicy);
     if (found.ok) {
       // An assist session lives only as long as the staff session that opened it.
@@ -70,11 +67,20 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
     } else {
       request.sessionExpired = found.reason === 'expired';
     }
+  };
+
+  // Plain callbacks: a request without a session cookie (files, health probes, the start page)
+  // passes without a promise (issue 16).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = request.url.startsWith('/api/') ? request.cookies[cookieName] : undefined;
+    if (!token) return done();
+    lookUp(request, token).then(() => done(), done);
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.resident && !reply.hasHeader('clear-site-data'))
       reply.header(SESSION_IDLE_EXPIRES_HEADER, request.resident.idleExpiresAt.toISOString());
+    done(null, payload);
   });
 });
 

@@ -4,12 +4,12 @@
  * hashed assets immutable, files of a build written while the server runs are served, and the
  * build's Brotli and gzip copies go to browsers that accept them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressFile } from '../../../client/build/compress-assets';
+import { compressBuild, compressFile } from '../../../client/build/compress-assets';
 import { createTestApp, type TestApp } from '../../testing';
 
 describe('built PWA files', () => {
@@ -102,9 +102,62 @@ describe('built PWA files', () => {
     expect((await t.app.inject({ method: 'GET', url: '/index.html.br' })).statusCode).toBe(404);
   });
 
+  it('has compressed copies of sw.js, of small chunks and of public files, never of what does not shrink', async () => {
+    // sw.js is written by vite-plugin-pwa after the app's bundle, and five chunks of the first
+    // screen were under 1 KiB: both went out uncompressed (issue 16).
+    const worker = `self.addEventListener('fetch', (event) => { /* ${'precache entry '.repeat(120)} */ });`;
+    const tiny = `import{d as e}from"./index-AAAA1111.js";const t=e({name:"ApiErrorMessage",props:{error:{}},setup(n){return()=>n.error?.code}});export{t as default};`;
+    writeFileSync(join(clientDir, 'sw.js'), worker);
+    writeFileSync(join(clientDir, 'assets', 'ApiErrorMessage-EEEE5555.js'), tiny.repeat(4));
+    writeFileSync(join(clientDir, 'assets', 'empty-FFFF6666.js'), 'export {};');
+    const copied = await compressBuild(clientDir);
+    expect(copied.map((path) => path.slice(clientDir.length + 1)).sort()).toEqual(
+      expect.arrayContaining(['assets/ApiErrorMessage-EEEE5555.js', 'sw.js']),
+    );
+    expect(copied.some((path) => path.endsWith('empty-FFFF6666.js'))).toBe(false);
+
+    const sw = await t.app.inject({
+      method: 'GET',
+      url: '/sw.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(sw.headers['content-encoding']).toBe('br');
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(sw.rawPayload).toString()).toBe(worker);
+    const chunk = await t.app.inject({
+      method: 'GET',
+      url: '/assets/ApiErrorMessage-EEEE5555.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(chunk.headers['content-encoding']).toBe('gzip');
+    expect(Number(chunk.headers['content-length'])).toBeLessThan(tiny.length * 4);
+    const empty = await t.app.inject({
+      method: 'GET',
+      url: '/assets/empty-FFFF6666.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(empty.headers['content-encoding']).toBeUndefined();
+    expect(empty.body).toBe('export {};');
+  });
+
   it('answers a missing asset with 404 and the JSON error shape, not with index.html', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/gone-CCCC3333.js' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('names every web worker module *.worker.ts, which the server recognises in the build (static-client.ts)', () => {
+    // A worker's CSP comes with its script, so the worker's chunk gets the document headers,
+    // found by the name Vite gives it after the module: <name>.worker-<hash>.js.
+    const sources = readdirSync('src/client', { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(ts|vue)$/.test(f),
+    );
+    const workers = sources.flatMap((file) =>
+      [
+        ...readFileSync(join('src/client', file), 'utf8').matchAll(/new (?:Shared)?Worker\(\s*new URL\(\s*'([^']+)'/g),
+      ].map((match) => match[1]!),
+    );
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) expect(worker).toMatch(/\.worker\.ts$/);
   });
 });

@@ -81,9 +81,7 @@ export const auditPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
 
   // The idempotency plugin (registered before this one) settles the request's transaction in
   // its onSend hook; ours runs after it, so the denial is written before the answer goes out.
-  const flush = async (request: FastifyRequest) => {
-    const pending = request.pendingAuditDenials;
-    if (!pending || (request.idempotency && !request.idempotency.settled)) return;
+  const flush = async (request: FastifyRequest, pending: AuditEntry[]) => {
     request.pendingAuditDenials = null;
     for (const entry of pending) {
       await appendAuditEntry(ctx.db, ctx.clock, entry).catch((error: unknown) =>
@@ -91,10 +89,21 @@ export const auditPlugin = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       );
     }
   };
-  app.addHook('onSend', async (request, _reply, payload) => {
-    await flush(request);
-    return payload;
+  /** The denials to write now: none while the request's transaction is still open. */
+  const due = (request: FastifyRequest): AuditEntry[] | null => {
+    const pending = request.pendingAuditDenials;
+    return pending && !(request.idempotency && !request.idempotency.settled) ? pending : null;
+  };
+  // Plain callbacks: nearly every request has no denial to write and passes without a promise.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    const pending = due(request);
+    if (!pending) return done(null, payload);
+    void flush(request, pending).then(() => done(null, payload));
   });
   // A request that never reached onSend (client gone): by now its transaction is rolled back.
-  app.addHook('onResponse', flush);
+  app.addHook('onResponse', (request, _reply, done) => {
+    const pending = due(request);
+    if (!pending) return done();
+    void flush(request, pending).then(() => done());
+  });
 });

@@ -49,10 +49,7 @@ export const staffSessionHook = fp(async (app: FastifyInstance, { ctx }: { ctx: 
   app.decorateRequest('staff', null);
   app.decorateRequest('staffSessionExpired', false);
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[cookieName];
-    if (!token) return;
+  const lookUp = async (request: FastifyRequest, token: string): Promise<void> => {
     const found = await useSession(ctx.db, ctx.clock, staffSessionPolicy(ctx), token, 'staff');
     if (!found.ok) {
       request.staffSessionExpired = found.reason === 'expired';
@@ -72,6 +69,13 @@ export const staffSessionHook = fp(async (app: FastifyInstance, { ctx }: { ctx: 
       idleExpiresAt: found.idleExpiresAt,
       absoluteExpiresAt: found.session.absolute_expires_at,
     };
+  };
+
+  // A plain callback: without a staff cookie (nearly every request) no promise (issue 16).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = request.url.startsWith('/api/') ? request.cookies[cookieName] : undefined;
+    if (!token) return done();
+    lookUp(request, token).then(() => done(), done);
   });
 });
 
