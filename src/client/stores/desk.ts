@@ -4,8 +4,8 @@ import type { DeskAppointment, DeskDay, DeskLocation } from '../../domain/desk-a
 import { fetchDeskDay, fetchDeskLocations, lookupAppointment, postArrival } from '../api/desk';
 import { ApiError, errorCodeOf } from '../api/http';
 import { newActionKey } from '../api/staff';
-import type { LoadStatus } from './load-status';
 import type { Result } from './result';
+import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
 
@@ -21,45 +21,32 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** The places with desks this employee serves */
   const locations = ref<DeskLocation[]>([]);
-  const locationsStatus = ref<LoadStatus>('idle');
-  const locationsErrorCode = ref<string | null>(null);
+  const { status: locationsStatus, errorCode: locationsErrorCode, ...locationsLoad } = useTrackedLoad();
   /** The place whose day is shown */
   const locationId = ref<string | null>(null);
 
   /** Today's appointments at that place */
   const day = ref<DeskDay | null>(null);
-  const dayStatus = ref<LoadStatus>('idle');
-  const dayErrorCode = ref<string | null>(null);
+  const { status: dayStatus, errorCode: dayErrorCode, ...dayLoad } = useTrackedLoad();
 
   /** The appointment found by its reference */
   const found = ref<DeskAppointment | null>(null);
 
   async function loadLocations(): Promise<void> {
     if (locationsStatus.value === 'ready') return;
-    locationsStatus.value = 'loading';
-    try {
+    await locationsLoad.track(async () => {
       locations.value = (await call(fetchDeskLocations)).locations;
       locationId.value ??= locations.value[0]?.id ?? null;
-      locationsStatus.value = 'ready';
-    } catch (error) {
-      locationsErrorCode.value = errorCodeOf(error);
-      locationsStatus.value = 'error';
-    }
+    });
   }
 
   async function loadDay(): Promise<void> {
     const place = locationId.value;
     if (!place) return;
-    dayStatus.value = 'loading';
-    dayErrorCode.value = null;
-    try {
+    const loaded = await dayLoad.track(async () => {
       day.value = await call(() => fetchDeskDay(place));
-      dayStatus.value = 'ready';
-    } catch (error) {
-      day.value = null;
-      dayErrorCode.value = errorCodeOf(error);
-      dayStatus.value = 'error';
-    }
+    });
+    if (!loaded) day.value = null;
   }
 
   /** Another place: its day is loaded at once. */
@@ -93,10 +80,10 @@ export const useDeskStore = defineStore('desk', () => {
 
   function clear(): void {
     locations.value = [];
-    locationsStatus.value = 'idle';
+    locationsLoad.reset();
     locationId.value = null;
     day.value = null;
-    dayStatus.value = 'idle';
+    dayLoad.reset();
     found.value = null;
   }
 

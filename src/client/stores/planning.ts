@@ -28,7 +28,7 @@ import {
   planHomeVisit,
 } from '../api/planning';
 import { newActionKey } from '../api/staff';
-import type { LoadStatus } from './load-status';
+import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
 
@@ -47,65 +47,44 @@ export const usePlanningStore = defineStore('planning', () => {
 
   /** The places this planner plans (within their municipalities) */
   const locations = ref<PlanningLocation[]>([]);
-  const locationsStatus = ref<LoadStatus>('idle');
-  const locationsErrorCode = ref<string | null>(null);
+  const { status: locationsStatus, errorCode: locationsErrorCode, ...locationsLoad } = useTrackedLoad();
   /** The place chosen on the agenda and closures pages */
   const locationId = ref<string | null>(null);
 
   /** The agenda on screen */
   const agenda = ref<DayAgenda | null>(null);
-  const agendaStatus = ref<LoadStatus>('idle');
-  const agendaErrorCode = ref<string | null>(null);
+  const { status: agendaStatus, errorCode: agendaErrorCode, ...agendaLoad } = useTrackedLoad();
 
   /** Closures and capacity changes of the chosen place, from today on */
   const closures = ref<PlaceClosure[]>([]);
   const capacityChanges = ref<CapacityChange[]>([]);
-  const closuresStatus = ref<LoadStatus>('idle');
-  const closuresErrorCode = ref<string | null>(null);
+  const { status: closuresStatus, errorCode: closuresErrorCode, ...closuresLoad } = useTrackedLoad();
 
   /** Home visits to plan, and planned ones */
   const queue = ref<QueuedHomeVisit[]>([]);
-  const queueStatus = ref<LoadStatus>('idle');
-  const queueErrorCode = ref<string | null>(null);
+  const { status: queueStatus, errorCode: queueErrorCode, ...queueLoad } = useTrackedLoad();
 
   async function loadLocations(): Promise<void> {
     if (locationsStatus.value === 'ready') return;
-    locationsStatus.value = 'loading';
-    try {
+    await locationsLoad.track(async () => {
       locations.value = (await call(fetchLocations)).locations;
       locationId.value ??= locations.value[0]?.id ?? null;
-      locationsStatus.value = 'ready';
-    } catch (error) {
-      locationsErrorCode.value = errorCodeOf(error);
-      locationsStatus.value = 'error';
-    }
+    });
   }
 
   async function loadAgenda(place: string, date: string): Promise<void> {
-    agendaStatus.value = 'loading';
-    agendaErrorCode.value = null;
-    try {
+    const loaded = await agendaLoad.track(async () => {
       agenda.value = await call(() => fetchAgenda(place, date));
-      agendaStatus.value = 'ready';
-    } catch (error) {
-      agenda.value = null;
-      agendaErrorCode.value = errorCodeOf(error);
-      agendaStatus.value = 'error';
-    }
+    });
+    if (!loaded) agenda.value = null;
   }
 
   async function loadClosures(place: string): Promise<void> {
-    closuresStatus.value = 'loading';
-    closuresErrorCode.value = null;
-    try {
+    await closuresLoad.track(async () => {
       const [c, k] = await Promise.all([call(() => fetchClosures(place)), call(() => fetchCapacityChanges(place))]);
       closures.value = c.closures;
       capacityChanges.value = k.capacityChanges;
-      closuresStatus.value = 'ready';
-    } catch (error) {
-      closuresErrorCode.value = errorCodeOf(error);
-      closuresStatus.value = 'error';
-    }
+    });
   }
 
   async function change(run: () => Promise<unknown>, reload: () => Promise<void>): Promise<PlanningResult> {
@@ -135,15 +114,13 @@ export const usePlanningStore = defineStore('planning', () => {
     );
 
   async function loadQueue(): Promise<void> {
-    if (queue.value.length === 0) queueStatus.value = 'loading';
-    queueErrorCode.value = null;
-    try {
-      queue.value = (await call(fetchHomeVisitQueue)).homeVisits;
-      queueStatus.value = 'ready';
-    } catch (error) {
-      queueErrorCode.value = errorCodeOf(error);
-      queueStatus.value = 'error';
-    }
+    // A refresh after a change keeps the list on screen.
+    await queueLoad.track(
+      async () => {
+        queue.value = (await call(fetchHomeVisitQueue)).homeVisits;
+      },
+      { quiet: queue.value.length > 0 },
+    );
   }
 
   const plan = (visitId: string, window: HomeVisitPlanning, key: string) =>
@@ -156,15 +133,15 @@ export const usePlanningStore = defineStore('planning', () => {
 
   function clear(): void {
     locations.value = [];
-    locationsStatus.value = 'idle';
+    locationsLoad.reset();
     locationId.value = null;
     agenda.value = null;
-    agendaStatus.value = 'idle';
+    agendaLoad.reset();
     closures.value = [];
     capacityChanges.value = [];
-    closuresStatus.value = 'idle';
+    closuresLoad.reset();
     queue.value = [];
-    queueStatus.value = 'idle';
+    queueLoad.reset();
   }
 
   // An unattended desk shows nothing personal: the session's end takes the names off the screen.
