@@ -8,9 +8,10 @@
  * in mijn gegevens" says a front-desk employee made it, and why. axe on every step.
  * Runs on a server of its own: the booking uses urgent capacity other journeys read.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { dumpBrowserStorage, expectNoAxeViolations, logIn } from './support';
+import { desktopPage } from './staff-support';
 
 const PORT = Number(process.env.E2E_PORT ?? 8181) + 37;
 let server: OwnServer | undefined;
@@ -23,21 +24,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** The desk's PC: a desktop screen. */
-async function deskPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-    locale: 'nl-NL',
-  });
-  return context.newPage();
-}
-
 test('the front desk books urgent debt help for a walk-in; the resident sees it and why', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const desk = await deskPage(browser);
+  const desk = await desktopPage(browser, `http://localhost:${PORT}`);
 
   // Staff log in at /balie.
   await desk.goto('/balie');
