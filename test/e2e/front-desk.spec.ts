@@ -42,11 +42,21 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   await expect(desk).toHaveTitle(/^Balie - /);
   await expectNoAxeViolations(desk);
 
-  // A mistyped BSN is caught (elfproef); then the right one finds the resident.
+  // A BSN too short, then one that fails the elfproef, each with its own words; then the right one finds the resident.
+  await desk.getByLabel('BSN').fill('9999900');
+  await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(desk.getByRole('alert')).toContainText('Een BSN heeft 9 cijfers.');
   await desk.getByLabel('BSN').fill('999990045');
   await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
-  await expect(desk.getByRole('alert')).toContainText('Dit BSN klopt niet');
+  // The error summary takes the focus and links to the field, which says the same and keeps the number.
+  const summary = desk.getByRole('alert');
+  await expect(summary).toContainText('Dit BSN bestaat niet');
+  await expect(desk.locator('#assist-search-summary')).toBeFocused();
   await expect(desk.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.getByLabel('BSN')).toHaveAccessibleDescription(/Dit BSN bestaat niet/);
+  await expect(desk.getByLabel('BSN')).toHaveValue('999990045');
+  await summary.getByRole('link', { name: /Dit BSN bestaat niet/ }).click();
+  await expect(desk.getByLabel('BSN')).toBeFocused();
   await expectNoAxeViolations(desk);
   await desk.getByLabel('BSN').fill('999990044');
   await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
@@ -58,7 +68,8 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
 
   // A purpose is required.
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
-  await expect(desk.getByRole('alert')).toHaveText('Kies waarmee u helpt.');
+  await expect(desk.getByRole('alert')).toContainText('Kies waarmee u helpt.');
+  await expect(desk.locator('#purpose-summary')).toBeFocused();
   await desk.getByRole('radio', { name: 'Een afspraak maken, verzetten of afzeggen' }).check();
   await expectNoAxeViolations(desk);
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
