@@ -3,12 +3,15 @@
 // described by its message, what was typed kept, and nothing sent (fetch mocked at the edge).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { todayInAmsterdam } from '../../../domain/dates';
 import type { PlanningLocation, QueuedHomeVisit } from '../../../domain/planning-api';
-import type { StaffDocumentRequest } from '../../../domain/staff-api';
+import type { StaffDocumentRequest, StaffMe } from '../../../domain/staff-api';
 import { balieMessages } from '../../i18n/balie/index';
 import { installFeatureMessages, type MergeTarget } from '../../i18n/feature-messages';
 import { staffMessages } from '../../i18n/staff/index';
+import { useStaffStore } from '../../stores/staff';
 import { createHarness, json, mockFetch } from '../../testing/harness';
+import AgendaPage from '../../pages/beheer/planning/AgendaPage.vue';
 import DeskCheckIn from '../balie/DeskCheckIn.vue';
 import CapacityForm from '../planning/CapacityForm.vue';
 import VisitActions from '../planning/VisitActions.vue';
@@ -24,8 +27,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function render(component: Parameters<typeof mount>[0], props: Record<string, unknown>) {
+async function render(
+  component: Parameters<typeof mount>[0],
+  props: Record<string, unknown>,
+  { routes = {}, planner = false }: { routes?: Parameters<typeof mockFetch>[0]; planner?: boolean } = {},
+) {
   const fetchMock = mockFetch({
+    ...routes,
     'GET /api/staff/appointments/locations': () => json({ locations: [{ id: 'centraal', name: 'Centraal' }] }),
     'GET /api/staff/appointments/locations/centraal/today': () =>
       json({ location: { id: 'centraal', name: 'Centraal' }, date: '2026-12-01', appointments: [] }),
@@ -34,6 +42,14 @@ async function render(component: Parameters<typeof mount>[0], props: Record<stri
   const global = harness.i18n.global as unknown as MergeTarget;
   installFeatureMessages(global, staffMessages);
   installFeatureMessages(global, balieMessages);
+  if (planner) {
+    const staff = useStaffStore(harness.pinia);
+    staff.me = {
+      staff: { id: CASE_ID, name: 'Priya Smit', grants: [{ role: 'planner', municipalityCode: null }] },
+      session: { idleExpiresAt: '2099-01-01T00:00:00.000Z', absoluteExpiresAt: '2099-01-01T00:00:00.000Z' },
+    } as unknown as StaffMe;
+    staff.status = 'authenticated';
+  }
   // Attached to the document: where focus goes is part of the pattern.
   mounted = mount(component, { props, global: { plugins: [...harness.plugins] }, attachTo: document.body });
   await flushPromises();
@@ -131,6 +147,26 @@ describe('error summary on the staff forms', () => {
   it('the appointment reference at the desk check-in', async () => {
     const { wrapper, fetchMock } = await render(DeskCheckIn, {});
     await expectRefused(wrapper, 'desk-reference', 'Vul het afspraaknummer in.', '');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('the day of the agenda (cleared)', async () => {
+    const today = todayInAmsterdam();
+    const day = () => json({ location: { id: 'centraal', name: 'Centraal' }, date: today, closures: [], entries: [] });
+    const { wrapper, fetchMock } = await render(
+      AgendaPage,
+      {},
+      {
+        planner: true,
+        routes: {
+          'GET /api/staff/planning/locations': () =>
+            json({ locations: [{ id: 'centraal', name: 'Centraal', municipalityCode: null, desks: [] }] }),
+          [`GET /api/staff/planning/locations/centraal/agenda?date=${today}`]: day,
+        },
+      },
+    );
+    await wrapper.find('#agenda-day').setValue('');
+    await expectRefused(wrapper, 'agenda-day', 'Kies een dag.', '');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -43,6 +43,7 @@ const en: StaffMessageSchema = {
         title: 'Agenda',
         day: 'Day',
         show: 'Show agenda',
+        dayMissing: 'Choose a day.',
         dayTitle: '{place}, {date}',
         empty: 'There are no appointments on this day.',
         caption: 'Appointments on {date} at {place} ({n})',

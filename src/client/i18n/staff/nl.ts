@@ -45,6 +45,7 @@ const nl = {
         title: 'Agenda',
         day: 'Dag',
         show: 'Agenda tonen',
+        dayMissing: 'Kies een dag.',
         dayTitle: '{place}, {date}',
         empty: 'Op deze dag zijn er geen afspraken.',
         caption: 'Afspraken op {date} in {place} ({n})',
