@@ -91,9 +91,17 @@ test('a case worker changes the status and sends the decision letter; the reside
   await expect(karin.getByRole('link', { name: 'Kies de brief als PDF-bestand.' })).toBeVisible();
   await expect(karin.getByLabel('Besluitbrief (PDF)')).toHaveAttribute('aria-invalid', 'true');
   await expect(karin.getByLabel('Toegekend', { exact: true })).toBeChecked();
-  await karin
-    .getByLabel('Besluitbrief (PDF)')
-    .setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  // The letter's chooser looks like the product's other file pickers: a button of at least
+  // 44 x 44 px with its own words, and what was chosen said in words beside it.
+  const chooser = karin.getByLabel('Besluitbrief (PDF)');
+  const pick = await chooser.boundingBox();
+  expect(pick!.height).toBeGreaterThanOrEqual(44);
+  expect(pick!.width).toBeGreaterThanOrEqual(44);
+  await expect(karin.getByText('Kies een PDF-bestand', { exact: true })).toBeVisible();
+  await expect(karin.getByText('Nog geen bestand gekozen.')).toBeVisible();
+  await chooser.setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  await expect(karin.getByText('Gekozen: besluit.pdf')).toBeVisible();
+  await expect(chooser).toHaveAccessibleDescription(/Gekozen: besluit\.pdf/);
   await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
   await expect(karin.getByText('De brief is verstuurd. De inwoner ziet hem nu in Loket.')).toBeVisible();
   await expect(
