@@ -1,10 +1,11 @@
 import { ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import type { DeskAppointment, DeskDay, DeskLocation } from '../../domain/desk-api';
+import type { DeskAppointment, DeskDay } from '../../domain/desk-api';
 import { fetchDeskDay, fetchDeskLocations, lookupAppointment, postArrival } from '../api/desk';
 import { ApiError, errorCodeOf } from '../api/http';
 import { newActionKey } from '../api/staff';
 import type { Result } from './result';
+import { usePlaceChoice } from './place-choice';
 import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
@@ -19,11 +20,10 @@ export const useDeskStore = defineStore('desk', () => {
   const staff = useStaffStore();
   const call = useStaffApiCall();
 
-  /** The places with desks this employee serves */
-  const locations = ref<DeskLocation[]>([]);
-  const { status: locationsStatus, errorCode: locationsErrorCode, ...locationsLoad } = useTrackedLoad();
-  /** The place whose day is shown */
-  const locationId = ref<string | null>(null);
+  /** The places with desks this employee serves, and the one whose day is shown */
+  const { locations, locationsStatus, locationsErrorCode, locationId, loadLocations, clearPlaces } = usePlaceChoice(
+    () => call(fetchDeskLocations),
+  );
 
   /** Today's appointments at that place */
   const day = ref<DeskDay | null>(null);
@@ -31,14 +31,6 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** The appointment found by its reference */
   const found = ref<DeskAppointment | null>(null);
-
-  async function loadLocations(): Promise<void> {
-    if (locationsStatus.value === 'ready') return;
-    await locationsLoad.track(async () => {
-      locations.value = (await call(fetchDeskLocations)).locations;
-      locationId.value ??= locations.value[0]?.id ?? null;
-    });
-  }
 
   async function loadDay(): Promise<void> {
     const place = locationId.value;
@@ -79,9 +71,7 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   function clear(): void {
-    locations.value = [];
-    locationsLoad.reset();
-    locationId.value = null;
+    clearPlaces();
     day.value = null;
     dayLoad.reset();
     found.value = null;

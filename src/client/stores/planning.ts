@@ -9,7 +9,6 @@ import type {
   NewCapacityChange,
   NewClosure,
   PlaceClosure,
-  PlanningLocation,
   QueuedHomeVisit,
 } from '../../domain/planning-api';
 import { errorCodeOf } from '../api/http';
@@ -28,6 +27,7 @@ import {
   planHomeVisit,
 } from '../api/planning';
 import { newActionKey } from '../api/staff';
+import { usePlaceChoice } from './place-choice';
 import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
@@ -45,11 +45,10 @@ export const usePlanningStore = defineStore('planning', () => {
   // Nothing to forget on a 401: the watch below clears this store however the session ends.
   const call = useStaffApiCall();
 
-  /** The places this planner plans (within their municipalities) */
-  const locations = ref<PlanningLocation[]>([]);
-  const { status: locationsStatus, errorCode: locationsErrorCode, ...locationsLoad } = useTrackedLoad();
-  /** The place chosen on the agenda and closures pages */
-  const locationId = ref<string | null>(null);
+  /** The places this planner plans (within their municipalities), and the one on the agenda and closures pages */
+  const { locations, locationsStatus, locationsErrorCode, locationId, loadLocations, clearPlaces } = usePlaceChoice(
+    () => call(fetchLocations),
+  );
 
   /** The agenda on screen */
   const agenda = ref<DayAgenda | null>(null);
@@ -63,14 +62,6 @@ export const usePlanningStore = defineStore('planning', () => {
   /** Home visits to plan, and planned ones */
   const queue = ref<QueuedHomeVisit[]>([]);
   const { status: queueStatus, errorCode: queueErrorCode, ...queueLoad } = useTrackedLoad();
-
-  async function loadLocations(): Promise<void> {
-    if (locationsStatus.value === 'ready') return;
-    await locationsLoad.track(async () => {
-      locations.value = (await call(fetchLocations)).locations;
-      locationId.value ??= locations.value[0]?.id ?? null;
-    });
-  }
 
   async function loadAgenda(place: string, date: string): Promise<void> {
     const loaded = await agendaLoad.track(async () => {
@@ -132,9 +123,7 @@ export const usePlanningStore = defineStore('planning', () => {
   const done = (visitId: string, key: string) => change(() => markHomeVisitDone(visitId, key), loadQueue);
 
   function clear(): void {
-    locations.value = [];
-    locationsLoad.reset();
-    locationId.value = null;
+    clearPlaces();
     agenda.value = null;
     agendaLoad.reset();
     closures.value = [];

@@ -1,7 +1,9 @@
-// The load pattern of the back-office stores (desk, planning): a page sees "loading", then the
-// answer or the error code to show; a refresh of what is on screen does not blank it.
-import { describe, expect, it } from 'vitest';
+// The load patterns of the back-office stores (desk, planning): a page sees "loading", then the
+// answer or the error code to show; a refresh of what is on screen does not blank it; the places
+// a member of staff works for load once, the first chosen until they pick another.
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
+import { usePlaceChoice } from './place-choice';
 import { useTrackedLoad } from './tracked-load';
 
 describe('useTrackedLoad', () => {
@@ -46,5 +48,27 @@ describe('useTrackedLoad', () => {
     await load.track(() => Promise.reject(new Error('x')));
     load.reset();
     expect([load.status.value, load.errorCode.value]).toEqual(['idle', null]);
+  });
+});
+
+describe('usePlaceChoice', () => {
+  it('loads the places once, chooses the first until another is chosen, and forgets them on clear', async () => {
+    const fetch = vi.fn(() =>
+      Promise.resolve({
+        locations: [
+          { id: 'centraal', name: 'Centraal' },
+          { id: 'noord', name: 'Noord' },
+        ],
+      }),
+    );
+    const places = usePlaceChoice(fetch);
+    await places.loadLocations();
+    expect(places.locationId.value).toBe('centraal');
+    places.locationId.value = 'noord';
+    await places.loadLocations();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect([places.locationsStatus.value, places.locationId.value]).toEqual(['ready', 'noord']);
+    places.clearPlaces();
+    expect([places.locations.value, places.locationsStatus.value, places.locationId.value]).toEqual([[], 'idle', null]);
   });
 });
