@@ -51,7 +51,7 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   // The error summary takes the focus and links to the field, which says the same and keeps the number.
   const summary = desk.getByRole('alert');
   await expect(summary).toContainText('Dit BSN bestaat niet');
-  await expect(desk.locator('#assist-search-summary')).toBeFocused();
+  await expect(desk.locator('.loket-error-summary')).toBeFocused();
   await expect(desk.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
   await expect(desk.getByLabel('BSN')).toHaveAccessibleDescription(/Dit BSN bestaat niet/);
   await expect(desk.getByLabel('BSN')).toHaveValue('999990045');
@@ -69,7 +69,7 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   // A purpose is required.
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
   await expect(desk.getByRole('alert')).toContainText('Kies waarmee u helpt.');
-  await expect(desk.locator('#purpose-summary')).toBeFocused();
+  await expect(desk.locator('.loket-error-summary')).toBeFocused();
   await desk.getByRole('radio', { name: 'Een afspraak maken, verzetten of afzeggen' }).check();
   await expectNoAxeViolations(desk);
   await desk.getByRole('button', { name: 'Hulp starten' }).click();

@@ -70,7 +70,11 @@ test('a resident asks a question; the case worker answers it from the worklist; 
 
   // An empty answer is refused in the page; then the answer is sent.
   await karin.getByRole('button', { name: 'Antwoord versturen' }).click();
-  await expect(karin.getByText('Schrijf een antwoord.')).toBeVisible();
+  // As on every form: the error summary takes the focus, its link leads to the field.
+  await expect(karin.locator('.loket-error-summary')).toBeFocused();
+  await expect(karin.getByLabel('Uw antwoord')).toHaveAttribute('aria-invalid', 'true');
+  await expect(karin.getByLabel('Uw antwoord')).toHaveAccessibleDescription(/Schrijf een antwoord\./);
+  await karin.getByRole('link', { name: 'Schrijf een antwoord.' }).click();
   await expect(karin.getByLabel('Uw antwoord')).toBeFocused();
   await karin.getByLabel('Uw antwoord').fill(ANSWER);
   await karin.getByRole('button', { name: 'Antwoord versturen' }).click();
