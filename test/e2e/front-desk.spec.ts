@@ -74,8 +74,8 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   await expectNoAxeViolations(desk);
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
 
-  // The resident's own screens, framed.
-  await expect(desk).toHaveURL(/\/aanvragen$/);
+  // The resident's own screens, framed (their code loads first: on a busy machine that takes a while).
+  await expect(desk).toHaveURL(/\/aanvragen$/, { timeout: 20_000 });
   const banner = desk.getByRole('region', { name: 'Hulp aan de balie' });
   await expect(banner).toContainText(`U helpt ${residentName}`);
   await expect(banner).toContainText('Waarvoor: Een afspraak maken, verzetten of afzeggen');
