@@ -162,7 +162,7 @@ export const STATES: State[] = [
       await page.getByRole('link', { name: /DigiD/ }).click();
       await page.getByLabel('BSN').fill('999990018');
       await page.getByRole('button', { name: 'Inloggen' }).click();
-      return page.getByText('Dit BSN klopt niet.');
+      return page.getByText('Dit BSN bestaat niet.');
     },
   },
   { name: 'accessibility statement', open: (page) => goto(page, '/toegankelijkheid') },

@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectNoAxeViolations, logIn } from './support';
+import { desktopPage, staffLogIn } from './staff-support';
 
 // A server of its own: the administrator here ends every session of Karin's, which would log
 // her out of the journeys that run beside this one on the shared server.
@@ -23,26 +24,16 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const ANNA = '999990032'; // Wassenaar: individuele inkomenstoeslag in progress (not used by other specs)
-const NOTE = `Wij wachten op het advies van de inkomensconsulent (${Date.now()}).`;
-
-async function staffLogIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-    locale: 'nl-NL',
-  });
-  const staff = await context.newPage();
-  await staff.goto('/beheer');
-  await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
-  await staff.getByLabel('Gebruikersnaam').fill(username);
-  await staff.getByRole('button', { name: 'Inloggen' }).click();
+/** A case worker or an administrator on their own desktop browser, at their start page. */
+async function staffOn(browser: Browser, username: string): Promise<Page> {
+  const staff = await desktopPage(browser, `http://localhost:${PORT}`);
   // Each role's own start: the worklist (case worker), the accounts (administrator).
-  await expect(staff).toHaveURL(username === 'a.visser' ? /\/beheer\/accounts$/ : /\/beheer$/);
+  await staffLogIn(staff, username, { landsOn: username === 'a.visser' ? /\/beheer\/accounts$/ : /\/beheer$/ });
   return staff;
 }
+
+const ANNA = '999990032'; // Wassenaar: individuele inkomenstoeslag in progress (not used by other specs)
+const NOTE = `Wij wachten op het advies van de inkomensconsulent (${Date.now()}).`;
 
 async function decisionLetter(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -66,7 +57,7 @@ test('a case worker changes the status and sends the decision letter; the reside
   const annasCase = applications.find((a) => a.scheme.code === 'individuele-inkomenstoeslag')!;
 
   // Karin finds the case and sets the next status, with a note for Anna.
-  const karin = await staffLogIn(browser, 'k.jansen');
+  const karin = await staffOn(browser, 'k.jansen');
   await karin.getByLabel('Zaaknummer').fill(annasCase.reference);
   await karin.getByRole('button', { name: 'Zoeken' }).click();
   await karin
@@ -100,9 +91,17 @@ test('a case worker changes the status and sends the decision letter; the reside
   await expect(karin.getByRole('link', { name: 'Kies de brief als PDF-bestand.' })).toBeVisible();
   await expect(karin.getByLabel('Besluitbrief (PDF)')).toHaveAttribute('aria-invalid', 'true');
   await expect(karin.getByLabel('Toegekend', { exact: true })).toBeChecked();
-  await karin
-    .getByLabel('Besluitbrief (PDF)')
-    .setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  // The letter's chooser looks like the product's other file pickers: a button of at least
+  // 44 x 44 px with its own words, and what was chosen said in words beside it.
+  const chooser = karin.getByLabel('Besluitbrief (PDF)');
+  const pick = await chooser.boundingBox();
+  expect(pick!.height).toBeGreaterThanOrEqual(44);
+  expect(pick!.width).toBeGreaterThanOrEqual(44);
+  await expect(karin.getByText('Kies een PDF-bestand', { exact: true })).toBeVisible();
+  await expect(karin.getByText('Nog geen bestand gekozen.')).toBeVisible();
+  await chooser.setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: await decisionLetter() });
+  await expect(karin.getByText('Gekozen: besluit.pdf')).toBeVisible();
+  await expect(chooser).toHaveAccessibleDescription(/Gekozen: besluit\.pdf/);
   await karin.getByRole('button', { name: 'Besluit vastleggen en brief versturen' }).click();
   await expect(karin.getByText('De brief is verstuurd. De inwoner ziet hem nu in Loket.')).toBeVisible();
   await expect(
@@ -126,7 +125,7 @@ test('a case worker changes the status and sends the decision letter; the reside
   await expectNoAxeViolations(page);
 
   // Anton, administrator: the live sessions, Karin's among them; he ends hers.
-  const anton = await staffLogIn(browser, 'a.visser');
+  const anton = await staffOn(browser, 'a.visser');
   await anton.getByRole('link', { name: 'Actieve sessies' }).click();
   await expect(anton.getByRole('heading', { level: 1, name: 'Actieve sessies' })).toBeVisible();
   // Other browser tests on this server may have left sessions of Karin's too: end them all.

@@ -10,9 +10,10 @@
  * - the session warning before the end, and a half-typed question back after the next login.
  * Runs on a server of its own (E2E_PORT + 41): the check-in changes demo data others read.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { ensureServiceWorkerControls, expectNoAxeViolations, logIn } from './support';
+import { desktopPage, staffLogIn } from './staff-support';
 
 // This journey needs the real service worker (the config blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -27,26 +28,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** The desk's PC: a desktop screen. */
-async function deskPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-    locale: 'nl-NL',
-  });
-  return context.newPage();
-}
-
-async function staffLogIn(page: Page, area: '/balie' | '/beheer', username: string): Promise<void> {
-  await page.goto(area);
-  await page.getByRole('link', { name: 'Inloggen als medewerker' }).click();
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(new RegExp(`${area}(/agenda)?$`));
-}
 
 /**
  * A camera and a QR reader for a browser that has neither here (headless Chromium on Linux): a
@@ -88,9 +69,9 @@ test('the desk finds an appointment by its reference and checks the resident in;
   expect(reference).toBe('AFS-DEMO0681');
   await expect(page.getByRole('img', { name: new RegExp(reference) })).toBeVisible();
 
-  const desk = await deskPage(browser);
+  const desk = await desktopPage(browser, `http://localhost:${PORT}`);
   await fakeQrCamera(desk, reference);
-  await staffLogIn(desk, '/balie', 'f.dekker');
+  await staffLogIn(desk, 'f.dekker', { area: '/balie' });
   await expect(desk.getByRole('heading', { level: 1, name: 'Balie' })).toBeVisible();
   await expect(desk.getByRole('heading', { level: 2, name: 'Aanmelden voor een afspraak' })).toBeVisible();
   const today = desk.getByRole('list', { name: /, Werk en Inkomen, kantoor Voorburg: 1 afspraak$/ });
@@ -127,8 +108,8 @@ test('the desk finds an appointment by its reference and checks the resident in;
   await desk.context().close();
 
   // The planner's agenda of today says so.
-  const planner = await deskPage(browser);
-  await staffLogIn(planner, '/beheer', 'p.smit');
+  const planner = await desktopPage(browser, `http://localhost:${PORT}`);
+  await staffLogIn(planner, 'p.smit', { landsOn: /\/beheer\/agenda$/ });
   await planner.getByRole('button', { name: 'Agenda tonen' }).click();
   const agenda = planner.getByRole('table', { name: /^Afspraken op / });
   await expect(agenda.getByRole('row', { name: /Ahmed Yilmaz/ })).toContainText(/aangemeld om \d\d:\d\d/);
@@ -137,8 +118,8 @@ test('the desk finds an appointment by its reference and checks the resident in;
 
 test('front-desk help cannot log the employee out; "Hulp beëindigen" is the way out', async ({ browser }) => {
   test.setTimeout(120_000);
-  const desk = await deskPage(browser);
-  await staffLogIn(desk, '/balie', 'f.dekker');
+  const desk = await desktopPage(browser, `http://localhost:${PORT}`);
+  await staffLogIn(desk, 'f.dekker', { area: '/balie' });
   await desk.getByLabel('BSN').fill('999990032');
   await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
   await desk.getByRole('radio', { name: 'Vragen beantwoorden en meekijken' }).check();

@@ -8,9 +8,10 @@
  * in mijn gegevens" says a front-desk employee made it, and why. axe on every step.
  * Runs on a server of its own: the booking uses urgent capacity other journeys read.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { dumpBrowserStorage, expectNoAxeViolations, logIn } from './support';
+import { desktopPage } from './staff-support';
 
 const PORT = Number(process.env.E2E_PORT ?? 8181) + 37;
 let server: OwnServer | undefined;
@@ -23,21 +24,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** The desk's PC: a desktop screen. */
-async function deskPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-    locale: 'nl-NL',
-  });
-  return context.newPage();
-}
-
 test('the front desk books urgent debt help for a walk-in; the resident sees it and why', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const desk = await deskPage(browser);
+  const desk = await desktopPage(browser, `http://localhost:${PORT}`);
 
   // Staff log in at /balie.
   await desk.goto('/balie');
@@ -53,11 +42,21 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   await expect(desk).toHaveTitle(/^Balie - /);
   await expectNoAxeViolations(desk);
 
-  // A mistyped BSN is caught (elfproef); then the right one finds the resident.
+  // A BSN too short, then one that fails the elfproef, each with its own words; then the right one finds the resident.
+  await desk.getByLabel('BSN').fill('9999900');
+  await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(desk.getByRole('alert')).toContainText('Een BSN heeft 9 cijfers.');
   await desk.getByLabel('BSN').fill('999990045');
   await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
-  await expect(desk.getByRole('alert')).toContainText('Dit BSN klopt niet');
+  // The error summary takes the focus and links to the field, which says the same and keeps the number.
+  const summary = desk.getByRole('alert');
+  await expect(summary).toContainText('Dit BSN bestaat niet');
+  await expect(desk.locator('.loket-error-summary')).toBeFocused();
   await expect(desk.getByLabel('BSN')).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.getByLabel('BSN')).toHaveAccessibleDescription(/Dit BSN bestaat niet/);
+  await expect(desk.getByLabel('BSN')).toHaveValue('999990045');
+  await summary.getByRole('link', { name: /Dit BSN bestaat niet/ }).click();
+  await expect(desk.getByLabel('BSN')).toBeFocused();
   await expectNoAxeViolations(desk);
   await desk.getByLabel('BSN').fill('999990044');
   await desk.getByRole('button', { name: 'Zoeken', exact: true }).click();
@@ -69,13 +68,14 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
 
   // A purpose is required.
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
-  await expect(desk.getByRole('alert')).toHaveText('Kies waarmee u helpt.');
+  await expect(desk.getByRole('alert')).toContainText('Kies waarmee u helpt.');
+  await expect(desk.locator('.loket-error-summary')).toBeFocused();
   await desk.getByRole('radio', { name: 'Een afspraak maken, verzetten of afzeggen' }).check();
   await expectNoAxeViolations(desk);
   await desk.getByRole('button', { name: 'Hulp starten' }).click();
 
-  // The resident's own screens, framed.
-  await expect(desk).toHaveURL(/\/aanvragen$/);
+  // The resident's own screens, framed (their code loads first: on a busy machine that takes a while).
+  await expect(desk).toHaveURL(/\/aanvragen$/, { timeout: 20_000 });
   const banner = desk.getByRole('region', { name: 'Hulp aan de balie' });
   await expect(banner).toContainText(`U helpt ${residentName}`);
   await expect(banner).toContainText('Waarvoor: Een afspraak maken, verzetten of afzeggen');

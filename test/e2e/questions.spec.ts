@@ -5,9 +5,10 @@
  * plain words; Jan reads the answer under his question and finds a message in his inbox.
  * axe on every page.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOwnServer, type OwnServer } from './fixtures/own-server';
 import { expectNoAxeViolations, logIn } from './support';
+import { desktopPage, staffLogIn } from './staff-support';
 
 // A server of its own (offset 40): answering changes Jan's application and inbox, which other
 // journeys on the shared server read.
@@ -25,23 +26,6 @@ test.afterAll(async () => {
 const JAN = '999990019';
 const QUESTION = `Moet ik ook mijn spaarrekening laten zien? (${Date.now()})`;
 const ANSWER = 'Ja, dat moet. Stuur een afschrift van uw spaarrekening. Dat kan met een foto.';
-
-async function staffLogIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://localhost:${PORT}`,
-    viewport: { width: 1280, height: 900 },
-    isMobile: false,
-    hasTouch: false,
-    locale: 'nl-NL',
-  });
-  const staff = await context.newPage();
-  await staff.goto('/beheer');
-  await staff.getByRole('link', { name: 'Inloggen als medewerker' }).click();
-  await staff.getByLabel('Gebruikersnaam').fill(username);
-  await staff.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(staff).toHaveURL(/\/beheer$/);
-  return staff;
-}
 
 test('a resident asks a question; the case worker answers it from the worklist; the resident reads the answer and gets a message', async ({
   page,
@@ -63,7 +47,8 @@ test('a resident asks a question; the case worker answers it from the worklist; 
   await expect(page.getByText(QUESTION)).toBeVisible();
 
   // Karin's worklist: the question waits under "Vragen beantwoorden", linked to the case.
-  const karin = await staffLogIn(browser, 'k.jansen');
+  const karin = await desktopPage(browser, `http://localhost:${PORT}`);
+  await staffLogIn(karin, 'k.jansen');
   await expect(karin.getByRole('heading', { level: 1, name: 'Werklijst' })).toBeVisible();
   const questions = karin.getByRole('region', { name: /^Vragen beantwoorden/ });
   await expect(questions.getByRole('heading', { level: 2, name: 'Vragen beantwoorden (1)' })).toBeVisible();
@@ -85,7 +70,11 @@ test('a resident asks a question; the case worker answers it from the worklist; 
 
   // An empty answer is refused in the page; then the answer is sent.
   await karin.getByRole('button', { name: 'Antwoord versturen' }).click();
-  await expect(karin.getByText('Schrijf een antwoord.')).toBeVisible();
+  // As on every form: the error summary takes the focus, its link leads to the field.
+  await expect(karin.locator('.loket-error-summary')).toBeFocused();
+  await expect(karin.getByLabel('Uw antwoord')).toHaveAttribute('aria-invalid', 'true');
+  await expect(karin.getByLabel('Uw antwoord')).toHaveAccessibleDescription(/Schrijf een antwoord\./);
+  await karin.getByRole('link', { name: 'Schrijf een antwoord.' }).click();
   await expect(karin.getByLabel('Uw antwoord')).toBeFocused();
   await karin.getByLabel('Uw antwoord').fill(ANSWER);
   await karin.getByRole('button', { name: 'Antwoord versturen' }).click();

@@ -106,8 +106,13 @@ test('a resident without applications sees a calm empty state', async ({ page })
 
 test('the simulator refuses a BSN that fails the elfproef and keeps what was typed', async ({ page }) => {
   await logIn(page, '999990018');
-  await expect(page.getByText('Dit BSN klopt niet. Een BSN heeft 9 cijfers.')).toBeVisible();
+  await expect(page.getByText('Dit BSN bestaat niet. Kijk of u geen cijfer verkeerd heeft getypt.')).toBeVisible();
   await expect(page.getByLabel('BSN')).toHaveValue('999990018');
+  // Too few digits is another mistake, with its own message.
+  await page.getByLabel('BSN').fill('99999001');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByText('Een BSN heeft 9 cijfers. Kijk of u het hele nummer heeft getypt.')).toBeVisible();
+  await expect(page.getByLabel('BSN')).toHaveValue('99999001');
   await page.getByRole('button', { name: 'Annuleren' }).click();
   await expect(page.getByText('U heeft het inloggen afgebroken.')).toBeVisible();
 });

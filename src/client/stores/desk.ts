@@ -1,11 +1,12 @@
 import { ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import type { DeskAppointment, DeskDay, DeskLocation } from '../../domain/desk-api';
+import type { DeskAppointment, DeskDay } from '../../domain/desk-api';
 import { fetchDeskDay, fetchDeskLocations, lookupAppointment, postArrival } from '../api/desk';
 import { ApiError, errorCodeOf } from '../api/http';
 import { newActionKey } from '../api/staff';
-import type { LoadStatus } from './load-status';
 import type { Result } from './result';
+import { usePlaceChoice } from './place-choice';
+import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
 
@@ -19,47 +20,25 @@ export const useDeskStore = defineStore('desk', () => {
   const staff = useStaffStore();
   const call = useStaffApiCall();
 
-  /** The places with desks this employee serves */
-  const locations = ref<DeskLocation[]>([]);
-  const locationsStatus = ref<LoadStatus>('idle');
-  const locationsErrorCode = ref<string | null>(null);
-  /** The place whose day is shown */
-  const locationId = ref<string | null>(null);
+  /** The places with desks this employee serves, and the one whose day is shown */
+  const { locations, locationsStatus, locationsErrorCode, locationId, loadLocations, clearPlaces } = usePlaceChoice(
+    () => call(fetchDeskLocations),
+  );
 
   /** Today's appointments at that place */
   const day = ref<DeskDay | null>(null);
-  const dayStatus = ref<LoadStatus>('idle');
-  const dayErrorCode = ref<string | null>(null);
+  const { status: dayStatus, errorCode: dayErrorCode, ...dayLoad } = useTrackedLoad();
 
   /** The appointment found by its reference */
   const found = ref<DeskAppointment | null>(null);
 
-  async function loadLocations(): Promise<void> {
-    if (locationsStatus.value === 'ready') return;
-    locationsStatus.value = 'loading';
-    try {
-      locations.value = (await call(fetchDeskLocations)).locations;
-      locationId.value ??= locations.value[0]?.id ?? null;
-      locationsStatus.value = 'ready';
-    } catch (error) {
-      locationsErrorCode.value = errorCodeOf(error);
-      locationsStatus.value = 'error';
-    }
-  }
-
   async function loadDay(): Promise<void> {
     const place = locationId.value;
     if (!place) return;
-    dayStatus.value = 'loading';
-    dayErrorCode.value = null;
-    try {
+    const loaded = await dayLoad.track(async () => {
       day.value = await call(() => fetchDeskDay(place));
-      dayStatus.value = 'ready';
-    } catch (error) {
-      day.value = null;
-      dayErrorCode.value = errorCodeOf(error);
-      dayStatus.value = 'error';
-    }
+    });
+    if (!loaded) day.value = null;
   }
 
   /** Another place: its day is loaded at once. */
@@ -92,11 +71,9 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   function clear(): void {
-    locations.value = [];
-    locationsStatus.value = 'idle';
-    locationId.value = null;
+    clearPlaces();
     day.value = null;
-    dayStatus.value = 'idle';
+    dayLoad.reset();
     found.value = null;
   }
 

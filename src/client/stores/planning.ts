@@ -9,7 +9,6 @@ import type {
   NewCapacityChange,
   NewClosure,
   PlaceClosure,
-  PlanningLocation,
   QueuedHomeVisit,
 } from '../../domain/planning-api';
 import { errorCodeOf } from '../api/http';
@@ -28,7 +27,8 @@ import {
   planHomeVisit,
 } from '../api/planning';
 import { newActionKey } from '../api/staff';
-import type { LoadStatus } from './load-status';
+import { usePlaceChoice } from './place-choice';
+import { useTrackedLoad } from './tracked-load';
 import { useStaffStore } from './staff';
 import { useStaffApiCall } from './staff-api-call';
 
@@ -45,67 +45,37 @@ export const usePlanningStore = defineStore('planning', () => {
   // Nothing to forget on a 401: the watch below clears this store however the session ends.
   const call = useStaffApiCall();
 
-  /** The places this planner plans (within their municipalities) */
-  const locations = ref<PlanningLocation[]>([]);
-  const locationsStatus = ref<LoadStatus>('idle');
-  const locationsErrorCode = ref<string | null>(null);
-  /** The place chosen on the agenda and closures pages */
-  const locationId = ref<string | null>(null);
+  /** The places this planner plans (within their municipalities), and the one on the agenda and closures pages */
+  const { locations, locationsStatus, locationsErrorCode, locationId, loadLocations, clearPlaces } = usePlaceChoice(
+    () => call(fetchLocations),
+  );
 
   /** The agenda on screen */
   const agenda = ref<DayAgenda | null>(null);
-  const agendaStatus = ref<LoadStatus>('idle');
-  const agendaErrorCode = ref<string | null>(null);
+  const { status: agendaStatus, errorCode: agendaErrorCode, ...agendaLoad } = useTrackedLoad();
 
   /** Closures and capacity changes of the chosen place, from today on */
   const closures = ref<PlaceClosure[]>([]);
   const capacityChanges = ref<CapacityChange[]>([]);
-  const closuresStatus = ref<LoadStatus>('idle');
-  const closuresErrorCode = ref<string | null>(null);
+  const { status: closuresStatus, errorCode: closuresErrorCode, ...closuresLoad } = useTrackedLoad();
 
   /** Home visits to plan, and planned ones */
   const queue = ref<QueuedHomeVisit[]>([]);
-  const queueStatus = ref<LoadStatus>('idle');
-  const queueErrorCode = ref<string | null>(null);
-
-  async function loadLocations(): Promise<void> {
-    if (locationsStatus.value === 'ready') return;
-    locationsStatus.value = 'loading';
-    try {
-      locations.value = (await call(fetchLocations)).locations;
-      locationId.value ??= locations.value[0]?.id ?? null;
-      locationsStatus.value = 'ready';
-    } catch (error) {
-      locationsErrorCode.value = errorCodeOf(error);
-      locationsStatus.value = 'error';
-    }
-  }
+  const { status: queueStatus, errorCode: queueErrorCode, ...queueLoad } = useTrackedLoad();
 
   async function loadAgenda(place: string, date: string): Promise<void> {
-    agendaStatus.value = 'loading';
-    agendaErrorCode.value = null;
-    try {
+    const loaded = await agendaLoad.track(async () => {
       agenda.value = await call(() => fetchAgenda(place, date));
-      agendaStatus.value = 'ready';
-    } catch (error) {
-      agenda.value = null;
-      agendaErrorCode.value = errorCodeOf(error);
-      agendaStatus.value = 'error';
-    }
+    });
+    if (!loaded) agenda.value = null;
   }
 
   async function loadClosures(place: string): Promise<void> {
-    closuresStatus.value = 'loading';
-    closuresErrorCode.value = null;
-    try {
+    await closuresLoad.track(async () => {
       const [c, k] = await Promise.all([call(() => fetchClosures(place)), call(() => fetchCapacityChanges(place))]);
       closures.value = c.closures;
       capacityChanges.value = k.capacityChanges;
-      closuresStatus.value = 'ready';
-    } catch (error) {
-      closuresErrorCode.value = errorCodeOf(error);
-      closuresStatus.value = 'error';
-    }
+    });
   }
 
   async function change(run: () => Promise<unknown>, reload: () => Promise<void>): Promise<PlanningResult> {
@@ -135,15 +105,13 @@ export const usePlanningStore = defineStore('planning', () => {
     );
 
   async function loadQueue(): Promise<void> {
-    if (queue.value.length === 0) queueStatus.value = 'loading';
-    queueErrorCode.value = null;
-    try {
-      queue.value = (await call(fetchHomeVisitQueue)).homeVisits;
-      queueStatus.value = 'ready';
-    } catch (error) {
-      queueErrorCode.value = errorCodeOf(error);
-      queueStatus.value = 'error';
-    }
+    // A refresh after a change keeps the list on screen.
+    await queueLoad.track(
+      async () => {
+        queue.value = (await call(fetchHomeVisitQueue)).homeVisits;
+      },
+      { quiet: queue.value.length > 0 },
+    );
   }
 
   const plan = (visitId: string, window: HomeVisitPlanning, key: string) =>
@@ -155,16 +123,14 @@ export const usePlanningStore = defineStore('planning', () => {
   const done = (visitId: string, key: string) => change(() => markHomeVisitDone(visitId, key), loadQueue);
 
   function clear(): void {
-    locations.value = [];
-    locationsStatus.value = 'idle';
-    locationId.value = null;
+    clearPlaces();
     agenda.value = null;
-    agendaStatus.value = 'idle';
+    agendaLoad.reset();
     closures.value = [];
     capacityChanges.value = [];
-    closuresStatus.value = 'idle';
+    closuresLoad.reset();
     queue.value = [];
-    queueStatus.value = 'idle';
+    queueLoad.reset();
   }
 
   // An unattended desk shows nothing personal: the session's end takes the names off the screen.

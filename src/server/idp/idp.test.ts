@@ -249,10 +249,32 @@ describe('DigiD simulator (embedded OpenID provider)', () => {
     const result = await postForm(jar, formAction(await page.response.text()), { bsn: '999990018' });
     expect(result.response.status).toBe(400);
     const html = await result.response.text();
-    expect(html).toContain('<p id="bsn-error" class="error">Dit BSN klopt niet. Een BSN heeft 9 cijfers.</p>');
+    expect(html).toContain(
+      '<p id="bsn-error" class="error">Dit BSN bestaat niet. Kijk of u geen cijfer verkeerd heeft getypt.</p>',
+    );
+    expect(html).not.toContain('Een BSN heeft 9 cijfers');
     expect(html).toContain('value="999990018"');
     expect(html).toContain('aria-describedby="bsn-hint bsn-error" aria-invalid="true"');
   });
+
+  it.each([
+    ['8 digits', '99999001'],
+    ['10 digits', '9999900190'],
+    ['a letter among the digits', '99999001a'],
+  ])(
+    'refuses a BSN of the wrong length or with other signs (%s) with its own message, the typed value kept',
+    async (_, typed) => {
+      const { jar, page } = await startFlow(await discover());
+      const result = await postForm(jar, formAction(await page.response.text()), { bsn: typed });
+      expect(result.response.status).toBe(400);
+      const html = await result.response.text();
+      expect(html).toContain(
+        '<p id="bsn-error" class="error">Een BSN heeft 9 cijfers. Kijk of u het hele nummer heeft getypt.</p>',
+      );
+      expect(html).not.toContain('bestaat niet');
+      expect(html).toContain(`value="${typed}"`);
+    },
+  );
 
   it('refuses a valid BSN that is not a test person', async () => {
     const { jar, page } = await startFlow(await discover());

@@ -115,7 +115,8 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionR
       const typedBsn = (request.body?.bsn ?? '').slice(0, 64);
       const bsn = normaliseBsn(typedBsn);
       let error: LoginErrorCode | undefined;
-      if (!isValidBsn(bsn)) error = 'BSN_INVALID';
+      if (!/^\d{9}$/.test(bsn)) error = 'BSN_LENGTH';
+      else if (!isValidBsn(bsn)) error = 'BSN_INVALID';
       else if (!(await findPerson(bsn))) error = 'BSN_UNKNOWN';
       if (error) {
         const interactionPath = `${issuerPath}/interaction/${interaction.uid}`;

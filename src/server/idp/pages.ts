@@ -5,7 +5,10 @@ const PAGE_TITLE = 'DigiD simulatie';
 
 /** Plain-Dutch (B1) messages; the codes are what tests and callers compare, never the text. */
 const LOGIN_ERRORS = {
-  BSN_INVALID: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers.',
+  // Too short, too long or not digits: say what a BSN looks like.
+  BSN_LENGTH: 'Een BSN heeft 9 cijfers. Kijk of u het hele nummer heeft getypt.',
+  // 9 digits that fail the elfproef: a typing error in one of them, most likely.
+  BSN_INVALID: 'Dit BSN bestaat niet. Kijk of u geen cijfer verkeerd heeft getypt.',
   BSN_UNKNOWN: 'Dit BSN hoort niet bij een testpersoon.',
 } as const;
 export type LoginErrorCode = keyof typeof LOGIN_ERRORS;

@@ -49,7 +49,8 @@ const nl = {
       searching: 'Bezig met zoeken',
       neither: 'Vul een BSN of een zaaknummer in.',
       both: 'Vul één van de twee in, niet allebei.',
-      bsnInvalid: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers. Kijk of u het goed heeft overgenomen.',
+      bsnLength: 'Een BSN heeft 9 cijfers. Kijk of u het hele nummer heeft overgenomen.',
+      bsnInvalid: 'Dit BSN bestaat niet. Kijk of u geen cijfer verkeerd heeft overgenomen.',
       notFound:
         'Niemand gevonden. Kijk of het nummer klopt. U vindt alleen inwoners van de gemeenten waarvoor u werkt.',
       found: 'Gevonden',
