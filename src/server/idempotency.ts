@@ -19,6 +19,7 @@ import fp from 'fastify-plugin';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_LIFETIME_DAYS } from '../domain/outbox-state';
 import type { AppContext } from './context';
+import { isDatabaseUnavailable } from './db/connection-errors';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
 
@@ -82,6 +83,16 @@ function requestFingerprint(method: string, path: string, body: unknown): string
   return createHash('sha256')
     .update(`${method} ${path}\n${canonical(body)}`)
     .digest('hex');
+}
+
+/**
+ * A rollback that fails because the connection is gone has nothing left to undo: PostgreSQL ends
+ * the transaction with the connection. Thrown from the onSend of an error answer (a 503 about
+ * that very connection), it made Fastify's last-resort handler answer 500; so it is dropped, and
+ * any other failure still goes up.
+ */
+function ignoreLostConnection(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) throw error;
 }
 
 async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): Promise<void> {
@@ -159,7 +170,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       }
       request.idempotency = idem;
     } catch (error) {
-      await settle(idem, 'rollback');
+      await settle(idem, 'rollback').catch(ignoreLostConnection);
       throw error;
     }
   });
@@ -168,7 +179,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
     const idem = request.idempotency;
     if (!idem || idem.settled) return payload;
     if (reply.statusCode < 200 || reply.statusCode >= 300) {
-      await settle(idem, 'rollback');
+      await settle(idem, 'rollback').catch(ignoreLostConnection);
       return payload;
     }
     try {
@@ -194,7 +205,8 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
 
   // A request that never reaches onSend (client gone, hook error) must not hold its transaction.
   const release = async (request: FastifyRequest) => {
-    if (request.idempotency && !request.idempotency.settled) await settle(request.idempotency, 'rollback');
+    if (request.idempotency && !request.idempotency.settled)
+      await settle(request.idempotency, 'rollback').catch(ignoreLostConnection);
   };
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);
