@@ -101,7 +101,18 @@ async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): 
   let committed = false;
   try {
     if (outcome === 'commit') {
-      await idem.trx.commit().execute();
+      try {
+        await idem.trx.commit().execute();
+      } catch (error) {
+        // Kysely gives a connection back after a failed commit only through a rollback; without
+        // it, a commit on a killed connection kept it lent out for ever, and the instance hung at
+        // shutdown waiting for it (seen in the cluster test's rolling restart).
+        await idem.trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw error;
+      }
       committed = true;
     } else {
       await idem.trx.rollback().execute();
