@@ -9,7 +9,10 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyRequest } from 'fastify';
+import { ErrorResponse } from '../domain/api';
 import { installErrorHandlers } from './errors';
+import { dbFor, idempotency } from './idempotency';
 import { createTestApp, type TestApp } from './testing';
 
 describe('an error that means the database is away', () => {
@@ -91,6 +94,45 @@ describe.skipIf(!process.env.DATABASE_URL)('a PostgreSQL connection killed under
     }
     expect(answers.every((status) => status === 401 || status === 503)).toBe(true);
     expect(answers.at(-1)).toBe(401);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('a change whose own connection is killed mid-request', () => {
+  let t: TestApp;
+  const app = Fastify({ logger: false });
+  beforeAll(async () => {
+    t = await createTestApp('postgres', { seed: false });
+    installErrorHandlers(app);
+    // A signed-in resident as the session hook would leave it, so the change runs in the
+    // idempotency plugin's transaction (dbFor), as every resident change does.
+    app.decorateRequest('resident', null);
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      (request as unknown as { resident: { bsn: string } }).resident = { bsn: '999990019' };
+    });
+    await app.register(idempotency, { ctx: t.ctx });
+    app.post('/api/change', { schema: { response: { 200: ErrorResponse, 503: ErrorResponse } } }, async (request) => {
+      // The connection of this request's transaction ends under it (a failover, a kill).
+      await sql`select pg_terminate_backend(pg_backend_pid())`.execute(dbFor(request, t.ctx));
+      return { error: { code: 'NOT_REACHED', message: '' } };
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t?.close();
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE, not a 500 about serialising an error', async () => {
+    // Before, rolling back the dead transaction failed inside the 503's own onSend, and Fastify's
+    // last-resort handler answered 500 FST_ERR_FAILED_ERROR_SERIALIZATION (seen in the cluster test).
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/change',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'killed-mid-request-1' },
+      payload: '{}',
+    });
+    expect(response.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(response.statusCode).toBe(503);
   });
 });
 

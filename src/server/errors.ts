@@ -28,11 +28,14 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
 }
 
 /** The disk or the quota is full (the folder store, the database's disk, a tus upload's file). */
-function isStorageFull(error: unknown): boolean {
+export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   // 53100: PostgreSQL's disk_full.
   return code === 'ENOSPC' || code === 'EDQUOT' || code === '53100';
 }
+
+/** 507's body, also written by the tus upload route, which answers outside Fastify's reply. */
+export const storageFullBody = () => errorBody('STORAGE_FULL', 'There is no room to store this; try again later');
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -49,7 +52,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (isStorageFull(error)) {
       request.log.error({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'storage full');
-      return reply.status(507).send(errorBody('STORAGE_FULL', 'There is no room to store this; try again later'));
+      return reply.status(507).send(storageFullBody());
     }
     if ('validation' in error && error.validation) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', error.message));

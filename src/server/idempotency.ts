@@ -19,6 +19,7 @@ import fp from 'fastify-plugin';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_LIFETIME_DAYS } from '../domain/outbox-state';
 import type { AppContext } from './context';
+import { isDatabaseUnavailable } from './db/connection-errors';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
 
@@ -84,13 +85,34 @@ function requestFingerprint(method: string, path: string, body: unknown): string
     .digest('hex');
 }
 
+/**
+ * A rollback that fails because the connection is gone has nothing left to undo: PostgreSQL ends
+ * the transaction with the connection. Thrown from the onSend of an error answer (a 503 about
+ * that very connection), it made Fastify's last-resort handler answer 500; so it is dropped, and
+ * any other failure still goes up.
+ */
+function ignoreLostConnection(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) throw error;
+}
+
 async function settle(idem: IdempotentRequest, outcome: 'commit' | 'rollback'): Promise<void> {
   if (idem.settled) return;
   idem.settled = true;
   let committed = false;
   try {
     if (outcome === 'commit') {
-      await idem.trx.commit().execute();
+      try {
+        await idem.trx.commit().execute();
+      } catch (error) {
+        // Kysely gives a connection back after a failed commit only through a rollback; without
+        // it, a commit on a killed connection kept it lent out for ever, and the instance hung at
+        // shutdown waiting for it (seen in the cluster test's rolling restart).
+        await idem.trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw error;
+      }
       committed = true;
     } else {
       await idem.trx.rollback().execute();
@@ -158,7 +180,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
       request.idempotency = idem;
       return false;
     } catch (error) {
-      await settle(idem, 'rollback');
+      await settle(idem, 'rollback').catch(ignoreLostConnection);
       throw error;
     }
   };
@@ -176,7 +198,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
 
   const finish = async (request: FastifyRequest, reply: FastifyReply, idem: IdempotentRequest, payload: unknown) => {
     if (reply.statusCode < 200 || reply.statusCode >= 300) {
-      await settle(idem, 'rollback');
+      await settle(idem, 'rollback').catch(ignoreLostConnection);
       return;
     }
     try {
@@ -208,7 +230,9 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
   const release = (request: FastifyRequest, done: (error?: Error) => void) => {
     const idem = request.idempotency;
     if (!idem || idem.settled) return done();
-    settle(idem, 'rollback').then(() => done(), done);
+    settle(idem, 'rollback')
+      .catch(ignoreLostConnection)
+      .then(() => done(), done);
   };
   app.addHook('onResponse', (request, _reply, done) => release(request, done));
   app.addHook('onRequestAbort', (request, done) => release(request, done));

@@ -93,10 +93,16 @@ async function openPostgres(
         oid === DATE_OID ? keepDateAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection the server drops emits 'error' on the pool. Unheard, that event throws and
-  // ends the process (every instance at once in a failover). The pool already discards the
-  // connection and opens a new one when next asked, so hearing it is all it takes.
-  pool.on('error', (error) => onConnectionLost?.(error));
+  // A connection the server drops emits 'error' on its client. Unheard, that event throws and
+  // ends the process (every instance at once in a failover). The pool hears it only while the
+  // connection is idle, and passes it on as its own 'error'; while a request holds the
+  // connection (between two statements of a transaction) nobody did, and one
+  // pg_terminate_backend under load still ended the process. So every client is heard, idle or
+  // lent out, and told once (the pool's own event is the same error again). The request that
+  // holds a lost connection fails at its next statement (503), and the pool discards the
+  // connection when it comes back and opens a new one when next asked.
+  pool.on('connect', (client) => client.on('error', (error) => onConnectionLost?.(error)));
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

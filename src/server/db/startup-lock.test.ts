@@ -9,6 +9,7 @@ import { loadConsortium } from '../../consortia/index';
 import { createBlobStore } from '../blobs/index';
 import { loadConfig } from '../config';
 import { seedDemoData } from '../demo/seed';
+import { seedDemoStaff } from '../demo/staff';
 import { isEmpty, openDatabase, type DatabaseHandle } from './database';
 import { underStartupLock } from './startup-lock';
 
@@ -41,5 +42,15 @@ describe.skipIf(!process.env.DATABASE_URL)('start-up work under the advisory loc
     expect(seeded).toHaveLength(1);
     const persons = await handles[0]!.db.selectFrom('persons').select('bsn').execute();
     expect(persons).toHaveLength(seeded[0]!);
+  });
+
+  it('seeds the demo staff exactly once when two instances build their apps at the same moment', async () => {
+    // The staff module seeds them while the app is built, before the start-up lock above (found by
+    // the cluster test: now and then one instance exited with a duplicate staff subject).
+    const consortium = loadConsortium();
+    const seeded = await Promise.all(handles.map((handle) => seedDemoStaff(handle.db, consortium)));
+    expect(seeded.toSorted()).toEqual([0, 5]);
+    const accounts = await handles[0]!.db.selectFrom('staff_accounts').select('subject').execute();
+    expect(accounts).toHaveLength(5);
   });
 });

@@ -5,7 +5,7 @@
  * Seeded by the staff module at start (modules/staff/module.ts), with demo data and the
  * simulator only.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Consortium } from '../../domain/consortium';
 import { WHOLE_CONSORTIUM, type RoleGrant } from '../../domain/staff';
 import type { Database } from '../db/schema';
@@ -30,18 +30,34 @@ function demoStaff(consortium: Consortium): DemoStaff[] {
   ];
 }
 
-/** Inserts the demo staff unless the consortium already has staff accounts; returns how many. */
+/** Any fixed number, the same in every instance; this one spells "staf" in ASCII. */
+const DEMO_STAFF_LOCK_KEY = 0x73746166;
+
+/**
+ * Inserts the demo staff unless the consortium already has staff accounts; returns how many.
+ * Two instances starting together on one database both get here while building the app: under a
+ * transaction-level advisory lock the second waits for the first and then finds the accounts
+ * (without it, one instance of the cluster test now and then exited with a duplicate key).
+ */
 export async function seedDemoStaff(db: Kysely<Database>, consortium: Consortium): Promise<number> {
-  const existing = await db
-    .selectFrom('staff_accounts')
-    .select('id')
-    .where('consortium_id', '=', consortium.id)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return 0;
-  const staff = demoStaff(consortium);
-  for (const s of staff) {
-    await createStaffAccount(db, { subject: s.username, name: s.name, consortiumId: consortium.id, grants: s.grants });
-  }
-  return staff.length;
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_STAFF_LOCK_KEY})`.execute(trx);
+    const existing = await trx
+      .selectFrom('staff_accounts')
+      .select('id')
+      .where('consortium_id', '=', consortium.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) return 0;
+    const staff = demoStaff(consortium);
+    for (const s of staff) {
+      await createStaffAccount(trx, {
+        subject: s.username,
+        name: s.name,
+        consortiumId: consortium.id,
+        grants: s.grants,
+      });
+    }
+    return staff.length;
+  });
 }

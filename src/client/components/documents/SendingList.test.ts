@@ -95,6 +95,20 @@ describe('Wordt verstuurd', () => {
     expect(card(wrapper, 'd1').text()).toContain('U mag Loket sluiten.');
   });
 
+  it('our disk full (507 STORAGE_FULL): says it is not their doing and that the file stays', async () => {
+    const full = applyOutboxEvent(
+      document('d1', 'sending'),
+      { type: 'fail', error: { code: 'STORAGE_FULL', status: 507 } },
+      T,
+    );
+    const { wrapper } = await render([full]);
+    expect(card(wrapper, 'd1').text()).toContain('Niet gelukt. Wij proberen het straks opnieuw.');
+    expect(card(wrapper, 'd1').text()).toContain(
+      'Wij hebben nu geen plek om uw bestand te bewaren. Dat ligt aan ons, niet aan u. Uw bestand blijft hier.',
+    );
+    expect(card(wrapper, 'd1').find('button').text()).toBe('Probeer nu opnieuw');
+  });
+
   it('on a shared computer: asks the resident to stay until it is sent', async () => {
     localStorage.setItem(DEVICE_MODE_STORAGE_KEY, JSON.stringify({ mode: 'shared', setBy: 'library' }));
     reloadDeviceSetting();

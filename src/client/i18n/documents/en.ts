@@ -59,6 +59,8 @@ const en: DocumentsMessageSchema = {
     percent: '{percent}% sent',
     paused: 'Paused, continues when you are back online.',
     pausedPersonal: 'You may close Loket. We will continue when you open Loket again and have internet.',
+    storageFull:
+      'We have no room to store your file right now. That is our problem, not yours. Your file stays here. We will try again shortly.',
     checking: 'Everything has arrived. We are checking your file.',
     received: 'Received. Thank you.',
     takeBack: 'Choose again',

@@ -63,6 +63,8 @@ const nl = {
     percent: '{percent}% verstuurd',
     paused: 'Gepauzeerd, gaat verder als u weer online bent.',
     pausedPersonal: 'U mag Loket sluiten. Wij gaan verder als u Loket weer opent en internet heeft.',
+    storageFull:
+      'Wij hebben nu geen plek om uw bestand te bewaren. Dat ligt aan ons, niet aan u. Uw bestand blijft hier. Wij proberen het straks opnieuw.',
     checking: 'Alles is aangekomen. Wij controleren uw bestand.',
     received: 'Ontvangen. Dank u wel.',
     takeBack: 'Opnieuw kiezen',

@@ -12,10 +12,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Server } from '@tus/server';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
 import { RedisLocker } from '../../shared/redis-locker';
 import type { AppContext } from '../../context';
+import { isStorageFull, storageFullBody } from '../../errors';
 import { requireResident } from '../auth/session-hook';
 import { admitUpload } from './admission';
 import { uploadOf } from './queries';
@@ -39,8 +40,19 @@ const TUS_EXTENSIONS = ['creation', 'expiration', 'termination'];
 /** Upload ids chosen at admission, handed to tus' namingFunction for that very request. */
 const admitted = new WeakMap<IncomingMessage, string>();
 
-function createTusServer(ctx: AppContext, services: DocumentServices, path: string): Server {
-  return new Server({
+type WithNode = { runtime?: { node?: { req?: IncomingMessage } } };
+const nodeOf = (req: unknown) => (req as WithNode).runtime?.node;
+
+/** tus' Server, except that our 507 (a JSON body, see onResponseError) says it is JSON. */
+class LoketTusServer extends Server {
+  override write(...[context, headers, status, body]: Parameters<Server['write']>): ReturnType<Server['write']> {
+    if (status === 507) headers.set('Content-Type', 'application/json; charset=utf-8');
+    return super.write(context, headers, status, body);
+  }
+}
+
+function createTusServer(ctx: AppContext, services: DocumentServices, path: string, log: FastifyBaseLogger): Server {
+  return new LoketTusServer({
     path,
     datastore: services.uploads.datastore,
     relativeLocation: true,
@@ -49,10 +61,17 @@ function createTusServer(ctx: AppContext, services: DocumentServices, path: stri
     // Upload locks across instances (REDIS_URL); one process alone keeps them in memory.
     ...(ctx.redis ? { locker: new RedisLocker(ctx.redis) } : {}),
     namingFunction: (req) => {
-      const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+      const raw = nodeOf(req)?.req;
       const id = raw && admitted.get(raw);
       if (!id) throw { status_code: 500, body: 'Upload was not admitted\n' };
       return id;
+    },
+    // tus writes its own plain-text errors; a full disk is ours to say, as everywhere: 507 JSON.
+    // The upload keeps the bytes the disk took (upload-store.ts), so a retry continues from there.
+    onResponseError: async (_req, error) => {
+      if (!isStorageFull(error)) return undefined;
+      log.error({ err: { code: (error as { code?: unknown }).code } }, 'storage full during an upload');
+      return { status_code: 507, body: JSON.stringify(storageFullBody()) };
     },
     onUploadFinish: async (_req, upload) => {
       await ctx.db.updateTable('uploads').set({ completed_at: ctx.clock.now() }).where('id', '=', upload.id).execute();
@@ -75,7 +94,7 @@ async function handOver(tus: Server, request: FastifyRequest, reply: FastifyRepl
 }
 
 export async function uploadRoutes(app: FastifyInstance, { ctx, services }: UploadRouteOptions): Promise<void> {
-  const tus = createTusServer(ctx, services, app.prefix);
+  const tus = createTusServer(ctx, services, app.prefix, app.log);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   const config = { idempotency: false as const };

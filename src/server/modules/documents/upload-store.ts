@@ -6,11 +6,16 @@
  * services.ts chooses.
  * Upload ids are made by the server (32 hex characters).
  */
+// The default import, as @tus/file-store uses it: one fs the tests can stub at the edge.
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import type { DataStore } from '@tus/server';
+import { ERRORS, type DataStore, type Upload } from '@tus/server';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents';
+import { isStorageFull } from '../../errors';
 
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
@@ -27,6 +32,43 @@ export interface UploadStore {
   removeExpiredByTus(): Promise<number>;
 }
 
+/**
+ * @tus/file-store 2.1.1 turns every write failure into its generic FILE_WRITE_ERROR (a plain-text
+ * 500), so a full disk could not be told apart. This write is the library's, except that a full
+ * disk keeps its error code (the upload route answers 507 STORAGE_FULL). The offset stays what
+ * the file holds: tus reads it from the file's size, so a retry continues after the last byte
+ * the disk took, never past it.
+ */
+class FullDiskAwareFileStore extends FileStore {
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    const writable = fs.createWriteStream(join(this.directory, id), { flags: 'r+', start: offset });
+    let received = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(readable, counter, writable);
+    } catch (error) {
+      if (isStorageFull(error)) throw error;
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    return offset + received;
+  }
+
+  /** A creation that found the disk full leaves no empty file or half a bookkeeping file behind. */
+  override async create(upload: Upload): Promise<Upload> {
+    try {
+      return await super.create(upload);
+    } catch (error) {
+      if (isStorageFull(error)) await this.remove(upload.id).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
 export class FolderUploadStore implements UploadStore {
   private store: FileStore | null = null;
 
@@ -36,7 +78,10 @@ export class FolderUploadStore implements UploadStore {
   ) {}
 
   get datastore(): FileStore {
-    this.store ??= new FileStore({ directory: this.directory, expirationPeriodInMilliseconds: this.expiryMs });
+    this.store ??= new FullDiskAwareFileStore({
+      directory: this.directory,
+      expirationPeriodInMilliseconds: this.expiryMs,
+    });
     return this.store;
   }
 
