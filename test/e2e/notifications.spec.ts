@@ -125,8 +125,9 @@ test('a resident switches notifications on, a case worker changes the status, th
       const reg = await navigator.serviceWorker.ready;
       return (await reg.getNotifications()).map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
     });
+  // Up to 15 s: on a loaded 2-core machine the worker took longer than poll's default 5 s once.
   await expect
-    .poll(shown)
+    .poll(shown, { timeout: 15_000 })
     .toContainEqual({ title: 'Loket', body: 'Er is nieuws in Loket', data: { link: `/aanvragen/${caseId}` } });
 
   // The menu counts the new message; the inbox shows it on top, unread, linking to the application.
