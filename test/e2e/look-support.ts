@@ -3,6 +3,7 @@
  * of a11y-state-list.ts, on the page load it makes anyway:
  * - the self-hosted font is loaded and is the first family of every visible text, so nothing
  *   falls back to the browser's serif default (a text outside a component class did);
+ * - at most one primary action on the page;
  * - every interactive element is at least 24 x 24 CSS px (WCAG 2.2, 2.5.8) and, on residents'
  *   pages, at least 44 x 44 (2.5.5, what we promise residents on cheap phones and kiosks).
  * The look does not change with the language, so it is checked in Dutch only. Staff pages are
@@ -89,6 +90,13 @@ export async function expectOneLook(page: Page, state: State): Promise<void> {
     }, FONT);
     expect(loaded, `${FONT} loaded`).toBe(true);
     expect(await textsInOtherFonts(page), `text in another font than ${FONT}`).toEqual([]);
+  }
+  if (!state.outsideApp) {
+    // One primary action per screen (issue 14): the thing to do next stands out.
+    const primaries = (await page.locator('.utrecht-button--primary-action:visible').allInnerTexts()).map((t) =>
+      t.trim(),
+    );
+    expect(primaries.length, `more than one primary action: ${primaries.join(' | ')}`).toBeLessThanOrEqual(1);
   }
   const min = isStaffState(state) || state.outsideApp ? 24 : 44;
   expect(await smallTargets(page, min), `targets under ${min}x${min} CSS px`).toEqual([]);
