@@ -1,7 +1,25 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium, findHeadlessShell } from './scripts/ensure-chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The journeys that need the full browser (scripts/ensure-chromium.mjs says why): the headless
+ * shell denies notification permission, and after the network came back its service worker left
+ * the queued questions unsent for longer than the journey waits (measured, not explained).
+ */
+/** The machine has no outside network: keep Chromium from trying to reach Google. */
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const FULL_BROWSER_FILES = ['notifications.spec.ts', 'offline.spec.ts'];
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -21,19 +39,6 @@ export default defineConfig({
     hasTouch: true,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
-    launchOptions: {
-      executablePath,
-      // The machine has no outside network: keep Chromium from trying to reach Google.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
     trace: 'off',
     // The service worker precaches the whole app in every new browser context: on two cores that
     // is CPU the journeys do not need, since the worker never answers /api. The journeys about
@@ -42,6 +47,18 @@ export default defineConfig({
     // rest run as in a browser without a worker, which Loket must support too (private windows).
     serviceWorkers: 'block',
   },
+  projects: [
+    {
+      name: 'headless-shell',
+      testIgnore: FULL_BROWSER_FILES,
+      use: { launchOptions: { executablePath: findHeadlessShell() ?? undefined, args: BROWSER_ARGS } },
+    },
+    {
+      name: 'chromium',
+      testMatch: FULL_BROWSER_FILES,
+      use: { launchOptions: { executablePath: findChromium() ?? undefined, args: BROWSER_ARGS } },
+    },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${port}/api/health`,
