@@ -133,6 +133,7 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'unit',
           environment: 'node',
+          pool: 'threads',
           include: ['src/domain/**/*.test.ts', 'src/consortia/**/*.test.ts', 'test/unit/**/*.test.ts'],
         },
       },
@@ -141,6 +142,11 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'component',
           environment: 'happy-dom',
+          // Worker threads rather than child processes: measured 43 s instead of 62 s for unit and
+          // component tests together. Each file still gets fresh modules and a fresh document:
+          // without isolation it took 13 s, but work a file left running (a wipe, an IndexedDB
+          // open) then reached the next file's mocks, and the result depended on the order.
+          pool: 'threads',
           // vi.waitFor waits up to 10 s (the browser lane runs beside this suite in npm test).
           setupFiles: ['src/client/testing/wait-longer.ts'],
           include: ['src/client/**/*.test.ts', 'test/component/**/*.test.ts'],

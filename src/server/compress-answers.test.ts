@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionPolicy } from './modules/auth/session-hook';
 import { startSession } from './modules/auth/sessions';
-import { Browser, createTestApp, type TestApp } from './testing';
+import { Browser, createTestApp, testDatabases, type TestApp } from './testing';
 
 const NOW = new Date('2026-03-23T07:00:00Z'); // a Monday morning: six weeks of free slots ahead
 const AVAILABILITY = '/api/appointments/availability?type=intake&place=voorburg-corbulo';
@@ -17,7 +17,7 @@ describe('compressed API answers', () => {
   let jan: Browser;
 
   beforeAll(async () => {
-    t = await createTestApp('pglite', { now: NOW });
+    t = await createTestApp(testDatabases[0]!, { now: NOW });
     jan = new Browser(t.app);
     jan.setCookie('loket_session', await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), '999990019'));
   }, 180_000);

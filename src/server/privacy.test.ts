@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createTestApp, type TestApp } from './testing';
+import { Browser, createTestApp, testDatabases, type TestApp } from './testing';
 
 describe('logs', () => {
   let t: TestApp;
@@ -17,7 +17,7 @@ describe('logs', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp('pglite', { logStream: sink, config: { logLevel: 'trace' } });
+    t = await createTestApp(testDatabases[0]!, { logStream: sink, config: { logLevel: 'trace' } });
   });
   afterAll(() => t?.close());
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../src/server/testing';
+import { createTestApp, testDatabases } from '../../src/server/testing';
 import { logInResident } from '../../src/server/modules/staff/testing';
 import { personalValues, scanLog } from './log-scan.global';
 
@@ -32,7 +32,7 @@ describe('the scan for personal data in server logs', () => {
   it('gets the log of every app the tests build, at level info', async () => {
     const file = process.env.LOKET_TEST_LOG_FILE;
     expect(file, 'set by the global setup').toBeTruthy();
-    const t = await createTestApp('pglite');
+    const t = await createTestApp(testDatabases[0]!);
     try {
       await logInResident(t, '999990019');
     } finally {

@@ -42,6 +42,18 @@ const LOADERS: Record<Locale, () => Promise<MessageSchema | PartialMessages>> = 
   ar: () => import('./ar').then((module) => module.default),
 };
 
+/**
+ * A catalogue object of the i18n instance's own. vue-i18n keeps the object it is given and the
+ * features' messages are merged into it (feature-messages.ts): given the imported module's
+ * object, that merge would change the module for every other reader of it.
+ */
+function ownCopy<T>(tree: T): T {
+  if (typeof tree !== 'object' || tree === null) return tree;
+  // A built catalogue holds message ASTs (precompile-messages.ts), with arrays in them.
+  if (Array.isArray(tree)) return tree.map(ownCopy) as T;
+  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, ownCopy(value)])) as T;
+}
+
 function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
@@ -85,7 +97,7 @@ export interface LocaleSwitchable {
 export async function setLocale(composer: LocaleSwitchable, locale: Locale): Promise<void> {
   if (!composer.availableLocales.includes(locale)) {
     try {
-      composer.setLocaleMessage(locale, await LOADERS[locale]());
+      composer.setLocaleMessage(locale, ownCopy(await LOADERS[locale]()));
     } catch {
       return;
     }
@@ -102,7 +114,7 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     legacy: false,
     locale: DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { nl },
+    messages: { nl: ownCopy(nl) },
     // Dutch is always complete; missing keys are caught by the key-parity test, not at runtime.
     missingWarn: false,
     fallbackWarn: false,

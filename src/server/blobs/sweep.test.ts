@@ -6,7 +6,7 @@ import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing';
+import { createTestApp, testDatabases, type TestApp } from '../testing';
 import { BlobNotFoundError, newBlobKey } from './blob-store';
 import { FolderBlobStore } from './folder-store';
 import { sweepUnreferencedBlobs } from './sweep';
@@ -15,7 +15,7 @@ describe('sweeping blobs that no row references', () => {
   let t: TestApp;
   let folder: string;
   beforeAll(async () => {
-    t = await createTestApp('pglite', { seed: false });
+    t = await createTestApp(testDatabases[0]!, { seed: false });
     folder = await mkdtemp(join(tmpdir(), 'loket-sweep-'));
   });
   afterAll(async () => {

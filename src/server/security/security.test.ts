@@ -66,7 +66,7 @@ describe('security headers', () => {
     await writeFile(join(clientDir, 'assets/app.js'), 'console.log(1)');
     await writeFile(join(clientDir, 'assets/reduce-image.worker-AAAA1111.js'), 'onmessage = () => {};');
     await writeFile(join(clientDir, 'assets/logo-BBBB2222.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    t = await createTestApp('pglite', { now: NOW, config: { clientDir } });
+    t = await createTestApp(testDatabases[0]!, { now: NOW, config: { clientDir } });
   }, 180_000);
   afterAll(async () => {
     await t?.close();

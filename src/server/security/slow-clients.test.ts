@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing';
+import { createTestApp, testDatabases, type TestApp } from '../testing';
 
 /** Sends `first`, then one more byte every 200 ms, until the server closes the connection. */
 function trickle(port: number, first: string): Promise<{ answer: string; ms: number }> {
@@ -28,7 +28,10 @@ describe('slow clients', () => {
   let t: TestApp;
   let port: number;
   beforeAll(async () => {
-    t = await createTestApp('pglite', { seed: false, config: { headersTimeoutSeconds: 1, requestTimeoutSeconds: 2 } });
+    t = await createTestApp(testDatabases[0]!, {
+      seed: false,
+      config: { headersTimeoutSeconds: 1, requestTimeoutSeconds: 2 },
+    });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as AddressInfo).port;
   });

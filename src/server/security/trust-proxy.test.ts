@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../config';
 import { logInStaff } from '../modules/staff/testing';
-import { createTestApp, type TestApp } from '../testing';
+import { createTestApp, testDatabases, type TestApp } from '../testing';
 
 describe('LOKET_TRUST_PROXY', () => {
   it('trusts only loopback unless told otherwise', () => {
@@ -18,7 +18,7 @@ describe('LOKET_TRUST_PROXY', () => {
 describe('the origin in the audit log', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp(testDatabases[0]!);
   }, 180_000);
   afterAll(async () => {
     await t?.close();

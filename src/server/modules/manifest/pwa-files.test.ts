@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressBuild, compressFile } from '../../../client/build/compress-assets';
-import { createTestApp, type TestApp } from '../../testing';
+import { createTestApp, testDatabases, type TestApp } from '../../testing';
 
 describe('built PWA files', () => {
   let t: TestApp;
@@ -23,7 +23,7 @@ describe('built PWA files', () => {
     writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(clientDir, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(clientDir, 'assets', 'index-AAAA1111.js'), 'export {};');
-    t = await createTestApp('pglite', { seed: false, config: { clientDir } });
+    t = await createTestApp(testDatabases[0]!, { seed: false, config: { clientDir } });
   });
   afterAll(async () => {
     await t?.close();

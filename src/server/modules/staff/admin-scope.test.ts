@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { administers } from '../../../domain/staff';
-import { Browser, createTestApp, type TestApp } from '../../testing';
+import { Browser, createTestApp, testDatabases, type TestApp } from '../../testing';
 import { createStaffAccount } from './accounts';
 import { logInStaff, post } from './testing';
 
@@ -53,7 +53,7 @@ describe('what an administrator administers', () => {
 describe('a local administrator', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp(testDatabases[0]!);
     const consortiumId = t.ctx.consortium.id;
     await createStaffAccount(t.ctx.db, {
       subject: 'w.beheer',
