@@ -23,7 +23,13 @@ const phases = [
   [
     ...partsOf('lint'),
     ...partsOf('typecheck'),
-    { name: 'build', command: 'node scripts/ensure-chromium.mjs && node scripts/build-once.mjs' },
+    // The Debian packages the later stages need (installed here when missing: apt-get waits on
+    // the disk and the network while the tools above compute), then the one build.
+    {
+      name: 'build',
+      command:
+        'node scripts/ensure-chromium.mjs && node scripts/ensure-nginx.mjs && node scripts/ensure-clamd.mjs && node scripts/build-once.mjs',
+    },
   ],
   // The cluster test (two built instances behind nginx) waits on processes and the network more
   // than it computes, so it shares the phase that leaves part of the machine idle.
