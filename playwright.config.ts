@@ -4,11 +4,9 @@ import { findChromium, findHeadlessShell } from './scripts/ensure-chromium.mjs';
 const port = Number(process.env.E2E_PORT ?? 8181);
 
 /**
- * The journeys that need the full browser (scripts/ensure-chromium.mjs says why): the headless
- * shell denies notification permission, and after the network came back its service worker left
- * the queued questions unsent for longer than the journey waits (measured, not explained).
+ * The machine has no outside network: keep Chromium from trying to reach Google. Each project
+ * names them: a project's launchOptions replace the shared ones rather than merge with them.
  */
-/** The machine has no outside network: keep Chromium from trying to reach Google. */
 const BROWSER_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -19,6 +17,11 @@ const BROWSER_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * The journeys that need the full browser (scripts/ensure-chromium.mjs says why): the headless
+ * shell denies notification permission, and after the network came back its service worker left
+ * the queued questions unsent for longer than the journey waits (measured, not explained).
+ */
 const FULL_BROWSER_FILES = ['notifications.spec.ts', 'offline.spec.ts'];
 
 export default defineConfig({
