@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import { FIRST_PAGE_MODULES } from './src/client/boot/first-pages.js';
 import { bootScript } from './src/client/build/boot-script.js';
 import { compressAssets } from './src/client/build/compress-assets.js';
 import { preloadFont } from './src/client/build/font-preload.js';
+import { fontWeights } from './src/client/build/font-weights.js';
 import { pwaIcons } from './src/client/build/icons.js';
 import { residentPrecache } from './src/client/build/precache-files.js';
 import { precompileLocaleMessages } from './src/client/build/precompile-messages.js';
@@ -49,9 +51,17 @@ export default defineConfig(({ command }) => ({
       componentScopes: ['@utrecht', '@nl-design-system-candidate'],
       sourceDir: 'src/client',
     }),
-    // The boot script: starts the first screen's API requests with the HTML (issue 16).
-    bootScript({ source: 'src/client/boot/boot.ts' }),
-    // The self-hosted font (src/client/styles/font.css) is asked for before the CSS needs it.
+    // The boot script, in index.html: starts the first screen's API requests and the page's code
+    // with the HTML (issue 16).
+    bootScript({ source: 'src/client/boot/boot.ts', pages: FIRST_PAGE_MODULES }),
+    // The self-hosted font (src/client/styles/font.css) in the weights we use (35.0 -> 21.5 KiB).
+    fontWeights({
+      specifier: '@fontsource-variable/noto-sans/files/noto-sans-latin-wght-normal.woff2',
+      css: 'src/client/styles/font.css',
+      min: 400,
+      max: 700,
+    }),
+    // The font is asked for before the CSS needs it.
     preloadFont({ file: /noto-sans-latin-wght-normal-[\w-]+\.woff2$/ }),
     // Install icons in every size, rendered from the one SVG (see the plugin's file).
     pwaIcons({ source: 'public/favicon.svg' }),

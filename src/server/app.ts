@@ -44,6 +44,7 @@ import { publicConfigRoutes } from './modules/public-config/routes';
 import { residentRoutes } from './modules/residents/routes';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { securityHeaderSets } from './security/headers';
+import { clientInlineScriptSources } from './security/inline-scripts';
 import { security } from './security/index';
 import { staticClient } from './static-client';
 import { openSharedRedis } from './shared/redis';
@@ -110,9 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(routeInventory);
   await app.register(cookie);
   // Headers on every response, no-store on API answers, rate limits (src/server/security). The
-  // header sets are computed once; the static files add the document set to the few assets that
-  // can become a document or a worker.
-  const headers = securityHeaderSets(ctx);
+  // header sets are computed once (the CSP with the hash of index.html's boot script); the static
+  // files add the document set to the few assets that can become a document or a worker.
+  const headers = securityHeaderSets(ctx, clientInlineScriptSources(ctx.config.clientDir));
   await app.register(security, { ctx, headers });
   await app.register(swagger, {
     openapi: {

@@ -5,9 +5,9 @@
  * - At most PRECACHE_BUDGET Brotli (the issue's goal is 150 KiB: see the note there).
  * - Nothing a resident never loads: no staff area, no pdf-lib (fetched when first needed and
  *   kept on a personal device: src/client/sw.ts).
- * - The boot script is in the page and in the install, so it works offline like the rest.
+ * - The boot script is in the page (so in the install) and runs before anything else.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readManifest, STAFF_MODULE } from '../../scripts/first-load-sizes.mjs';
@@ -15,11 +15,12 @@ import { precacheSizes } from '../../scripts/precache-sizes.mjs';
 
 const DIST = `${process.env.LOKET_DIST || 'dist'}/client`;
 const KIB = 1024;
-// Measured 189.0 KiB when set (issue 16: 424.8 KiB before). The goal, 150, needs a smaller
-// first load: the resident pages' own first loads with the font are about 160 KiB Brotli.
-const PRECACHE_BUDGET = 190 * KIB;
+// Measured 176.4 KiB when set (issue 16: 424.8 KiB before, 189.0 with the full font). The goal,
+// 150, needs a smaller first load: the shell alone (entry, shared chunk, CSS, font, HTML) is
+// about 87 KiB Brotli, and every page a resident can open offline is in the install.
+const PRECACHE_BUDGET = 177 * KIB;
 
-test('the service worker installs at most 190 KiB (Brotli), and only what residents load', () => {
+test('the service worker installs at most 177 KiB (Brotli), and only what residents load', () => {
   const { files, brotli } = precacheSizes(DIST);
   const biggest = [...files]
     .sort((a, b) => b.brotli - a.brotli)
@@ -41,10 +42,15 @@ test('the service worker installs at most 190 KiB (Brotli), and only what reside
   expect(installed).toContain('index.html');
 });
 
-test('index.html starts the boot script first, and the install holds it', () => {
+test('index.html runs the boot script first, before any file it loads', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const boot = /<script type="module" async src="\/(assets\/boot-[\w-]+\.js)"><\/script>/.exec(html);
-  expect(boot, 'the boot script tag').not.toBeNull();
-  expect(html.indexOf(boot![0]), 'before the entry').toBeLessThan(html.indexOf('<script type="module" crossorigin'));
-  expect(precacheSizes(DIST).files.map((f) => f.file)).toContain(boot![1]);
+  const boot = html.indexOf('<script>');
+  expect(boot, 'the inline boot script').toBeGreaterThan(0);
+  expect(html.slice(boot), 'it starts the API requests').toMatch(/^<script>[^<]*loketEarlyAnswers/);
+  // A stylesheet above it would hold it until the CSS is in; a file above it would come first.
+  expect(html.slice(0, boot)).not.toMatch(/<script |<link /);
+  expect(html.indexOf('<meta charset'), 'the charset stays in the first bytes').toBeLessThan(boot);
+  expect(existsSync(join(DIST, 'assets')) && readdirSync(join(DIST, 'assets')).some((f) => f.startsWith('boot-'))).toBe(
+    false,
+  );
 });

@@ -4,9 +4,11 @@
  * are tests; times vary, so they stay in `npm run bench`.
  * - First-load JS <= 75 KiB gzip (see JS_BUDGET) and CSS <= 20 KiB gzip on every resident route.
  * - Staff pages (/beheer, /balie) in chunks of their own, never in a resident's first load.
- * - The built HTML carries no inline script, <style> element or style attribute, so the CSP
- *   needs no 'unsafe-inline'; and the app runs under that CSP without a single violation.
+ * - The built HTML carries one inline script (the boot script, allowed by its hash) and no
+ *   <style> element or style attribute, so the CSP needs no 'unsafe-inline'; and the app runs
+ *   under that CSP without a single violation.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -16,7 +18,8 @@ import { expectNoAxeViolations, logIn } from './support';
 const DIST = `${process.env.LOKET_DIST || 'dist'}/client`;
 const KIB = 1024;
 // Issue 16 brought the booking page from 75.3 to 74.0 KiB (the boot script included), every
-// other route to 73.0 or less: small shared chunks merged (vite.config.ts). The goal is 60.
+// other route to 73.0 or less: small shared chunks merged (vite.config.ts). The boot script in
+// the HTML, with the file lists of its first pages, put the largest at 74.4. The goal is 60.
 const JS_BUDGET = 75 * KIB;
 const CSS_BUDGET = 20 * KIB;
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
@@ -64,21 +67,29 @@ test('staff pages are in chunks of their own that no resident route loads at fir
   expect(entry.imports ?? []).not.toContain('src/client/pages/beheer/area.ts');
 });
 
-test('the built HTML has no inline script, no <style> element and no style attribute', () => {
+test('the built HTML has one inline script, the boot script, no <style> element and no style attribute', async ({
+  request,
+}) => {
   const html = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
   expect(html).toContain('index.html');
   for (const file of html) {
     const text = readFileSync(join(DIST, file), 'utf8');
     const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
     expect(scripts.length, `${file}: scripts`).toBeGreaterThan(0);
-    for (const [tag, attributes, body] of scripts) {
-      expect(attributes, `${file}: ${tag.slice(0, 80)}`).toMatch(/\bsrc=/);
-      expect(body!.trim(), `${file}: inline script`).toBe('');
-    }
+    const inline = scripts.filter(([, attributes]) => !/\bsrc=/.test(attributes!));
+    expect(
+      inline.map(([, , body]) => body!.includes('loketEarlyAnswers')),
+      `${file}: inline scripts`,
+    ).toEqual(file === 'index.html' ? [true] : []);
     expect(text, `${file}: <style>`).not.toMatch(/<style\b/i);
     expect(text, `${file}: style attribute`).not.toMatch(/\sstyle\s*=/i);
     expect(text, `${file}: inline event handler`).not.toMatch(/\son[a-z]+\s*=/i);
   }
+  // The page's policy allows the boot script by its hash (src/server/security/inline-scripts.ts).
+  const boot = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))![1]!;
+  const hash = `'sha256-${createHash('sha256').update(boot).digest('base64')}'`;
+  const csp = (await request.get('/aanvragen')).headers()['content-security-policy'] ?? '';
+  expect(/script-src ([^;]*)/.exec(csp)?.[1]).toBe(`'self' ${hash}`);
 });
 
 test('the app runs under its Content Security Policy without a single violation', async ({ page }) => {
@@ -105,4 +116,29 @@ test('the app runs under its Content Security Policy without a single violation'
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/bijstand/i);
   expect(await violations()).toEqual([]);
   await expectNoAxeViolations(page);
+});
+
+test('the font file holds the weights the app uses, 400 to 700, and nothing lighter', async ({ page }) => {
+  // The build cuts the variable font's weight axis (src/client/build/font-weights.ts). Asked for
+  // weight 100 through font-variation-settings (which the @font-face range does not clamp), the
+  // cut file draws its lightest, 400 (the package's file draws a thinner, narrower line: 326 px
+  // against 351 here); 700 is still drawn as bold, in letters of another width.
+  await page.goto('/toegankelijkheid');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const widths = await page.evaluate(async () => {
+    await document.fonts.load('400 20px "Noto Sans Variable"');
+    const widthAt = (weight: number) => {
+      const span = document.createElement('span');
+      span.textContent = 'Werk en inkomen, bijstand aanvragen';
+      span.style.font = '20px "Noto Sans Variable"';
+      span.style.fontVariationSettings = `'wght' ${weight}`;
+      document.body.append(span);
+      const width = span.getBoundingClientRect().width;
+      span.remove();
+      return width;
+    };
+    return { thin: widthAt(100), regular: widthAt(400), bold: widthAt(700) };
+  });
+  expect(widths.thin).toBe(widths.regular);
+  expect(widths.bold).not.toBe(widths.regular);
 });

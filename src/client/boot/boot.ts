@@ -1,15 +1,21 @@
 /**
- * The boot script: a tiny module of its own that index.html loads `async`, next to the app's
- * entry (issue 16; src/client/build/boot-script.ts puts it there). It runs as soon as it
- * arrives, long before the entry (about 60 KiB gzip) has arrived and run, and starts the API
- * requests the first screen needs (session, configuration, unread count, the page's own data,
- * all at once instead of one after another); the app's API client takes those answers instead
- * of asking again (src/client/api/early-answers.ts).
+ * The boot script: a tiny script the build writes into index.html itself, first in <head>
+ * (issue 16; src/client/build/boot-script.ts). It runs while the HTML is still being read,
+ * long before the app's entry (about 60 KiB gzip) has arrived and run, and starts what the
+ * first screen needs:
+ * - the API requests (session, configuration, unread count, the page's own data), all at once
+ *   instead of one after another; the app's API client takes those answers instead of asking
+ *   again (src/client/api/early-answers.ts);
+ * - the page's own code (modulepreload) and style, beside the entry instead of after it.
  * Offline, the requests fail like any other and the app handles that as it always did (the
- * service worker never answers /api). Imports nothing at run time, so it stays one small file.
+ * service worker never answers /api). Imports nothing at run time, so it stays one small script.
  */
 import type { EarlyAnswers } from '../api/early-answers';
+import { firstPageOf } from './first-pages';
 import { firstRequestsOf } from './first-requests';
+
+/** Per entry of FIRST_PAGE_MODULES, the page's built files under /assets/: written in by the build. */
+declare const __LOKET_PAGE_FILES__: string[][];
 
 const answers: EarlyAnswers['answers'] = new Map();
 for (const path of firstRequestsOf(location.pathname)) {
@@ -20,3 +26,16 @@ for (const path of firstRequestsOf(location.pathname)) {
   answers.set(path, answer);
 }
 (globalThis as { loketEarlyAnswers?: EarlyAnswers }).loketEarlyAnswers = { startedAt: performance.now(), answers };
+
+// The same links Vite's loader would add when the router imports the page; it sees these and
+// does not fetch again. crossOrigin '' as Vite's own, so the preloaded answer is the one used.
+for (const file of __LOKET_PAGE_FILES__[firstPageOf(location.pathname)] ?? []) {
+  const link = document.createElement('link');
+  if (file.endsWith('.css')) {
+    link.rel = 'preload';
+    link.as = 'style';
+  } else link.rel = 'modulepreload';
+  link.crossOrigin = '';
+  link.href = `/assets/${file}`;
+  document.head.append(link);
+}

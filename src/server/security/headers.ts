@@ -1,9 +1,10 @@
 /**
  * Security headers on every response (HTML, static files, API, errors), written on the raw
  * response in onRequest, so hijacked replies (tus, the login simulator) carry them too.
- * - CSP: scripts and styles from our origin only. No 'unsafe-inline' for styles either: the
- *   build emits no inline <script>, no <style> element and no style attribute (the size budget
- *   spec, test/e2e/size-budget.spec.ts, checks the built HTML); Vue's :style bindings set
+ * - CSP: scripts and styles from our origin only, and the one inline script of index.html (the
+ *   boot script) by its hash (inline-scripts.ts). No 'unsafe-inline': the build emits no other
+ *   inline <script>, no <style> element and no style attribute (the size budget spec,
+ *   test/e2e/size-budget.spec.ts, checks the built HTML); Vue's :style bindings set
  *   styles through the CSSOM, which a CSP does not block. Images also as data: URLs (the
  *   document previews). The simulator and file downloads send stricter policies of their own.
  * - HSTS (1 year) only when residents reach us over https on a real host name: on localhost it
@@ -25,9 +26,9 @@
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 
-const CONTENT_SECURITY_POLICY = {
+const contentSecurityPolicy = (inlineScripts: readonly string[]) => ({
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", ...inlineScripts],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
@@ -39,7 +40,7 @@ const CONTENT_SECURITY_POLICY = {
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'frame-ancestors': ["'none'"],
-};
+});
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -48,9 +49,9 @@ function wantsHsts(publicUrl: string): boolean {
   return url.protocol === 'https:' && !LOCAL_HOSTS.has(url.hostname) && !url.hostname.endsWith('.localhost');
 }
 
-function helmetOptions(ctx: AppContext): HelmetOptions {
+function helmetOptions(ctx: AppContext, inlineScripts: readonly string[]): HelmetOptions {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScripts) },
     strictTransportSecurity: wantsHsts(ctx.config.publicUrl) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // Leaving the PWA must not leak which page (and so which case) a resident was on.
     referrerPolicy: { policy: 'no-referrer' },
@@ -89,8 +90,9 @@ function helmetHeaders(options: HelmetOptions): HeaderList {
 
 const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security']);
 
-export function securityHeaderSets(ctx: AppContext): SecurityHeaderSets {
-  const document = helmetHeaders(helmetOptions(ctx));
+/** `inlineScripts`: CSP sources (`'sha256-…'`) of the inline scripts the pages carry. */
+export function securityHeaderSets(ctx: AppContext, inlineScripts: readonly string[] = []): SecurityHeaderSets {
+  const document = helmetHeaders(helmetOptions(ctx, inlineScripts));
   return {
     document,
     api: [...document, ['Cache-Control', 'no-store']],

@@ -1,0 +1,44 @@
+/**
+ * Issue 16: the first screen does not wait for a chain. The boot script in index.html starts the
+ * first screen's API requests and the page's code while the HTML is read, before the app's entry
+ * has even arrived; the app then takes those answers instead of asking again.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { logIn } from './support';
+
+const FIRST_REQUESTS = ['/api/config', '/api/me', '/api/notifications/unread', '/api/applications'];
+
+/** The paths this page asks for from now on. */
+function requestsOf(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page, '999990019');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
+});
+
+test("the first screen's requests and the page's code start even when the app's entry never arrives", async ({
+  page,
+}) => {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  const requested = requestsOf(page);
+  await page.goto('/aanvragen');
+  await expect.poll(() => requested).toEqual(expect.arrayContaining(FIRST_REQUESTS));
+  await expect.poll(() => requested.some((path) => /\/assets\/ApplicationsPage-[\w-]+\.js$/.test(path))).toBe(true);
+  expect(requested.filter((path) => /\/assets\/index-/.test(path))).not.toEqual([]);
+});
+
+test('the app takes the early answers and the preloaded page: each is asked for once', async ({ page }) => {
+  const requested = requestsOf(page);
+  await page.goto('/aanvragen');
+  await expect(page.getByRole('link', { name: /bijstand/i }).first()).toBeVisible();
+  for (const path of FIRST_REQUESTS)
+    expect(
+      requested.filter((p) => p === path),
+      path,
+    ).toHaveLength(1);
+  expect(requested.filter((path) => /\/assets\/ApplicationsPage-/.test(path))).toHaveLength(1);
+});
