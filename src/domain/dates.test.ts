@@ -132,23 +132,34 @@ describe('todayInAmsterdam', () => {
     expect(() => amsterdamDateOf(new Date('nope'))).toThrow(RangeError);
   });
 
-  /** Independent oracle: EU summer time from the last Sunday of March to the last Sunday of
-   * October, switching at 01:00 UTC (Directive 2000/84/EC). */
-  function lastSundayUtc(year: number, monthIndex: number): number {
-    const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
-    return Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
-  }
-  function oracle(instant: Date): string {
-    const year = instant.getUTCFullYear();
-    const t = instant.getTime();
-    const summer = t >= lastSundayUtc(year, 2) && t < lastSundayUtc(year, 9);
-    return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
-  }
+  /** Independent oracle: the runtime's own time-zone data (ICU), which follows any change of the rule. */
+  const zoneData = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const oracle = (instant: Date): string => zoneData.format(instant);
 
-  it('matches the EU summer-time rule for any instant 2000-2040 (property)', () => {
+  it('agrees with the time-zone data at every switch of the clock, 1996-2100, and the hours around it', () => {
+    for (let year = 1996; year <= 2100; year += 1) {
+      for (const monthIndex of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
+        const switchAt = Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (let hours = -26; hours <= 26; hours += 1) {
+          for (const seconds of [-1, 0]) {
+            const instant = new Date(switchAt + hours * 3_600_000 + seconds * 1000);
+            expect(todayInAmsterdam(instant), instant.toISOString()).toBe(oracle(instant));
+          }
+        }
+      }
+    }
+  });
+
+  it('agrees with the time-zone data for any instant 1996-2100 (property)', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({ min: new Date('1996-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }),
         (instant) => {
           expect(todayInAmsterdam(instant)).toBe(oracle(instant));
         },

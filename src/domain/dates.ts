@@ -75,22 +75,30 @@ export function isoWeekday(d: IsoDate): IsoWeekday {
   return (sundayZero === 0 ? 7 : sundayZero) as IsoWeekday;
 }
 
-// One formatter for the process: constructing Intl formatters is slow on cheap phones.
-// formatToParts, because the joined output of a locale may change between ICU versions.
-let amsterdamFormatter: Intl.DateTimeFormat | undefined;
+const HOUR_MS = 3_600_000;
 
-/** The calendar day in the Netherlands at `instant` (CET/CEST, DST handled by the ICU data). */
+/** 01:00 UTC on the last Sunday of `monthIndex` (0-11) in `year`, in ms since the epoch. */
+function lastSundayAt0100Utc(year: number, monthIndex: number): number {
+  const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
+  return Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The calendar day in the Netherlands at `instant` (an instant from 1996 on). The Netherlands
+ * keeps Central European Time (UTC+1) and summer time (UTC+2) from the last Sunday of March to
+ * the last Sunday of October, switching at 01:00 UTC: the EU rule since 1996 (Directive
+ * 2000/84/EC). Computed here, not with Intl: a phone's first Intl date formatter loads the
+ * locale and zone data, 100 to 300 ms of a slow phone's main thread on the way to the first
+ * screen (measured, issue 16). dates.test.ts checks the rule against the runtime's time-zone
+ * data, so the day the EU changes it and the data has it, the tests say so.
+ */
 export function amsterdamDateOf(instant: Date): IsoDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('INVALID_INSTANT');
-  amsterdamFormatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts = amsterdamFormatter.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const iso = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const t = instant.getTime();
+  if (Number.isNaN(t)) throw new RangeError('INVALID_INSTANT');
+  const year = instant.getUTCFullYear();
+  const summer = t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9);
+  const local = new Date(t + (summer ? 2 : 1) * HOUR_MS);
+  const iso = `${String(local.getUTCFullYear()).padStart(4, '0')}-${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')}`;
   if (!isIsoDate(iso)) throw new RangeError(`INVALID_INSTANT: ${instant.toISOString()}`);
   return iso;
 }

@@ -9,6 +9,43 @@ import { daysBetween, todayInAmsterdam } from '../../domain/dates';
 // Region variants: en-GB writes "3 December 2026", the way Dutch readers expect the order.
 const INTL_LOCALE: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+/**
+ * Month names of the languages we write dates in ourselves: Intl's own words for these locales
+ * (dates.test.ts compares). A phone's first Intl date formatter loads the locale data, 100 to
+ * 300 ms of a slow phone's main thread (measured, issue 16), and nearly every first screen shows
+ * a date; other languages, and dates with a time, still go through Intl.
+ */
+const MONTHS: Record<string, readonly string[]> = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
 // Creating Intl formatters is slow on cheap phones: one per locale and kind.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -30,8 +67,10 @@ function formatter(locale: string, kind: 'date' | 'dateTime'): Intl.DateTimeForm
 }
 
 /** '2026-12-03' → '3 december 2026' (nl) or '3 December 2026' (en). */
-function formatIsoDate(isoDate: string, locale: string): string {
+export function formatIsoDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const month = MONTHS[locale]?.[m - 1];
+  if (month) return `${d} ${month} ${y}`;
   const utcMidnight = new Date(0);
   utcMidnight.setUTCFullYear(y, m - 1, d);
   return formatter(locale, 'date').format(utcMidnight);

@@ -49,14 +49,6 @@ export function firstScreenReady(pinia: Pinia, router: Router, languageReady: Pr
     (signedIn) => {
       if (!signedIn || unread) return;
       unread = inbox.refresh();
-      // A signed-in page shows dates. A page's first Intl date formatter costs ~25 ms (~100 ms
-      // on Lighthouse's slow phone) while the browser loads its date data, and any later one
-      // ~1 ms: pay that now, while the page waits for the network, not in the long task that
-      // renders the page's data (total blocking time).
-      setTimeout(
-        () => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(0),
-        0,
-      );
     },
     { immediate: true, flush: 'sync' },
   );
