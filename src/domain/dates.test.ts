@@ -4,6 +4,7 @@ import {
   addDays,
   addWeeks,
   amsterdamDateOf,
+  amsterdamTimeOf,
   compareDates,
   daysBetween,
   isIsoDate,
@@ -154,6 +155,27 @@ describe('todayInAmsterdam', () => {
         }
       }
     }
+  });
+
+  it('reads the clock in the Netherlands as the time-zone data does, around every switch 2020-2040', () => {
+    const clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (let year = 2020; year <= 2040; year += 1) {
+      for (const monthIndex of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
+        const switchAt = Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (let minutes = -120; minutes <= 120; minutes += 15) {
+          const instant = new Date(switchAt + minutes * 60_000);
+          expect(amsterdamTimeOf(instant), instant.toISOString()).toBe(clock.format(instant));
+        }
+      }
+    }
+    expect(amsterdamTimeOf(new Date('2026-11-16T08:30:00Z'))).toBe('09:30');
+    expect(amsterdamTimeOf(new Date('2026-07-01T22:05:00Z'))).toBe('00:05');
   });
 
   it('agrees with the time-zone data for any instant 1996-2100 (property)', () => {

@@ -93,14 +93,27 @@ function lastSundayAt0100Utc(year: number, monthIndex: number): number {
  * data, so the day the EU changes it and the data has it, the tests say so.
  */
 export function amsterdamDateOf(instant: Date): IsoDate {
+  const local = amsterdamWallClock(instant);
+  const iso = `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  if (!isIsoDate(iso)) throw new RangeError(`INVALID_INSTANT: ${instant.toISOString()}`);
+  return iso;
+}
+
+/** The time on a clock in the Netherlands at `instant`, 'HH:MM' (24 hours; see amsterdamDateOf). */
+export function amsterdamTimeOf(instant: Date): string {
+  const local = amsterdamWallClock(instant);
+  return `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `instant` moved by the Dutch offset, so its UTC fields read as the clock in the Netherlands. */
+function amsterdamWallClock(instant: Date): Date {
   const t = instant.getTime();
   if (Number.isNaN(t)) throw new RangeError('INVALID_INSTANT');
   const year = instant.getUTCFullYear();
   const summer = t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9);
-  const local = new Date(t + (summer ? 2 : 1) * HOUR_MS);
-  const iso = `${String(local.getUTCFullYear()).padStart(4, '0')}-${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')}`;
-  if (!isIsoDate(iso)) throw new RangeError(`INVALID_INSTANT: ${instant.toISOString()}`);
-  return iso;
+  return new Date(t + (summer ? 2 : 1) * HOUR_MS);
 }
 
 /** Today in the Netherlands; a server in UTC would otherwise be a day behind after 22:00/23:00. */

@@ -3,7 +3,7 @@
  * formatter costs 100-300 ms on the way to the first screen), in exactly Intl's words.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate } from './dates';
+import { formatInstant, formatIsoDate } from './dates';
 
 describe('a calendar date as a resident reads it', () => {
   const intl = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
@@ -26,5 +26,26 @@ describe('a calendar date as a resident reads it', () => {
 
   it('leaves other languages to Intl', () => {
     expect(formatIsoDate('2026-12-03', 'ar')).toBe(intl('ar').format(new Date(Date.UTC(2026, 11, 3))));
+  });
+});
+
+describe('an instant as date and time in the Netherlands', () => {
+  it.each([
+    ['nl', 'nl-NL'],
+    ['en', 'en-GB'],
+  ])('%s: the same words as Intl (%s), winter and summer, around midnight', (locale, region) => {
+    const intl = new Intl.DateTimeFormat(region, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Amsterdam',
+    });
+    for (let t = Date.UTC(2026, 0, 1, 21, 0); t < Date.UTC(2028, 0, 1); t += 86_400_000 * 3 + 47 * 60_000) {
+      const iso = new Date(t).toISOString();
+      expect(formatInstant(iso, locale), iso).toBe(intl.format(new Date(t)));
+    }
+  });
+
+  it('writes "16 november 2026 om 09:30" in Dutch', () => {
+    expect(formatInstant('2026-11-16T08:30:00Z', 'nl')).toBe('16 november 2026 om 09:30');
   });
 });

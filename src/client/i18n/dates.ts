@@ -4,7 +4,7 @@
  * zone of the phone can move a deadline by a day. Days left count from today in Amsterdam.
  */
 import { useI18n } from 'vue-i18n';
-import { daysBetween, todayInAmsterdam } from '../../domain/dates';
+import { amsterdamDateOf, amsterdamTimeOf, daysBetween, todayInAmsterdam } from '../../domain/dates';
 
 // Region variants: en-GB writes "3 December 2026", the way Dutch readers expect the order.
 const INTL_LOCALE: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -13,7 +13,7 @@ const INTL_LOCALE: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
  * Month names of the languages we write dates in ourselves: Intl's own words for these locales
  * (dates.test.ts compares). A phone's first Intl date formatter loads the locale data, 100 to
  * 300 ms of a slow phone's main thread (measured, issue 16), and nearly every first screen shows
- * a date; other languages, and dates with a time, still go through Intl.
+ * a date; other languages still go through Intl.
  */
 const MONTHS: Record<string, readonly string[]> = {
   nl: [
@@ -76,9 +76,16 @@ export function formatIsoDate(isoDate: string, locale: string): string {
   return formatter(locale, 'date').format(utcMidnight);
 }
 
-/** An instant (ISO date-time) as date and time in the Netherlands. */
-function formatInstant(isoDateTime: string, locale: string): string {
-  return formatter(locale, 'dateTime').format(new Date(isoDateTime));
+/** The word between date and time, as Intl's long date with short time writes it. */
+const AT: Record<string, string> = { nl: 'om', en: 'at' };
+
+/** An instant (ISO date-time) as date and time in the Netherlands: '16 november 2026 om 09:30'. */
+export function formatInstant(isoDateTime: string, locale: string): string {
+  const instant = new Date(isoDateTime);
+  const at = AT[locale];
+  if (at && MONTHS[locale] && !Number.isNaN(instant.getTime()))
+    return `${formatIsoDate(amsterdamDateOf(instant), locale)} ${at} ${amsterdamTimeOf(instant)}`;
+  return formatter(locale, 'dateTime').format(instant);
 }
 
 /** Whole days from today (Amsterdam) to `isoDate`: 0 today, negative when it has passed. */
