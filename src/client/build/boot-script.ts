@@ -23,6 +23,11 @@ const ASSETS = 'assets/';
 
 const chunksOf = (bundle: Bundle): Chunk[] => Object.values(bundle).filter((o): o is Chunk => o.type === 'chunk');
 
+/** Vite's own test for a chunk it removes from the build (vite:css-post): every module is CSS. */
+const isCssOnly = (chunk: Chunk): boolean =>
+  chunk.moduleIds.length > 0 &&
+  chunk.moduleIds.every((id) => /\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(\?|$)/.test(id));
+
 /** A chunk and every chunk it imports statically, by file name. */
 function staticGraph(bundle: Bundle, fileName: string, into = new Set<string>()): Set<string> {
   if (into.has(fileName)) return into;
@@ -42,9 +47,10 @@ function pageFiles(bundle: Bundle, pages: readonly string[], entry: Chunk): stri
     const files: string[] = [];
     for (const file of staticGraph(bundle, chunk.fileName)) {
       if (loaded.has(file)) continue;
-      files.push(file);
-      const css = (bundle[file] as Chunk).viteMetadata?.importedCss ?? new Set<string>();
-      files.push(...css);
+      const built = bundle[file] as Chunk;
+      // A chunk of CSS only: Vite drops its empty script after this step; only its CSS is loaded.
+      if (!isCssOnly(built)) files.push(file);
+      files.push(...(built.viteMetadata?.importedCss ?? new Set<string>()));
     }
     return files.map((file) => {
       if (!file.startsWith(ASSETS)) throw new Error(`boot-script: ${file} is not under ${ASSETS}`);
