@@ -29,6 +29,24 @@ test("the first screen's requests and the page's code start even when the app's 
   await expect.poll(() => requested).toEqual(expect.arrayContaining(FIRST_REQUESTS));
   await expect.poll(() => requested.some((path) => /\/assets\/ApplicationsPage-[\w-]+\.js$/.test(path))).toBe(true);
   expect(requested.filter((path) => /\/assets\/index-/.test(path))).not.toEqual([]);
+  // Meanwhile the page says what is happening, not a white screen.
+  await expect(page.getByText('Even geduld. Loket wordt geladen.')).toBeVisible();
+  await expect(page.getByText('One moment. Loket is loading.')).toBeHidden();
+});
+
+test('until the app has started the page says so in the language chosen on this device', async ({ page }) => {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/aanvragen?taal=en');
+  await expect(page.getByText('One moment. Loket is loading.')).toBeVisible();
+  await expect(page.getByText('Even geduld. Loket wordt geladen.')).toBeHidden();
+  // The stored choice counts too (the app stores it when the language is switched).
+  await page.evaluate(() => localStorage.setItem('loket.locale', 'en'));
+  await page.goto('/aanvragen');
+  await expect(page.getByText('One moment. Loket is loading.')).toBeVisible();
+  await page.unroute(/\/assets\/index-[\w-]+\.js$/);
+  await page.goto('/aanvragen');
+  await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
+  await expect(page.getByText('One moment. Loket is loading.')).toHaveCount(0);
 });
 
 test('the app takes the early answers and the preloaded page: each is asked for once, none is missing', async ({

@@ -27,6 +27,15 @@ for (const path of firstRequestsOf(location.pathname)) {
 }
 (globalThis as { loketEarlyAnswers?: EarlyAnswers }).loketEarlyAnswers = { startedAt: performance.now(), answers };
 
+// index.html's "loading" words in the language chosen on this device (?taal=, else the stored
+// choice, as src/client/i18n/index.ts starts): the app sets the same when it starts.
+try {
+  const language = new URLSearchParams(location.search).get('taal') ?? localStorage.getItem('loket.locale');
+  if (language === 'en') document.documentElement.lang = 'en';
+} catch {
+  // Storage off: Dutch, as the app would start.
+}
+
 // The same links Vite's loader would add when the router imports the page; it sees these and
 // does not fetch again. crossOrigin '' as Vite's own, so the preloaded answer is the one used.
 for (const file of __LOKET_PAGE_FILES__[firstPageOf(location.pathname)] ?? []) {
