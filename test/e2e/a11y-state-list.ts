@@ -7,7 +7,7 @@
  */
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { paperPhoto } from './fixtures/photos';
-import { logIn } from './support';
+import { logIn, logInOverHttp } from './support';
 
 export interface State {
   name: string;
@@ -521,23 +521,6 @@ export const STATES: State[] = [
     },
   },
 ];
-
-/**
- * The real OpenID Connect login through the simulator, as the browser makes it (login start,
- * the simulator's form, the provider's redirects, the callback that sets the session cookie),
- * with the page's own cookie jar but without drawing the pages on the way: the matrix is about
- * the states, and the login pages are rows of their own. The journeys log in on screen.
- */
-async function logInOverHttp(page: Page, who: string): Promise<void> {
-  const staff = who.startsWith('staff:');
-  const form: Record<string, string> = staff ? { username: who.slice('staff:'.length) } : { bsn: who };
-  const start = await page.request.get(staff ? '/api/auth/staff/login?returnTo=%2Fbeheer' : '/api/auth/login');
-  const interaction = new URL(start.url()).pathname;
-  expect(interaction, 'the simulator asks who logs in').toMatch(/\/interaction\/[^/]+$/);
-  const done = await page.request.post(`${interaction}/login`, { form });
-  expect(done.ok(), `login of ${who} ends on ${done.url()}`).toBe(true);
-  expect((await page.request.get(staff ? '/api/staff/me' : '/api/me')).ok(), `${who} is signed in`).toBe(true);
-}
 
 async function logInAs(page: Page, who: string): Promise<void> {
   if (!who.startsWith('shared:')) return logInOverHttp(page, who);

@@ -4,7 +4,7 @@
  * has even arrived; the app then takes those answers instead of asking again.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './support';
+import { logInOverHttp } from './support';
 
 const FIRST_REQUESTS = ['/api/config', '/api/me', '/api/notifications/unread', '/api/applications'];
 
@@ -16,8 +16,7 @@ function requestsOf(page: Page): string[] {
 }
 
 test.beforeEach(async ({ page }) => {
-  await logIn(page, '999990019');
-  await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
+  await logInOverHttp(page, '999990019');
 });
 
 test("the first screen's requests and the page's code start even when the app's entry never arrives", async ({

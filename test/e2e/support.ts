@@ -29,6 +29,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await axeViolations(page, { tags: WCAG_TAGS })).toEqual([]);
 }
 
+/**
+ * The real OpenID Connect login through the simulator, as the browser makes it (login start,
+ * the simulator's form, the provider's redirects, the callback that sets the session cookie),
+ * with the page's own cookie jar but without drawing the pages on the way: the matrix is about
+ * the states, and the login pages are rows of their own (the journeys log in on screen).
+ */
+export async function logInOverHttp(page: Page, who: string): Promise<void> {
+  const staff = who.startsWith('staff:');
+  const form: Record<string, string> = staff ? { username: who.slice('staff:'.length) } : { bsn: who };
+  const start = await page.request.get(staff ? '/api/auth/staff/login?returnTo=%2Fbeheer' : '/api/auth/login');
+  const interaction = new URL(start.url()).pathname;
+  expect(interaction, 'the simulator asks who logs in').toMatch(/\/interaction\/[^/]+$/);
+  const done = await page.request.post(`${interaction}/login`, { form });
+  expect(done.ok(), `login of ${who} ends on ${done.url()}`).toBe(true);
+  expect((await page.request.get(staff ? '/api/staff/me' : '/api/me')).ok(), `${who} is signed in`).toBe(true);
+}
+
 /** Logs in through the real OpenID Connect flow and the "DigiD simulatie" page. */
 export async function logIn(page: Page, bsn: string): Promise<void> {
   await page.goto('/');
