@@ -7,8 +7,8 @@
  *
  * Reachable means: from the app's entry (index.html), following static and lazy imports in the
  * Vite manifest, without entering a module that matches `lazyOnly`. A file the manifest does not
- * know as a chunk or its CSS (index.html, the font, the boot script, the icon) always stays: the
- * rule can only drop what it positively knows a resident never loads.
+ * know as a chunk or its CSS (index.html with its inline boot script, the font, the icon) always
+ * stays: the rule can only drop what it positively knows a resident never loads.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
