@@ -44,7 +44,7 @@ import { publicConfigRoutes } from './modules/public-config/routes';
 import { residentRoutes } from './modules/residents/routes';
 import { frameworkErrorHandler } from './security/framework-errors';
 import { securityHeaderSets } from './security/headers';
-import { clientInlineScriptSources } from './security/inline-scripts';
+import { headersFollowingClient } from './security/inline-scripts';
 import { security } from './security/index';
 import { staticClient } from './static-client';
 import { openSharedRedis } from './shared/redis';
@@ -111,9 +111,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(routeInventory);
   await app.register(cookie);
   // Headers on every response, no-store on API answers, rate limits (src/server/security). The
-  // header sets are computed once (the CSP with the hash of index.html's boot script); the static
-  // files add the document set to the few assets that can become a document or a worker.
-  const headers = securityHeaderSets(ctx, clientInlineScriptSources(ctx.config.clientDir));
+  // header sets are computed once, and again when index.html changes (the CSP carries the hash
+  // of its boot script); the static files add the document set to the few assets that can
+  // become a document or a worker.
+  const headers = headersFollowingClient(ctx.config.clientDir, ctx.clock, (inline) => securityHeaderSets(ctx, inline));
   await app.register(security, { ctx, headers });
   await app.register(swagger, {
     openapi: {

@@ -39,7 +39,6 @@ async function staticClientPlugin(
   app: FastifyInstance,
   opts: { root: string; headers: SecurityHeaderSets },
 ): Promise<void> {
-  const documentHeaders = opts.headers.document;
   if (!existsSync(join(opts.root, 'index.html'))) {
     throw new Error(`No built client in ${opts.root}: run "npm run build" first`);
   }
@@ -71,7 +70,7 @@ async function staticClientPlugin(
     setHeaders(res, path) {
       res.setHeader('Cache-Control', IMMUTABLE);
       res.setHeader('Vary', 'Accept-Encoding');
-      if (DOCUMENT_LIKE_ASSET.test(path)) for (const [name, value] of documentHeaders) res.setHeader(name, value);
+      if (DOCUMENT_LIKE_ASSET.test(path)) for (const [name, value] of opts.headers.document) res.setHeader(name, value);
     },
   });
 }

@@ -48,4 +48,19 @@ describe('the page CSP with an inline boot script', () => {
       expect(csp, url).not.toContain('unsafe-inline');
     }
   });
+
+  it('follows a new build put into the folder while the server runs, within a second', async () => {
+    const next = "alert('A new version.');";
+    const nextHash = inlineScriptSources(`<script>${next}</script>`)[0]!;
+    await writeFile(join(clientDir, 'index.html'), `<!doctype html><title>Loket</title><script>${next}</script>`);
+    const scriptSrc = async () =>
+      /(?:^|;\s*)script-src ([^;]*)/.exec(
+        String((await t.app.inject({ url: '/' })).headers['content-security-policy']),
+      )?.[1];
+    // Looked at most once a second, so no request pays for a look at the disk.
+    expect(await scriptSrc()).toBe(`'self' ${HASH}`);
+    t.clock.advanceMinutes(1);
+    expect(await scriptSrc()).toBe(`'self' ${nextHash}`);
+    expect((await t.app.inject({ url: '/' })).body).toContain(next);
+  });
 });

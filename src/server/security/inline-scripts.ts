@@ -2,14 +2,17 @@
  * The CSP sources for the inline scripts of the built index.html: the boot script
  * (src/client/build/boot-script.ts) is written into the page so it runs while the HTML is read
  * (issue 16). The policy allows exactly those scripts by their SHA-256, never 'unsafe-inline'.
- * Read from the built file when the server starts: a build deployed into the folder of a running
- * server serves a page whose boot script the old policy refuses until the restart. The app still
- * works then (the boot script only makes the first screen come sooner), and the browser reports
- * the refusal in its console.
+ * Read from the built file, and again when that file changes: a build deployed into the folder
+ * of a running server (static-client.ts serves it) has another boot script, whose page lists
+ * carry the new files' hashes. Whether it changed is looked at most once a second (one stat), so
+ * a request costs nothing for it; in that second the old policy may refuse the new script, and
+ * the app works without it (the boot script only makes the first screen come sooner).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Clock } from '../clock';
+import type { SecurityHeaderSets } from './headers';
 
 /** `'sha256-…'` for each <script> without src in `html`, hashed as the browser does (the text as is). */
 export function inlineScriptSources(html: string): string[] {
@@ -24,11 +27,60 @@ export function inlineScriptSources(html: string): string[] {
 }
 
 /** The sources for the built client in `clientDir`, or none when the server serves no client. */
-export function clientInlineScriptSources(clientDir: string | undefined): string[] {
-  if (!clientDir) return [];
+function clientInlineScriptSources(clientDir: string): string[] {
   try {
     return inlineScriptSources(readFileSync(join(clientDir, 'index.html'), 'utf8'));
   } catch {
     return []; // no built client: static-client.ts says so when it registers
   }
+}
+
+/** What tells a changed file: its modification time and size. */
+function versionOf(file: string): string {
+  try {
+    const { mtimeMs, size } = statSync(file);
+    return `${mtimeMs}:${size}`;
+  } catch {
+    return 'none';
+  }
+}
+
+const LOOK_AGAIN_MS = 1000;
+
+/**
+ * Header sets whose CSP allows the inline scripts of `clientDir`'s index.html as it is now (see
+ * the top); `make` builds the sets for given sources. Without a client: made once, with none.
+ */
+export function headersFollowingClient(
+  clientDir: string | undefined,
+  clock: Clock,
+  make: (inlineScripts: readonly string[]) => SecurityHeaderSets,
+): SecurityHeaderSets {
+  if (!clientDir) return make([]);
+  const file = join(clientDir, 'index.html');
+  let version = versionOf(file);
+  let sets = make(clientInlineScriptSources(clientDir));
+  let lookedAt = clock.now().getTime();
+  const current = (): SecurityHeaderSets => {
+    const now = clock.now().getTime();
+    if (Math.abs(now - lookedAt) < LOOK_AGAIN_MS) return sets;
+    lookedAt = now;
+    const seen = versionOf(file);
+    if (seen !== version) {
+      version = seen;
+      sets = make(clientInlineScriptSources(clientDir));
+    }
+    return sets;
+  };
+  return {
+    get document() {
+      return current().document;
+    },
+    get api() {
+      return current().api;
+    },
+    get asset() {
+      return current().asset;
+    },
+  };
 }
