@@ -10,10 +10,11 @@
  * - HSTS (1 year) only when residents reach us over https on a real host name: on localhost it
  *   would pin the developer's browser to https for every local project.
  *
- * The sets are computed once, when the app is built (issue 16): @fastify/helmet built helmet's
- * middleware anew for every request, which cost more than the empty route itself. Helmet still
- * decides the headers and their values; we run its middleware once against a stand-in response
- * and keep what it wrote.
+ * The sets are computed once, when the app is built, and again only when index.html's boot
+ * script changes (inline-scripts.ts) (issue 16): @fastify/helmet built helmet's middleware anew
+ * for every request, which cost more than the empty route itself. Helmet still decides the
+ * headers and their values; we run its middleware against a stand-in response and keep what it
+ * wrote.
  *
  * Immutable build assets (/assets/) get a lean set: a CSP, X-Frame-Options or COOP means
  * something only to a document or a worker, and a script, a stylesheet or a font is neither, so
