@@ -76,14 +76,14 @@ export function formatIsoDate(isoDate: string, locale: string): string {
   return formatter(locale, 'date').format(utcMidnight);
 }
 
-/** The word between date and time, as Intl's long date with short time writes it. */
+/** The word between date and time, as Intl's long date with short time writes it (MONTHS' languages). */
 const AT: Record<string, string> = { nl: 'om', en: 'at' };
 
 /** An instant (ISO date-time) as date and time in the Netherlands: '16 november 2026 om 09:30'. */
 export function formatInstant(isoDateTime: string, locale: string): string {
   const instant = new Date(isoDateTime);
   const at = AT[locale];
-  if (at && MONTHS[locale] && !Number.isNaN(instant.getTime()))
+  if (at && !Number.isNaN(instant.getTime()))
     return `${formatIsoDate(amsterdamDateOf(instant), locale)} ${at} ${amsterdamTimeOf(instant)}`;
   return formatter(locale, 'dateTime').format(instant);
 }

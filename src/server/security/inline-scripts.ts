@@ -79,8 +79,9 @@ export function headersFollowingClient(
     get api() {
       return current().api;
     },
+    // The lean asset set carries no CSP: no look at the disk for the many asset requests.
     get asset() {
-      return current().asset;
+      return sets.asset;
     },
   };
 }
