@@ -5,10 +5,11 @@
  * `self.__WB_MANIFEST`.
  *
  * What it does, and what it must never do:
- * - Precache the app shell: index.html, the JS chunks and CSS a resident can load (all their
- *   lazy routes and the English messages), so any page of the app opens offline after one
- *   visit online. Staff areas and pdf-lib are not installed (src/client/build/precache-files.ts):
- *   they are fetched when first needed and, on a personal device, kept from then on
+ * - Precache the app shell: index.html, the JS chunks and CSS of every resident page that
+ *   works offline, so those pages open offline after one visit online. Not installed
+ *   (src/client/build/precache-files.ts, LAZY_ONLY in vite.config.ts): staff areas, pdf-lib,
+ *   messages in other languages than Dutch, and the two resident pages that need the network
+ *   anyway; they are fetched when first needed and, on a personal device, kept from then on
  *   (KEPT_ASSETS_CACHE). Only build files go in Cache Storage.
  * - Answer navigations inside the app with the precached index.html (the client router then
  *   shows the page), except the paths in NAVIGATION_DENYLIST.

@@ -24,6 +24,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { precacheSizes } from '../../scripts/precache-sizes.mjs';
 import { distDir } from './bundle.bench';
 import { logIn, startBuiltServer } from './built-server';
+import { startFloorServer } from './floor-page';
 import type { Figure, Section } from './report';
 
 const PORT = Number(process.env.BENCH_RESIDENT_PORT ?? 8330);
@@ -102,7 +103,7 @@ async function measure(context: BrowserContext, url: string): Promise<Load> {
   }
 }
 
-async function residentContext(browser: Browser, origin: string, cookie: string, serviceWorkers: boolean) {
+async function residentContext(browser: Browser, origin: string, cookie: string | undefined, serviceWorkers: boolean) {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     isMobile: true,
@@ -111,8 +112,10 @@ async function residentContext(browser: Browser, origin: string, cookie: string,
     timezoneId: 'Europe/Amsterdam',
     serviceWorkers: serviceWorkers ? 'allow' : 'block',
   });
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: origin }]);
+  if (cookie) {
+    const [name, value] = cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: origin }]);
+  }
   await context.addInitScript(watchTheStatus, STATUS_SELECTOR);
   return context;
 }
@@ -123,6 +126,15 @@ const stats = (values: number[]) => {
   const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 };
+
+/** The floor's status time and first paint (it fetches no list and cannot shift). */
+function floorFigures(label: string, loads: Load[]): Figure[] {
+  const status = stats(loads.map((l) => l.status / 1000));
+  return [
+    { name: `${label}: status text shown (median)`, value: status.median, unit: 's' },
+    { name: `${label}: status text shown (min)`, value: status.min, unit: 's' },
+  ];
+}
 
 function figuresOf(label: string, loads: Load[], goal: string): Figure[] {
   const status = stats(loads.map((l) => l.status / 1000));
@@ -138,6 +150,32 @@ function figuresOf(label: string, loads: Load[], goal: string): Figure[] {
   ];
 }
 
+/**
+ * Cold: a new context per load (empty HTTP cache, no service worker). Warm: one context whose
+ * first, unthrottled visit installed the service worker. With a cookie, Loket (signed in);
+ * without, the floor page, installed from its /install page.
+ */
+async function coldAndWarm(browser: Browser, origin: string, cookie?: string) {
+  const url = `${origin}/aanvragen`;
+  const cold: Load[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await residentContext(browser, origin, cookie, false);
+    cold.push(await measure(context, url).finally(() => context.close()));
+  }
+  const context = await residentContext(browser, origin, cookie, true);
+  const warm: Load[] = [];
+  try {
+    const first = await context.newPage();
+    await first.goto(cookie ? url : `${origin}/install`);
+    await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    await first.close();
+    for (let i = 0; i < RUNS; i += 1) warm.push(await measure(context, url));
+  } finally {
+    await context.close();
+  }
+  return { cold, warm };
+}
+
 export async function residentViewBench(): Promise<Section> {
   const installed = precacheSizes(distDir());
   const { origin, stop } = await startBuiltServer(PORT);
@@ -148,34 +186,18 @@ export async function residentViewBench(): Promise<Section> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
     const cookie = await logIn(origin, '999990019');
-    const url = `${origin}/aanvragen`;
     const loadBefore = loadavg()[0]!;
-
-    // Cold: a new context per load (empty HTTP cache, no service worker).
-    const cold: Load[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      const context = await residentContext(browser, origin, cookie, false);
-      cold.push(await measure(context, url).finally(() => context.close()));
-    }
-
-    // Warm: one context whose first, unthrottled visit installed the service worker.
-    const context = await residentContext(browser, origin, cookie, true);
-    const warm: Load[] = [];
-    try {
-      const first = await context.newPage();
-      await first.goto(url);
-      await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-      await first.close();
-      for (let i = 0; i < RUNS; i += 1) warm.push(await measure(context, url));
-    } finally {
-      await context.close();
-    }
+    const loket = await coldAndWarm(browser, origin, cookie);
+    const floorServer = await startFloorServer();
+    const floor = await coldAndWarm(browser, floorServer.origin).finally(() => floorServer.stop());
     const loadAfter = loadavg()[0]!;
     return {
       title: "The resident's view: /aanvragen on slow 4G (Chromium, throttled)",
       figures: [
-        ...figuresOf('cold (no service worker, empty cache)', cold, '<= 1.0'),
-        ...figuresOf('warm (service worker installed)', warm, '<= 0.5'),
+        ...figuresOf('cold (no service worker, empty cache)', loket.cold, '<= 1.0'),
+        ...figuresOf('warm (service worker installed)', loket.warm, '<= 0.5'),
+        ...floorFigures('floor, cold: the status text in plain HTML, nothing else', floor.cold),
+        ...floorFigures('floor, warm: the same page from a service worker', floor.warm),
         { name: 'service worker install (brotli)', value: installed.brotli / 1024, unit: 'KiB', goal: '<= 150' },
         { name: 'service worker install (files)', value: installed.files.length, unit: '' },
       ],
@@ -183,6 +205,9 @@ export async function residentViewBench(): Promise<Section> {
         'Signed in as 999990019 (real login through the simulator); the time is from the navigation to the frame ' +
           'after the first application status is in the page. Throttled through the DevTools protocol: 150 ms ' +
           `latency, 1.6 Mbps down, 750 kbps up, ${CPU_SLOWDOWN}x CPU slowdown. Median, min and max of ${RUNS} loads.`,
+        'Floor: a page with the status text in its HTML and no script, stylesheet, font or data ' +
+          '(test/bench/floor-page.ts), through the same throttling; warm, a service worker answers it from ' +
+          'Cache Storage. No page can show the status sooner on this machine, server-rendered or not.',
         `Install size: every file in sw.js's precache list, Brotli quality 11. Load average (1 min) on this ` +
           `${cpus().length}-core machine: ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after.`,
       ],

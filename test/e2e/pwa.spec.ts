@@ -86,7 +86,7 @@ async function expectInstallable(context: BrowserContext, request: APIRequestCon
   expect(installabilityErrors).toEqual([]);
 }
 
-test('after one visit online, every page of the app opens offline; API answers are never kept', async ({
+test('after one visit online, every page that works offline opens offline; API answers are never kept', async ({
   page,
   context,
   request,

@@ -5,6 +5,8 @@
  * 400-700 keeps those outlines exactly (HarfBuzz's instancer, through the subset-font package)
  * and every character of the file; measured: 21.5 KiB, on every resident's first visit and
  * install. A weight outside the range is drawn at the nearest end (300 as 400, 800 as 700).
+ * Only the layout features the app uses are kept (small capitals, fractions, superiors and the
+ * like are reached by no style of ours), 21.5 -> 19.8 KiB.
  * The characters kept are the @font-face's unicode-range, read from the stylesheet: the browser
  * takes no other character from this file.
  *
@@ -32,7 +34,14 @@ function charactersOf(unicodeRange: string): string {
   return String.fromCodePoint(...characters);
 }
 
-export function fontWeights(options: { specifier: string; css: string; min: number; max: number }): Plugin {
+export function fontWeights(options: {
+  specifier: string;
+  css: string;
+  min: number;
+  max: number;
+  /** OpenType layout features to keep; the glyphs only other features reach are dropped. */
+  features: string[];
+}): Plugin {
   return {
     name: 'loket-font-weights',
     apply: 'build',
@@ -42,12 +51,16 @@ export function fontWeights(options: { specifier: string; css: string; min: numb
       const range = /unicode-range:([^;]+);/.exec(readFileSync(join(root, options.css), 'utf8'))?.[1];
       if (!range) throw new Error(`font-weights: no unicode-range in ${options.css}`);
       const font = readFileSync(source);
-      const key = createHash('sha256').update(font).update(`${range}|${options.min}|${options.max}`).digest('hex');
+      const key = createHash('sha256')
+        .update(font)
+        .update(`${range}|${options.min}|${options.max}|${options.features.join(',')}`)
+        .digest('hex');
       const target = join(root, 'node_modules/.cache/loket-font-weights', key.slice(0, 16), basename(source));
       if (!existsSync(target)) {
         const cut = await subsetFont(font, charactersOf(range), {
           targetFormat: 'woff2',
           variationAxes: { wght: { min: options.min, max: options.max } },
+          keepFeatures: options.features,
         });
         mkdirSync(join(target, '..'), { recursive: true });
         writeFileSync(target, cut);

@@ -4,6 +4,8 @@ declare module 'subset-font' {
     targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype';
     /** Per axis tag: a fixed value, or a range to keep (HarfBuzz's instancer) */
     variationAxes?: Record<string, number | { min: number; max: number; default?: number }>;
+    /** OpenType layout feature tags to keep (default: all) */
+    keepFeatures?: string[];
   }
   export default function subsetFont(font: Buffer, text: string, options?: Options): Promise<Buffer>;
 }

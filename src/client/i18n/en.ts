@@ -86,6 +86,11 @@ const en: MessageSchema = {
   accessibility: {
     pageTitle: 'Accessibility',
   },
+  pageUnavailable: {
+    title: 'This page cannot be opened now',
+    offline: 'You are offline, and this page is not on this device yet. Connect to the internet and try again.',
+    online: 'The page could not be loaded. Maybe the connection dropped for a moment. Try again.',
+  },
   notFound: {
     pageTitle: 'Page not found',
     title: 'Page not found',

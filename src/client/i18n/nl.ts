@@ -89,6 +89,12 @@ const nl = {
   accessibility: {
     pageTitle: 'Toegankelijkheid',
   },
+  pageUnavailable: {
+    title: 'Deze pagina kan nu niet worden geopend',
+    offline:
+      'U bent offline, en deze pagina staat nog niet op dit apparaat. Maak verbinding met internet en probeer het opnieuw.',
+    online: 'De pagina kon niet worden geladen. Misschien was de verbinding even weg. Probeer het opnieuw.',
+  },
   notFound: {
     pageTitle: 'Pagina niet gevonden',
     title: 'Pagina niet gevonden',
