@@ -1,7 +1,7 @@
 /**
  * Lighthouse (issue 7), mobile preset (Lighthouse's default: a mid-range phone, simulated slow
- * 4G and 4x CPU slowdown), on the built product: the start (login) page and the authenticated
- * applications page. The server is the built one (`$LOKET_DIST/server/main.js`) with a fresh
+ * 4G and 4x CPU slowdown), on the built product: the start (login) page and, signed in, the
+ * pages issue 16 names: the applications list, an application and the booking page. The server is the built one (`$LOKET_DIST/server/main.js`) with a fresh
  * PGlite folder and demo data; the browser is the system Chromium (never downloaded).
  * Logging in is the real OpenID Connect flow through the simulator, done with fetch; the
  * session cookie then goes to Lighthouse as an extra header.
@@ -34,6 +34,8 @@ interface Scores {
   cls: number;
   /** where the page ended (a lost session would land on the start page) */
   finalUrl: string;
+  /** best-practices and performance audits that did not pass (ids), to say what costs points */
+  failed: string[];
 }
 
 async function audit(port: number, url: string, headers?: Record<string, string>): Promise<Scores> {
@@ -59,6 +61,11 @@ async function audit(port: number, url: string, headers?: Record<string, string>
     tbt: numeric('total-blocking-time'),
     cls: numeric('cumulative-layout-shift'),
     finalUrl: result.lhr.finalDisplayedUrl,
+    failed: ['best-practices', 'performance'].flatMap((category) =>
+      (categories[category]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 0.9)
+        .map((ref) => ref.id),
+    ),
   };
 }
 
@@ -93,7 +100,7 @@ async function medianAudit(port: number, url: string, headers?: Record<string, s
       if (failures > RUNS) throw error;
     }
   }
-  const of = (key: Exclude<keyof Scores, 'finalUrl'>) => median(runs.map((run) => run[key]));
+  const of = (key: Exclude<keyof Scores, 'finalUrl' | 'failed'>) => median(runs.map((run) => run[key]));
   return {
     performance: of('performance'),
     accessibility: of('accessibility'),
@@ -104,6 +111,7 @@ async function medianAudit(port: number, url: string, headers?: Record<string, s
     cls: of('cls'),
     // A lost session in any run shows: that run's page is reported.
     finalUrl: runs.find((run) => !run.finalUrl.endsWith(new URL(url).pathname))?.finalUrl ?? runs[0]!.finalUrl,
+    failed: [...new Set(runs.flatMap((run) => run.failed))],
   };
 }
 
@@ -126,18 +134,38 @@ export async function lighthouseBench(): Promise<Section> {
     const loadBefore = loadavg()[0]!;
     const start = await medianAudit(chrome.port, `${ORIGIN}/`);
     const cookie = await logIn(ORIGIN, '999990019');
-    const applications = await medianAudit(chrome.port, `${ORIGIN}/aanvragen`, { Cookie: cookie });
+    const signedIn = { Cookie: cookie };
+    const { applications: list } = (await (
+      await fetch(`${ORIGIN}/api/applications`, { headers: signedIn })
+    ).json()) as {
+      applications: Array<{ id: string }>;
+    };
+    if (!list[0]) throw new Error('the demo resident has no applications');
+    // The issue's four pages: the start page, the list, an application and the booking page.
+    const pages: Array<[string, string]> = [
+      ['applications /aanvragen (signed in)', '/aanvragen'],
+      ['an application /aanvragen/:id (signed in)', `/aanvragen/${list[0].id}`],
+      ['booking /afspraken/maken (signed in)', '/afspraken/maken'],
+    ];
+    const audited: Array<[string, Scores]> = [['start page /', start]];
+    for (const [label, path] of pages) {
+      const scores = await medianAudit(chrome.port, `${ORIGIN}${path}`, signedIn);
+      if (!scores.finalUrl.endsWith(path))
+        throw new Error(`the signed-in audit of ${path} ended on ${scores.finalUrl}`);
+      audited.push([label, scores]);
+    }
     const loadAfter = loadavg()[0]!;
-    if (!applications.finalUrl.endsWith('/aanvragen'))
-      throw new Error(`the signed-in audit ended on ${applications.finalUrl}`);
     return {
       title: 'Lighthouse, mobile preset (system Chromium, built server)',
-      figures: [...figures('start page /', start), ...figures('applications /aanvragen (signed in)', applications)],
+      figures: audited.flatMap(([label, scores]) => figures(label, scores)),
       notes: [
         'Lighthouse 12 default (mobile) settings: simulated slow 4G and 4x CPU slowdown on a Moto G Power-sized screen. ' +
           'Scores are 0-100; FCP and LCP in seconds, TBT in milliseconds. The signed-in page is audited with the session cookie of a real simulator login.',
         `Each figure is the median of ${RUNS} runs after one warm-up run per page. Load average (1 min) on this ` +
           `${cpus().length}-core machine: ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; TBT grows with it.`,
+        ...audited.map(
+          ([label, scores]) => `${label}: audits below 0.9 in any run: ${scores.failed.join(', ') || 'none'}.`,
+        ),
       ],
     };
   } finally {
@@ -151,6 +179,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     (section) => {
       for (const f of section.figures)
         console.log(`${f.name}: ${Math.round(f.value * 100) / 100} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
+      for (const note of section.notes ?? []) console.log(note);
       process.exit(0);
     },
     (error: unknown) => {
