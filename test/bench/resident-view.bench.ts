@@ -25,6 +25,7 @@ import { precacheSizes } from '../../scripts/precache-sizes.mjs';
 import { distDir } from './bundle.bench';
 import { logIn, startBuiltServer } from './built-server';
 import { startFloorServer } from './floor-page';
+import { startServerRenderedProxy } from './server-rendered-proxy';
 import type { Figure, Section } from './report';
 
 const PORT = Number(process.env.BENCH_RESIDENT_PORT ?? 8330);
@@ -127,8 +128,8 @@ const stats = (values: number[]) => {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 };
 
-/** The floor's status time and first paint (it fetches no list and cannot shift). */
-function floorFigures(label: string, loads: Load[]): Figure[] {
+/** The status time alone: the prototype and the floor, held against no goal. */
+function statusFigures(label: string, loads: Load[]): Figure[] {
   const status = stats(loads.map((l) => l.status / 1000));
   return [
     { name: `${label}: status text shown (median)`, value: status.median, unit: 's' },
@@ -152,28 +153,50 @@ function figuresOf(label: string, loads: Load[], goal: string): Figure[] {
 
 /**
  * Cold: a new context per load (empty HTTP cache, no service worker). Warm: one context whose
- * first, unthrottled visit installed the service worker. With a cookie, Loket (signed in);
- * without, the floor page, installed from its /install page.
+ * first, unthrottled visit installed the service worker; with `warm: 'http cache'`, no service
+ * worker at all, the files from the HTTP cache and the page from the network (the
+ * server-rendered prototype: its page must come from the server). With a cookie, Loket (signed
+ * in); without, the floor page, installed from its /install page.
  */
-async function coldAndWarm(browser: Browser, origin: string, cookie?: string) {
+async function coldAndWarm(
+  browser: Browser,
+  origin: string,
+  cookie?: string,
+  warmFrom: 'service worker' | 'http cache' = 'service worker',
+) {
   const url = `${origin}/aanvragen`;
   const cold: Load[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await residentContext(browser, origin, cookie, false);
     cold.push(await measure(context, url).finally(() => context.close()));
   }
-  const context = await residentContext(browser, origin, cookie, true);
+  const context = await residentContext(browser, origin, cookie, warmFrom === 'service worker');
   const warm: Load[] = [];
   try {
     const first = await context.newPage();
     await first.goto(cookie ? url : `${origin}/install`);
-    await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    if (warmFrom === 'service worker')
+      await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    else await first.locator(STATUS_SELECTOR).first().waitFor();
     await first.close();
     for (let i = 0; i < RUNS; i += 1) warm.push(await measure(context, url));
   } finally {
     await context.close();
   }
   return { cold, warm };
+}
+
+/** What the app renders in #app on /aanvragen for this resident (the prototype's "server render"). */
+async function renderedFirstScreen(browser: Browser, origin: string, cookie: string): Promise<string> {
+  const context = await residentContext(browser, origin, cookie, false);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/aanvragen`);
+    await page.locator(STATUS_SELECTOR).first().waitFor();
+    return await page.locator('#app').innerHTML();
+  } finally {
+    await context.close();
+  }
 }
 
 export async function residentViewBench(): Promise<Section> {
@@ -188,6 +211,9 @@ export async function residentViewBench(): Promise<Section> {
     const cookie = await logIn(origin, '999990019');
     const loadBefore = loadavg()[0]!;
     const loket = await coldAndWarm(browser, origin, cookie);
+    const markup = await renderedFirstScreen(browser, origin, cookie);
+    const proxy = await startServerRenderedProxy(new URL(origin), '/aanvragen', () => markup);
+    const rendered = await coldAndWarm(browser, proxy.origin, cookie, 'http cache').finally(() => proxy.stop());
     const floorServer = await startFloorServer();
     const floor = await coldAndWarm(browser, floorServer.origin).finally(() => floorServer.stop());
     const loadAfter = loadavg()[0]!;
@@ -196,8 +222,13 @@ export async function residentViewBench(): Promise<Section> {
       figures: [
         ...figuresOf('cold (no service worker, empty cache)', loket.cold, '<= 1.0'),
         ...figuresOf('warm (service worker installed)', loket.warm, '<= 0.5'),
-        ...floorFigures('floor, cold: the status text in plain HTML, nothing else', floor.cold),
-        ...floorFigures('floor, warm: the same page from a service worker', floor.warm),
+        ...statusFigures('server-rendered prototype, cold (no service worker, empty cache)', rendered.cold),
+        ...statusFigures(
+          'server-rendered prototype, warm (files from the HTTP cache, page from the server)',
+          rendered.warm,
+        ),
+        ...statusFigures('floor, cold: the status text in plain HTML, nothing else', floor.cold),
+        ...statusFigures('floor, warm: the same page from a service worker', floor.warm),
         { name: 'service worker install (brotli)', value: installed.brotli / 1024, unit: 'KiB', goal: '<= 150' },
         { name: 'service worker install (files)', value: installed.files.length, unit: '' },
       ],
@@ -205,6 +236,9 @@ export async function residentViewBench(): Promise<Section> {
         'Signed in as 999990019 (real login through the simulator); the time is from the navigation to the frame ' +
           'after the first application status is in the page. Throttled through the DevTools protocol: 150 ms ' +
           `latency, 1.6 Mbps down, 750 kbps up, ${CPU_SLOWDOWN}x CPU slowdown. Median, min and max of ${RUNS} loads.`,
+        'Server-rendered prototype (test/bench/server-rendered-proxy.ts): the same built app behind a proxy that ' +
+          "writes the app's own rendering of this resident's /aanvragen into the page, as a server render would; " +
+          'an upper bound (no render time on the server, no hydration, the page sent uncompressed).',
         'Floor: a page with the status text in its HTML and no script, stylesheet, font or data ' +
           '(test/bench/floor-page.ts), through the same throttling; warm, a service worker answers it from ' +
           'Cache Storage. No page can show the status sooner on this machine, server-rendered or not.',
