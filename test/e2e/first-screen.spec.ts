@@ -42,6 +42,12 @@ test('until the app has started the page says so in the language chosen on this 
   await page.evaluate(() => localStorage.setItem('loket.locale', 'en'));
   await page.goto('/aanvragen');
   await expect(page.getByText('One moment. Loket is loading.')).toBeVisible();
+  // Arabic, right to left, as the app would start.
+  await page.goto('/aanvragen?taal=ar');
+  await expect(page.getByText('لحظة من فضلك. جارٍ تحميل Loket.')).toBeVisible();
+  await expect(page.getByText('One moment. Loket is loading.')).toBeHidden();
+  await expect(page.getByText('Even geduld. Loket wordt geladen.')).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.unroute(/\/assets\/index-[\w-]+\.js$/);
   await page.goto('/aanvragen');
   await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();

@@ -31,7 +31,9 @@ for (const path of firstRequestsOf(location.pathname)) {
 // choice, as src/client/i18n/index.ts starts): the app sets the same when it starts.
 try {
   const language = new URLSearchParams(location.search).get('taal') ?? localStorage.getItem('loket.locale');
-  if (language === 'en') document.documentElement.lang = 'en';
+  if (language === 'en' || language === 'ar') document.documentElement.lang = language;
+  // As src/client/i18n/index.ts sets it: Arabic is read right to left.
+  if (language === 'ar') document.documentElement.dir = 'rtl';
 } catch {
   // Storage off: Dutch, as the app would start.
 }
