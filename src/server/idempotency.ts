@@ -19,6 +19,7 @@ import fp from 'fastify-plugin';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_LIFETIME_DAYS } from '../domain/outbox-state';
 import type { AppContext } from './context';
+import { isApiRequest } from './api-request';
 import { isDatabaseUnavailable } from './db/connection-errors';
 import type { Database } from './db/schema';
 import { AppError } from './errors';
@@ -188,7 +189,7 @@ export const idempotency = fp(async (app: FastifyInstance, { ctx }: { ctx: AppCo
   // Plain callbacks that return at once for reads (most requests): no promise unless there is
   // work (issue 16). After a replay the reply is sent, so `done` must not be called.
   app.addHook('preHandler', (request, reply, done) => {
-    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return done();
+    if (!MUTATING.has(request.method) || !isApiRequest(request)) return done();
     const subject = subjectOf(request);
     if (!subject || request.routeOptions.config.idempotency === false) return done();
     begin(request, reply, subject).then((replied) => {

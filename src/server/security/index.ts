@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { sessionCookieName } from '../modules/auth/session-hook';
 import { staffCookieName } from '../modules/staff/session';
 import { rateLimitsFromEnv, type RateLimits } from './config';
+import { isApiRequest, routedPath } from '../api-request';
 import { securityHeaderSets, type SecurityHeaderSets } from './headers';
 import { nulInUrl, refuseNulInBody, refuseNulInput } from './input';
 import { rateLimits } from './rate-limits';
@@ -31,8 +32,8 @@ async function securityPlugin(app: FastifyInstance, { ctx, limits, headers }: Se
   // itself, and the onSend hook below still forbids it to a session.
   app.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
-    const api = url.startsWith('/api/');
-    const set = api ? sets.api : url.startsWith('/assets/') ? sets.asset : sets.document;
+    const api = isApiRequest(request);
+    const set = api ? sets.api : routedPath(request).startsWith('/assets/') ? sets.asset : sets.document;
     const raw = reply.raw;
     for (const [name, value] of set) raw.setHeader(name, value);
     done(api && nulInUrl(url) ? refuseNulInput() : undefined);
@@ -44,7 +45,7 @@ async function securityPlugin(app: FastifyInstance, { ctx, limits, headers }: Se
   const sessionCookies = [sessionCookieName(ctx), staffCookieName(ctx)];
   app.addHook('onSend', (request, reply, payload, done) => {
     if (
-      request.url.startsWith('/api/') &&
+      isApiRequest(request) &&
       reply.getHeader('cache-control') !== 'no-store' &&
       sessionCookies.some((name) => request.cookies[name])
     )

@@ -5,6 +5,7 @@
  * The URL is checked in the security plugin's one onRequest hook (index.ts), the body here.
  */
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from '../api-request';
 import { AppError } from '../errors';
 
 const NUL_IN_URL = /%00/i;
@@ -28,7 +29,7 @@ export function nulInUrl(url: string): boolean {
 export function refuseNulInBody(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
     done(
-      request.body !== undefined && request.url.startsWith('/api/') && containsNul(request.body)
+      request.body !== undefined && isApiRequest(request) && containsNul(request.body)
         ? refuseNulInput()
         : undefined,
     );

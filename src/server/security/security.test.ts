@@ -173,6 +173,31 @@ describe('security headers', () => {
     expect(asked.statusCode).toBe(201);
     expect(asked.headers['cache-control']).toBe('no-store');
   });
+
+  it('treats an API path spelled with escapes (/%61pi/me) as the API route the router takes it to', async () => {
+    const jan = await signedIn(t, '999990019');
+    // The router decodes /%61pi/me to /api/me: it is the resident's own answer, with the API's
+    // headers, not a page's, and never kept in a cache.
+    const me = await jan.get('/%61pi/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().resident.name).toBe('Jan de Vries');
+    expect(me.headers['cache-control']).toBe('no-store');
+    expect(me.headers['content-type']).toMatch(/^application\/json/);
+    expect(String(me.headers['content-security-policy'])).toBe(
+      String((await jan.get('/api/me')).headers['content-security-policy']),
+    );
+
+    // The same checks on what comes in: NUL characters in a body are refused there too.
+    const id = (await jan.get('/api/applications')).json().applications[0].id;
+    const withNul = await jan.request({
+      method: 'POST',
+      url: `/%61pi/applications/${id}/questions`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      payload: JSON.stringify({ text: 'Wanneer\u0000 hoor ik iets?' }),
+    });
+    expect(withNul.statusCode).toBe(400);
+    expect(withNul.json().error.code).toBe('VALIDATION_FAILED');
+  });
 });
 
 describe('HSTS on a public https address', () => {

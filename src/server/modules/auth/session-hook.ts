@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context';
+import { isApiRequest } from '../../api-request';
 import { unauthenticated } from '../../errors';
 import { assistSessionPolicy, liveAssist, type ResidentAssist } from '../assist/session';
 import { endSession, useSession } from './sessions';
@@ -72,7 +73,7 @@ export const sessionHook = fp(async (app: FastifyInstance, opts: { ctx: AppConte
   // Plain callbacks: a request without a session cookie (files, health probes, the start page)
   // passes without a promise (issue 16).
   app.addHook('onRequest', (request, _reply, done) => {
-    const token = request.url.startsWith('/api/') ? request.cookies[cookieName] : undefined;
+    const token = isApiRequest(request) ? request.cookies[cookieName] : undefined;
     if (!token) return done();
     lookUp(request, token).then(() => done(), done);
   });

@@ -14,6 +14,7 @@ import fp from 'fastify-plugin';
 import { hasAnyRole, mayActIn, type RoleGrant, type StaffRole } from '../../../domain/staff';
 import type { AppContext } from '../../context';
 import { AppError, notFound, unauthenticated } from '../../errors';
+import { isApiRequest } from '../../api-request';
 import { isSecure } from '../auth/session-hook';
 import { endSession, useSession, type SessionPolicy } from '../auth/sessions';
 import { effectiveGrants, findStaffById } from './accounts';
@@ -73,7 +74,7 @@ export const staffSessionHook = fp(async (app: FastifyInstance, { ctx }: { ctx: 
 
   // A plain callback: without a staff cookie (nearly every request) no promise (issue 16).
   app.addHook('onRequest', (request, _reply, done) => {
-    const token = request.url.startsWith('/api/') ? request.cookies[cookieName] : undefined;
+    const token = isApiRequest(request) ? request.cookies[cookieName] : undefined;
     if (!token) return done();
     lookUp(request, token).then(() => done(), done);
   });
