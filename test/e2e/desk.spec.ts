@@ -77,6 +77,8 @@ test('the desk finds an appointment by its reference and checks the resident in;
   const today = desk.getByRole('list', { name: /, Werk en Inkomen, kantoor Voorburg: 1 afspraak$/ });
   const ahmed = today.getByRole('listitem').filter({ hasText: 'Ahmed Yilmaz' });
   await expect(ahmed).toContainText(reference);
+  // An expected appointment's time is not struck through (that is for a cancelled one).
+  await expect(ahmed.getByText(/^\d\d:\d\d–\d\d:\d\d$/)).toHaveCSS('text-decoration-line', 'none');
   await expect(today.getByRole('button', { name: 'Ahmed Yilmaz aanmelden' })).toBeVisible();
   await expectNoAxeViolations(desk);
 
