@@ -170,6 +170,7 @@ test('offline, a page that is not on this device says so, and opens with "Probee
   try {
     await settingsLink.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Deze pagina kan nu niet worden geopend' })).toBeFocused();
+    await expect(page).toHaveTitle(/^Deze pagina kan nu niet worden geopend - /);
     await expect(
       page.getByText('U bent offline, en deze pagina staat nog niet op dit apparaat. Maak verbinding met internet'),
     ).toBeVisible();

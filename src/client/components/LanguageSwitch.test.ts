@@ -12,7 +12,7 @@ afterEach(() => localStorage.clear());
 const Page = defineComponent({
   components: { LanguageSwitch },
   setup: () => ({ t: useI18n().t }),
-  template: '<h1>{{ t("applications.title") }}</h1><LanguageSwitch />',
+  template: '<h1>{{ t("applications.pageTitle") }}</h1><LanguageSwitch />',
 });
 
 describe('language switch', () => {
@@ -62,6 +62,6 @@ describe('language switch', () => {
   it('starts in the language this device chose before', async () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
     const { i18n } = await createHarness();
-    expect(i18n.global.t('applications.title')).toBe('My applications');
+    expect(i18n.global.t('applications.pageTitle')).toBe('My applications');
   });
 });

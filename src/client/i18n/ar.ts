@@ -38,7 +38,6 @@ const ar: PartialMessages = {
   },
   applications: {
     pageTitle: 'طلباتي',
-    title: 'طلباتي',
   },
   detail: {
     pageTitle: 'الطلب',

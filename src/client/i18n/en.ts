@@ -53,7 +53,6 @@ const en: MessageSchema = {
   },
   applications: {
     pageTitle: 'My applications',
-    title: 'My applications',
   },
   detail: {
     pageTitle: 'Application',
@@ -89,11 +88,9 @@ const en: MessageSchema = {
   pageUnavailable: {
     title: 'This page cannot be opened now',
     offline: 'You are offline, and this page is not on this device yet. Connect to the internet and try again.',
-    online: 'The page could not be loaded. Maybe the connection dropped for a moment. Try again.',
   },
   notFound: {
     pageTitle: 'Page not found',
-    title: 'Page not found',
     text: 'This page does not exist. Maybe the link is old, or the address is not right.',
     home: 'Go to the start page',
   },
@@ -109,22 +106,6 @@ const en: MessageSchema = {
     stopping: 'Wiping',
     unsent:
       'Something has not been sent yet. If you stop now, it will be lost. | {n} things have not been sent yet. If you stop now, they will be lost.',
-    idle: {
-      title: 'Are you still there?',
-      text: 'You did nothing for 3 minutes. Soon your session stops. Then we wipe everything of yours from this computer. Do you want to go on? Then choose Continue.',
-      secondsLeft: '{n} second left | {n} seconds left',
-      continue: 'Continue',
-    },
-  },
-  sessionWarning: {
-    title: 'Your session is about to end',
-    idle: 'You did nothing in Loket for a while. So we will log you out soon. Do you want to go on? Then choose Stay logged in.',
-    absolute: 'You have been logged in for a long time. So we will log you out soon. After that you can log in again.',
-    kept: 'Are you typing a question or a request for a home visit? Then what you typed will be there again when you log in again.',
-    minutesLeft: '{n} minute left | {n} minutes left',
-    secondsLeft: '{n} second left | {n} seconds left',
-    stay: 'Stay logged in',
-    understood: 'I understand',
   },
   offline: {
     notice: 'You are offline. You see your information as it was before.',
@@ -177,13 +158,6 @@ const en: MessageSchema = {
   documents: {
     pageTitle: 'Documents',
     open: 'All documents and letters',
-  },
-  leave: {
-    unsent:
-      'Your question has not been sent yet. If you stop now, it will be lost. | Your {n} questions have not been sent yet. If you stop now, they will be lost.',
-    expiry: 'You will be logged out in 2 minutes because you are not doing anything.',
-    stay: 'Stay logged in',
-    leave: 'Log out anyway',
   },
   errors: {
     UNKNOWN: 'Something went wrong. Please try again later.',

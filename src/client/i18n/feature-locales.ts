@@ -14,6 +14,7 @@ export const featureEnglish = {
   start: () => import('./start/en'),
   accessibility: () => import('./accessibility/en'),
   form: () => import('./form/en'),
+  sessionDialogs: () => import('./session-dialogs/en'),
 };
 
 /** Arabic, for the features that have a start of it (not offered to residents yet, see index.ts). */

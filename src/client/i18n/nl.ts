@@ -55,7 +55,6 @@ const nl = {
   },
   applications: {
     pageTitle: 'Mijn aanvragen',
-    title: 'Mijn aanvragen',
   },
   detail: {
     pageTitle: 'Aanvraag',
@@ -93,11 +92,9 @@ const nl = {
     title: 'Deze pagina kan nu niet worden geopend',
     offline:
       'U bent offline, en deze pagina staat nog niet op dit apparaat. Maak verbinding met internet en probeer het opnieuw.',
-    online: 'De pagina kon niet worden geladen. Misschien was de verbinding even weg. Probeer het opnieuw.',
   },
   notFound: {
     pageTitle: 'Pagina niet gevonden',
-    title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet. Misschien is de link oud, of klopt het adres niet.',
     home: 'Naar de startpagina',
   },
@@ -114,22 +111,6 @@ const nl = {
     stopping: 'Bezig met wissen',
     unsent:
       'Er is nog iets niet verstuurd. Stopt u nu? Dan gaat het verloren. | Er zijn nog {n} dingen niet verstuurd. Stopt u nu? Dan gaan ze verloren.',
-    idle: {
-      title: 'Bent u er nog?',
-      text: 'U deed 3 minuten niets. Straks stopt uw sessie. Dan wissen wij alles van u op deze computer. Wilt u verder? Kies dan Doorgaan.',
-      secondsLeft: 'Nog {n} seconde | Nog {n} seconden',
-      continue: 'Doorgaan',
-    },
-  },
-  sessionWarning: {
-    title: 'Uw sessie stopt bijna',
-    idle: 'U deed een tijd niets in Loket. Daarom loggen wij u straks uit. Wilt u verder? Kies dan Ingelogd blijven.',
-    absolute: 'U bent al lang ingelogd. Daarom loggen wij u straks uit. Daarna kunt u weer inloggen.',
-    kept: 'Typt u een vraag of een verzoek om een huisbezoek? Dan staat wat u typte er weer als u opnieuw inlogt.',
-    minutesLeft: 'Nog {n} minuut | Nog {n} minuten',
-    secondsLeft: 'Nog {n} seconde | Nog {n} seconden',
-    stay: 'Ingelogd blijven',
-    understood: 'Ik begrijp het',
   },
   offline: {
     notice: 'U bent offline. U ziet uw gegevens zoals ze eerder waren.',
@@ -183,13 +164,6 @@ const nl = {
   documents: {
     pageTitle: 'Documenten',
     open: 'Alle documenten en brieven',
-  },
-  leave: {
-    unsent:
-      'Uw vraag is nog niet verstuurd. Als u nu stopt, gaat die verloren. | Uw {n} vragen zijn nog niet verstuurd. Als u nu stopt, gaan die verloren.',
-    expiry: 'U wordt over 2 minuten uitgelogd, omdat u niets doet.',
-    stay: 'Blijf ingelogd',
-    leave: 'Toch uitloggen',
   },
   errors: {
     UNKNOWN: 'Er ging iets mis. Probeer het later nog een keer.',

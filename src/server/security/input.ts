@@ -29,9 +29,7 @@ export function nulInUrl(url: string): boolean {
 export function refuseNulInBody(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
     done(
-      request.body !== undefined && isApiRequest(request) && containsNul(request.body)
-        ? refuseNulInput()
-        : undefined,
+      request.body !== undefined && isApiRequest(request) && containsNul(request.body) ? refuseNulInput() : undefined,
     );
   });
 }
