@@ -116,6 +116,14 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/**
+ * The app's own session check (GET /api/session): who is signed in, or nobody. Always 200, so a
+ * visitor who is not signed in causes no failed request (and no error in the browser's console);
+ * GET /api/me keeps answering 401 for API clients.
+ */
+export const SessionCheck = Type.Object({ me: nullable(Me) });
+export type SessionCheck = Static<typeof SessionCheck>;
+
 const StatusType = Type.Object({
   code: Type.String(),
   /** What the resident reads (ZGW: statustekst) */

@@ -132,7 +132,7 @@ export const STATES: State[] = [
   },
   {
     name: 'start page: session check failed (API 500)',
-    open: async (page) => (await answer500(page, '**/api/me'), await goto(page, '/'), alertIn(page)),
+    open: async (page) => (await answer500(page, '**/api/session'), await goto(page, '/'), alertIn(page)),
   },
   {
     name: 'DigiD simulator',

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { logInOverHttp } from './support';
 
-const FIRST_REQUESTS = ['/api/config', '/api/me', '/api/notifications/unread', '/api/applications'];
+const FIRST_REQUESTS = ['/api/config', '/api/session', '/api/notifications/unread', '/api/applications'];
 
 /** The paths this page asks for from now on. */
 function requestsOf(page: Page): string[] {
@@ -72,4 +72,23 @@ test('the app takes the early answers and the preloaded page: each is asked for 
   expect(requested.filter((path) => /\/assets\/ApplicationsPage-/.test(path))).toHaveLength(1);
   // A preload of a file the build does not have would be a wasted round trip on a slow phone.
   expect(missing).toEqual([]);
+});
+
+test('a visitor who is not signed in opens the start page without a failed request or a console error', async ({
+  browser,
+}) => {
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  const errors: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /Inloggen met DigiD/ })).toBeVisible();
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
 });

@@ -63,6 +63,15 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   };
 }
 
+/**
+ * An answer that says "nobody is signed in" without a 401 (the app's session check,
+ * api/session.ts): for a page that was signed in it means the same as a 401, so the same
+ * listeners hear it. A visitor who never signed in passes through them unnoticed.
+ */
+export function reportNobodySignedIn(path: string): void {
+  unauthorizedListeners.forEach((listener) => listener(path));
+}
+
 type SessionExpiryListener = (idleExpiresAt: string) => void;
 const sessionExpiryListeners = new Set<SessionExpiryListener>();
 

@@ -1,9 +1,20 @@
-import type { Me } from '../../domain/api';
-import { apiRequest, getJson } from './http';
+import type { Me, SessionCheck } from '../../domain/api';
+import { apiRequest, getJson, reportNobodySignedIn } from './http';
 
 /** The signed-in resident; rejects with ApiError status 401 when nobody is signed in. */
 export function fetchMe(): Promise<Me> {
   return getJson<Me>('/api/me');
+}
+
+/**
+ * The app's session check: the signed-in resident, or null. Unlike /api/me it answers 200 when
+ * nobody is signed in, so a visitor's first page makes no failed request.
+ */
+export async function fetchSession(): Promise<Me | null> {
+  const { me } = await getJson<SessionCheck>('/api/session');
+  // A session that ended on the server ends here as a 401 would (setup/session-expiry.ts).
+  if (!me) reportNobodySignedIn('/api/session');
+  return me;
 }
 
 /**

@@ -12,15 +12,15 @@ const ID = '0b6f1d4e-1111-4c3a-9d7e-000000000001';
 
 describe('the first requests of a path', () => {
   it.each([
-    ['/', ['/api/config', '/api/me']],
-    ['/aanvragen', ['/api/config', '/api/me', '/api/notifications/unread', '/api/applications']],
-    [`/aanvragen/${ID}`, ['/api/config', '/api/me', '/api/notifications/unread', `/api/applications/${ID}`]],
-    [`/aanvragen/${ID}/documenten`, ['/api/config', '/api/me', '/api/notifications/unread']],
-    ['/afspraken/maken', ['/api/config', '/api/me', '/api/notifications/unread']],
-    ['/toegankelijkheid', ['/api/config', '/api/me']],
+    ['/', ['/api/config', '/api/session']],
+    ['/aanvragen', ['/api/config', '/api/session', '/api/notifications/unread', '/api/applications']],
+    [`/aanvragen/${ID}`, ['/api/config', '/api/session', '/api/notifications/unread', `/api/applications/${ID}`]],
+    [`/aanvragen/${ID}/documenten`, ['/api/config', '/api/session', '/api/notifications/unread']],
+    ['/afspraken/maken', ['/api/config', '/api/session', '/api/notifications/unread']],
+    ['/toegankelijkheid', ['/api/config', '/api/session']],
     ['/beheer/agenda', ['/api/config']],
     ['/balie', ['/api/config']],
-    ['/bestaat-niet', ['/api/config', '/api/me']],
+    ['/bestaat-niet', ['/api/config', '/api/session']],
   ])('%s', (path, requests) => {
     expect(firstRequestsOf(path)).toEqual(requests);
   });

@@ -33,7 +33,7 @@ const PAGE_DATA: Array<[RegExp, (param: string) => string | null]> = [
 /** The API paths (GET) to start for `pathname`. */
 export function firstRequestsOf(pathname: string): string[] {
   if (STAFF_AREA.test(pathname)) return ['/api/config'];
-  const requests = ['/api/config', '/api/me'];
+  const requests = ['/api/config', '/api/session'];
   if (!SIGNED_IN.test(pathname)) return requests;
   requests.push('/api/notifications/unread');
   for (const [pattern, data] of PAGE_DATA) {

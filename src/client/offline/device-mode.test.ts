@@ -18,7 +18,7 @@ afterEach(() => {
 async function renderStart() {
   mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+    'GET /api/session': () => json({ me: null }),
   });
   const harness = await createHarness('nl', { startAt: '/' });
   await useConfigStore(harness.pinia).load();

@@ -97,7 +97,10 @@ afterEach(() => {
 });
 
 async function setUp(register: (init: RequestInit | undefined) => Response | Promise<Response>) {
-  const fetchMock = mockFetch({ 'GET /api/me': () => json(me), [`POST /api/applications/${APP}/documents`]: register });
+  const fetchMock = mockFetch({
+    'GET /api/session': () => json({ me }),
+    [`POST /api/applications/${APP}/documents`]: register,
+  });
   const harness = await createHarness('nl');
   await useSessionStore(harness.pinia).load();
   const outbox = useOutboxStore(harness.pinia);

@@ -54,7 +54,7 @@ describe('shared device (kiosk)', { timeout: 30_000 }, () => {
     let signedIn = true;
     mockFetch({
       'GET /api/config': () => json(config),
-      'GET /api/me': () => (signedIn ? json(me) : json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401)),
+      'GET /api/session': () => json({ me: signedIn ? me : null }),
       'GET /api/applications/a1': () => json(application),
       'POST /api/applications/a1/questions': () => Promise.reject(new TypeError('Failed to fetch')),
       // A shared device asks the server to clear the whole site (Clear-Site-Data).

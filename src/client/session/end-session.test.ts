@@ -22,24 +22,24 @@ async function signedInApp(options: { elsewhere?: boolean; assist?: boolean } = 
   let signedIn = true;
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () =>
-      signedIn
-        ? json(
-            options.elsewhere
-              ? {
-                  ...me,
-                  elsewhere: {
-                    municipalityName: 'Den Haag',
-                    reason: 'not_participating',
-                    joinsOn: null,
-                    contact: { name: 'Gemeente Den Haag', phone: '14 070', website: 'https://www.denhaag.nl' },
-                  },
-                }
-              : options.assist
-                ? { ...me, assist: { purpose: 'upload_documents', purposeText: null } }
-                : me,
-          )
-        : apiError(401, 'UNAUTHENTICATED'),
+    'GET /api/session': () =>
+      json({
+        me: signedIn
+          ? options.elsewhere
+            ? {
+                ...me,
+                elsewhere: {
+                  municipalityName: 'Den Haag',
+                  reason: 'not_participating',
+                  joinsOn: null,
+                  contact: { name: 'Gemeente Den Haag', phone: '14 070', website: 'https://www.denhaag.nl' },
+                },
+              }
+            : options.assist
+              ? { ...me, assist: { purpose: 'upload_documents', purposeText: null } }
+              : me
+          : null,
+      }),
     'GET /api/applications': () =>
       signedIn ? json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }) : apiError(401, 'UNAUTHENTICATED'),
     'GET /api/applications/a1': () =>
@@ -145,7 +145,7 @@ describe('session', { timeout: 30_000 }, () => {
 
 describe('router guard without a session', () => {
   it('sends a visitor of a personal page to the start page, and remembers the page', async () => {
-    mockFetch({ 'GET /api/me': () => apiError(401, 'UNAUTHENTICATED') });
+    mockFetch({ 'GET /api/session': () => json({ me: null }) });
     const { router } = await createHarness('nl');
     await router.push('/aanvragen/a1');
     expect(router.currentRoute.value.name).toBe('start');

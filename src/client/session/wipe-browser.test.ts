@@ -49,7 +49,7 @@ afterEach(() => {
 
 describe('wiping the browser at the end of a shared session', () => {
   it('leaves only the app-shell precache, no database, no web storage, and no resident in memory', async () => {
-    mockFetch({ 'GET /api/me': () => json(me) });
+    mockFetch({ 'GET /api/session': () => json({ me }) });
     const { pinia } = await createHarness('nl');
     const session = useSessionStore(pinia);
     await session.load();
@@ -100,7 +100,7 @@ describe('wiping the browser at the end of a shared session', () => {
   });
 
   it('still clears memory and web storage when Cache Storage and IndexedDB refuse', async () => {
-    mockFetch({ 'GET /api/me': () => json(me) });
+    mockFetch({ 'GET /api/session': () => json({ me }) });
     const { pinia } = await createHarness('nl');
     await useSessionStore(pinia).load();
     vi.stubGlobal('caches', { keys: () => Promise.reject(new DOMException('denied', 'SecurityError')) });

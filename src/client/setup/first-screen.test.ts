@@ -48,7 +48,7 @@ describe('first screen', () => {
     const unreadAnswer = held();
     const fetchMock = mockFetch({
       'GET /api/config': configAnswer.response,
-      'GET /api/me': () => json(me),
+      'GET /api/session': () => json({ me }),
       'GET /api/notifications/unread': unreadAnswer.response,
     });
     const { pinia, router, promise, isReady } = boot('/aanvragen');
@@ -72,18 +72,18 @@ describe('first screen', () => {
   it('signed out: no unread count is asked for', async () => {
     const fetchMock = mockFetch({
       'GET /api/config': () => json(config),
-      'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+      'GET /api/session': () => json({ me: null }),
     });
     const { promise } = boot('/');
     await promise;
-    expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual(['/api/config', '/api/me']);
+    expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual(['/api/config', '/api/session']);
   });
 
   it('a stalled network does not keep the screen blank: it mounts after the longest wait', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     mockFetch({
       'GET /api/config': () => new Promise<Response>(() => {}),
-      'GET /api/me': () => new Promise<Response>(() => {}),
+      'GET /api/session': () => new Promise<Response>(() => {}),
     });
     const { promise, isReady } = boot('/aanvragen');
     await vi.advanceTimersByTimeAsync(MOUNT_AT_THE_LATEST_MS - 1);

@@ -39,7 +39,7 @@ describe('front-desk help', () => {
     let answer = () => json({ resident, assist });
     const fetchMock = mockFetch({
       'POST /api/staff/assist': () => answer(),
-      'GET /api/me': () => json({ ...me, assist }),
+      'GET /api/session': () => json({ me: { ...me, assist } }),
     });
     const help = useAssistStore();
     expect(await help.start({ bsn: '999993653', purpose: 'upload_documents' })).toEqual({ ok: true, value: undefined });
@@ -50,7 +50,7 @@ describe('front-desk help', () => {
       ok: false,
       code: 'FORBIDDEN',
     });
-    expect(calls(fetchMock, '/api/me')).toBe(1);
+    expect(calls(fetchMock, '/api/session')).toBe(1);
     expect(calls(fetchMock, '/api/staff/me')).toBe(0);
   });
 

@@ -12,7 +12,7 @@ describe('resetting every store at the end of a session', () => {
   it('clears the resident, their applications and the open detail', async () => {
     const application = detail();
     mockFetch({
-      'GET /api/me': () => json(me),
+      'GET /api/session': () => json({ me }),
       'GET /api/config': () => json(config),
       'GET /api/applications': () => json({ applications: [summary({ id: application.id })] }),
       [`GET /api/applications/${application.id}`]: () => json(application),

@@ -2,19 +2,19 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { Me } from '../../domain/api';
 import { ApiError, errorCodeOf, isAborted } from '../api/http';
-import { fetchMe, loginUrl } from '../api/session';
+import { fetchSession, loginUrl } from '../api/session';
 
 export type SessionStatus = 'unknown' | 'authenticated' | 'anonymous' | 'error';
 
 /**
  * Who is signed in. The session itself lives on the server (HttpOnly cookie); this store only
- * mirrors GET /api/me so the shell and the router guard can ask. Ending a session is in
+ * mirrors GET /api/session (the resident or null) so the shell and the router guard can ask. Ending a session is in
  * src/client/session/end-session.ts because it resets every store, not just this one.
  */
 export const useSessionStore = defineStore('session', () => {
   /** The signed-in resident, their municipality and the session's expiry; null when signed out */
   const me = ref<Me | null>(null);
-  /** 'unknown' until /api/me answered; 'error' when it could not be asked (offline, 5xx) */
+  /** 'unknown' until /api/session answered; 'error' when it could not be asked (offline, 5xx) */
   const status = ref<SessionStatus>('unknown');
   /** Error code when status is 'error' */
   const errorCode = ref<string | null>(null);
@@ -40,10 +40,15 @@ export const useSessionStore = defineStore('session', () => {
   function load(): Promise<boolean> {
     pending ??= (async () => {
       try {
-        me.value = await fetchMe();
+        const found = await fetchSession();
+        me.value = found;
+        errorCode.value = null;
+        if (!found) {
+          status.value = 'anonymous';
+          return false;
+        }
         status.value = 'authenticated';
         hadSession.value = true;
-        errorCode.value = null;
         return true;
       } catch (error) {
         if (isAborted(error)) return false;

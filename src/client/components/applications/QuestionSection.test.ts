@@ -23,7 +23,11 @@ afterEach(() => {
 });
 
 async function renderSection(ask: (init: RequestInit | undefined) => Response | Promise<Response>) {
-  const fetchMock = mockFetch({ 'GET /api/me': () => json(me), 'GET /api/config': () => json(config), [askUrl]: ask });
+  const fetchMock = mockFetch({
+    'GET /api/session': () => json({ me }),
+    'GET /api/config': () => json(config),
+    [askUrl]: ask,
+  });
   const harness = await createHarness('nl');
   await Promise.all([useSessionStore(harness.pinia).load(), useConfigStore(harness.pinia).load()]);
   const wrapper = mount(QuestionSection, { props: { application }, global: { plugins: [...harness.plugins] } });

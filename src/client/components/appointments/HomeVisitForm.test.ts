@@ -31,7 +31,7 @@ afterEach(() => {
 /** Mounts `component` with the appointments messages merged, as the pages do. */
 async function render(component: object, props: Record<string, unknown>) {
   mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'POST /api/home-visits': () => Promise.reject(new TypeError('Failed to fetch')),
     [`POST /api/home-visits/${HV}/cancel`]: () => Promise.reject(new TypeError('Failed to fetch')),
   });

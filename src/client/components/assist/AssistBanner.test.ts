@@ -34,7 +34,7 @@ async function app(assist: { purpose: string; purposeText: string | null } | nul
   let signedIn = true;
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () => (signedIn ? json({ ...me, assist }) : apiError(401, 'UNAUTHENTICATED')),
+    'GET /api/session': () => json({ me: signedIn ? { ...me, assist } : null }),
     'GET /api/applications': () =>
       signedIn ? json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }) : apiError(401, 'UNAUTHENTICATED'),
     'POST /api/staff/assist/end': () => {

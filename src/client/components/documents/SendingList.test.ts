@@ -61,7 +61,7 @@ afterEach(() => {
 
 async function render(items: OutboxItem[]) {
   holder.value = items;
-  mockFetch({ 'GET /api/me': () => json(me), 'GET /api/config': () => json(config) });
+  mockFetch({ 'GET /api/session': () => json({ me }), 'GET /api/config': () => json(config) });
   const harness = await createHarness('nl');
   await Promise.all([useSessionStore(harness.pinia).load(), useConfigStore(harness.pinia).load()]);
   await useOutboxStore(harness.pinia).refresh();

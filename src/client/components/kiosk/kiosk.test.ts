@@ -13,7 +13,7 @@ import { installConsortium } from '../../setup/consortium';
 import { installSessionExpiry } from '../../setup/session-expiry';
 import { reloadDeviceSetting } from '../../stores/device';
 import { useOutboxStore } from '../../stores/outbox';
-import { apiError, config, createHarness, json, me, mockFetch, summary } from '../../testing/harness';
+import { config, createHarness, json, me, mockFetch, summary } from '../../testing/harness';
 
 const cleanups: Array<() => void> = [];
 
@@ -49,7 +49,7 @@ async function kioskApp() {
   let signedIn = true;
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () => (signedIn ? json(me) : apiError(401, 'UNAUTHENTICATED')),
+    'GET /api/session': () => json({ me: signedIn ? me : null }),
     'GET /api/applications': () => json({ applications: [summary({ id: 'a1', reference: 'R-1' })] }),
     'POST /api/auth/logout?wissen=alles': () => ((signedIn = false), new Response(null, { status: 204 })),
   });
@@ -128,12 +128,12 @@ describe('kiosk session', { timeout: 30_000 }, () => {
     // A touch on the screen does not answer the question: only Doorgaan does.
     window.dispatchEvent(new Event('pointerdown'));
 
-    const callsBefore = fetchMock.mock.calls.filter(([url]) => url === '/api/me').length;
+    const callsBefore = fetchMock.mock.calls.filter(([url]) => url === '/api/session').length;
     button('Doorgaan')!.click();
     await flushPromises();
     expect(dialog()!.open).toBe(false);
     // The server's idle timeout restarts too.
-    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/me').length).toBe(callsBefore + 1);
+    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/session').length).toBe(callsBefore + 1);
     await advance(2 * 60_000 + 59_000);
     expect(dialog()!.open).toBe(false);
     expect(router.currentRoute.value.name).toBe('applications');

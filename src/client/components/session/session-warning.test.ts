@@ -12,7 +12,7 @@ import { useApplicationsStore } from '../../stores/applications';
 import { installConsortium } from '../../setup/consortium';
 import { installSessionExpiry } from '../../setup/session-expiry';
 import { warningPlan } from '../../session/session-warning';
-import { apiError, config, createHarness, json, me, mockFetch, summary } from '../../testing/harness';
+import { config, createHarness, json, me, mockFetch, summary } from '../../testing/harness';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -29,8 +29,7 @@ async function signedInApp() {
   let signedIn = true;
   const fetchMock = mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () =>
-      signedIn ? json({ ...me, session: { ...me.session, idleExpiresAt } }) : apiError(401, 'SESSION_EXPIRED'),
+    'GET /api/session': () => json({ me: signedIn ? { ...me, session: { ...me.session, idleExpiresAt } } : null }),
     'GET /api/applications': () =>
       new Response(JSON.stringify({ applications: [summary({ id: 'a1' })] }), {
         headers: { 'Content-Type': 'application/json', 'Loket-Session-Idle-Expires': idleExpiresAt },
@@ -65,7 +64,7 @@ async function signedInApp() {
     dialog,
     advance,
     opened,
-    /** The server renews the session with the next request (any request; here /api/me). */
+    /** The server renews the session with the next request (any request; here /api/session). */
     serverRenewsTo: (time: string) => (idleExpiresAt = at(time)),
     serverEnds: () => (signedIn = false),
   };
@@ -110,7 +109,7 @@ describe('the session warning', { timeout: 30_000 }, () => {
     const before = fetchMock.mock.calls.length;
     (document.activeElement as HTMLButtonElement).click();
     await advance(0);
-    expect(fetchMock.mock.calls.slice(before).map(([path]) => path)).toContain('/api/me');
+    expect(fetchMock.mock.calls.slice(before).map(([path]) => path)).toContain('/api/session');
     expect(dialog()?.open ?? false).toBe(false);
     // The next warning is 2 minutes before the new end.
     await advance(12 * 60_000);

@@ -33,7 +33,7 @@ async function render(
 ) {
   freezeToday();
   mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'GET /api/applications': () => json({ applications: [summary({ id: CASE, reference: 'WI-2026-00042' })] }),
     [`GET /api/appointments/${APPT}`]: () => json({ appointment: { ...appointment(), ...linked } }),
     [`POST /api/appointments/${APPT}/cancel`]: cancel,

@@ -47,7 +47,7 @@ async function render(
 ) {
   freezeToday();
   const fetchMock = mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'GET /api/appointments/types': () => json(catalog),
     'GET /api/appointments/availability?type=consult&place=centraal': () => json(consultDays),
     'GET /api/applications': () => json({ applications: [] }),

@@ -123,7 +123,7 @@ async function renderPage() {
   freezeToday();
   served = documents;
   mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'GET /api/config': () => json(config),
     [`GET /api/applications/${APP}/documents`]: () => json(served),
     // The page queues; the outbox may try to send at once: no network in this test.

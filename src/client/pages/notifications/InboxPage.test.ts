@@ -51,7 +51,7 @@ const INBOX: Inbox = {
 type Routes = Parameters<typeof mockFetch>[0];
 
 async function render(inbox: Routes[string], routes: Routes = {}) {
-  const fetchMock = mockFetch({ 'GET /api/me': () => json(me), 'GET /api/notifications': inbox, ...routes });
+  const fetchMock = mockFetch({ 'GET /api/session': () => json({ me }), 'GET /api/notifications': inbox, ...routes });
   const harness = await createHarness('nl');
   await useSessionStore(harness.pinia).load();
   const wrapper = mount(InboxPage, { global: { plugins: [...harness.plugins] }, attachTo: document.body });

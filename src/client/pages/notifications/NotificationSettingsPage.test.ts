@@ -51,7 +51,7 @@ type Routes = Parameters<typeof mockFetch>[0];
 
 async function render(current: Routes[string], routes: Routes = {}, startAt = PAGE) {
   const fetchMock = mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'GET /api/config': () => json(config),
     'GET /api/notifications/settings': current,
     ...routes,

@@ -47,7 +47,7 @@ async function renderPage(
 ) {
   holder.value = items;
   const fetchMock = mockFetch({
-    'GET /api/me': () => json(me),
+    'GET /api/session': () => json({ me }),
     'GET /api/config': () => json(config),
     'POST /api/applications/a1/questions': ask,
   });

@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function renderStart(query: string) {
   mockFetch({
     'GET /api/config': () => json(config),
-    'GET /api/me': () => json({ error: { code: 'UNAUTHENTICATED', message: '' } }, 401),
+    'GET /api/session': () => json({ me: null }),
   });
   const harness = await createHarness('nl', { startAt: `/${query}` });
   await useConfigStore(harness.pinia).load();

@@ -54,6 +54,26 @@ describe.each(testDatabases)('login and sessions on %s', (kind) => {
     expect(me.json().resident.name).toBe('Jan de Vries');
   });
 
+  it("answers the app's session check with the resident, or with null and 200 when nobody is signed in", async () => {
+    // Not signed in: no failed request (a 401 is an error in the browser's console on every first visit).
+    const anonymous = await new Browser(t.app).get('/api/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+
+    const { browser } = await logIn(t, '999990019');
+    const signedIn = await browser.get('/api/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    expect(signedIn.json()).toEqual({ me: (await browser.get('/api/me')).json() });
+
+    // After logout the same cookie is nobody.
+    const token = browser.cookie('loket_session')!;
+    await browser.request({ method: 'POST', url: '/api/auth/logout' });
+    const replay = new Browser(t.app);
+    replay.setCookie('loket_session', token);
+    expect((await replay.get('/api/session')).json()).toEqual({ me: null });
+  });
+
   it("lists the consortium's demo residents on the simulator page, each with what a tester will see", async () => {
     const { response } = await follow(new Browser(t.app), '/api/auth/login');
     const names = [...response.body.matchAll(/name="bsn" value="(\d{9})">([^<]+)<\/button>/g)].map((m) => m[2]);

@@ -33,6 +33,8 @@ const PUBLIC = new Set([
   // tus discovery (tus 1.0: a server MUST answer OPTIONS with its version and extensions)
   'OPTIONS /api/uploads',
   'GET /api/config',
+  // The app's session check: the caller's own resident, or null; never anyone else's (residents.test.ts)
+  'GET /api/session',
   'GET /api/openapi.json',
   'GET /api/auth/login',
   'GET /api/auth/callback',
