@@ -9,18 +9,18 @@ import type { Pinia } from 'pinia';
 import { START_LOCATION, type Router } from 'vue-router';
 import type { AppI18n } from '../i18n';
 import { useConfigStore } from '../stores/config';
-
-/** Moves focus to the h1 in <main>; pages give their h1 tabindex="-1" so it can take focus. */
-export function focusPageHeading(): void {
-  document.querySelector<HTMLElement>('#main h1')?.focus();
-}
+import { focusPageHeading } from './page-heading';
+import { unopenedPage } from './page-load-failure';
 
 export function installPageChange(router: Router, i18n: AppI18n, pinia: Pinia): void {
   const config = useConfigStore(pinia);
   const { t } = i18n.global;
 
   function updateTitle(): void {
-    const page = t(router.currentRoute.value.meta.titleKey ?? 'app.name');
+    // A page whose code could not load shows its message instead (setup/page-load-failure.ts).
+    const page = t(
+      unopenedPage.value ? 'pageUnavailable.title' : (router.currentRoute.value.meta.titleKey ?? 'app.name'),
+    );
     document.title = `${page} - ${config.shortName ?? t('app.name')}`;
   }
 
@@ -31,5 +31,5 @@ export function installPageChange(router: Router, i18n: AppI18n, pinia: Pinia): 
     void nextTick(focusPageHeading);
   });
 
-  watch([i18n.global.locale, () => config.shortName], updateTitle);
+  watch([i18n.global.locale, () => config.shortName, unopenedPage], updateTitle);
 }

@@ -10,7 +10,7 @@
  */
 import { nextTick, shallowRef } from 'vue';
 import type { Router } from 'vue-router';
-import { focusPageHeading } from './page-change';
+import { focusPageHeading } from './page-heading';
 
 /** The path of the page that could not be opened, while <main> says so; null otherwise. */
 export const unopenedPage = shallowRef<string | null>(null);
