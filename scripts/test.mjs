@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 
 // `npm run lint` and `npm run typecheck` as written in package.json, each `&&` part a stage of
 // its own: single-threaded tools, so they share both cores evenly (measured: the first phase
@@ -50,14 +51,33 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
+// Each stage's output, kept so the end of the run can repeat why a stage failed: CI shows only
+// the last lines of the log, and a failure printed minutes earlier would not be among them.
+const outputOf = new Map();
+
 function prefixed(stream, name, out) {
   let rest = '';
+  const kept = outputOf.get(name) ?? [];
+  outputOf.set(name, kept);
+  const write = (line) => {
+    out.write(`[${name}] ${line}\n`);
+    kept.push(line);
+  };
   stream.on('data', (chunk) => {
     const lines = (rest + chunk.toString()).split('\n');
     rest = lines.pop() ?? '';
-    for (const line of lines) out.write(`[${name}] ${line}\n`);
+    for (const line of lines) write(line);
   });
-  stream.on('end', () => rest && out.write(`[${name}] ${rest}\n`));
+  stream.on('end', () => rest && write(rest));
+}
+
+// The part of a failed stage's output that says why: vitest's "Failed Tests" section,
+// Playwright's list of failed tests, or else the stage's last lines.
+const REASON_START = [/Failed Tests \d+/, /^\s+\d+ failed$/, /^\s+\d+\) \[/];
+function reasonOf(name) {
+  const lines = (outputOf.get(name) ?? []).map((line) => stripVTControlCharacters(line));
+  const start = lines.findIndex((line) => REASON_START.some((pattern) => pattern.test(line)));
+  return start === -1 ? lines.slice(-40) : lines.slice(start, start + 80);
 }
 
 function run(stage) {
@@ -92,4 +112,8 @@ const failed = results.filter((r) => !r.ok);
 console.log(
   `  total ${seconds(Date.now() - started)}; ${failed.length ? `failed: ${failed.map((r) => r.name).join(', ')}` : 'all passed'}`,
 );
+for (const r of failed) {
+  console.log(`\nwhy ${r.name} failed (repeated from its output above):`);
+  for (const line of reasonOf(r.name)) console.log(`  ${line}`);
+}
 process.exitCode = failed.length ? 1 : 0;
