@@ -77,7 +77,7 @@ const REASON_START = [/Failed Tests \d+/, /^\s+\d+ failed$/, /^\s+\d+\) \[/];
 function reasonOf(name) {
   const lines = (outputOf.get(name) ?? []).map((line) => stripVTControlCharacters(line));
   const start = lines.findIndex((line) => REASON_START.some((pattern) => pattern.test(line)));
-  return start === -1 ? lines.slice(-40) : lines.slice(start, start + 80);
+  return start === -1 ? lines.slice(-40) : lines.slice(start, start + 40);
 }
 
 function run(stage) {
@@ -102,6 +102,12 @@ function run(stage) {
 
 for (const phase of phases) await Promise.all(phase.map(run));
 
+// Before the table, which stays last: what CI shows of the log is its end.
+for (const r of results.filter((result) => !result.ok)) {
+  console.log(`\nwhy ${r.name} failed (repeated from its output above):`);
+  for (const line of reasonOf(r.name)) console.log(`  ${line}`);
+}
+
 const order = phases.flat().map((s) => s.name);
 results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 console.log('\nnpm test: time per stage (stages of one phase run side by side)');
@@ -112,8 +118,4 @@ const failed = results.filter((r) => !r.ok);
 console.log(
   `  total ${seconds(Date.now() - started)}; ${failed.length ? `failed: ${failed.map((r) => r.name).join(', ')}` : 'all passed'}`,
 );
-for (const r of failed) {
-  console.log(`\nwhy ${r.name} failed (repeated from its output above):`);
-  for (const line of reasonOf(r.name)) console.log(`  ${line}`);
-}
 process.exitCode = failed.length ? 1 : 0;
