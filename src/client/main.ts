@@ -13,10 +13,16 @@ import { installOffline } from './offline/install';
 import { installPwa } from './setup/pwa';
 import { firstScreenReady, preloadFirstPage } from './setup/first-screen';
 import { firstScreenShown } from './setup/after-first-screen';
+import { storedLocale } from './i18n';
+import { serverStatePlugin, takeServerState } from './server-render/server-state';
 
 const app = createApp(App);
 
 const pinia = installPinia(app);
+// A first screen the server rendered (server-render/): the app starts from the same state, so its
+// first drawing is the same page.
+const serverState = takeServerState(storedLocale());
+if (serverState) pinia.use(serverStatePlugin(serverState));
 const { i18n, ready: languageReady } = installI18n(app);
 const router = installRouter(app, pinia);
 preloadFirstPage(router);
@@ -28,7 +34,7 @@ installOffline(pinia, router);
 installPwa();
 
 // Painted once, complete (setup/first-screen.ts says why).
-void firstScreenReady(pinia, router, languageReady).then(() => {
+void firstScreenReady(pinia, router, languageReady, { rendered: serverState !== null }).then(() => {
   app.mount('#app');
   firstScreenShown();
 });

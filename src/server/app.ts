@@ -19,7 +19,7 @@ import { staffGuard } from './modules/staff/guard';
 import { staffModule } from './modules/staff/module';
 import { routeInventory } from './modules/staff/route-inventory';
 import { staffSessionHook } from './modules/staff/session';
-import { sessionHook } from './modules/auth/session-hook';
+import { sessionCookieName, sessionHook } from './modules/auth/session-hook';
 import { applicationRoutes } from './modules/applications/routes';
 import { assistRoutes } from './modules/assist/routes';
 import { appointmentStaffRoutes } from './modules/appointments/staff-routes';
@@ -46,6 +46,8 @@ import { frameworkErrorHandler } from './security/framework-errors';
 import { securityHeaderSets } from './security/headers';
 import { headersFollowingClient } from './security/inline-scripts';
 import { security } from './security/index';
+import { themeStyle } from '../domain/theme';
+import { loadFirstScreenRenderer } from './server-render/first-screen';
 import { staticClient } from './static-client';
 import { openSharedRedis } from './shared/redis';
 import { version } from './version';
@@ -154,6 +156,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(manifestRoutes, { ctx });
   if (ctx.config.clientDir) await app.register(staticClient, { root: ctx.config.clientDir, headers });
-  installNotFoundHandler(app, Boolean(ctx.config.clientDir));
+  const firstScreen = ctx.config.clientDir
+    ? await loadFirstScreenRenderer(app, ctx.config.clientDir, sessionCookieName(ctx), themeStyle(ctx.consortium.theme))
+    : null;
+  installNotFoundHandler(app, Boolean(ctx.config.clientDir), firstScreen);
   return app;
 }

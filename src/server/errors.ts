@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../domain/error-codes';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/connection-errors';
+import type { FirstScreenRenderer } from './server-render/first-screen';
 
 export class AppError extends Error {
   constructor(
@@ -73,10 +74,21 @@ function isAppRoute(method: string, path: string): boolean {
   return method === 'GET' && !/^\/(api|idp)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 
-export function installNotFoundHandler(app: FastifyInstance, spaFallback: boolean): void {
-  app.setNotFoundHandler((request, reply) => {
+export function installNotFoundHandler(
+  app: FastifyInstance,
+  spaFallback: boolean,
+  firstScreen: FirstScreenRenderer | null = null,
+): void {
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (spaFallback && isAppRoute(request.method, path)) {
+      // A signed-in resident's first screen, rendered here (server-render/first-screen.ts says when).
+      const rendered = await firstScreen?.render(request);
+      if (rendered) {
+        for (const cookie of rendered.setCookies) reply.header('Set-Cookie', cookie);
+        // Personal data: kept by no cache, so nothing of it stays on a shared device.
+        return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(rendered.html);
+      }
       reply.header('Cache-Control', 'no-cache');
       return reply.sendFile('index.html');
     }

@@ -1,7 +1,9 @@
 /**
  * Issue 16: the first screen does not wait for a chain. The boot script in index.html starts the
  * first screen's API requests and the page's code while the HTML is read, before the app's entry
- * has even arrived; the app then takes those answers instead of asking again.
+ * has even arrived; the app then takes those answers instead of asking again. That is how every
+ * page starts once the service worker serves the app's shell; the page the server renders on a
+ * first visit is in server-render.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { logInOverHttp } from './support';
@@ -17,6 +19,13 @@ function requestsOf(page: Page): string[] {
 
 test.beforeEach(async ({ page }) => {
   await logInOverHttp(page, '999990019');
+  // The page as the installed service worker serves it: the app's shell (index.html), not the
+  // server's rendering of the first screen.
+  await page.route(/\/aanvragen(\?.*)?$/, async (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ response: await route.fetch({ url: new URL('/index.html', route.request().url()).href }) })
+      : route.fallback(),
+  );
 });
 
 test("the first screen's requests and the page's code start even when the app's entry never arrives", async ({

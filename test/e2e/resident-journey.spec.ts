@@ -4,7 +4,7 @@
  * and find nothing personal behind the Back button.
  */
 import { expect, test } from '@playwright/test';
-import { dutchDate, expectNoAxeViolations, logIn } from './support';
+import { dutchDate, expectNoAxeViolations, logIn, submitLogin } from './support';
 
 test('a resident logs in, reads their application and logs out for good', async ({ page }) => {
   await page.goto('/');
@@ -105,7 +105,7 @@ test('a resident without applications sees a calm empty state', async ({ page })
 });
 
 test('the simulator refuses a BSN that fails the elfproef and keeps what was typed', async ({ page }) => {
-  await logIn(page, '999990018');
+  await submitLogin(page, '999990018');
   await expect(page.getByText('Dit BSN bestaat niet. Kijk of u geen cijfer verkeerd heeft getypt.')).toBeVisible();
   await expect(page.getByLabel('BSN')).toHaveValue('999990018');
   // Too few digits is another mistake, with its own message.

@@ -46,13 +46,30 @@ export async function logInOverHttp(page: Page, who: string): Promise<void> {
   expect((await page.request.get(staff ? '/api/staff/me' : '/api/me')).ok(), `${who} is signed in`).toBe(true);
 }
 
-/** Logs in through the real OpenID Connect flow and the "DigiD simulatie" page. */
-export async function logIn(page: Page, bsn: string): Promise<void> {
+/**
+ * Waits until the app runs in the page. A first screen the server rendered (issue 16) is on
+ * screen before that, and its buttons do nothing until then; a person takes longer to reach
+ * them than the app takes to start, a test does not. Vue marks the element it mounted on.
+ */
+export async function appRunning(page: Page): Promise<void> {
+  await expect(page.locator('#app[data-v-app]')).toBeAttached();
+}
+
+/** Types `bsn` into the "DigiD simulatie" page, reached through the real OpenID Connect flow. */
+export async function submitLogin(page: Page, bsn: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('link', { name: /Inloggen met DigiD/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /DigiD simulatie/ })).toBeVisible();
   await page.getByLabel('BSN').fill(bsn);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** Logs in through the real OpenID Connect flow and the "DigiD simulatie" page. */
+export async function logIn(page: Page, bsn: string): Promise<void> {
+  await submitLogin(page, bsn);
+  // Back in the app, on the page the login returns to.
+  await page.waitForURL((url) => !/^\/(idp|interaction|api)\//.test(url.pathname));
+  await appRunning(page);
 }
 
 /** The date as the resident reads it: "26 november 2026", today in Amsterdam plus `days`. */

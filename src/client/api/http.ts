@@ -178,6 +178,10 @@ function untilAborted(answer: Promise<Response>, signal: AbortSignal): Promise<R
 
 /** Sends one request and returns the 2xx answer, or throws an ApiError (see the file's top). */
 export async function apiExchange(path: string, options: RequestOptions = {}): Promise<ApiAnswer> {
+  // Rendered on the server (src/client/server-render/): the stores already hold the answers the
+  // server looked up, and a page's refresh must not change them halfway through the render. The
+  // browser asks again once the app runs. Vite drops this line from the browser's build.
+  if (import.meta.env.SSR) return new Promise<never>(() => undefined);
   const session = controller.signal;
   const request = new AbortController();
   const cancel = () => request.abort();

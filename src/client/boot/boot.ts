@@ -18,7 +18,10 @@ import { firstRequestsOf } from './first-requests';
 declare const __LOKET_PAGE_FILES__: string[][];
 
 const answers: EarlyAnswers['answers'] = new Map();
-for (const path of firstRequestsOf(location.pathname)) {
+// A page the server rendered came with its answers (src/client/server-render/): none to ask.
+// STATE_ELEMENT_ID of server-render/state-element.ts, written out: this script imports nothing.
+const rendered = document.getElementById('loket-server-state') !== null;
+for (const path of rendered ? [] : firstRequestsOf(location.pathname)) {
   // The same request the API client would make (src/client/api/http.ts).
   const answer = fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   // The app sees the failure when it takes the answer; nobody else should report it.

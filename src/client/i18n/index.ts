@@ -10,9 +10,9 @@ import { createI18n } from 'vue-i18n';
 import nl, { type MessageSchema } from './nl';
 import type { PartialMessages } from './ar';
 import { featureArabic, featureEnglish } from './feature-locales';
+import { isLocale, LANGUAGE_COOKIE, LOCALES as SUPPORTED_LOCALES, type Locale } from '../../domain/languages';
 
-const SUPPORTED_LOCALES = ['nl', 'en', 'ar'] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export type { Locale };
 
 /**
  * Languages a resident can pick. Arabic is not offered yet: most of it would still be Dutch
@@ -33,7 +33,7 @@ const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_STORAGE_KEY = 'loket.locale';
 
 /** Writing direction per language: Arabic is read right to left (<html dir="rtl">). */
-const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { nl: 'ltr', en: 'ltr', ar: 'rtl' };
+export const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { nl: 'ltr', en: 'ltr', ar: 'rtl' };
 
 /** Arabic starts small (ar.ts): what it lacks falls back to Dutch, the fallbackLocale. */
 const LOADERS: Record<Locale, () => Promise<MessageSchema | PartialMessages>> = {
@@ -54,15 +54,11 @@ function ownCopy<T>(tree: T): T {
   return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, ownCopy(value)])) as T;
 }
 
-function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}
-
 /**
  * The language to start in: `?taal=xx` in the address (a link from a translator or a test),
  * else the device's stored choice, else Dutch. Storage can be off (private mode, policies).
  */
-function storedLocale(): Locale {
+export function storedLocale(): Locale {
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('taal');
   if (isLocale(asked)) return asked;
   try {
@@ -74,8 +70,12 @@ function storedLocale(): Locale {
 }
 
 function applyLocale(locale: Locale): void {
+  // Rendered on the server (src/client/server-render/): the server writes <html lang dir> itself.
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = locale;
   document.documentElement.dir = DIRECTION[locale];
+  // For the server, which renders a first screen in this language (src/domain/languages.ts).
+  document.cookie = `${LANGUAGE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {

@@ -6,20 +6,11 @@
 import { watch, watchEffect } from 'vue';
 import type { Pinia } from 'pinia';
 import type { PublicConfig } from '../../domain/api';
+import { themeProperties } from '../../domain/theme';
 import { useConfigStore } from '../stores/config';
 
-/** #rrggbb made darker by `factor` for hover and active states; other notations stay as they are. */
-function darken(color: string, factor = 0.8): string {
-  const match = /^#([0-9a-f]{6})$/i.exec(color.trim());
-  if (!match) return color;
-  const channels = [0, 2, 4].map((i) => Math.round(parseInt(match[1]!.slice(i, i + 2), 16) * factor));
-  return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
 function applyTheme(theme: PublicConfig['consortium']['theme'], root = document.documentElement): void {
-  root.style.setProperty('--loket-primary-color', theme.primaryColor);
-  root.style.setProperty('--loket-primary-hover-color', darken(theme.primaryColor));
-  root.style.setProperty('--loket-primary-text-color', theme.primaryTextColor);
+  for (const [name, value] of themeProperties(theme)) root.style.setProperty(name, value);
   document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme.primaryColor);
 }
 

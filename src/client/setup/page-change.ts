@@ -12,16 +12,21 @@ import { useConfigStore } from '../stores/config';
 import { focusPageHeading } from './page-heading';
 import { unopenedPage } from './page-load-failure';
 
+type Translate = AppI18n['global']['t'];
+
+/** "<page> - <consortium>": the tab's title, also written by the server (server-render/entry.ts). */
+export function documentTitle(t: Translate, pageKey: string, shortName: string | null): string {
+  return `${t(pageKey)} - ${shortName ?? t('app.name')}`;
+}
+
 export function installPageChange(router: Router, i18n: AppI18n, pinia: Pinia): void {
   const config = useConfigStore(pinia);
   const { t } = i18n.global;
 
   function updateTitle(): void {
     // A page whose code could not load shows its message instead (setup/page-load-failure.ts).
-    const page = t(
-      unopenedPage.value ? 'pageUnavailable.title' : (router.currentRoute.value.meta.titleKey ?? 'app.name'),
-    );
-    document.title = `${page} - ${config.shortName ?? t('app.name')}`;
+    const page = unopenedPage.value ? 'pageUnavailable.title' : (router.currentRoute.value.meta.titleKey ?? 'app.name');
+    document.title = documentTitle(t, page, config.shortName);
   }
 
   router.afterEach((to, from, failure) => {

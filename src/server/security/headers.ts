@@ -1,9 +1,11 @@
 /**
  * Security headers on every response (HTML, static files, API, errors), written on the raw
  * response in onRequest, so hijacked replies (tus, the login simulator) carry them too.
- * - CSP: scripts and styles from our origin only, and the one inline script of index.html (the
- *   boot script) by its hash (inline-scripts.ts). No 'unsafe-inline': the build emits no other
- *   inline <script>, no <style> element and no style attribute (the size budget spec,
+ * - CSP: scripts and styles from our origin only, the one inline script of index.html (the
+ *   boot script) by its hash (inline-scripts.ts), and the consortium's colours, which a page
+ *   rendered on the server carries in a <style> element (src/domain/theme.ts), by theirs. No
+ *   'unsafe-inline': the build emits no other inline <script>, no <style> element and no style
+ *   attribute (the size budget spec,
  *   test/e2e/size-budget.spec.ts, checks the built HTML); Vue's :style bindings set
  *   styles through the CSSOM, which a CSP does not block. Images also as data: URLs (the
  *   document previews). The simulator and file downloads send stricter policies of their own.
@@ -24,14 +26,16 @@
  * document or a worker (SVG, HTML, a web worker's script) gets the document set from
  * static-client.ts, which knows the file.
  */
+import { createHash } from 'node:crypto';
 import helmet, { type HelmetOptions } from 'helmet';
+import { themeStyle } from '../../domain/theme';
 import type { AppContext } from '../context';
 
-const contentSecurityPolicy = (inlineScripts: readonly string[]) => ({
+const contentSecurityPolicy = (inlineScripts: readonly string[], inlineStyles: readonly string[]) => ({
   'default-src': ["'self'"],
   'script-src': ["'self'", ...inlineScripts],
   'script-src-attr': ["'none'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", ...inlineStyles],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
@@ -43,6 +47,8 @@ const contentSecurityPolicy = (inlineScripts: readonly string[]) => ({
   'frame-ancestors': ["'none'"],
 });
 
+const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function wantsHsts(publicUrl: string): boolean {
@@ -52,7 +58,11 @@ function wantsHsts(publicUrl: string): boolean {
 
 function helmetOptions(ctx: AppContext, inlineScripts: readonly string[]): HelmetOptions {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScripts) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // The consortium's colours in a page rendered on the server (src/domain/theme.ts).
+      directives: contentSecurityPolicy(inlineScripts, [cspHash(themeStyle(ctx.consortium.theme))]),
+    },
     strictTransportSecurity: wantsHsts(ctx.config.publicUrl) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // Leaving the PWA must not leak which page (and so which case) a resident was on.
     referrerPolicy: { policy: 'no-referrer' },

@@ -1,0 +1,113 @@
+/**
+ * The server's rendering of a signed-in resident's first screen (issue 16). Built by
+ * `vite build --ssr` into dist/render and run by the server (src/server/server-render/), so a
+ * phone on a slow connection shows the status of its applications as soon as the HTML is in,
+ * instead of after the app's code has arrived and run; the app then draws the same page in
+ * its place, from the same state (server-render/server-state.ts).
+ *
+ * Only the pages whose first screen is the resident's data, and only for the browser's first
+ * page: once the service worker runs, it serves the app's shell for every page (src/client/sw.ts).
+ * The server looks up the same GET answers the app would ask for (boot/first-requests.ts) and
+ * hands them in; the stores hold them before the render, and the API client never sends a
+ * request here (api/http.ts). Nothing here may keep state outside the app made for one render:
+ * the bundle serves every resident in turn.
+ */
+import { createSSRApp } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { createMemoryHistory } from 'vue-router';
+import type { ApplicationDetail, ApplicationList, PublicConfig, SessionCheck } from '../../domain/api';
+import type { UnreadCount } from '../../domain/notification-api';
+import App from '../App.vue';
+import { firstRequestsOf } from '../boot/first-requests';
+import { createAppI18n, DIRECTION, type Locale } from '../i18n';
+import { createAppRouter } from '../router';
+import { documentTitle } from '../setup/page-change';
+import { installPinia } from '../setup/pinia';
+import { useApplicationsStore } from '../stores/applications';
+import { useConfigStore } from '../stores/config';
+import { useInboxCountStore } from '../stores/inbox-count';
+import { useSessionStore } from '../stores/session';
+import type { ServerRenderedState } from './state-element';
+
+/** The pages rendered on the server: "Mijn aanvragen" and one application (issue 16 measures these). */
+const RENDERED = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/];
+
+const APPLICATION = /^\/api\/applications\/([^/]+)$/;
+
+/** The GET answers (JSON bodies) the first screen of `pathname` needs; null when it is not rendered here. */
+export function requestsFor(pathname: string): string[] | null {
+  return RENDERED.some((page) => page.test(pathname)) ? firstRequestsOf(pathname) : null;
+}
+
+export interface RenderedPage {
+  /** What goes inside <div id="app"> */
+  html: string;
+  /** The tab's title, as the app would set it */
+  title: string;
+  lang: Locale;
+  dir: 'ltr' | 'rtl';
+  /** For the state element (state-element.ts) */
+  state: ServerRenderedState;
+}
+
+/**
+ * Renders `url` for the resident whose answers these are (200 answers by API path, every path
+ * requestsFor named). Null when the app would not show this page's content at once: nobody
+ * signed in, a resident of a municipality that does not take part, a front-desk employee
+ * helping (their banner loads apart), or the router sending the visitor elsewhere. The server
+ * then sends the plain app, which handles all of those as it always did.
+ */
+export async function render(
+  url: string,
+  locale: Locale,
+  answers: ReadonlyMap<string, unknown>,
+): Promise<RenderedPage | null> {
+  const { me } = answers.get('/api/session') as SessionCheck;
+  if (!me || me.elsewhere || me.assist) return null;
+
+  const app = createSSRApp(App);
+  const pinia = installPinia(app);
+  const { i18n, ready } = createAppI18n(locale);
+  app.use(i18n);
+  const router = createAppRouter(pinia, createMemoryHistory());
+  app.use(router);
+
+  const session = useSessionStore(pinia);
+  session.$patch({ me, status: 'authenticated', hadSession: true });
+  const config = useConfigStore(pinia);
+  config.$patch({ config: answers.get('/api/config') as PublicConfig, status: 'ready' });
+  const inbox = useInboxCountStore(pinia);
+  inbox.unread = (answers.get('/api/notifications/unread') as UnreadCount).unread;
+  const applications = useApplicationsStore(pinia);
+  for (const [path, body] of answers) {
+    if (path === '/api/applications') {
+      applications.$patch({ applications: (body as ApplicationList).applications, listStatus: 'ready' });
+    }
+    const id = APPLICATION.exec(path)?.[1];
+    if (id)
+      applications.$patch({
+        detail: body as ApplicationDetail,
+        detailId: decodeURIComponent(id),
+        detailStatus: 'ready',
+      });
+  }
+
+  await ready;
+  await router.push(url);
+  await router.isReady();
+  // The guard may have sent the visitor elsewhere (the page is not theirs to see now).
+  const route = router.currentRoute.value;
+  if (route.redirectedFrom || !RENDERED.some((page) => page.test(route.path))) return null;
+
+  const html = await renderToString(app);
+  return {
+    html,
+    title: documentTitle(i18n.global.t, route.meta.titleKey, config.shortName),
+    lang: locale,
+    dir: DIRECTION[locale],
+    // Only the stores filled above: the others start empty in the browser, as they did here.
+    state: { locale, stores: Object.fromEntries([session, config, inbox, applications].map((s) => [s.$id, s.$state])) },
+  };
+}
+
+export { STATE_ELEMENT_ID } from './state-element';

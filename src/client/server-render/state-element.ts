@@ -1,0 +1,15 @@
+/**
+ * The element that carries a server-rendered page's store state to the browser (issue 16): a
+ * JSON data block, which the browser never runs (so the page's Content-Security-Policy is
+ * untouched). The server writes it first in <head>, before the boot script, which sees it and
+ * leaves the first requests to the app.
+ */
+export const STATE_ELEMENT_ID = 'loket-server-state'; // written out in boot/boot.ts too
+
+/** What the server hands the browser beside the HTML. */
+export interface ServerRenderedState {
+  /** The language the HTML is in: the app starts from this state only when it shows the same */
+  locale: string;
+  /** Pinia's state after the render (pinia.state.value) */
+  stores: Record<string, unknown>;
+}

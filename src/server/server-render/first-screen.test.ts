@@ -1,0 +1,111 @@
+/**
+ * A signed-in resident's first screen rendered on the server (issue 16), through the real build
+ * (dist/client and its render bundle, dist/render: `npm run test:server` builds them first).
+ * The browser's side, the app taking the page over, is walked in test/e2e/server-render.spec.ts.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, testDatabases, Browser, type TestApp } from '../testing';
+import { sessionPolicy } from '../modules/auth/session-hook';
+import { startSession } from '../modules/auth/sessions';
+import { pageHtml } from './first-screen';
+
+const clientDir = resolve(process.env.LOKET_DIST || 'dist', 'client');
+
+describe.each(testDatabases)('the first screen rendered on the server, on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { config: { clientDir } });
+  });
+  afterAll(() => t?.close());
+
+  async function signedIn(bsn: string): Promise<Browser> {
+    const browser = new Browser(t.app);
+    browser.setCookie('loket_session', await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), bsn));
+    return browser;
+  }
+
+  it("sends a signed-in resident's list with its status, kept by no cache", async () => {
+    const res = await (await signedIn('999990019')).get('/aanvragen');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<h1 class="nl-heading nl-heading--level-1" tabindex="-1">Mijn aanvragen</h1>');
+    expect(res.body).toContain('Wij hebben meer informatie van u nodig');
+    expect(res.body).toContain('<title>Mijn aanvragen - Werk en Inkomen</title>');
+    // The state the app starts from, in a data block the browser never runs.
+    expect(res.body).toMatch(/<script type="application\/json" id="loket-server-state">\{"locale":"nl"/);
+    expect(res.body).not.toContain('Even geduld. Loket wordt geladen.');
+  });
+
+  it("draws in the consortium's colours, allowed by their hash in the page's CSP", async () => {
+    const res = await (await signedIn('999990019')).get('/aanvragen');
+    const style = /<style>([^<]*)<\/style>/.exec(res.body)?.[1] ?? '';
+    expect(style).toContain('--loket-primary-color:#00613a');
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(res.headers['content-security-policy']).toContain(`style-src 'self' 'sha256-${hash}'`);
+  });
+
+  it('renders one application, in the language of ?taal= or of the language cookie', async () => {
+    const browser = await signedIn('999990019');
+    const list = await browser.get('/api/applications');
+    const id = (list.json() as { applications: Array<{ id: string }> }).applications[0]!.id;
+    const english = await browser.get(`/aanvragen/${id}?taal=en`);
+    expect(english.body).toContain('<html lang="en" dir="ltr"');
+    expect(english.body).toContain('Social assistance benefit');
+    browser.setCookie('loket_taal', 'en');
+    expect((await browser.get('/aanvragen')).body).toContain('>My applications</h1>');
+  });
+
+  it('sends the plain app, with nothing personal, to a visitor without a session or with an ended one', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/aanvragen' });
+    const ended = new Browser(t.app);
+    ended.setCookie('loket_session', 'not-a-session');
+    for (const res of [anonymous, await ended.get('/aanvragen')]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('Even geduld. Loket wordt geladen.');
+      expect(res.body).not.toContain('id="loket-server-state"');
+    }
+  });
+
+  it("sends the plain app for what it handles itself: someone else's application, a municipality that does not take part, a page it does not render", async () => {
+    const anna = await signedIn('999990019');
+    const list = await anna.get('/api/applications');
+    const annasApplication = (list.json() as { applications: Array<{ id: string }> }).applications[0]!.id;
+    const other = await signedIn('999990032');
+    const elsewhere = await signedIn('999990056');
+    for (const res of [
+      await other.get(`/aanvragen/${annasApplication}`),
+      await elsewhere.get('/aanvragen'),
+      await anna.get('/afspraken'),
+    ]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).not.toContain('id="loket-server-state"');
+    }
+  });
+});
+
+describe('the rendered page as HTML', () => {
+  it('keeps a value that looks like the end of a script inside the data block', () => {
+    const html = pageHtml(
+      '<html lang="nl" dir="ltr"><head><title>Loket</title></head><body><div id="app"><p>laden</p></div></body></html>',
+      {
+        html: '<p>x</p>',
+        title: 'A & B',
+        lang: 'nl',
+        dir: 'ltr',
+        state: { name: '</script><script>alert(1)</script>' },
+      },
+      'loket-server-state',
+      ':root{}',
+    );
+    expect(html).not.toContain('</script><script>alert(1)');
+    expect(html).toContain('\\u003c/script>');
+    expect(html).toContain('<title>A &amp; B</title>');
+    expect(html).toContain('<div id="app"><p>x</p></div>');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * A signed-in resident's first screen, rendered here (issue 16): on a phone on slow 4G the
+ * status of their applications shows as soon as the HTML is in, about half a second before the
+ * app's code could have shown it. The app then draws the same page in its place
+ * (src/client/server-render/).
+ *
+ * For the pages the render bundle names (requestsFor), when the request carries a session
+ * cookie. The data comes from our own API, asked inside this process with the visitor's own
+ * cookies (app.inject): the same routes, checks, session renewal and rate limits as when the app
+ * asks, and the same JSON the stores would hold. Anything but a 200 on every answer, or a page
+ * the app would not show at once (render() says which), and the visitor gets the plain app,
+ * which handles it as it always did.
+ *
+ * The page holds personal data: never stored by any cache (no-store), so nothing of it stays on
+ * a shared device. A browser with the service worker asks for none of this: the worker answers
+ * every page with the app's shell.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isLocale, LANGUAGE_COOKIE, type RenderBundle, type RenderedPage } from './render-bundle';
+
+/** "</script>" or "<!--" inside a value must not end the data block (HTML's script rules). */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** index.html with the rendered page in it. */
+export function pageHtml(shell: string, page: RenderedPage, stateElementId: string, style: string): string {
+  const state = `<script type="application/json" id="${stateElementId}">${jsonForScript(page.state)}</script>`;
+  return shell
+    .replace(/<html lang="[^"]*" dir="[^"]*"/, `<html lang="${page.lang}" dir="${page.dir}"`)
+    .replace(/<head>/, () => `<head>${state}<style>${style}</style>`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
+    .replace(/<div id="app">[\s\S]*?<\/div>/, () => `<div id="app">${page.html}</div>`);
+}
+
+/** The language the visitor's app would start in: ?taal=, else the device's choice (a cookie the app keeps), else Dutch. */
+function localeOf(request: FastifyRequest): RenderedPage['lang'] {
+  const asked = (request.query as Record<string, unknown> | undefined)?.taal;
+  if (isLocale(asked)) return asked;
+  const chosen = request.cookies[LANGUAGE_COOKIE];
+  return isLocale(chosen) ? chosen : 'nl';
+}
+
+export interface FirstScreenRenderer {
+  /** The page as HTML, or null when the plain app should answer. */
+  render(request: FastifyRequest): Promise<{ html: string; setCookies: string[] } | null>;
+}
+
+/**
+ * The renderer for the build in `clientDir`, or null when the build has no render bundle
+ * (`npm run build` writes it to dist/render beside dist/client).
+ */
+export async function loadFirstScreenRenderer(
+  app: FastifyInstance,
+  clientDir: string,
+  sessionCookie: string,
+  /** The consortium's colours (src/domain/theme.ts): the first paint is in them, not in the app's defaults */
+  style: string,
+): Promise<FirstScreenRenderer | null> {
+  const bundleFile = join(clientDir, '..', 'render', 'entry.js');
+  if (!existsSync(bundleFile)) return null;
+  const bundle = (await import(pathToFileURL(bundleFile).href)) as RenderBundle;
+  const shellFile = join(clientDir, 'index.html');
+
+  return {
+    async render(request) {
+      const [pathname = '/', search = ''] = request.url.split('?');
+      const requests = bundle.requestsFor(pathname);
+      if (!requests || !request.cookies[sessionCookie]) return null;
+
+      const answers = new Map<string, unknown>();
+      const setCookies = new Set<string>();
+      const asked = await Promise.all(
+        requests.map((path) =>
+          app.inject({
+            method: 'GET',
+            url: path,
+            remoteAddress: request.ip,
+            headers: {
+              accept: 'application/json',
+              cookie: request.headers.cookie ?? '',
+              ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
+            },
+          }),
+        ),
+      );
+      for (const [index, answer] of asked.entries()) {
+        if (answer.statusCode !== 200) return null;
+        answers.set(requests[index]!, answer.json());
+        const cookies = answer.headers['set-cookie'];
+        for (const cookie of Array.isArray(cookies) ? cookies : cookies ? [cookies] : []) setCookies.add(cookie);
+      }
+
+      const url = search ? `${pathname}?${search}` : pathname;
+      const page = await bundle.render(url, localeOf(request), answers);
+      if (!page) return null;
+      // Read at each request, as static-client.ts serves it: a new build may be deployed into the folder.
+      return {
+        html: pageHtml(readFileSync(shellFile, 'utf8'), page, bundle.STATE_ELEMENT_ID, style),
+        setCookies: [...setCookies],
+      };
+    },
+  };
+}

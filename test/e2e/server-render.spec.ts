@@ -1,0 +1,108 @@
+/**
+ * Issue 16: a signed-in resident's first screen comes rendered from the server, so a phone on a
+ * slow connection shows the status of their applications as soon as the HTML is in; the app
+ * then draws the same page in its place, from the same state. Both sides: the page without any
+ * of the app's code, and the same page once the app runs.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { appRunning, expectNoAxeViolations, logInOverHttp } from './support';
+
+/** Every script of the app refused: what shows now came from the server alone. */
+const APP_SCRIPTS = /\/assets\/[^/]+\.js$/;
+
+function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test.beforeEach(async ({ page }) => {
+  // Over HTTP: no page of the app has run yet, so no service worker answers for it.
+  await logInOverHttp(page, '999990019');
+});
+
+test("the list, with its status, is on screen before any of the app's code has run", async ({ page }) => {
+  await page.route(APP_SCRIPTS, (route) => route.abort());
+  await page.goto('/aanvragen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn aanvragen' })).toBeVisible();
+  await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+  await expect(page.getByText('Ingelogd als Jan de Vries')).toBeVisible();
+  await expect(page).toHaveTitle('Mijn aanvragen - Werk en Inkomen');
+  // In the consortium's colours from the first paint, not the app's defaults.
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  const primary = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--loket-primary-color').trim(),
+  );
+  expect(primary).toBe('#00613a');
+  // No loading line: the content is there.
+  await expect(page.getByText('Even geduld. Loket wordt geladen.')).toHaveCount(0);
+});
+
+test('the app takes the page over without a loading message in between, and every control works', async ({ page }) => {
+  const errors = consoleErrorsOf(page);
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  // Everything the page ever showed, from its first byte on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as { shown?: string[] }).shown = seen;
+    new MutationObserver(() => seen.push(document.body?.innerText ?? '')).observe(document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  await page.goto('/aanvragen');
+  await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+
+  // The language switch is a control of the app: it works once the app runs.
+  await appRunning(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
+  const shown = await page.evaluate(() => (window as { shown?: string[] }).shown ?? []);
+  expect(shown.filter((text) => /geladen|loading/i.test(text))).toEqual([]);
+  // The session and the configuration came with the page.
+  expect(asked.filter((path) => path === '/api/session' || path === '/api/config')).toEqual([]);
+
+  await page.getByRole('link', { name: 'Social assistance benefit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Social assistance benefit' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('one application opens rendered too, in the language chosen on this device', async ({ page }) => {
+  await page.goto('/aanvragen');
+  await appRunning(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
+  const detail = await page.getByRole('link', { name: 'Social assistance benefit' }).getAttribute('href');
+
+  await page.route(APP_SCRIPTS, (route) => route.abort());
+  await page.goto(detail!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Social assistance benefit' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.unroute(APP_SCRIPTS);
+  const errors = consoleErrorsOf(page);
+  await page.goto(detail!);
+  await appRunning(page);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bijstandsuitkering' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("after logging out, the rendered page's address shows nothing of the resident", async ({ page }) => {
+  await page.goto('/aanvragen');
+  await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+  await appRunning(page);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByText(/U bent uitgelogd/)).toBeVisible();
+  // The next person types the address again: the server has no session to render for, and no
+  // cache kept the page (no-store, checked in first-screen.test.ts).
+  await page.goto('/aanvragen');
+  await expect(page.getByRole('link', { name: /Inloggen met DigiD/ })).toBeVisible();
+  await expect(page.getByText('Jan de Vries')).toHaveCount(0);
+  await expect(page.getByText('Wij hebben meer informatie van u nodig')).toHaveCount(0);
+});
