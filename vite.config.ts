@@ -152,6 +152,9 @@ export default defineConfig(({ command, isSsrBuild }) =>
           outDir: `${process.env.LOKET_DIST || 'dist'}/client`,
           emptyOutDir: true,
           manifest: true,
+          // Which built files each source module needs: the server links the stylesheets of a page it
+          // renders (src/server/server-render/first-screen.ts), as the app would load them.
+          ssrManifest: true,
           sourcemap: false,
           target: 'es2020',
           rollupOptions: {

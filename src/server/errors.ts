@@ -83,7 +83,13 @@ export function installNotFoundHandler(
     const path = request.url.split('?')[0] ?? '';
     if (spaFallback && isAppRoute(request.method, path)) {
       // A signed-in resident's first screen, rendered here (server-render/first-screen.ts says when).
-      const rendered = await firstScreen?.render(request);
+      const rendered = await firstScreen?.render(request).catch((error: unknown) => {
+        // The plain app still serves the resident; the log says what broke (no personal data:
+        // the error's name and message only, never the answers it rendered).
+        const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+        request.log.error({ event: 'server-render-failed', error: { name, message } }, 'server render failed');
+        return null;
+      });
       if (rendered) {
         for (const cookie of rendered.setCookies) reply.header('Set-Cookie', cookie);
         // Personal data: kept by no cache, so nothing of it stays on a shared device.

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { paperPhoto } from '../e2e/fixtures/photos';
 import { percentile, type Section } from './report';
+import { BENCH_CHROMIUM_FLAGS } from './chromium-flags';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8711);
 const PHOTOS = 6;
@@ -30,7 +31,7 @@ export async function imageReductionBench(): Promise<Section> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: BENCH_CHROMIUM_FLAGS,
   });
   try {
     const base = `http://localhost:${PORT}`;

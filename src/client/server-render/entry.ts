@@ -46,6 +46,8 @@ export interface RenderedPage {
   title: string;
   lang: Locale;
   dir: 'ltr' | 'rtl';
+  /** The source modules of the components drawn (for the build's SSR manifest) */
+  modules: string[];
   /** For the state element (state-element.ts) */
   state: ServerRenderedState;
 }
@@ -99,12 +101,15 @@ export async function render(
   const route = router.currentRoute.value;
   if (route.redirectedFrom || !RENDERED.some((page) => page.test(route.path))) return null;
 
-  const html = await renderToString(app);
+  // Vue's compiled components note their source modules here: the server links their styles.
+  const context: { modules?: Set<string> } = {};
+  const html = await renderToString(app, context);
   return {
     html,
     title: documentTitle(i18n.global.t, route.meta.titleKey, config.shortName),
     lang: locale,
     dir: DIRECTION[locale],
+    modules: [...(context.modules ?? [])],
     // Only the stores filled above: the others start empty in the browser, as they did here.
     state: { locale, stores: Object.fromEntries([session, config, inbox, applications].map((s) => [s.$id, s.$state])) },
   };

@@ -4,11 +4,16 @@
  * The browser's side, the app taking the page over, is walked in test/e2e/server-render.spec.ts.
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDatabases, Browser, type TestApp } from '../testing';
 import { sessionPolicy } from '../modules/auth/session-hook';
 import { startSession } from '../modules/auth/sessions';
+import { installNotFoundHandler } from '../errors';
 import { pageHtml } from './first-screen';
 
 const clientDir = resolve(process.env.LOKET_DIST || 'dist', 'client');
@@ -38,6 +43,24 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     // The state the app starts from, in a data block the browser never runs.
     expect(res.body).toMatch(/<script type="application\/json" id="loket-server-state">\{"locale":"nl"/);
     expect(res.body).not.toContain('Even geduld. Loket wordt geladen.');
+  });
+
+  it("links the drawn components' stylesheets in the page, after index.html's own", async () => {
+    const res = await (await signedIn('999990019')).get('/aanvragen');
+    const manifest = JSON.parse(readFileSync(join(clientDir, '.vite', 'ssr-manifest.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    // The facts list (NL Design System data list) has a stylesheet of its own.
+    const facts = manifest['src/client/components/applications/ApplicationFacts.vue']!.filter((f) =>
+      f.endsWith('.css'),
+    );
+    expect(facts).not.toEqual([]);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    const appStyle = head.search(/<link rel="stylesheet" crossorigin href="\/assets\/index-/);
+    for (const file of facts) {
+      expect(head.indexOf(`<link rel="stylesheet" crossorigin href="${file}">`)).toBeGreaterThan(appStyle);
+    }
   });
 
   it("draws in the consortium's colours, allowed by their hash in the page's CSP", async () => {
@@ -89,6 +112,24 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
   });
 });
 
+describe('a render that fails', () => {
+  it('sends the plain app instead of an error page', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'loket-shell-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Loket</title><div id="app">laden</div>');
+    const app = Fastify({ logger: false });
+    await app.register(fastifyStatic, { root });
+    installNotFoundHandler(app, true, { render: () => Promise.reject(new Error('a bug in a page')) });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/aanvragen' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<div id="app">laden</div>');
+    } finally {
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the rendered page as HTML', () => {
   it('keeps a value that looks like the end of a script inside the data block', () => {
     const html = pageHtml(
@@ -98,6 +139,7 @@ describe('the rendered page as HTML', () => {
         title: 'A & B',
         lang: 'nl',
         dir: 'ltr',
+        modules: [],
         state: { name: '</script><script>alert(1)</script>' },
       },
       'loket-server-state',

@@ -21,6 +21,9 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLocale, LANGUAGE_COOKIE, type RenderBundle, type RenderedPage } from './render-bundle';
 
+/** Vite's SSR manifest: per source module, the built files (under /assets/) it needs. */
+type SsrManifest = Record<string, string[] | undefined>;
+
 /** "</script>" or "<!--" inside a value must not end the data block (HTML's script rules). */
 function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
@@ -30,12 +33,31 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * The stylesheets of the components drawn that index.html does not link already: the app loads
+ * them with the page's code (Vite's loader, which sees these links and does not add them again).
+ * Linked after index.html's own, as the app adds them, so the cascade is the same; and in the
+ * HTML, so the browser paints the page in its own style at once.
+ */
+function pageStyles(shell: string, modules: readonly string[], manifest: SsrManifest): string[] {
+  const files = new Set(modules.flatMap((module) => manifest[module] ?? []));
+  return [...files].filter((file) => file.endsWith('.css') && !shell.includes(`"${file}"`));
+}
+
 /** index.html with the rendered page in it. */
-export function pageHtml(shell: string, page: RenderedPage, stateElementId: string, style: string): string {
+export function pageHtml(
+  shell: string,
+  page: RenderedPage,
+  stateElementId: string,
+  style: string,
+  stylesheets: readonly string[] = [],
+): string {
   const state = `<script type="application/json" id="${stateElementId}">${jsonForScript(page.state)}</script>`;
+  const links = stylesheets.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`).join('');
   return shell
     .replace(/<html lang="[^"]*" dir="[^"]*"/, `<html lang="${page.lang}" dir="${page.dir}"`)
     .replace(/<head>/, () => `<head>${state}<style>${style}</style>`)
+    .replace(/<\/head>/, () => `${links}</head>`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
     .replace(/<div id="app">[\s\S]*?<\/div>/, () => `<div id="app">${page.html}</div>`);
 }
@@ -68,6 +90,7 @@ export async function loadFirstScreenRenderer(
   if (!existsSync(bundleFile)) return null;
   const bundle = (await import(pathToFileURL(bundleFile).href)) as RenderBundle;
   const shellFile = join(clientDir, 'index.html');
+  const manifestFile = join(clientDir, '.vite', 'ssr-manifest.json');
 
   return {
     async render(request) {
@@ -102,10 +125,10 @@ export async function loadFirstScreenRenderer(
       const page = await bundle.render(url, localeOf(request), answers);
       if (!page) return null;
       // Read at each request, as static-client.ts serves it: a new build may be deployed into the folder.
-      return {
-        html: pageHtml(readFileSync(shellFile, 'utf8'), page, bundle.STATE_ELEMENT_ID, style),
-        setCookies: [...setCookies],
-      };
+      const shell = readFileSync(shellFile, 'utf8');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SsrManifest;
+      const stylesheets = pageStyles(shell, page.modules, manifest);
+      return { html: pageHtml(shell, page, bundle.STATE_ELEMENT_ID, style, stylesheets), setCookies: [...setCookies] };
     },
   };
 }

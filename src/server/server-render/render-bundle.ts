@@ -13,6 +13,8 @@ export interface RenderedPage {
   title: string;
   lang: Locale;
   dir: 'ltr' | 'rtl';
+  /** The source modules of the components drawn: their files are in the build's SSR manifest */
+  modules: string[];
   state: unknown;
 }
 
