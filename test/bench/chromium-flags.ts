@@ -13,3 +13,15 @@ export const BENCH_CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
+
+/**
+ * Chromium reads only the last --disable-features: the lists of several flag sets (chrome-
+ * launcher's defaults for Lighthouse and ours) merged into one.
+ */
+export function mergeDisabledFeatures(flags: readonly string[]): string[] {
+  const prefix = '--disable-features=';
+  const features = flags
+    .filter((flag) => flag.startsWith(prefix))
+    .flatMap((flag) => flag.slice(prefix.length).split(','));
+  return [...flags.filter((flag) => !flag.startsWith(prefix)), `${prefix}${[...new Set(features)].join(',')}`];
+}

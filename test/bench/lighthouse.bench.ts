@@ -18,7 +18,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { logIn, startBuiltServer } from './built-server';
 import type { Figure, Section } from './report';
-import { BENCH_CHROMIUM_FLAGS } from './chromium-flags';
+import { BENCH_CHROMIUM_FLAGS, mergeDisabledFeatures } from './chromium-flags';
 
 const PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 8320);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -122,7 +122,15 @@ export async function lighthouseBench(): Promise<Section> {
   try {
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: ['--headless=new', ...BENCH_CHROMIUM_FLAGS, '--disable-sync', '--no-first-run'],
+      // chrome-launcher's own flags, with ours: one --disable-features list for both.
+      ignoreDefaultFlags: true,
+      chromeFlags: mergeDisabledFeatures([
+        ...chromeLauncher.Launcher.defaultFlags(),
+        '--headless=new',
+        ...BENCH_CHROMIUM_FLAGS,
+        '--disable-sync',
+        '--no-first-run',
+      ]),
     });
     const loadBefore = loadavg()[0]!;
     const start = await medianAudit(chrome.port, `${ORIGIN}/`);

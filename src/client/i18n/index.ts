@@ -75,7 +75,9 @@ function applyLocale(locale: Locale): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = DIRECTION[locale];
   // For the server, which renders a first screen in this language (src/domain/languages.ts).
-  document.cookie = `${LANGUAGE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  // Dutch is what the server assumes: no cookie for it unless one says otherwise already.
+  if (locale !== DEFAULT_LOCALE || document.cookie.split('; ').some((c) => c.startsWith(`${LANGUAGE_COOKIE}=`)))
+    document.cookie = `${LANGUAGE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
