@@ -46,7 +46,8 @@ function expectSecurityHeaders(res: LightMyRequestResponse, what: string) {
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   expect(csp.get('base-uri'), what).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
-  expect(csp.get('style-src'), what).toEqual(["'self'"]);
+  // Our origin, and the one <style> a server-rendered page carries (the consortium's colours) by its hash.
+  expect(csp.get('style-src'), what).toEqual(["'self'", expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);
   expect(csp.get('script-src'), what).toEqual(["'self'"]);
   expect(res.headers['x-content-type-options'], what).toBe('nosniff');
   expect(res.headers['referrer-policy'], what).toBe('no-referrer');
@@ -209,7 +210,10 @@ describe('HSTS on a public https address', () => {
     // The security plugin alone, as buildApp registers it (a whole app per address is slow).
     const app = Fastify({ logger: false });
     await app.register(cookie);
-    await app.register(security, { ctx: { config: loadConfig({ PUBLIC_URL: publicUrl }) } as AppContext });
+    const consortium = { theme: { primaryColor: '#154273', primaryTextColor: '#ffffff' } };
+    await app.register(security, {
+      ctx: { config: loadConfig({ PUBLIC_URL: publicUrl }), consortium } as unknown as AppContext,
+    });
     app.get('/api/health', async () => ({ ok: true }));
     try {
       const res = await app.inject({ url: '/api/health' });
