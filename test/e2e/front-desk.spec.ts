@@ -114,7 +114,12 @@ test('the front desk books urgent debt help for a walk-in; the resident sees it 
   await expect(desk).toHaveURL(/\/balie$/);
   await expect(desk.getByRole('heading', { level: 2, name: 'Een inwoner helpen' })).toBeVisible();
   await expect(desk.getByRole('region', { name: 'Hulp aan de balie' })).toHaveCount(0);
-  await expect(desk.getByText(residentName)).toHaveCount(0);
+  // Nothing of the resident outside today's check-in list, which is the desk's own work: it lists
+  // every appointment of today, this one too when the first free time was today (a run at night).
+  const checkIn = desk.getByRole('region', { name: 'Aanmelden voor een afspraak' });
+  await expect
+    .poll(async () => (await desk.getByText(residentName).count()) - (await checkIn.getByText(residentName).count()))
+    .toBe(0);
   expect((await desk.request.get('/api/me')).status()).toBe(401);
   expect((await desk.request.get('/api/staff/me')).status()).toBe(200);
   const cookies = (await desk.context().cookies()).map((c) => c.name);
