@@ -27,7 +27,7 @@ import { useApplicationsStore } from '../stores/applications';
 import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { useSessionStore } from '../stores/session';
-import type { ServerRenderedState } from './state-element';
+import type { RenderedPage } from '../../domain/server-render';
 
 /** The pages rendered on the server: "Mijn aanvragen" and one application (issue 16 measures these). */
 const RENDERED = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/];
@@ -37,19 +37,6 @@ const APPLICATION = /^\/api\/applications\/([^/]+)$/;
 /** The GET answers (JSON bodies) the first screen of `pathname` needs; null when it is not rendered here. */
 export function requestsFor(pathname: string): string[] | null {
   return RENDERED.some((page) => page.test(pathname)) ? firstRequestsOf(pathname) : null;
-}
-
-export interface RenderedPage {
-  /** What goes inside <div id="app"> */
-  html: string;
-  /** The tab's title, as the app would set it */
-  title: string;
-  lang: Locale;
-  dir: 'ltr' | 'rtl';
-  /** The source modules of the components drawn (for the build's SSR manifest) */
-  modules: string[];
-  /** For the state element (state-element.ts) */
-  state: ServerRenderedState;
 }
 
 /**

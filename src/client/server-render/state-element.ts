@@ -6,10 +6,4 @@
  */
 export const STATE_ELEMENT_ID = 'loket-server-state'; // written out in boot/boot.ts too
 
-/** What the server hands the browser beside the HTML. */
-export interface ServerRenderedState {
-  /** The language the HTML is in: the app starts from this state only when it shows the same */
-  locale: string;
-  /** Pinia's state after the render (pinia.state.value) */
-  stores: Record<string, unknown>;
-}
+export type { ServerRenderedState } from '../../domain/server-render';

@@ -140,7 +140,7 @@ describe('the rendered page as HTML', () => {
         lang: 'nl',
         dir: 'ltr',
         modules: [],
-        state: { name: '</script><script>alert(1)</script>' },
+        state: { locale: 'nl', stores: { session: { name: '</script><script>alert(1)</script>' } } },
       },
       'loket-server-state',
       ':root{}',

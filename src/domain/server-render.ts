@@ -1,0 +1,38 @@
+/**
+ * The contract between the render bundle (src/client/server-render/entry.ts, built into
+ * dist/render) and the server that runs it (src/server/server-render/): one definition for both,
+ * since the server is compiled apart from the client and imports the bundle at run time.
+ */
+import type { Locale } from './languages';
+
+/** What the server hands the browser beside the HTML, in the state element. */
+export interface ServerRenderedState {
+  /** The language the HTML is in: the app starts from this state only when it shows the same */
+  locale: string;
+  /** The stores' state after the render, by store id */
+  stores: Record<string, unknown>;
+}
+
+/** A first screen drawn on the server. */
+export interface RenderedPage {
+  /** What goes inside <div id="app"> */
+  html: string;
+  /** The tab's title, as the app would set it */
+  title: string;
+  lang: Locale;
+  dir: 'ltr' | 'rtl';
+  /** The source modules of the components drawn: their files are in the build's SSR manifest */
+  modules: string[];
+  /** For the state element */
+  state: ServerRenderedState;
+}
+
+/** What the render bundle exports. */
+export interface RenderBundle {
+  /** The id of the state element the app starts from in the browser */
+  STATE_ELEMENT_ID: string;
+  /** The API GETs the page's first screen needs; null when the page is not rendered on the server */
+  requestsFor(pathname: string): string[] | null;
+  /** The page, or null when the plain app should answer */
+  render(url: string, locale: Locale, answers: ReadonlyMap<string, unknown>): Promise<RenderedPage | null>;
+}
