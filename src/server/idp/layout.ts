@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../escape-html';
 
 /**
  * Shared shell for every page the simulator renders. No external resources and no script: the
@@ -30,15 +31,6 @@ h2{font-size:1.375rem;margin:2rem 0 .5rem}
 `;
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
-
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /** `body` must already be escaped HTML. */
 export function renderPage(title: string, body: string): string {

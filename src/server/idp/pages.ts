@@ -1,5 +1,6 @@
 import type { TestPerson } from './index';
-import { escapeHtml, renderPage } from './layout';
+import { escapeHtml } from '../escape-html';
+import { renderPage } from './layout';
 
 const PAGE_TITLE = 'DigiD simulatie';
 

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../domain/staff';
 import type { SimulatedStaff } from './index';
-import { escapeHtml, renderPage } from './layout';
+import { escapeHtml } from '../escape-html';
+import { renderPage } from './layout';
 
 /**
  * The simulator's login page for staff: it stands in for the organisation's own identity

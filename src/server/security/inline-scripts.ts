@@ -9,10 +9,11 @@
  * the app works without it (the boot script only makes the first screen come sooner).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { SecurityHeaderSets } from './headers';
+import { versionOf } from '../build-files';
 
 /** `'sha256-…'` for each <script> without src in `html`, hashed as the browser does (the text as is). */
 export function inlineScriptSources(html: string): string[] {
@@ -32,16 +33,6 @@ function clientInlineScriptSources(clientDir: string): string[] {
     return inlineScriptSources(readFileSync(join(clientDir, 'index.html'), 'utf8'));
   } catch {
     return []; // no built client: static-client.ts says so when it registers
-  }
-}
-
-/** What tells a changed file: its modification time and size. */
-function versionOf(file: string): string {
-  try {
-    const { mtimeMs, size } = statSync(file);
-    return `${mtimeMs}:${size}`;
-  } catch {
-    return 'none';
   }
 }
 

@@ -15,10 +15,12 @@
  * a shared device. A browser with the service worker asks for none of this: the worker answers
  * every page with the app's shell.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { followFile } from '../build-files';
+import { escapeHtml } from '../escape-html';
 import { isLocale, LANGUAGE_COOKIE, type RenderBundle, type RenderedPage } from './render-bundle';
 
 /** Vite's SSR manifest: per source module, the built files (under /assets/) it needs. */
@@ -27,10 +29,6 @@ type SsrManifest = Record<string, string[] | undefined>;
 /** "</script>" or "<!--" inside a value must not end the data block (HTML's script rules). */
 function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -58,7 +56,7 @@ export function pageHtml(
     .replace(/<html lang="[^"]*" dir="[^"]*"/, `<html lang="${page.lang}" dir="${page.dir}"`)
     .replace(/<head>/, () => `<head>${state}<style>${style}</style>`)
     .replace(/<\/head>/, () => `${links}</head>`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     .replace(/<div id="app">[\s\S]*?<\/div>/, () => `<div id="app">${page.html}</div>`);
 }
 
@@ -89,8 +87,12 @@ export async function loadFirstScreenRenderer(
   const bundleFile = join(clientDir, '..', 'render', 'entry.js');
   if (!existsSync(bundleFile)) return null;
   const bundle = (await import(pathToFileURL(bundleFile).href)) as RenderBundle;
-  const shellFile = join(clientDir, 'index.html');
-  const manifestFile = join(clientDir, '.vite', 'ssr-manifest.json');
+  // Followed, as static-client.ts serves them: a new build may be deployed into the folder.
+  const shellOf = followFile(join(clientDir, 'index.html'), (text) => text);
+  const manifestOf = followFile(
+    join(clientDir, '.vite', 'ssr-manifest.json'),
+    (text) => JSON.parse(text) as SsrManifest,
+  );
 
   return {
     async render(request) {
@@ -124,10 +126,8 @@ export async function loadFirstScreenRenderer(
       const url = search ? `${pathname}?${search}` : pathname;
       const page = await bundle.render(url, localeOf(request), answers);
       if (!page) return null;
-      // Read at each request, as static-client.ts serves it: a new build may be deployed into the folder.
-      const shell = readFileSync(shellFile, 'utf8');
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SsrManifest;
-      const stylesheets = pageStyles(shell, page.modules, manifest);
+      const shell = shellOf();
+      const stylesheets = pageStyles(shell, page.modules, manifestOf());
       return { html: pageHtml(shell, page, bundle.STATE_ELEMENT_ID, style, stylesheets), setCookies: [...setCookies] };
     },
   };

@@ -8,6 +8,7 @@
 import nodemailer from 'nodemailer';
 import type { NotificationEventType } from '../../../domain/notification-events';
 import { EMAIL_SUBJECT, EMAIL_VERIFY_SUBJECT, NOTIFICATION_TEXTS } from '../../../domain/notification-texts';
+import { escapeHtml } from '../../escape-html';
 
 export interface Mail {
   to: string;
@@ -46,9 +47,6 @@ export function smtpSender(url: string, from: string): MailSender {
     close: () => transport.close(),
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function htmlPage(paragraphs: Array<{ text: string; link?: string }>, lang = 'nl'): string {
   const body = paragraphs

@@ -1,7 +1,5 @@
+import { escapeHtml } from '../../escape-html';
 /** The small page behind the unsubscribe link in e-mails: Dutch first, English below. */
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 const TEXTS = {
   ask: {
     nl: 'Wilt u geen berichten van Loket meer per e-mail krijgen? Kies dan de knop. Uw berichten blijven in Loket staan.',
