@@ -135,7 +135,9 @@ async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
  */
 function isCatalogRace(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return code === '42P01' || code === '3F000';
+  // 42703: the other schema's migration table was listed, then dropped before its columns were
+  // read ('column "name" of relation "kysely_migration" does not exist'; seen in CI, 7 December).
+  return code === '42P01' || code === '3F000' || code === '42703';
 }
 
 /** True when the database holds no resident yet: demo data may be seeded. */
