@@ -5,6 +5,14 @@
  */
 import type { Locale } from './languages';
 
+/**
+ * A rendered page's own code (index.html's entry script and its modulepreloads), moved by the
+ * server into a <template> of this id: inert there, so on a slow line it does not compete with
+ * the page's first paint. The boot script (src/client/boot/boot.ts) starts it right after that
+ * paint.
+ */
+export const DEFERRED_CODE_ELEMENT_ID = 'loket-deferred-code';
+
 /** What the server hands the browser beside the HTML, in the state element. */
 export interface ServerRenderedState {
   /** The language the HTML is in: the app starts from this state only when it shows the same */

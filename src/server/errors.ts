@@ -6,6 +6,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../domain/error-codes';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/connection-errors';
+import { compressPage } from './compress-page';
+import { withStyleSources } from './security/headers';
 import type { FirstScreenRenderer } from './server-render/first-screen';
 
 export class AppError extends Error {
@@ -92,8 +94,17 @@ export function installNotFoundHandler(
       });
       if (rendered) {
         for (const cookie of rendered.setCookies) reply.header('Set-Cookie', cookie);
+        const policy = reply.raw.getHeader('content-security-policy');
+        if (typeof policy === 'string')
+          reply.header('Content-Security-Policy', withStyleSources(policy, rendered.styleSources));
+        const page = await compressPage(rendered.html, request.headers['accept-encoding']);
+        if (page.encoding) reply.header('Content-Encoding', page.encoding);
         // Personal data: kept by no cache, so nothing of it stays on a shared device.
-        return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(rendered.html);
+        return reply
+          .header('Cache-Control', 'no-store')
+          .header('Vary', 'Accept-Encoding')
+          .type('text/html; charset=utf-8')
+          .send(page.body);
       }
       reply.header('Cache-Control', 'no-cache');
       return reply.sendFile('index.html');

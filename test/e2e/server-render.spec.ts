@@ -40,6 +40,24 @@ test("the list, with its status, is on screen before any of the app's code has r
   await expect(page.getByText('Even geduld. Loket wordt geladen.')).toHaveCount(0);
 });
 
+test("nothing holds the first paint back: the page's styles are in it, and the app's code is asked for after that paint", async ({
+  page,
+}) => {
+  await page.goto('/aanvragen');
+  await appRunning(page);
+  const timing = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return {
+      painted: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
+      entryAsked: resources.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime ?? Number.NaN,
+      blocking: resources.filter((r) => r.renderBlockingStatus === 'blocking').map((r) => r.name),
+    };
+  });
+  expect(timing.blocking).toEqual([]);
+  expect(timing.entryAsked).toBeGreaterThan(timing.painted);
+  await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+});
+
 test('the app takes the page over without a loading message in between, and every control works', async ({ page }) => {
   const errors = consoleErrorsOf(page);
   const asked: string[] = [];

@@ -6,7 +6,8 @@
  * - the API requests (session, configuration, unread count, the page's own data), all at once
  *   instead of one after another; the app's API client takes those answers instead of asking
  *   again (src/client/api/early-answers.ts);
- * - the page's own code (modulepreload) and style, beside the entry instead of after it.
+ * - the page's own code (modulepreload) and style, beside the entry instead of after it;
+ * - on a page the server rendered, the app's code, after that page's first paint.
  * Offline, the requests fail like any other and the app handles that as it always did (the
  * service worker never answers /api). Imports nothing at run time, so it stays one small script.
  */
@@ -18,9 +19,16 @@ import { firstRequestsOf } from './first-requests';
 declare const __LOKET_PAGE_FILES__: string[][];
 
 const answers: EarlyAnswers['answers'] = new Map();
+// The ids of the elements a page rendered on the server carries, written out: the modules that
+// name them are in the app's entry too, and the build would make a chunk of them that this
+// script would then import (STATE_ELEMENT_ID, src/client/server-render/state-element.ts;
+// DEFERRED_CODE_ELEMENT_ID, src/domain/server-render.ts). Were one to change alone, the
+// rendered page's app would not start: test/e2e/server-render.spec.ts.
+const STATE_ELEMENT_ID = 'loket-server-state';
+const DEFERRED_CODE_ELEMENT_ID = 'loket-deferred-code';
+
 // A page the server rendered came with its answers (src/client/server-render/): none to ask.
-// STATE_ELEMENT_ID of server-render/state-element.ts, written out: this script imports nothing.
-const rendered = document.getElementById('loket-server-state') !== null;
+const rendered = document.getElementById(STATE_ELEMENT_ID) !== null;
 for (const path of rendered ? [] : firstRequestsOf(location.pathname)) {
   // The same request the API client would make (src/client/api/http.ts).
   const answer = fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
@@ -41,15 +49,58 @@ try {
   // Storage off: Dutch, as the app would start.
 }
 
-// The same links Vite's loader would add when the router imports the page; it sees these and
-// does not fetch again. crossOrigin '' as Vite's own, so the preloaded answer is the one used.
-for (const file of __LOKET_PAGE_FILES__[firstPageOf(location.pathname)] ?? []) {
-  const link = document.createElement('link');
-  if (file.endsWith('.css')) {
-    link.rel = 'preload';
-    link.as = 'style';
-  } else link.rel = 'modulepreload';
-  link.crossOrigin = '';
-  link.href = `/assets/${file}`;
-  document.head.append(link);
+/**
+ * The same links Vite's loader would add when the router imports the page; it sees these and
+ * does not fetch again. crossOrigin '' as Vite's own, so the preloaded answer is the one used.
+ */
+function preloadPageFiles(): void {
+  for (const file of __LOKET_PAGE_FILES__[firstPageOf(location.pathname)] ?? []) {
+    const link = document.createElement('link');
+    if (file.endsWith('.css')) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = `/assets/${file}`;
+    document.head.append(link);
+  }
 }
+
+/**
+ * The app's code of a page the server rendered, which the server left in an inert template
+ * (src/server/server-render/first-screen.ts): new elements of the same kind, so the browser loads
+ * and runs them as it would have from the HTML.
+ */
+function startDeferredCode(): void {
+  const template = document.getElementById(DEFERRED_CODE_ELEMENT_ID);
+  if (!(template instanceof HTMLTemplateElement)) return;
+  template.remove();
+  for (const parsed of Array.from(template.content.children)) {
+    const element = document.createElement(parsed.localName);
+    for (const { name, value } of Array.from(parsed.attributes)) element.setAttribute(name, value);
+    document.head.append(element);
+  }
+  preloadPageFiles();
+}
+
+if (rendered) {
+  // After the page's first paint: the paint timing entry comes when the frame is on screen. A tab
+  // opened in the background paints, and so starts, when it is shown. A browser without paint
+  // timing: the timer of the frame after the parse, which runs once that frame is drawn.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    startDeferredCode();
+  };
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint'))
+    new PerformanceObserver((entries, observer) => {
+      observer.disconnect();
+      start();
+    }).observe({ type: 'paint', buffered: true });
+  else {
+    const afterFrame = () => requestAnimationFrame(() => setTimeout(start));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFrame, { once: true });
+    else afterFrame();
+  }
+} else preloadPageFiles();

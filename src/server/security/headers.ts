@@ -47,6 +47,19 @@ const contentSecurityPolicy = (inlineScripts: readonly string[], inlineStyles: r
   'frame-ancestors': ["'none'"],
 });
 
+/**
+ * A page's Content-Security-Policy with more sources for its <style> elements: a page rendered
+ * on the server carries the build's stylesheets written in (server-render/first-screen.ts), each
+ * allowed by its own hash on that page only.
+ */
+export function withStyleSources(policy: string, sources: readonly string[]): string {
+  if (sources.length === 0) return policy;
+  return policy.replace(
+    /(^|;)(\s*style-src\b[^;]*)/,
+    (_all, start: string, directive: string) => `${start}${directive} ${sources.join(' ')}`,
+  );
+}
+
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

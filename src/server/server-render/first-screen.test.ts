@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliDecompressSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
@@ -45,22 +46,54 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     expect(res.body).not.toContain('Even geduld. Loket wordt geladen.');
   });
 
-  it("links the drawn components' stylesheets in the page, after index.html's own", async () => {
+  it("writes index.html's stylesheet and then the drawn components' into the page, each allowed by its hash", async () => {
     const res = await (await signedIn('999990019')).get('/aanvragen');
     const manifest = JSON.parse(readFileSync(join(clientDir, '.vite', 'ssr-manifest.json'), 'utf8')) as Record<
       string,
       string[]
     >;
+    const shell = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    const appStyle = /<link rel="stylesheet" crossorigin href="(\/assets\/index-[^"]+\.css)">/.exec(shell)?.[1];
     // The facts list (NL Design System data list) has a stylesheet of its own.
     const facts = manifest['src/client/components/applications/ApplicationFacts.vue']!.filter((f) =>
       f.endsWith('.css'),
     );
+    expect(appStyle).toBeDefined();
     expect(facts).not.toEqual([]);
     const head = res.body.slice(0, res.body.indexOf('</head>'));
-    const appStyle = head.search(/<link rel="stylesheet" crossorigin href="\/assets\/index-/);
-    for (const file of facts) {
-      expect(head.indexOf(`<link rel="stylesheet" crossorigin href="${file}">`)).toBeGreaterThan(appStyle);
+    expect(head).not.toContain('rel="stylesheet"');
+    const styles = [...head.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);
+    const positions = [appStyle!, ...facts].map((file) => styles.indexOf(readFileSync(join(clientDir, file), 'utf8')));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const css of styles) {
+      const hash = createHash('sha256').update(css).digest('base64');
+      expect(res.headers['content-security-policy']).toMatch(
+        new RegExp(`style-src 'self'[^;]* 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`),
+      );
     }
+  });
+
+  it("keeps the app's code out of the way of the first paint, and sends the page compressed", async () => {
+    const browser = await signedIn('999990019');
+    const res = await browser.get('/aanvragen');
+    const shell = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(shell)?.[0];
+    expect(entry).toBeDefined();
+    // Inert in a template, which the boot script empties after the first paint (server-render.spec.ts).
+    const template = /<template id="loket-deferred-code">([\s\S]*?)<\/template>/.exec(res.body)?.[1];
+    expect(template).toContain(entry);
+    expect(res.body.replace(/<template[\s\S]*?<\/template>/, '')).not.toMatch(/type="module"|rel="modulepreload"/);
+
+    const compressed = await browser.request({
+      method: 'GET',
+      url: '/aanvragen',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers.vary).toContain('Accept-Encoding');
+    expect(compressed.rawPayload.length).toBeLessThan(res.body.length / 4);
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toContain('Wij hebben meer informatie van u nodig');
   });
 
   it("draws in the consortium's colours, allowed by their hash in the page's CSP", async () => {
@@ -132,7 +165,7 @@ describe('a render that fails', () => {
 
 describe('the rendered page as HTML', () => {
   it('keeps a value that looks like the end of a script inside the data block', () => {
-    const html = pageHtml(
+    const { html } = pageHtml(
       '<html lang="nl" dir="ltr"><head><title>Loket</title></head><body><div id="app"><p>laden</p></div></body></html>',
       {
         html: '<p>x</p>',
@@ -142,8 +175,7 @@ describe('the rendered page as HTML', () => {
         modules: [],
         state: { locale: 'nl', stores: { session: { name: '</script><script>alert(1)</script>' } } },
       },
-      'loket-server-state',
-      ':root{}',
+      { stateElementId: 'loket-server-state', style: ':root{}' },
     );
     expect(html).not.toContain('</script><script>alert(1)');
     expect(html).toContain('\\u003c/script>');
