@@ -12,9 +12,11 @@
  *   anyway; they are fetched when first needed and, on a personal device, kept from then on
  *   (KEPT_ASSETS_CACHE). Only build files go in Cache Storage.
  * - Answer navigations inside the app with the precached index.html (the client router then
- *   shows the page), except the paths in NAVIGATION_DENYLIST.
- * - NEVER cache or answer /api or /idp: those responses hold personal data (and set cookies on
- *   login); the only runtime caching is of build files under /assets/. The resident's last known data is kept by the
+ *   shows the page), except the paths in NAVIGATION_DENYLIST; for the pages the server renders,
+ *   with the rendered page when the server sends one in time (renderedPage below).
+ * - NEVER cache /api or /idp, nor answer them from a cache: those responses hold personal data
+ *   (and set cookies on login); a navigation there gets the network's own answer (through the
+ *   navigation preload, which asks once). The only runtime caching is of build files under /assets/. The resident's last known data is kept by the
  *   page in IndexedDB, per user and only on a personal device (src/client/offline).
  * - Not take over by itself: a new version waits until the resident chooses "Nu vernieuwen"
  *   (src/client/setup/pwa.ts sends SKIP_WAITING), so a half-filled form is never swapped out
@@ -28,6 +30,8 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
+import { isRenderedPage, SHELL_REVISION_HEADER } from '../domain/server-render';
 import { keptAsset } from './offline/sw-kept-assets';
 import { OUTBOX_SYNC_TAG, replayOutboxFromServiceWorker } from './offline/sw-replay';
 
@@ -51,14 +55,75 @@ interface SyncEvent extends ExtendableEvent {
 const NAVIGATION_DENYLIST = [/^\/(api|idp)(\/|\?|$)/, /^[^?]*\/[^/?]+\.[a-z0-9]+(\?|$)/i];
 
 // The precache revisions come from the build; a new build installs a new worker.
-precacheAndRoute(self.__WB_MANIFEST);
+const precached = self.__WB_MANIFEST;
+precacheAndRoute(precached);
 // Removes caches of older Workbox precache formats; entries of our previous build are
 // removed by precaching itself when this worker activates.
 cleanupOutdatedCaches();
 
 // createHandlerBoundToURL throws at start if index.html is missing from the precache list, so
 // a broken build fails loudly instead of serving nothing offline.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: NAVIGATION_DENYLIST }));
+const shell = createHandlerBoundToURL('index.html');
+const shellRevision = precached.find(
+  (entry): entry is PrecacheEntry => typeof entry !== 'string' && entry.url === 'index.html',
+)?.revision;
+
+/**
+ * How long a page the server renders may take before the shell answers instead: on slow 4G the
+ * rendered page is in after about 0.3 s, and the shell's app would need 0.9 s to show the same
+ * (issue 16). Longer means a line too bad for the app's own requests as well; offline, the
+ * preload fails at once.
+ */
+const RENDERED_PAGE_WAIT_MS = 1500;
+
+/**
+ * The first screen rendered on the server (src/server/server-render/), asked for with the
+ * navigation: the server sends it only to a worker of its own build (SHELL_REVISION_HEADER),
+ * with a session, for the pages it renders; anything else (204, an error, offline, too slow)
+ * and the worker answers with its shell, as it always did. Passed on as it came: nothing of it
+ * is kept here (no-store, personal data).
+ */
+async function renderedPage(event: FetchEvent): Promise<Response | undefined> {
+  const preload = (event.preloadResponse as Promise<Response | undefined>).catch(() => undefined);
+  // Settled in any case, or the browser reports a preload cancelled before it was used.
+  event.waitUntil(preload);
+  if (!shellRevision || !isRenderedPage(new URL(event.request.url).pathname)) return undefined;
+  let timer: number | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = self.setTimeout(resolve, RENDERED_PAGE_WAIT_MS)));
+  const response = await Promise.race([preload, late]).finally(() => clearTimeout(timer));
+  return response?.status === 200 && response.headers.get(SHELL_REVISION_HEADER) === shellRevision
+    ? response
+    : undefined;
+}
+
+registerRoute(
+  new NavigationRoute(async (options) => (await renderedPage(options.event as FetchEvent)) ?? shell(options), {
+    denylist: NAVIGATION_DENYLIST,
+  }),
+);
+
+// The navigations that go to the network (NAVIGATION_DENYLIST: login, logout, the DigiD
+// simulation, files) get the navigation preload's answer, which is that request made once: left
+// unanswered here, the browser would send it a second time, and a login started twice fails.
+// Never from a cache.
+// Offline, left to the browser, which then says the device is offline rather than that the
+// worker failed.
+const toNetwork = new NetworkOnly();
+registerRoute(
+  ({ request, url }) =>
+    request.mode === 'navigate' &&
+    self.navigator.onLine &&
+    NAVIGATION_DENYLIST.some((path) => path.test(url.pathname + url.search)),
+  toNetwork,
+);
+
+// The navigation preload asks the server for a rendered page beside the worker's start; its
+// header tells the server which shell this worker has.
+self.addEventListener('activate', (event) => {
+  const preload = self.registration.navigationPreload;
+  if (preload && shellRevision)
+    event.waitUntil(Promise.all([preload.enable(), preload.setHeaderValue(shellRevision)]).catch(() => undefined));
+});
 
 // After the precache's own route, so only files it does not hold get here. Same origin, GET,
 // /assets/ only: never /api.

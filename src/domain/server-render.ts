@@ -5,6 +5,22 @@
  */
 import type { Locale } from './languages';
 
+/** The pages rendered on the server: "Mijn aanvragen" and one application (issue 16 measures these). */
+const RENDERED_PAGES = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/];
+
+/** Whether the server renders the first screen of `pathname` (for a signed-in resident). */
+export const isRenderedPage = (pathname: string): boolean => RENDERED_PAGES.some((page) => page.test(pathname));
+
+/**
+ * A service worker that has the app installed asks for a rendered page through its navigation
+ * preload (src/client/sw.ts). The request's Service-Worker-Navigation-Preload header carries the
+ * revision of the worker's index.html (the MD5 Workbox precaches it under); the server renders
+ * only for a worker of its own build, and says so in this response header with the same revision.
+ * A worker of another build gets 204 and answers with its own shell, so an update still waits
+ * for the resident to accept it.
+ */
+export const SHELL_REVISION_HEADER = 'loket-shell-revision';
+
 /**
  * A rendered page's own code (index.html's entry script and its modulepreloads), moved by the
  * server into a <template> of this id: inert there, so on a slow line it does not compete with

@@ -8,7 +8,8 @@ import type { ErrorCode } from '../domain/error-codes';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/connection-errors';
 import { compressPage } from './compress-page';
 import { withStyleSources } from './security/headers';
-import type { FirstScreenRenderer } from './server-render/first-screen';
+import { NAVIGATION_PRELOAD_HEADER, type FirstScreenRenderer } from './server-render/first-screen';
+import { SHELL_REVISION_HEADER } from './server-render/render-bundle';
 
 export class AppError extends Error {
   constructor(
@@ -98,6 +99,7 @@ export function installNotFoundHandler(
         if (typeof policy === 'string')
           reply.header('Content-Security-Policy', withStyleSources(policy, rendered.styleSources));
         const page = await compressPage(rendered.html, request.headers['accept-encoding']);
+        reply.header(SHELL_REVISION_HEADER, rendered.shellRevision);
         if (page.encoding) reply.header('Content-Encoding', page.encoding);
         // Personal data: kept by no cache, so nothing of it stays on a shared device.
         return reply
@@ -106,6 +108,9 @@ export function installNotFoundHandler(
           .type('text/html; charset=utf-8')
           .send(page.body);
       }
+      // Our service worker asked ahead for a page it answers with its own shell: nothing to send.
+      if (request.headers[NAVIGATION_PRELOAD_HEADER] !== undefined)
+        return reply.status(204).header('Cache-Control', 'no-store').send();
       reply.header('Cache-Control', 'no-cache');
       return reply.sendFile('index.html');
     }

@@ -5,6 +5,7 @@
  * of the app's code, and the same page once the app runs.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { waitForServiceWorker } from './pwa-support';
 import { appRunning, expectNoAxeViolations, logInOverHttp } from './support';
 
 /** Every script of the app refused: what shows now came from the server alone. */
@@ -46,7 +47,10 @@ test("nothing holds the first paint back: the page's styles are in it, and the a
   await page.goto('/aanvragen');
   await appRunning(page);
   const timing = await page.evaluate(() => {
-    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // renderBlockingStatus: Chromium's, not yet in TypeScript's DOM types.
+    const resources = performance.getEntriesByType('resource') as Array<
+      PerformanceResourceTiming & { renderBlockingStatus?: string }
+    >;
     return {
       painted: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
       entryAsked: resources.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime ?? Number.NaN,
@@ -123,4 +127,41 @@ test("after logging out, the rendered page's address shows nothing of the reside
   await expect(page.getByRole('link', { name: /Inloggen met DigiD/ })).toBeVisible();
   await expect(page.getByText('Jan de Vries')).toHaveCount(0);
   await expect(page.getByText('Wij hebben meer informatie van u nodig')).toHaveCount(0);
+});
+
+test.describe('with the app installed', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a later visit comes rendered too, through the service worker, and the app takes it over; offline the worker answers alone', async ({
+    page,
+    context,
+  }) => {
+    // Whether the page arrived with the server's state, noted before the app takes it away.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as { cameRendered?: boolean }).cameRendered = document.getElementById('loket-server-state') !== null;
+      });
+    });
+    const errors = consoleErrorsOf(page);
+    await page.goto('/aanvragen');
+    await waitForServiceWorker(page);
+
+    await page.goto('/aanvragen');
+    await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await page.evaluate(() => (window as { cameRendered?: boolean }).cameRendered)).toBe(true);
+    await appRunning(page);
+    await page.getByRole('link', { name: 'Bijstandsuitkering' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bijstandsuitkering' })).toBeVisible();
+
+    expect(errors).toEqual([]);
+
+    // Offline the worker answers with the app, which shows what it last knew (its own requests
+    // fail, as the browser reports).
+    await context.setOffline(true);
+    await page.goto('/aanvragen');
+    await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+    expect(await page.evaluate(() => (window as { cameRendered?: boolean }).cameRendered)).toBe(false);
+    await context.setOffline(false);
+  });
 });

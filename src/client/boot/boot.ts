@@ -83,24 +83,11 @@ function startDeferredCode(): void {
   preloadPageFiles();
 }
 
-if (rendered) {
-  // After the page's first paint: the paint timing entry comes when the frame is on screen. A tab
-  // opened in the background paints, and so starts, when it is shown. A browser without paint
-  // timing: the timer of the frame after the parse, which runs once that frame is drawn.
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
+if (rendered)
+  // After the page's first paint: the paint timing entry comes when the frame is on screen (every
+  // browser we support has it). A tab opened in the background paints, and so starts, when shown.
+  new PerformanceObserver((_entries, observer) => {
+    observer.disconnect();
     startDeferredCode();
-  };
-  if (PerformanceObserver.supportedEntryTypes?.includes('paint'))
-    new PerformanceObserver((entries, observer) => {
-      observer.disconnect();
-      start();
-    }).observe({ type: 'paint', buffered: true });
-  else {
-    const afterFrame = () => requestAnimationFrame(() => setTimeout(start));
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFrame, { once: true });
-    else afterFrame();
-  }
-} else preloadPageFiles();
+  }).observe({ type: 'paint', buffered: true });
+else preloadPageFiles();

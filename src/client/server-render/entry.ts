@@ -5,8 +5,9 @@
  * instead of after the app's code has arrived and run; the app then draws the same page in
  * its place, from the same state (server-render/server-state.ts).
  *
- * Only the pages whose first screen is the resident's data, and only for the browser's first
- * page: once the service worker runs, it serves the app's shell for every page (src/client/sw.ts).
+ * Only the pages whose first screen is the resident's data (isRenderedPage), for the browser's
+ * first page and, through the service worker's navigation preload, for every later visit that
+ * opens on one of them (src/client/sw.ts).
  * The server looks up the same GET answers the app would ask for (boot/first-requests.ts) and
  * hands them in; the stores hold them before the render, and the API client never sends a
  * request here (api/http.ts). Nothing here may keep state outside the app made for one render:
@@ -27,16 +28,13 @@ import { useApplicationsStore } from '../stores/applications';
 import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { useSessionStore } from '../stores/session';
-import type { RenderedPage } from '../../domain/server-render';
-
-/** The pages rendered on the server: "Mijn aanvragen" and one application (issue 16 measures these). */
-const RENDERED = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/];
+import { isRenderedPage, type RenderedPage } from '../../domain/server-render';
 
 const APPLICATION = /^\/api\/applications\/([^/]+)$/;
 
 /** The GET answers (JSON bodies) the first screen of `pathname` needs; null when it is not rendered here. */
 export function requestsFor(pathname: string): string[] | null {
-  return RENDERED.some((page) => page.test(pathname)) ? firstRequestsOf(pathname) : null;
+  return isRenderedPage(pathname) ? firstRequestsOf(pathname) : null;
 }
 
 /**
@@ -86,7 +84,7 @@ export async function render(
   await router.isReady();
   // The guard may have sent the visitor elsewhere (the page is not theirs to see now).
   const route = router.currentRoute.value;
-  if (route.redirectedFrom || !RENDERED.some((page) => page.test(route.path))) return null;
+  if (route.redirectedFrom || !isRenderedPage(route.path)) return null;
 
   // Vue's compiled components note their source modules here: the server links their styles.
   const context: { modules?: Set<string> } = {};

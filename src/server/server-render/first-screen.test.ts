@@ -96,6 +96,30 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     expect(brotliDecompressSync(compressed.rawPayload).toString()).toContain('Wij hebben meer informatie van u nodig');
   });
 
+  it("renders for our service worker's navigation preload only when the worker has this build's shell, with its stylesheets linked", async () => {
+    const browser = await signedIn('999990019');
+    const revision = createHash('md5')
+      .update(readFileSync(join(clientDir, 'index.html'), 'utf8'))
+      .digest('hex');
+    const preload = (value: string, url = '/aanvragen') =>
+      browser.request({ method: 'GET', url, headers: { 'service-worker-navigation-preload': value } });
+
+    const same = await preload(revision);
+    expect(same.statusCode).toBe(200);
+    expect(same.headers['loket-shell-revision']).toBe(revision);
+    expect(same.headers['cache-control']).toBe('no-store');
+    expect(same.body).toContain('Wij hebben meer informatie van u nodig');
+    // The worker holds the build's files: linked, not written in.
+    expect(same.body).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/index-[\w-]+\.css">/);
+
+    // A worker of another build answers with its own shell, and the update still waits for the
+    // resident; a page not rendered here is the worker's to answer too. Nothing is sent.
+    for (const res of [await preload('a-revision-of-another-build'), await preload(revision, '/afspraken')]) {
+      expect(res.statusCode).toBe(204);
+      expect(res.body).toBe('');
+    }
+  });
+
   it("draws in the consortium's colours, allowed by their hash in the page's CSP", async () => {
     const res = await (await signedIn('999990019')).get('/aanvragen');
     const style = /<style>([^<]*)<\/style>/.exec(res.body)?.[1] ?? '';

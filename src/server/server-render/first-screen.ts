@@ -12,8 +12,9 @@
  * which handles it as it always did.
  *
  * The page holds personal data: never stored by any cache (no-store), so nothing of it stays on
- * a shared device. A browser with the service worker asks for none of this: the worker answers
- * every page with the app's shell.
+ * a shared device. A browser with the service worker asks for it through the worker's navigation
+ * preload, and gets it only when the worker is of this build (SHELL_REVISION_HEADER); the worker
+ * passes it on and keeps nothing of it (src/client/sw.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,13 +50,13 @@ function pageStyles(shell: string, modules: readonly string[], manifest: SsrMani
 }
 
 /** A built stylesheet written into the page: its text, and the CSP source that allows it. */
-export interface InlineStyle {
+interface InlineStyle {
   css: string;
   source: string;
 }
 
 /** The CSP source of an inline <style> with this text. */
-export const styleSource = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+const styleSource = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
 export interface PageParts {
   stateElementId: string;
@@ -140,12 +141,17 @@ function localeOf(request: FastifyRequest): RenderedPage['lang'] {
   return isLocale(chosen) ? chosen : 'nl';
 }
 
-export interface RenderedAnswer {
+interface RenderedAnswer {
   html: string;
   setCookies: string[];
   /** CSP sources of the stylesheets written into the page (style-src, beside the app's own) */
   styleSources: string[];
+  /** The revision of the index.html the page was made from (SHELL_REVISION_HEADER) */
+  shellRevision: string;
 }
+
+/** The request header of a service worker's navigation preload (lower case, as Node has it). */
+export const NAVIGATION_PRELOAD_HEADER = 'service-worker-navigation-preload';
 
 export interface FirstScreenRenderer {
   /** The page as HTML, or null when the plain app should answer. */
@@ -167,7 +173,11 @@ export async function loadFirstScreenRenderer(
   if (!existsSync(bundleFile)) return null;
   const bundle = (await import(pathToFileURL(bundleFile).href)) as RenderBundle;
   // Followed, as static-client.ts serves them: a new build may be deployed into the folder.
-  const shellOf = followFile(join(clientDir, 'index.html'), (text) => text);
+  // With the revision the service worker precaches it under (Workbox: the file's MD5).
+  const shellOf = followFile(join(clientDir, 'index.html'), (text) => ({
+    text,
+    revision: createHash('md5').update(text).digest('hex'),
+  }));
   const inlineStyle = builtStyles(clientDir);
   const manifestOf = followFile(
     join(clientDir, '.vite', 'ssr-manifest.json'),
@@ -179,6 +189,11 @@ export async function loadFirstScreenRenderer(
       const [pathname = '/', search = ''] = request.url.split('?');
       const requests = bundle.requestsFor(pathname);
       if (!requests || !request.cookies[sessionCookie]) return null;
+      // Asked for by our service worker (its navigation preload): only for one of this build, whose
+      // stylesheets it holds, so they are linked rather than written in.
+      const worker = request.headers[NAVIGATION_PRELOAD_HEADER];
+      const shell = shellOf();
+      if (worker !== undefined && worker !== shell.revision) return null;
 
       const answers = new Map<string, unknown>();
       const setCookies = new Set<string>();
@@ -206,15 +221,14 @@ export async function loadFirstScreenRenderer(
       const url = search ? `${pathname}?${search}` : pathname;
       const page = await bundle.render(url, localeOf(request), answers);
       if (!page) return null;
-      const shell = shellOf();
-      const stylesheets = pageStyles(shell, page.modules, manifestOf());
-      const { html, styleSources } = pageHtml(shell, page, {
+      const stylesheets = pageStyles(shell.text, page.modules, manifestOf());
+      const { html, styleSources } = pageHtml(shell.text, page, {
         stateElementId: bundle.STATE_ELEMENT_ID,
         style,
         stylesheets,
-        inlineStyle,
+        inlineStyle: worker === undefined ? inlineStyle : undefined,
       });
-      return { html, styleSources, setCookies: [...setCookies] };
+      return { html, styleSources, setCookies: [...setCookies], shellRevision: shell.revision };
     },
   };
 }
