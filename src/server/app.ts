@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context';
 import { installErrorHandlers, installNotFoundHandler } from './errors';
+import { internalRequests, QuietInternalRequests } from './internal-requests';
 import { loggerOptions } from './logger';
 import { setUpLogins } from './modules/auth/login-setup';
 import { authRoutes } from './modules/auth/routes';
@@ -79,7 +80,9 @@ async function staffApi(app: FastifyInstance, { ctx }: { ctx: AppContext }): Pro
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const internal = internalRequests();
   const app = Fastify({
+    logController: new QuietInternalRequests(internal),
     ...(options.logStream
       ? { logger: { ...loggerOptions(ctx.config.logLevel), stream: options.logStream } }
       : { logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel) }),
@@ -157,7 +160,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(manifestRoutes, { ctx });
   if (ctx.config.clientDir) await app.register(staticClient, { root: ctx.config.clientDir, headers });
   const firstScreen = ctx.config.clientDir
-    ? await loadFirstScreenRenderer(app, ctx.config.clientDir, sessionCookieName(ctx), themeStyle(ctx.consortium.theme))
+    ? await loadFirstScreenRenderer(app, {
+        clientDir: ctx.config.clientDir,
+        sessionCookie: sessionCookieName(ctx),
+        style: themeStyle(ctx.consortium.theme),
+        internal,
+      })
     : null;
   installNotFoundHandler(app, Boolean(ctx.config.clientDir), firstScreen);
   return app;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { brotliDecompressSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -165,6 +166,34 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).not.toContain('id="loket-server-state"');
+    }
+  });
+});
+
+describe("the rendered page's log", () => {
+  it('has the page request, not the four API requests made for it inside the process; a client cannot hide its own', async () => {
+    const lines: Array<{ msg?: string; req?: { path?: string } }> = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const t = await createTestApp(testDatabases[0]!, { logStream: sink, config: { clientDir, logLevel: 'info' } });
+    try {
+      const browser = new Browser(t.app);
+      browser.setCookie('loket_session', await startSession(t.ctx.db, t.ctx.clock, sessionPolicy(t.ctx), '999990019'));
+      const page = await browser.get('/aanvragen');
+      expect(page.body).toContain('id="loket-server-state"');
+      await browser.request({
+        method: 'GET',
+        url: '/api/applications',
+        headers: { 'loket-internal-request': 'guessed' },
+      });
+      const incoming = lines.filter((line) => line.msg === 'incoming request').map((line) => line.req?.path);
+      expect(incoming).toEqual(['/aanvragen', '/api/applications']);
+    } finally {
+      await t.close();
     }
   });
 });

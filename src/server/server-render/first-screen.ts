@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { followFile } from '../build-files';
+import type { InternalRequests } from '../internal-requests';
 import { escapeHtml } from '../escape-html';
 import {
   DEFERRED_CODE_ELEMENT_ID,
@@ -164,10 +165,19 @@ export interface FirstScreenRenderer {
  */
 export async function loadFirstScreenRenderer(
   app: FastifyInstance,
-  clientDir: string,
-  sessionCookie: string,
-  /** The consortium's colours (src/domain/theme.ts): the first paint is in them, not in the app's defaults */
-  style: string,
+  {
+    clientDir,
+    sessionCookie,
+    style,
+    internal,
+  }: {
+    clientDir: string;
+    sessionCookie: string;
+    /** The consortium's colours (src/domain/theme.ts): the first paint is in them, not in the app's defaults */
+    style: string;
+    /** Marks the API requests made here as the page's own (their log lines are the page's) */
+    internal: InternalRequests;
+  },
 ): Promise<FirstScreenRenderer | null> {
   const bundleFile = join(clientDir, '..', 'render', 'entry.js');
   if (!existsSync(bundleFile)) return null;
@@ -204,6 +214,7 @@ export async function loadFirstScreenRenderer(
             url: path,
             remoteAddress: request.ip,
             headers: {
+              ...internal.headers,
               accept: 'application/json',
               cookie: request.headers.cookie ?? '',
               ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
