@@ -1,13 +1,14 @@
 /**
  * The service worker's rules, with Workbox replaced by spies: which navigations get the app
- * shell, and which never do (the browser journeys in test/e2e/pwa.spec.ts run the real one).
+ * shell or the page rendered on the server, and which never do (the browser journeys in
+ * test/e2e/pwa.spec.ts and server-render.spec.ts run the real one).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const workbox = vi.hoisted(() => ({
   precacheAndRoute: vi.fn(),
   cleanupOutdatedCaches: vi.fn(),
-  createHandlerBoundToURL: vi.fn((url: string) => ({ boundTo: url })),
+  createHandlerBoundToURL: vi.fn((url: string) => async () => new Response(`shell of ${url}`)),
   registerRoute: vi.fn(),
   clientsClaim: vi.fn(),
   navigationRoutes: [] as Array<{ handler: unknown; options: { denylist: RegExp[] } }>,
@@ -28,13 +29,14 @@ vi.mock('workbox-routing', () => ({
   },
 }));
 vi.mock('workbox-core', () => ({ clientsClaim: workbox.clientsClaim }));
+vi.mock('workbox-strategies', () => ({ NetworkOnly: class NetworkOnly {} }));
 vi.mock('./offline/sw-replay', () => ({
   OUTBOX_SYNC_TAG: 'loket-outbox',
   replayOutboxFromServiceWorker: workbox.replay,
 }));
 
 const manifest = [
-  { url: 'index.html', revision: 'abc' },
+  { url: 'index.html', revision: 'shell-revision-1' },
   { url: 'assets/index-X1.js', revision: null },
 ];
 const listeners = new Map<string, (event: unknown) => void>();
@@ -49,6 +51,8 @@ beforeAll(async () => {
     __WB_MANIFEST: manifest,
     skipWaiting,
     addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+    navigator: { onLine: true },
+    setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
   });
   await import('./sw');
   atStart.precached = [...workbox.precacheAndRoute.mock.calls];
@@ -56,34 +60,66 @@ beforeAll(async () => {
   atStart.routes = [...workbox.registerRoute.mock.calls];
 });
 
+/** What the navigation route answers for `path`, with this navigation preload. */
+async function navigate(path: string, preloadResponse: Promise<Response> | undefined): Promise<Response> {
+  const handler = workbox.navigationRoutes[0]!.handler as (options: { event: unknown }) => Promise<Response>;
+  const event = {
+    request: new Request(new URL(path, 'https://loket.example')),
+    preloadResponse: preloadResponse ?? Promise.resolve(undefined),
+    waitUntil: () => undefined,
+  };
+  return handler({ event });
+}
+
 function navigationHandled(path: string): boolean {
   const { denylist } = workbox.navigationRoutes[0]!.options;
   return !denylist.some((pattern) => pattern.test(path));
 }
 
 describe('service worker', () => {
-  it('precaches exactly the build files it was given, and answers navigations with index.html', () => {
+  it('precaches exactly the build files it was given, and answers navigations with index.html', async () => {
     expect(atStart.precached).toEqual([[manifest]]);
     expect(atStart.cleanedUp).toBe(1);
     expect(workbox.navigationRoutes).toHaveLength(1);
-    expect(workbox.navigationRoutes[0]!.handler).toEqual({ boundTo: 'index.html' });
-    // The navigation route and the kept build files (offline/sw-kept-assets.ts): nothing else.
-    expect(atStart.routes).toHaveLength(2);
+    const answer = await navigate('/toegankelijkheid', undefined);
+    expect(await answer.text()).toBe('shell of index.html');
+    // The navigation route, the network's answer for the others, the kept build files
+    // (offline/sw-kept-assets.ts): nothing else.
+    expect(atStart.routes).toHaveLength(3);
   });
 
   it.each([
-    ['/assets/area-X1.js', 'GET', true],
-    ['/assets/pdf-X2.js', 'GET', true],
-    ['/api/applications', 'GET', false],
-    ['/api/me', 'GET', false],
-    ['/idp/auth', 'GET', false],
-    ['/index.html', 'GET', false],
-    ['/assets/x.js', 'POST', false],
-  ])('keeps %s (%s) for offline use: %s', (path, method, kept) => {
-    const match = atStart.routes[1]![0] as (options: { url: URL; sameOrigin: boolean; request: Request }) => boolean;
-    const url = new URL(path, 'https://loket.example');
-    expect(match({ url, sameOrigin: true, request: new Request(url, { method }) })).toBe(kept);
-    expect(match({ url, sameOrigin: false, request: new Request(url, { method }) })).toBe(false);
+    ['a rendered page of its own build', 200, 'shell-revision-1', 'rendered'],
+    ['a page of another build', 200, 'shell-revision-2', 'shell of index.html'],
+    ['the server rendering nothing', 204, null, 'shell of index.html'],
+    ['no answer (offline)', 'offline', null, 'shell of index.html'],
+  ] as const)('answers a rendered page with %s', async (_case, status, revision, shown) => {
+    const preload =
+      status === 'offline'
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Promise.resolve(
+            new Response(status === 204 ? null : 'rendered', {
+              status,
+              headers: revision ? { 'loket-shell-revision': revision } : {},
+            }),
+          );
+    const answer = await navigate('/aanvragen', preload);
+    expect(await answer.text()).toBe(shown);
+  });
+
+  it("gives the navigations it never answers from its cache the network's own answer, online only", () => {
+    const [match, handler] = atStart.routes[1]! as [
+      (options: { url: URL; request: { mode: string } }) => boolean,
+      unknown,
+    ];
+    const to = (path: string) => ({ url: new URL(path, 'https://loket.example'), request: { mode: 'navigate' } });
+    expect(handler?.constructor.name).toBe('NetworkOnly');
+    expect(match(to('/api/auth/login?returnTo=%2Faanvragen'))).toBe(true);
+    expect(match(to('/idp/interaction/abc'))).toBe(true);
+    expect(match(to('/aanvragen'))).toBe(false);
+    (self as unknown as { navigator: { onLine: boolean } }).navigator.onLine = false;
+    expect(match(to('/api/auth/login'))).toBe(false);
+    (self as unknown as { navigator: { onLine: boolean } }).navigator.onLine = true;
   });
 
   it.each([

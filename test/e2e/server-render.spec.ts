@@ -55,11 +55,35 @@ test("nothing holds the first paint back: the page's styles are in it, and the a
       painted: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
       entryAsked: resources.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime ?? Number.NaN,
       blocking: resources.filter((r) => r.renderBlockingStatus === 'blocking').map((r) => r.name),
+      stylesheets: resources.filter((r) => r.name.endsWith('.css')).map((r) => r.name),
     };
   });
   expect(timing.blocking).toEqual([]);
   expect(timing.entryAsked).toBeGreaterThan(timing.painted);
   await expect(page.getByText('Wij hebben meer informatie van u nodig')).toBeVisible();
+  // The app needs none of the stylesheets again: it found them in the page.
+  expect(timing.stylesheets).toEqual([]);
+});
+
+test('the page does not move when the app takes it over', async ({ page }) => {
+  const where = async () => {
+    const reference = page.getByText('WI-2026-00001');
+    await expect(reference).toBeVisible();
+    return reference.boundingBox();
+  };
+  await page.route(APP_SCRIPTS, (route) => route.abort());
+  await page.goto('/aanvragen');
+  const rendered = await where();
+  await page.unroute(APP_SCRIPTS);
+  await page.goto('/aanvragen');
+  await appRunning(page);
+  // Every stylesheet the app added is in.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]:not([disabled])')].every(
+      (link) => link.sheet,
+    ),
+  );
+  expect(await where()).toEqual(rendered);
 });
 
 test('the app takes the page over without a loading message in between, and every control works', async ({ page }) => {

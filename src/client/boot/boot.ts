@@ -55,6 +55,8 @@ try {
  */
 function preloadPageFiles(): void {
   for (const file of __LOKET_PAGE_FILES__[firstPageOf(location.pathname)] ?? []) {
+    // A rendered page has its styles written in, linked as disabled.
+    if (document.querySelector(`link[href="/assets/${file}"]`)) continue;
     const link = document.createElement('link');
     if (file.endsWith('.css')) {
       link.rel = 'preload';

@@ -103,7 +103,11 @@ export function pageHtml(
       const inline = parts.inlineStyle?.(href);
       if (!inline) return link;
       styleSources.push(inline.source);
-      return `<style>${inline.css}</style>`;
+      // The link stays, disabled (never fetched): Vite's loader looks for it before it adds a
+      // stylesheet the page's code needs, and would otherwise add this one again at the end of
+      // <head>, after the page's own, changing the cascade (the facts list moved when the app
+      // started).
+      return `<style>${inline.css}</style>${link.replace('>', ' disabled>')}`;
     })
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     .replace(/<div id="app">[\s\S]*?<\/div>/, () => `<div id="app">${page.html}</div>`);
