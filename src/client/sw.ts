@@ -103,11 +103,10 @@ registerRoute(
 );
 
 // The navigations that go to the network (NAVIGATION_DENYLIST: login, logout, the DigiD
-// simulation, files) get the navigation preload's answer, which is that request made once: left
-// unanswered here, the browser would send it a second time, and a login started twice fails.
-// Never from a cache.
-// Offline, left to the browser, which then says the device is offline rather than that the
-// worker failed.
+// simulation, files) get the navigation preload's answer, never a cached one: that is the request
+// made once, while left unanswered here the browser would send it a second time, and a login
+// started twice fails. Offline they are left to the browser, which then says the device is
+// offline rather than that the worker failed.
 const toNetwork = new NetworkOnly();
 registerRoute(
   ({ request, url }) =>

@@ -60,7 +60,9 @@ export function withStyleSources(policy: string, sources: readonly string[]): st
   );
 }
 
-const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+/** The CSP source (`'sha256-…'`) that allows an inline <script> or <style> with exactly this text. */
+export const cspHash = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -8,23 +8,17 @@
  * a request costs nothing for it; in that second the old policy may refuse the new script, and
  * the app works without it (the boot script only makes the first screen come sooner).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
-import type { SecurityHeaderSets } from './headers';
+import { cspHash, type SecurityHeaderSets } from './headers';
 import { versionOf } from '../build-files';
 
 /** `'sha256-…'` for each <script> without src in `html`, hashed as the browser does (the text as is). */
 export function inlineScriptSources(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
     .filter(([, attributes, text]) => !/\bsrc\s*=/i.test(attributes ?? '') && (text ?? '') !== '')
-    .map(
-      ([, , text]) =>
-        `'sha256-${createHash('sha256')
-          .update(text ?? '', 'utf8')
-          .digest('base64')}'`,
-    );
+    .map(([, , text]) => cspHash(text ?? ''));
 }
 
 /** The sources for the built client in `clientDir`, or none when the server serves no client. */

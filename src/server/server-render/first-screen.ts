@@ -24,6 +24,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { followFile } from '../build-files';
 import type { InternalRequests } from '../internal-requests';
 import { escapeHtml } from '../escape-html';
+import { cspHash } from '../security/headers';
 import {
   DEFERRED_CODE_ELEMENT_ID,
   isLocale,
@@ -55,9 +56,6 @@ interface InlineStyle {
   css: string;
   source: string;
 }
-
-/** The CSP source of an inline <style> with this text. */
-const styleSource = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
 export interface PageParts {
   stateElementId: string;
@@ -127,7 +125,7 @@ function builtStyles(clientDir: string): (href: string) => InlineStyle | null {
       if (/^\/assets\/[\w.-]+\.css$/.test(href)) {
         try {
           const css = readFileSync(join(clientDir, href), 'utf8');
-          if (!/<\/style/i.test(css)) inline = { css, source: styleSource(css) };
+          if (!/<\/style/i.test(css)) inline = { css, source: cspHash(css) };
         } catch {
           // Not in this build (a page from another deploy): the browser fetches it as linked.
         }
