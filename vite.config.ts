@@ -27,7 +27,10 @@ const buildId =
  * (without them a page shows its Dutch fallback), and the resident pages that can do nothing
  * offline: the notification settings (they change this device's push subscription on the
  * server) and the access log (read from the server each time). Offline, such a page says it
- * cannot open yet (src/client/setup/page-load-failure.ts).
+ * cannot open yet (src/client/setup/page-load-failure.ts). And the worker's registration and
+ * update check (src/client/setup/pwa-update.ts, 2.7 KiB Brotli): it only does something online
+ * (offline there is no update to find, and the worker that runs is already registered); without
+ * it the page works as before.
  */
 const LAZY_ONLY = new RegExp(
   [
@@ -36,6 +39,7 @@ const LAZY_ONLY = new RegExp(
     String.raw`(^|/)src/client/documents/(pdf|transport)\.ts$`,
     String.raw`(^|/)src/client/i18n/([a-z-]+/)?(en|ar)\.ts$`,
     String.raw`(^|/)src/client/pages/(access-log/AccessLogPage|notifications/NotificationSettingsPage)\.vue$`,
+    String.raw`(^|/)src/client/setup/pwa-update\.ts$`,
   ].join('|'),
 );
 

@@ -15,26 +15,37 @@ import { firstScreenReady, preloadFirstPage } from './setup/first-screen';
 import { firstScreenShown } from './setup/after-first-screen';
 import { storedLocale } from './i18n';
 import { serverStatePlugin, takeServerState } from './server-render/server-state';
+import { yieldToBrowser } from './setup/yield-to-browser';
 
-const app = createApp(App);
+/**
+ * The start in a few tasks instead of one (setup/yield-to-browser.ts): loading the code, the
+ * stores and messages, the router and its first navigation, and drawing the first screen.
+ */
+async function start(): Promise<void> {
+  await yieldToBrowser();
+  const app = createApp(App);
+  const pinia = installPinia(app);
+  // A first screen the server rendered (server-render/): the app starts from the same state, so its
+  // first drawing is the same page.
+  const serverState = takeServerState(storedLocale());
+  if (serverState) pinia.use(serverStatePlugin(serverState));
+  const { i18n, ready: languageReady } = installI18n(app);
+  await yieldToBrowser();
+  const router = installRouter(app, pinia);
+  preloadFirstPage(router);
+  await yieldToBrowser();
+  installConsortium(pinia);
+  installPageChange(router, i18n, pinia);
+  installPageLoadFailure(router);
+  installSessionExpiry(pinia, router);
+  installOffline(pinia, router);
+  installPwa();
 
-const pinia = installPinia(app);
-// A first screen the server rendered (server-render/): the app starts from the same state, so its
-// first drawing is the same page.
-const serverState = takeServerState(storedLocale());
-if (serverState) pinia.use(serverStatePlugin(serverState));
-const { i18n, ready: languageReady } = installI18n(app);
-const router = installRouter(app, pinia);
-preloadFirstPage(router);
-installConsortium(pinia);
-installPageChange(router, i18n, pinia);
-installPageLoadFailure(router);
-installSessionExpiry(pinia, router);
-installOffline(pinia, router);
-installPwa();
-
-// Painted once, complete (setup/first-screen.ts says why).
-void firstScreenReady(pinia, router, languageReady, { rendered: serverState !== null }).then(() => {
+  // Painted once, complete (setup/first-screen.ts says why).
+  await firstScreenReady(pinia, router, languageReady, { rendered: serverState !== null });
+  await yieldToBrowser();
   app.mount('#app');
   firstScreenShown();
-});
+}
+
+void start();

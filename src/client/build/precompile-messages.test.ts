@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import nl from '../i18n/nl';
@@ -41,6 +43,20 @@ async function bundled(messages: Tree): Promise<unknown> {
 }
 
 describe('precompiled messages (what the production bundle ships)', () => {
+  // Every locale file of the app and of its features, by path: nl.ts, documents/nl.ts, ...
+  const localeFiles = readdirSync(join(process.cwd(), 'src/client/i18n'), { recursive: true })
+    .map(String)
+    .filter((path) => LOCALE_FILE.test(`/src/client/i18n/${path}`))
+    .sort()
+    .map((path) => [path, path.split('/').pop()!.slice(0, 2)] as const);
+
+  it('find the locale files of the app and of every feature', () => {
+    expect(localeFiles.length).toBeGreaterThan(20);
+    expect(localeFiles.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['nl.ts', 'documents/nl.ts', 'staff/en.ts']),
+    );
+  });
+
   it.each([
     ['nl', nl],
     ['en', en],
@@ -58,6 +74,21 @@ describe('precompiled messages (what the production bundle ships)', () => {
     for (const key of keysOf(messages)) {
       for (const plural of [1, 2]) {
         expect(fromAst.t(key, VALUES, plural), key).toBe(fromStrings.t(key, VALUES, plural));
+      }
+    }
+  });
+
+  it.each(localeFiles)('render %s exactly like its source strings', async (path, locale) => {
+    const messages = ((await import(`../i18n/${path}`)) as { default: Tree }).default;
+    const fromStrings = createI18n({ legacy: false, locale, messages: { [locale]: messages } }).global;
+    const built = createI18n({
+      legacy: false,
+      locale,
+      messages: { [locale]: (await bundled(messages)) as typeof messages },
+    }).global;
+    for (const key of keysOf(messages)) {
+      for (const plural of [0, 1, 2]) {
+        expect(built.t(key, VALUES, plural), key).toBe(fromStrings.t(key, VALUES, plural));
       }
     }
   });

@@ -1,10 +1,10 @@
 /** The server's state in the browser's stores, and gone when the session ends (shared devices). */
 import { createApp } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetAllStores, resetPlugin } from '../stores/reset';
 import { useApplicationsStore } from '../stores/applications';
-import { serverStatePlugin, takeServerState } from './server-state';
+import { cameWithThisPage, serverStatePlugin, takeServerState } from './server-state';
 import { STATE_ELEMENT_ID } from './state-element';
 
 const fromServer = {
@@ -47,5 +47,55 @@ describe('the state of a page the server rendered', () => {
     expect(takeServerState('nl')).toEqual(fromServer);
     expect(document.getElementById(STATE_ELEMENT_ID)).toBeNull();
     expect(takeServerState('nl')).toBeNull();
+  });
+
+  describe("the page's own first load", () => {
+    // The edge we cannot run here: the server's answer, as fetch gives it.
+    const requested: string[] = [];
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      requested.length = 0;
+    });
+    const serverAnswers = (body: unknown) =>
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          requested.push(url);
+          return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+        }),
+      );
+
+    it('does not ask the server again for the list that came with the page; the next load does', async () => {
+      piniaWith(fromServer);
+      serverAnswers({ applications: [{ id: 'a2' }] });
+      const store = useApplicationsStore();
+      await store.loadList();
+      expect(requested).toEqual([]);
+      expect(store.applications).toEqual([{ id: 'a1' }]);
+
+      await store.loadList();
+      expect(requested).toEqual(['/api/applications']);
+      expect(store.applications).toEqual([{ id: 'a2' }]);
+    });
+
+    it('does not ask again for the application that came with the page, but does for another one', async () => {
+      piniaWith({ applications: { detail: { id: 'a1' }, detailId: 'a1', detailStatus: 'ready' } });
+      serverAnswers({ id: 'a9' });
+      const store = useApplicationsStore();
+      await store.loadDetail('a1');
+      expect(requested).toEqual([]);
+      expect(store.detail).toEqual({ id: 'a1' });
+
+      await store.loadDetail('a9');
+      expect(requested).toEqual(['/api/applications/a9']);
+    });
+
+    it('asks the server as usual when the page came without that state', async () => {
+      piniaWith({});
+      serverAnswers({ applications: [] });
+      expect(cameWithThisPage('applications')).toBe(false);
+      await useApplicationsStore().loadList();
+      expect(requested).toEqual(['/api/applications']);
+    });
   });
 });

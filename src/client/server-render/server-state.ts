@@ -40,5 +40,19 @@ export function serverStatePlugin(stores: ServerRenderedState['stores']): PiniaP
     if (!state) return;
     waiting.delete(store.$id);
     store.$patch(state as StateTree);
+    cameWithPage.add(store.$id);
   };
+}
+
+/** Stores that started from the page's server state, until their first load (below). */
+const cameWithPage = new Set<string>();
+
+/**
+ * True once for a store that started from the state of the page the server rendered: that data
+ * is as fresh as the page, so the page's own first load need not ask the server again (it did:
+ * one more request, and the whole page drawn a second time on a slow phone's processor, for the
+ * same data; issue 16). Every later load asks the server as before.
+ */
+export function cameWithThisPage(storeId: string): boolean {
+  return cameWithPage.delete(storeId);
 }

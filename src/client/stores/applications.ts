@@ -3,6 +3,8 @@ import { defineStore } from 'pinia';
 import type { ApplicationDetail, ApplicationList, ApplicationSummary } from '../../domain/api';
 import { fetchApplication, fetchApplications } from '../api/applications';
 import { errorCodeOf, isAborted } from '../api/http';
+import { cameWithThisPage } from '../server-render/server-state';
+import { afterFirstScreen } from '../setup/after-first-screen';
 import type { LoadStatus } from './load-status';
 
 const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -54,8 +56,20 @@ export const useApplicationsStore = defineStore('applications', () => {
   /** The list in the order a resident needs it: documents to send first */
   const applicationsInOrder = computed(() => orderByUrgency(applications.value));
 
+  /**
+   * Whether this is the page's first load and the server rendered the page with that data
+   * (`shown`) a moment ago: then it is not asked for again, only kept for reading offline once
+   * the app has taken the page over (not in that same long task).
+   */
+  function cameWithPage(shown: boolean, key: string, data: unknown): boolean {
+    if (!cameWithThisPage('applications') || !shown) return false;
+    afterFirstScreen(() => keepOfflineCopy(key, data));
+    return true;
+  }
+
   /** Loads the list. A list already shown stays visible while it refreshes. */
   async function loadList(): Promise<void> {
+    if (cameWithPage(listStatus.value === 'ready', 'applications', { applications: applications.value })) return;
     if (listStatus.value !== 'ready') listStatus.value = 'loading';
     listErrorCode.value = null;
     try {
@@ -81,6 +95,7 @@ export const useApplicationsStore = defineStore('applications', () => {
 
   /** Loads one application; a detail for another id is cleared first so it never flashes. */
   async function loadDetail(id: string): Promise<void> {
+    if (cameWithPage(detailId.value === id && detail.value !== null, `application:${id}`, detail.value)) return;
     if (detailId.value !== id) {
       detail.value = null;
       detailSavedAt.value = null;
