@@ -109,8 +109,10 @@ test('the app takes the page over without a loading message in between, and ever
   await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
   const shown = await page.evaluate(() => (window as { shown?: string[] }).shown ?? []);
   expect(shown.filter((text) => /geladen|loading/i.test(text))).toEqual([]);
-  // The session, the configuration and the list came with the page: none is asked for again.
-  expect(asked.filter((path) => ['/api/session', '/api/config', '/api/applications'].includes(path))).toEqual([]);
+  // The session, the configuration, the unread count and the list came with the page: none is
+  // asked for again.
+  const broughtAlong = ['/api/session', '/api/config', '/api/notifications/unread', '/api/applications'];
+  expect(asked.filter((path) => broughtAlong.includes(path))).toEqual([]);
 
   await page.getByRole('link', { name: 'Social assistance benefit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Social assistance benefit' })).toBeVisible();

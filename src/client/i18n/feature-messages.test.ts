@@ -1,7 +1,8 @@
 import { effectScope, nextTick } from 'vue';
 import { createI18n } from 'vue-i18n';
 import { describe, expect, it, vi } from 'vitest';
-import { setLocale, type LocaleSwitchable } from './index';
+import { createAppI18n, setLocale, type LocaleSwitchable } from './index';
+import nl from './nl';
 import { installFeatureMessages, type MergeTarget } from './feature-messages';
 
 describe('messages of a lazily loaded area', () => {
@@ -46,5 +47,17 @@ describe('messages of a lazily loaded area', () => {
     expect(global.t('lazy.title')).toBe('Afspraken');
     await setLocale(global, 'en');
     await vi.waitFor(() => expect(global.t('lazy.title')).toBe('Appointments'));
+  });
+
+  it("go into the app's own catalogue, never into the imported module another app reads (the server renders many)", () => {
+    const withArea = { nl: { detail: { area: 'Eigen tekst' } } };
+    const first = createAppI18n('nl').i18n.global as unknown as MergeTarget & { t(key: string): string };
+    installFeatureMessages(first, withArea);
+    expect(first.t('detail.area')).toBe('Eigen tekst');
+    expect(first.t('detail.pageTitle')).toBe('Aanvraag');
+
+    expect((nl.detail as Record<string, unknown>).area).toBeUndefined();
+    const second = createAppI18n('nl').i18n.global as unknown as { t(key: string): string };
+    expect(second.t('detail.area')).toBe('detail.area');
   });
 });

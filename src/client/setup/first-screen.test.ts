@@ -8,6 +8,7 @@ import { resetPlugin } from '../stores/reset';
 import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { config, json, me, mockFetch } from '../testing/harness';
+import { serverStatePlugin } from '../server-render/server-state';
 import { MOUNT_AT_THE_LATEST_MS, firstScreenReady } from './first-screen';
 
 /** A response the test answers when it likes. */
@@ -20,16 +21,17 @@ function held() {
 }
 
 /** As main.ts: pinia, the router started at `path` (as app.use(router) starts it), the config loading. */
-function boot(path: string) {
+function boot(path: string, serverState?: Parameters<typeof serverStatePlugin>[0]) {
   const pinia = createPinia();
   pinia.use(resetPlugin);
   createApp({}).use(pinia);
+  if (serverState) pinia.use(serverStatePlugin(serverState));
   setActivePinia(pinia);
   const router = createAppRouter(pinia, createMemoryHistory());
   void router.push(path);
-  void useConfigStore(pinia).load();
+  if (!serverState) void useConfigStore(pinia).load();
   let ready = false;
-  const promise = firstScreenReady(pinia, router, Promise.resolve()).then(() => {
+  const promise = firstScreenReady(pinia, router, Promise.resolve(), { rendered: !!serverState }).then(() => {
     ready = true;
   });
   return { pinia, router, promise, isReady: () => ready };
@@ -77,6 +79,23 @@ describe('first screen', () => {
     const { promise } = boot('/');
     await promise;
     expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual(['/api/config', '/api/session']);
+  });
+
+  it('rendered by the server: asks for nothing the page brought along (session, config, unread count)', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/config': () => json(config),
+      'GET /api/session': () => json({ me }),
+      'GET /api/notifications/unread': () => json({ unread: 5 }),
+    });
+    const { pinia, promise } = boot('/aanvragen', {
+      session: { me, status: 'authenticated', hadSession: true },
+      config: { config, status: 'ready' },
+      'inbox-count': { unread: 2 },
+    });
+    await promise;
+    await settle();
+    expect(useInboxCountStore(pinia).unread).toBe(2);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('a stalled network does not keep the screen blank: it mounts after the longest wait', async () => {

@@ -51,12 +51,13 @@ export function firstScreenReady(
   const session = useSessionStore(pinia);
   const inbox = useInboxCountStore(pinia);
   // The menu's unread count, asked for as soon as the guard's session check finds a resident
-  // (in parallel with the page's chunk). AppHeader asks again on every page change.
+  // (in parallel with the page's chunk); a page the server rendered brought it along. AppHeader
+  // asks again on every page change.
   let unread: Promise<void> | undefined;
   const stop = watch(
     () => session.me !== null,
     (signedIn) => {
-      if (!signedIn || unread) return;
+      if (!signedIn || unread || rendered) return;
       unread = inbox.refresh();
     },
     { immediate: true, flush: 'sync' },
