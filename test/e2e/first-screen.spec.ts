@@ -101,3 +101,36 @@ test('a visitor who is not signed in opens the start page without a failed reque
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test.describe('the other pages whose first screen is their data', () => {
+  // The data each page's store asks for when it opens (src/client/boot/first-requests.ts).
+  const PAGES: Array<[string, string[]]> = [
+    ['/afspraken/maken', ['/api/appointments/types']],
+    ['/afspraken', ['/api/appointments', '/api/home-visits']],
+    ['/berichten', ['/api/notifications']],
+  ];
+
+  for (const [path, data] of PAGES) {
+    test(`${path}: its data starts with the HTML, and the app takes that answer instead of asking again`, async ({
+      page,
+    }) => {
+      // Without the app's entry only the boot script asks.
+      const early = requestsOf(page);
+      await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+      await page.goto(path);
+      await expect.poll(() => early).toEqual(expect.arrayContaining(data));
+      await page.unroute(/\/assets\/index-[\w-]+\.js$/);
+
+      const requested = requestsOf(page);
+      await page.goto(path);
+      // The app's page, past its loading line (the shell's and the page's both start "Even geduld").
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText(/Even geduld/)).toHaveCount(0);
+      for (const api of data)
+        expect(
+          requested.filter((p) => p === api),
+          api,
+        ).toHaveLength(1);
+    });
+  }
+});

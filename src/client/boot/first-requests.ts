@@ -24,10 +24,20 @@ const idParam = (segment: string): string | null => {
   }
 };
 
-/** A page's own data, for the pages whose first screen is that data (issue 16 measures these). */
-const PAGE_DATA: Array<[RegExp, (param: string) => string | null]> = [
-  [/^\/aanvragen\/?$/, () => '/api/applications'],
-  [/^\/aanvragen\/([^/]+)\/?$/, (id) => (idParam(id) ? `/api/applications/${idParam(id)}` : null)],
+/**
+ * A page's own data, for the pages whose first screen is that data (issue 16): what the page's
+ * store asks for when it opens (stores/applications.ts, documents.ts, appointments.ts, notifications.ts).
+ */
+const PAGE_DATA: Array<[RegExp, (param: string) => string[]]> = [
+  [/^\/aanvragen\/?$/, () => ['/api/applications']],
+  [/^\/aanvragen\/([^/]+)\/?$/, (id) => (idParam(id) ? [`/api/applications/${idParam(id)}`] : [])],
+  [
+    /^\/aanvragen\/([^/]+)\/documenten\/?$/,
+    (id) => (idParam(id) ? [`/api/applications/${idParam(id)}/documents`] : []),
+  ],
+  [/^\/afspraken\/?$/, () => ['/api/appointments', '/api/home-visits']],
+  [/^\/afspraken\/maken\/?$/, () => ['/api/appointments/types']],
+  [/^\/berichten\/?$/, () => ['/api/notifications']],
 ];
 
 /** The API paths (GET) to start for `pathname`. */
@@ -38,8 +48,7 @@ export function firstRequestsOf(pathname: string): string[] {
   requests.push('/api/notifications/unread');
   for (const [pattern, data] of PAGE_DATA) {
     const match = pattern.exec(pathname);
-    const path = match ? data(match[1] ?? '') : null;
-    if (path) requests.push(path);
+    if (match) requests.push(...data(match[1] ?? ''));
   }
   return requests;
 }
