@@ -230,7 +230,9 @@ export async function residentViewBench(): Promise<Section> {
           'after the first application status is in the page. Throttled through the DevTools protocol: 150 ms ' +
           `latency, 1.6 Mbps down, 750 kbps up, ${CPU_SLOWDOWN}x CPU slowdown. Median, min and max of ${RUNS} loads.`,
         'Cold, the server sends /aanvragen rendered, with the status in its HTML (src/server/server-render/); ' +
-          "warm, the service worker answers with the app's shell and the app asks for the data (the boot script).",
+          'warm, the service worker passes on the same rendered page from its navigation preload (src/client/sw.ts), ' +
+          "and answers with the app's shell (which asks for the data through the boot script) only when the preload " +
+          'is not there within 1.5 s or comes from another build.',
         'Floor: a page with the status text in its HTML and no script, stylesheet, font or data ' +
           '(test/bench/floor-page.ts), through the same throttling; warm, a service worker answers it from ' +
           'Cache Storage. No page can show the status sooner on this machine, server-rendered or not.',
