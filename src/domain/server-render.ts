@@ -5,8 +5,12 @@
  */
 import type { Locale } from './languages';
 
-/** The pages rendered on the server: "Mijn aanvragen" and one application (issue 16 measures these). */
-const RENDERED_PAGES = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/];
+/**
+ * The pages rendered on the server (issue 16 measures these): "Mijn aanvragen", one application,
+ * and the booking page's first step (what the appointment is for; a later step or a move, with
+ * its query, gets the plain app).
+ */
+const RENDERED_PAGES = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/, /^\/afspraken\/maken\/?$/];
 
 /** Whether the server renders the first screen of `pathname` (for a signed-in resident). */
 export const isRenderedPage = (pathname: string): boolean => RENDERED_PAGES.some((page) => page.test(pathname));

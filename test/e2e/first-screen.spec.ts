@@ -21,7 +21,7 @@ test.beforeEach(async ({ page }) => {
   await logInOverHttp(page, '999990019');
   // The page as the installed service worker serves it: the app's shell (index.html), not the
   // server's rendering of the first screen.
-  await page.route(/\/aanvragen(\?.*)?$/, async (route) =>
+  await page.route(/\/(aanvragen|afspraken\/maken)(\?.*)?$/, async (route) =>
     route.request().resourceType() === 'document'
       ? route.fulfill({ response: await route.fetch({ url: new URL('/index.html', route.request().url()).href }) })
       : route.fallback(),

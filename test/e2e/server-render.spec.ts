@@ -120,6 +120,42 @@ test('the app takes the page over without a loading message in between, and ever
   expect(errors).toEqual([]);
 });
 
+test("the booking page's first step comes rendered too; the app takes it over without asking for the types again", async ({
+  page,
+}) => {
+  // Without the app's code: what the appointment is for, as the server drew it.
+  await page.route(APP_SCRIPTS, (route) => route.abort());
+  await page.goto('/afspraken/maken');
+  await expect(page.getByRole('heading', { level: 1, name: 'Afspraak maken' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Gesprek met uw consulent/ })).toBeVisible();
+  await expect(page.getByText('Stap 1 van 5')).toBeVisible();
+  // Where it is on the page (not in the window: the app may scroll its step into view).
+  const onPage = () =>
+    page.getByRole('radio', { name: /Gesprek met uw consulent/ }).evaluate((radio) => ({
+      top: radio.getBoundingClientRect().top + scrollY,
+      left: radio.getBoundingClientRect().left,
+    }));
+  const rendered = await onPage();
+
+  await page.unroute(APP_SCRIPTS);
+  const errors = consoleErrorsOf(page);
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto('/afspraken/maken');
+  await appRunning(page);
+  // The same page in the same place, and it works: the resident picks a type and goes on.
+  expect(await onPage()).toEqual(rendered);
+  await page.getByRole('radio', { name: /Gesprek met uw consulent/ }).check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByText('Stap 2 van 5')).toBeVisible();
+  expect(asked.filter((path) => path === '/api/appointments/types')).toEqual([]);
+  // A later step (its query) is the plain app's: reloaded there, it still shows that step.
+  await page.reload();
+  await expect(page.getByText('Stap 2 van 5')).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
 test('one application opens rendered too, in the language chosen on this device', async ({ page }) => {
   await page.goto('/aanvragen');
   await appRunning(page);

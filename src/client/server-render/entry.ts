@@ -16,7 +16,9 @@
 import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { createMemoryHistory } from 'vue-router';
+import type { StoreGeneric } from 'pinia';
 import type { ApplicationDetail, ApplicationList, PublicConfig, SessionCheck } from '../../domain/api';
+import type { AppointmentTypeList } from '../../domain/appointments-api';
 import type { UnreadCount } from '../../domain/notification-api';
 import App from '../App.vue';
 import { firstRequestsOf } from '../boot/first-requests';
@@ -25,6 +27,7 @@ import { createAppRouter } from '../router';
 import { documentTitle } from '../setup/page-change';
 import { installPinia } from '../setup/pinia';
 import { useApplicationsStore } from '../stores/applications';
+import { useAppointmentsStore } from '../stores/appointments';
 import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { useSessionStore } from '../stores/session';
@@ -65,18 +68,31 @@ export async function render(
   config.$patch({ config: answers.get('/api/config') as PublicConfig, status: 'ready' });
   const inbox = useInboxCountStore(pinia);
   inbox.unread = (answers.get('/api/notifications/unread') as UnreadCount).unread;
-  const applications = useApplicationsStore(pinia);
+  // The page's own data, in the store that holds it. Only these stores go into the state: a store
+  // the page merely touched here (its loads never answer on the server: api/http.ts) starts empty
+  // in the browser and loads there as usual.
+  const filled: StoreGeneric[] = [session, config, inbox];
   for (const [path, body] of answers) {
     if (path === '/api/applications') {
+      const applications = useApplicationsStore(pinia);
       applications.$patch({ applications: (body as ApplicationList).applications, listStatus: 'ready' });
+      filled.push(applications);
     }
     const id = APPLICATION.exec(path)?.[1];
-    if (id)
+    if (id) {
+      const applications = useApplicationsStore(pinia);
       applications.$patch({
         detail: body as ApplicationDetail,
         detailId: decodeURIComponent(id),
         detailStatus: 'ready',
       });
+      filled.push(applications);
+    }
+    if (path === '/api/appointments/types') {
+      const appointments = useAppointmentsStore(pinia);
+      appointments.catalog = body as AppointmentTypeList;
+      filled.push(appointments);
+    }
   }
 
   await ready;
@@ -85,6 +101,9 @@ export async function render(
   // The guard may have sent the visitor elsewhere (the page is not theirs to see now).
   const route = router.currentRoute.value;
   if (route.redirectedFrom || !isRenderedPage(route.path)) return null;
+  // The booking page's later steps and a move (?stap=, ?verzet=) wait for the free times, which
+  // the server does not look up: the plain app shows those.
+  if (route.name === 'appointment-book' && Object.keys(route.query).length > 0) return null;
 
   // Vue's compiled components note their source modules here: the server links their styles.
   const context: { modules?: Set<string> } = {};
@@ -95,8 +114,7 @@ export async function render(
     lang: locale,
     dir: DIRECTION[locale],
     modules: [...(context.modules ?? [])],
-    // Only the stores filled above: the others start empty in the browser, as they did here.
-    state: { locale, stores: Object.fromEntries([session, config, inbox, applications].map((s) => [s.$id, s.$state])) },
+    state: { locale, stores: Object.fromEntries(filled.map((s) => [s.$id, s.$state])) },
   };
 }
 

@@ -33,6 +33,7 @@ import {
 } from '../api/appointments';
 import { acceptAlternative, cancelHomeVisit, getHomeVisits, requestHomeVisit } from '../api/home-visits';
 import { ApiError, errorCodeOf, isAborted } from '../api/http';
+import { cameWithThisPage } from '../server-render/server-state';
 import { keepOfflineCopy, readOfflineCopy } from '../offline/personal-copy';
 import { useOutboxStore } from './outbox';
 
@@ -143,6 +144,8 @@ export const useAppointmentsStore = defineStore('appointments', () => {
   const catalogError = ref<string | null>(null);
 
   async function loadCatalog(): Promise<void> {
+    // Rendered by the server a moment ago with this catalogue: not asked for again.
+    if (cameWithThisPage('appointments') && catalog.value) return;
     catalogError.value = null;
     try {
       catalog.value = await getAppointmentTypes();

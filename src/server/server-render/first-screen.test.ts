@@ -143,6 +143,29 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     expect((await browser.get('/aanvragen')).body).toContain('>My applications</h1>');
   });
 
+  it("renders the booking page's first step with the stylesheets its script imports, and only its state", async () => {
+    const res = await (await signedIn('999990019')).get('/afspraken/maken');
+    expect(res.body).toContain('Waarvoor wilt u een afspraak?');
+    expect(res.body).toContain('Gesprek met uw consulent');
+    // appointments.css sits with a chunk the page imports, not with the page's own chunk.
+    const manifest = JSON.parse(readFileSync(join(clientDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[]; css?: string[] }
+    >;
+    const page = manifest['src/client/pages/appointments/BookingPage.vue']!;
+    const imported = (page.imports ?? []).flatMap((key) => manifest[key]!.css ?? []);
+    expect(imported).not.toEqual([]);
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    for (const file of [...(page.css ?? []), ...imported].filter((f) => !f.includes('/index-')))
+      expect(head, file).toContain(readFileSync(join(clientDir, file), 'utf8'));
+    const state = JSON.parse(/id="loket-server-state">([^<]*)</.exec(res.body)![1]!) as {
+      stores: Record<string, { catalog?: { types: unknown[] } }>;
+    };
+    expect(state.stores.appointments!.catalog!.types.length).toBeGreaterThan(0);
+    // The applications store was only touched by the page: the browser loads it there.
+    expect(Object.keys(state.stores).sort()).toEqual(['appointments', 'config', 'inbox-count', 'session']);
+  });
+
   it('sends the plain app, with nothing personal, to a visitor without a session or with an ended one', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/aanvragen' });
     const ended = new Browser(t.app);
@@ -165,6 +188,8 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
       await other.get(`/aanvragen/${annasApplication}`),
       await elsewhere.get('/aanvragen'),
       await anna.get('/afspraken'),
+      // A later step of the booking page waits for the free times the server does not look up.
+      await anna.get('/afspraken/maken?stap=plaats&type=consulent'),
     ]) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-cache');

@@ -41,13 +41,36 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+/** Vite's build manifest: per chunk, its file, the chunks it imports and its stylesheets. */
+type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+
 /**
  * The stylesheets of the components drawn that index.html does not link already: the app loads
- * them with the page's code (Vite's loader adds them when the page's chunk is imported).
- * Written after index.html's own, as the app adds them, so the cascade is the same.
+ * them with the page's code (Vite's loader adds the stylesheets of the page's chunk and of every
+ * chunk it imports when the page is imported). The SSR manifest names the chunk of each
+ * component; a stylesheet a page's script imports (appointments.css, the NL Design System's
+ * form CSS) can sit with a chunk that chunk imports, so the build manifest is followed from
+ * there. Written after index.html's own, as the app adds them, so the cascade is the same.
  */
-function pageStyles(shell: string, modules: readonly string[], manifest: SsrManifest): string[] {
-  const files = new Set(modules.flatMap((module) => manifest[module] ?? []));
+function pageStyles(
+  shell: string,
+  modules: readonly string[],
+  ssrManifest: SsrManifest,
+  manifest: BuildManifest,
+): string[] {
+  const chunkOf = new Map(Object.values(manifest).map((chunk) => [`/${chunk.file}`, chunk]));
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunk: BuildManifest[string] | undefined) => {
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(`/${css}`);
+    for (const key of chunk.imports ?? []) visit(manifest[key]);
+  };
+  for (const file of modules.flatMap((module) => ssrManifest[module] ?? [])) {
+    if (file.endsWith('.css')) files.add(file);
+    else visit(chunkOf.get(file));
+  }
   return [...files].filter((file) => file.endsWith('.css') && !shell.includes(`"${file}"`));
 }
 
@@ -195,6 +218,10 @@ export async function loadFirstScreenRenderer(
     join(clientDir, '.vite', 'ssr-manifest.json'),
     (text) => JSON.parse(text) as SsrManifest,
   );
+  const buildManifestOf = followFile(
+    join(clientDir, '.vite', 'manifest.json'),
+    (text) => JSON.parse(text) as BuildManifest,
+  );
 
   return {
     async render(request) {
@@ -234,7 +261,7 @@ export async function loadFirstScreenRenderer(
       const url = search ? `${pathname}?${search}` : pathname;
       const page = await bundle.render(url, localeOf(request), answers);
       if (!page) return null;
-      const stylesheets = pageStyles(shell.text, page.modules, manifestOf());
+      const stylesheets = pageStyles(shell.text, page.modules, manifestOf(), buildManifestOf());
       const { html, styleSources } = pageHtml(shell.text, page, {
         stateElementId: bundle.STATE_ELEMENT_ID,
         style,
