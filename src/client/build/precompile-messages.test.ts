@@ -2,12 +2,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
-import nl from '../i18n/nl';
-import en from '../i18n/en';
-import accessLogEn from '../i18n/access-log/en';
-import accessLogNl from '../i18n/access-log/nl';
-import staffEn from '../i18n/staff/en';
-import staffNl from '../i18n/staff/nl';
 import { I18nT, createI18n as createI18nForApp } from 'vue-i18n';
 import { defineComponent, h } from 'vue';
 import { mount } from '@vue/test-utils';
@@ -53,29 +47,16 @@ describe('precompiled messages (what the production bundle ships)', () => {
   it('find the locale files of the app and of every feature', () => {
     expect(localeFiles.length).toBeGreaterThan(20);
     expect(localeFiles.map(([path]) => path)).toEqual(
-      expect.arrayContaining(['nl.ts', 'documents/nl.ts', 'staff/en.ts']),
+      expect.arrayContaining([
+        'nl.ts',
+        'en.ts',
+        'staff/nl.ts',
+        'staff/en.ts',
+        'access-log/nl.ts',
+        'access-log/en.ts',
+        'documents/nl.ts',
+      ]),
     );
-  });
-
-  it.each([
-    ['nl', nl],
-    ['en', en],
-    ['nl', staffNl],
-    ['en', staffEn],
-    ['nl', accessLogNl],
-    ['en', accessLogEn],
-  ] as const)('render exactly like the source strings in %s', async (locale, messages: Tree) => {
-    const fromStrings = createI18n({ legacy: false, locale, messages: { [locale]: messages } }).global;
-    const fromAst = createI18n({
-      legacy: false,
-      locale,
-      messages: { [locale]: (await bundled(messages)) as typeof messages },
-    }).global;
-    for (const key of keysOf(messages)) {
-      for (const plural of [1, 2]) {
-        expect(fromAst.t(key, VALUES, plural), key).toBe(fromStrings.t(key, VALUES, plural));
-      }
-    }
   });
 
   it.each(localeFiles)('render %s exactly like its source strings', async (path, locale) => {
