@@ -13,7 +13,7 @@ import { residentPrecache } from './src/client/build/precache-files.js';
 import { precompileLocaleMessages } from './src/client/build/precompile-messages.js';
 import { STAFF_MODULE } from './scripts/first-load-sizes.mjs';
 import { pruneDesignTokens } from './src/client/build/prune-custom-properties.js';
-import { vueI18nTreeShaking } from './src/client/build/vue-i18n-tree-shaking.js';
+import { i18nTreeShaking } from './src/client/build/i18n-tree-shaking.js';
 
 // Which build this is: shown as <html data-loket-build> (src/client/setup/pwa.ts) so support
 // and the update test can tell versions apart. LOKET_BUILD_ID overrides the package version.
@@ -64,7 +64,7 @@ const i18nFlags = (command: string) => ({
  * are bundled (Node cannot import a stylesheet); the rest stay in node_modules, as for the server.
  */
 const serverRenderConfig = (command: string): UserConfig => ({
-  plugins: [vue({ features: { optionsAPI: false } }), vueI18nTreeShaking(), precompileLocaleMessages()],
+  plugins: [vue({ features: { optionsAPI: false } }), i18nTreeShaking(), precompileLocaleMessages()],
   define: i18nFlags(command),
   ssr: { noExternal: [/^@utrecht\//, /^@nl-design-system-candidate\//, /^@fontsource-variable\//] },
   build: {
@@ -84,7 +84,7 @@ export default defineConfig(({ command, isSsrBuild }) =>
           // Options API off: the client uses <script setup> only, and Vue drops ~4 KiB for it.
           vue({ features: { optionsAPI: false } }),
           // First-load budgets (60 KiB JS, 15 KiB CSS gzip): see each plugin's file for why.
-          vueI18nTreeShaking(),
+          i18nTreeShaking(),
           precompileLocaleMessages(),
           pruneDesignTokens({
             tokenFile: /@utrecht[\\/]design-tokens[\\/]dist[\\/]theme\.css$/,

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
-import { I18nT, createI18n as createI18nForApp } from 'vue-i18n';
+import { createI18n } from '../i18n/create-i18n';
 import { defineComponent, h } from 'vue';
 import { mount } from '@vue/test-utils';
+import MessageWithParts from '../i18n/MessageWithParts';
 import { LOCALE_FILE, messagesModule, precompileMessages } from './precompile-messages';
 
 type Tree = { [key: string]: string | Tree };
@@ -83,19 +83,15 @@ describe('precompiled messages (what the production bundle ships)', () => {
     const code = messagesModule(precompileMessages(messages));
     expect(code).toContain('s("Bel ons")');
     expect(code).not.toMatch(/"s":"Bel ons"/);
-    const i18n = createI18nForApp({
+    const i18n = createI18n({
       legacy: false,
       locale: 'nl',
       messages: { nl: (await bundled(messages)) as typeof messages },
     });
     expect(i18n.global.t('quoted')).toBe('Tekst met "aanhalingstekens" en {accolade}');
     const Footer = defineComponent(() => () => [
-      h(I18nT, { keypath: 'plain', tag: 'p', scope: 'global' }),
-      h(
-        I18nT,
-        { keypath: 'withSlot', tag: 'p', scope: 'global' },
-        { phone: () => h('a', { href: 'tel:14070' }, '14 070') },
-      ),
+      h(MessageWithParts, { keypath: 'plain', tag: 'p' }),
+      h(MessageWithParts, { keypath: 'withSlot', tag: 'p' }, { phone: () => h('a', { href: 'tel:14070' }, '14 070') }),
     ]);
     const wrapper = mount(Footer, { global: { plugins: [i18n] } });
     expect(wrapper.findAll('p').map((p) => p.text())).toEqual(['Bel ons', 'Vragen? 14 070.']);

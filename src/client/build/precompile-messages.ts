@@ -31,11 +31,11 @@ type BaseCompile = (
  */
 export const LOCALE_FILE = /[\\/]src[\\/]client[\\/]i18n[\\/]([a-z]+(-[a-z]+)*[\\/])?[a-z]{2}(-[A-Z]{2})?\.ts$/;
 
-// The compiler that matches the installed vue-i18n: resolved through vue-i18n's own
-// dependencies, because @intlify/message-compiler is not a direct dependency of this project.
+// The compiler that matches the installed petite-vue-i18n: resolved through its own
+// dependencies, so the ASTs are the ones its @intlify/core-base evaluates.
 function loadBaseCompile(): BaseCompile {
   const fromProject = createRequire(import.meta.url);
-  const fromVueI18n = createRequire(fromProject.resolve('vue-i18n/package.json'));
+  const fromVueI18n = createRequire(fromProject.resolve('petite-vue-i18n/package.json'));
   const fromCoreBase = createRequire(fromVueI18n.resolve('@intlify/core-base/package.json'));
   return (fromCoreBase('@intlify/message-compiler') as { baseCompile: BaseCompile }).baseCompile;
 }

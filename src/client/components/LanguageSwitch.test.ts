@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { defineComponent } from 'vue';
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import LanguageSwitch from './LanguageSwitch.vue';
 import { LOCALE_STORAGE_KEY } from '../i18n';
 import { createHarness } from '../testing/harness';

@@ -3,7 +3,7 @@
  * app: merged into the global vue-i18n when a documents component is set up (once; the other
  * language follows when it is loaded). ~1.5 KiB gzip that every other route no longer carries.
  */
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import { documentsMessages } from '../i18n/documents/index';
 import { installFeatureMessages, type MergeTarget } from '../i18n/feature-messages';
 

@@ -3,7 +3,7 @@
  * Netherlands, no time zone): we read them as UTC midnight and format them in UTC, so no time
  * zone of the phone can move a deadline by a day. Days left count from today in Amsterdam.
  */
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import { amsterdamDateOf, amsterdamTimeOf, daysBetween, todayInAmsterdam } from '../../domain/dates';
 
 // Region variants: en-GB writes "3 December 2026", the way Dutch readers expect the order.

@@ -1,4 +1,5 @@
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
+import { useHasMessage } from './has-message';
 
 // Codes are SCREAMING_SNAKE_CASE; anything else could be read as an i18n path, so it is UNKNOWN.
 const CODE = /^[A-Z][A-Z0-9_]*$/;
@@ -11,6 +12,7 @@ function errorMessageKey(code: string | null | undefined, has: (key: string) => 
 
 /** The resident's message for an error code. Never the server's own message text. */
 export function useErrorMessage() {
-  const { t, te } = useI18n();
+  const { t } = useI18n();
+  const te = useHasMessage();
   return (code: string | null | undefined): string => t(errorMessageKey(code, (key) => te(key)));
 }

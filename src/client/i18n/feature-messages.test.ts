@@ -1,5 +1,5 @@
 import { effectScope, nextTick } from 'vue';
-import { createI18n } from 'vue-i18n';
+import { createI18n } from './create-i18n';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppI18n, setLocale, type LocaleSwitchable } from './index';
 import nl from './nl';

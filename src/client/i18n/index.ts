@@ -6,10 +6,11 @@
  * residents never download them (each is ~3 KiB gzip of a 60 KiB first-load budget).
  */
 import { watch } from 'vue';
-import { createI18n } from 'vue-i18n';
+import { createI18n } from './create-i18n';
 import nl, { type MessageSchema } from './nl';
 import type { PartialMessages } from './ar';
 import { featureArabic, featureEnglish } from './feature-locales';
+import { isCompiledMessage } from './message-node';
 import { isLocale, LANGUAGE_COOKIE, LOCALES as SUPPORTED_LOCALES, type Locale } from '../../domain/languages';
 
 export type { Locale };
@@ -52,13 +53,8 @@ const LOADERS: Record<Locale, () => Promise<MessageSchema | PartialMessages>> = 
  * about 40 ms on the way to its first screen (issue 16).
  */
 function ownCopy<T>(tree: T): T {
-  if (typeof tree !== 'object' || tree === null || isMessage(tree)) return tree;
+  if (typeof tree !== 'object' || tree === null || isCompiledMessage(tree)) return tree;
   return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, ownCopy(value)])) as T;
-}
-
-/** A compiled message: vue-i18n's test for an AST (a resource node, t 0, with a body). */
-function isMessage(node: object): boolean {
-  return Array.isArray(node) || ((node as { t?: unknown }).t === 0 && 'b' in node);
 }
 
 /**

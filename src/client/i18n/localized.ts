@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import type { LocalizedText } from '../../domain/api';
 
 /** Picks the current language from a text the API sends in every language (Dutch always there). */

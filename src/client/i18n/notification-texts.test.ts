@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
+import { createI18n } from './create-i18n';
 import { NOTIFICATION_EVENT_TYPES } from '../../domain/notification-events';
 import { eventMail } from '../../server/modules/notifications/email';
 import { evaluateLocaleFile, messagesModule, precompileMessages } from '../build/precompile-messages';

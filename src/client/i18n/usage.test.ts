@@ -1,7 +1,7 @@
 // Every message key is used by the code, and every key the code names exists. The code is every
 // .vue and .ts file under src/client except tests and the catalogues themselves. A key counts as
 // used when it appears as a whole string literal ('a.b', "a.b" or `a.b`): t('...'), $t('...'),
-// te('...'), <I18nT keypath="...">, route meta titleKey, and keys kept in a variable first
+// te('...'), <MessageWithParts keypath="...">, route meta titleKey, and keys kept in a variable first
 // (StartPage's reasons, the staff form's field labels). Keys built at run time from a prefix
 // (`errors.${code}`) are listed in DYNAMIC below, each with the reason; a new prefix in the code
 // fails this test until it is listed, and a listed prefix the code no longer builds fails too.

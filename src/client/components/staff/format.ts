@@ -4,7 +4,7 @@
  * calendar date is a day (formatted in UTC), an instant is shown in Amsterdam time, Dutch is the
  * fallback of a localized text. Date arithmetic (today, adding days) is src/domain/dates.ts.
  */
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import type { LocalizedText } from '../../../domain/api';
 
 const REGIONS: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };

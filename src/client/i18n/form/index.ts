@@ -1,5 +1,5 @@
 /** The shared form parts' messages, merged when a form is set up. */
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import { installFeatureMessages, type MergeTarget } from '../feature-messages';
 import { featureEnglish } from '../feature-locales';
 import nl from './nl';

@@ -1,5 +1,5 @@
 /** The start page's messages, merged when a page that shows them is set up. */
-import { useI18n } from 'vue-i18n';
+import { useI18n } from 'petite-vue-i18n';
 import { installFeatureMessages, type MergeTarget } from '../feature-messages';
 import { featureArabic, featureEnglish } from '../feature-locales';
 import nl from './nl';
