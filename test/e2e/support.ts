@@ -52,7 +52,11 @@ export async function logInOverHttp(page: Page, who: string): Promise<void> {
  * them than the app takes to start, a test does not. Vue marks the element it mounted on.
  */
 export async function appRunning(page: Page): Promise<void> {
-  await expect(page.locator('#app[data-v-app]')).toBeAttached();
+  // Vue notes its app on the element it mounted or hydrated (the data-v-app attribute is set by a
+  // plain mount only, not by taking over a page the server rendered).
+  await page.waitForFunction(() =>
+    Boolean((document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__),
+  );
 }
 
 /** Types `bsn` into the "DigiD simulatie" page, reached through the real OpenID Connect flow. */

@@ -4,7 +4,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetAllStores, resetPlugin } from '../stores/reset';
 import { useApplicationsStore } from '../stores/applications';
-import { cameWithThisPage, serverStatePlugin, takeServerState } from './server-state';
+import { reloadDeviceSetting, setOnline } from '../stores/device';
+import { DEVICE_MODE_STORAGE_KEY } from '../../domain/device-mode';
+import { cameWithThisPage, firstRenderIsTheServers, serverStatePlugin, takeServerState } from './server-state';
 import { STATE_ELEMENT_ID } from './state-element';
 
 const fromServer = {
@@ -96,6 +98,30 @@ describe('the state of a page the server rendered', () => {
       expect(cameWithThisPage('applications')).toBe(false);
       await useApplicationsStore().loadList();
       expect(requested).toEqual(['/api/applications']);
+    });
+  });
+
+  describe('taking the page over', () => {
+    afterEach(() => {
+      localStorage.clear();
+      reloadDeviceSetting();
+      vi.unstubAllGlobals();
+    });
+
+    it('is done on a personal device with a network: the server rendered for that', () => {
+      expect(firstRenderIsTheServers()).toBe(true);
+    });
+
+    it('is not done on a kiosk, whose header the server does not know', () => {
+      localStorage.setItem(DEVICE_MODE_STORAGE_KEY, JSON.stringify({ mode: 'shared', setBy: 'library' }));
+      reloadDeviceSetting();
+      expect(firstRenderIsTheServers()).toBe(false);
+    });
+
+    it('is not done when the browser says it is offline', () => {
+      vi.stubGlobal('navigator', { ...navigator, onLine: false });
+      expect(firstRenderIsTheServers()).toBe(false);
+      setOnline(true);
     });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A signed-in resident's first screen, rendered here (issue 16): on a phone on slow 4G the
  * status of their applications shows as soon as the HTML is in, about half a second before the
- * app's code could have shown it. The app then draws the same page in its place
- * (src/client/server-render/).
+ * app's code could have shown it. The app then takes that page over (hydrates it,
+ * src/client/server-render/).
  *
  * For the pages the render bundle names (requestsFor), when the request carries a session
  * cookie. The data comes from our own API, asked inside this process with the visitor's own
