@@ -30,6 +30,10 @@ test('a resident logs in, reads their application and logs out for good', async 
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toContainText(/bijstand/i);
   await expect(heading).toBeFocused();
+  // The menu says where the resident is: in "Mijn aanvragen", though not on that page itself.
+  const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await expect(menu.getByRole('link', { name: 'Mijn aanvragen' })).toHaveAttribute('aria-current', 'true');
+  await expect(menu.getByRole('link', { name: 'Mijn afspraken' })).not.toHaveAttribute('aria-current');
   await expect(page.getByText('Bankafschriften van de laatste 3 maanden')).toBeVisible();
   await expect(page.getByText('Huurcontract')).toBeVisible();
   // "Wat moet u doen?" holds the task with its one button; the decision date is under
