@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { isCompiledMessage } from '../i18n/message-node';
 
 type MessageTree = { [key: string]: string | MessageTree };
 type BaseCompile = (
@@ -35,8 +36,8 @@ export const LOCALE_FILE = /[\\/]src[\\/]client[\\/]i18n[\\/]([a-z]+(-[a-z]+)*[\
 // dependencies, so the ASTs are the ones its @intlify/core-base evaluates.
 function loadBaseCompile(): BaseCompile {
   const fromProject = createRequire(import.meta.url);
-  const fromVueI18n = createRequire(fromProject.resolve('petite-vue-i18n/package.json'));
-  const fromCoreBase = createRequire(fromVueI18n.resolve('@intlify/core-base/package.json'));
+  const fromPetiteVueI18n = createRequire(fromProject.resolve('petite-vue-i18n/package.json'));
+  const fromCoreBase = createRequire(fromPetiteVueI18n.resolve('@intlify/core-base/package.json'));
   return (fromCoreBase('@intlify/message-compiler') as { baseCompile: BaseCompile }).baseCompile;
 }
 
@@ -81,9 +82,7 @@ export function messagesModule(compiled: CompiledTree): string {
   const emit = (node: unknown): string => {
     const text = staticText(node);
     if (text !== undefined) return `s(${JSON.stringify(text)})`;
-    // vue-i18n's own test for an AST (isMessageAST): a resource node (t 0) with a body.
-    const isAst = (node as { t?: unknown }).t === 0 && 'b' in (node as object);
-    if (node && typeof node === 'object' && !isAst) {
+    if (node && typeof node === 'object' && !isCompiledMessage(node)) {
       const entries = Object.entries(node as CompiledTree).map(
         ([key, value]) => `${JSON.stringify(key)}:${emit(value)}`,
       );

@@ -13,6 +13,6 @@ function errorMessageKey(code: string | null | undefined, has: (key: string) => 
 /** The resident's message for an error code. Never the server's own message text. */
 export function useErrorMessage() {
   const { t } = useI18n();
-  const te = useHasMessage();
-  return (code: string | null | undefined): string => t(errorMessageKey(code, (key) => te(key)));
+  const hasMessage = useHasMessage();
+  return (code: string | null | undefined): string => t(errorMessageKey(code, hasMessage));
 }

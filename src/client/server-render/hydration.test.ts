@@ -33,7 +33,7 @@ import { createAppI18n } from '../i18n';
 import { createAppRouter } from '../router';
 import { installPinia } from '../setup/pinia';
 import { catalog } from '../components/appointments/testing';
-import { config, detail, freezeToday, me, mockFetch, summary } from '../testing/harness';
+import { config, detail, freezeToday, me, summary } from '../testing/harness';
 import { render } from './entry';
 import { serverStatePlugin } from './server-state';
 
@@ -51,7 +51,6 @@ beforeEach(() => {
   freezeToday();
   // Whatever the taken-over page asks afterwards (the outbox, a later refresh) never answers:
   // this is about its first render only.
-  mockFetch({});
   vi.stubGlobal(
     'fetch',
     vi.fn(() => new Promise(() => undefined)),
