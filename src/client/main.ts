@@ -14,6 +14,7 @@ import { installPwa } from './setup/pwa';
 import { firstScreenReady, preloadFirstPage } from './setup/first-screen';
 import { firstScreenShown } from './setup/after-first-screen';
 import { storedLocale } from './i18n';
+import { HYDRATE_IN_PARTS } from './server-render/hydrate-in-parts';
 import { firstRenderIsTheServers, serverStatePlugin, takeServerState } from './server-render/server-state';
 import { yieldToBrowser } from './setup/yield-to-browser';
 
@@ -27,7 +28,10 @@ async function start(): Promise<void> {
   // takes over the page the server drew (hydration) instead of drawing it again, which halves the
   // mount on a slow phone (server-render/server-state.ts).
   const serverState = takeServerState(storedLocale());
-  const app = serverState && firstRenderIsTheServers() ? createSSRApp(App) : createApp(App);
+  const takeOver = serverState !== null && firstRenderIsTheServers();
+  const app = takeOver ? createSSRApp(App) : createApp(App);
+  // In parts, each in a task of its own (server-render/hydrate-in-parts.ts).
+  app.provide(HYDRATE_IN_PARTS, takeOver);
   const pinia = installPinia(app);
   if (serverState) pinia.use(serverStatePlugin(serverState));
   const { i18n, ready: languageReady } = installI18n(app);

@@ -32,6 +32,7 @@ import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { useSessionStore } from '../stores/session';
 import { isRenderedPage, type RenderedPage } from '../../domain/server-render';
+import { HYDRATE_IN_PARTS } from './hydrate-in-parts';
 
 const APPLICATION = /^\/api\/applications\/([^/]+)$/;
 
@@ -56,6 +57,9 @@ export async function render(
   if (!me || me.elsewhere || me.assist) return null;
 
   const app = createSSRApp(App);
+  // The same parts as the browser that takes the page over (hydrate-in-parts.ts): each part is a
+  // boundary for the ids useId() gives (a label's "for"), which must come out the same on both sides.
+  app.provide(HYDRATE_IN_PARTS, true);
   const pinia = installPinia(app);
   const { i18n, ready } = createAppI18n(locale);
   app.use(i18n);

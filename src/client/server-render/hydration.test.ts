@@ -35,6 +35,7 @@ import { installPinia } from '../setup/pinia';
 import { catalog } from '../components/appointments/testing';
 import { config, detail, freezeToday, me, summary } from '../testing/harness';
 import { render } from './entry';
+import { HYDRATE_IN_PARTS } from './hydrate-in-parts';
 import { serverStatePlugin } from './server-state';
 
 const application = detail();
@@ -70,6 +71,7 @@ async function hydrate(url: string) {
   const serverHeading = document.querySelector('h1');
 
   const app = createSSRApp(App);
+  app.provide(HYDRATE_IN_PARTS, true);
   const problems: string[] = [];
   app.config.warnHandler = (message) => problems.push(message);
   const error = vi.spyOn(console, 'error').mockImplementation((message: unknown) => problems.push(String(message)));
@@ -83,8 +85,19 @@ async function hydrate(url: string) {
   await router.push(url);
   await router.isReady();
   app.mount('#app');
+  // The page in <main> and the footer are taken over in a task of their own (hydrate-in-parts.ts).
+  const takenOverWithTheFrame = takenOver(document.querySelector('main h1'));
+  await vi.waitFor(() => {
+    if (!takenOver(document.querySelector('main h1')) || !takenOver(document.querySelector('footer')))
+      throw new Error('not yet');
+  });
   error.mockRestore();
-  return { problems, serverHeading, app };
+  return { problems, serverHeading, app, takenOverWithTheFrame };
+}
+
+/** Whether Vue has attached to this element of the server's (its development build marks them). */
+function takenOver(element: Element | null): boolean {
+  return element !== null && '__vnode' in element;
 }
 
 describe('a page the server rendered, taken over by the browser', () => {
@@ -93,8 +106,10 @@ describe('a page the server rendered, taken over by the browser', () => {
     ['one application', `/aanvragen/${application.id}`],
     ["the booking page's first step", '/afspraken/maken'],
   ])('%s: the first render matches the server to the attribute, and keeps its elements', async (_name, url) => {
-    const { problems, serverHeading, app } = await hydrate(url);
+    const { problems, serverHeading, app, takenOverWithTheFrame } = await hydrate(url);
     expect(problems).toEqual([]);
+    // The frame first, the page in a task of its own: no one long task for the whole page.
+    expect(takenOverWithTheFrame).toBe(false);
     expect(serverHeading).not.toBeNull();
     // Hydrated, not drawn again: the heading the server sent is still the one in the page.
     expect(document.querySelector('h1')).toBe(serverHeading);

@@ -1,0 +1,55 @@
+/**
+ * Taking over a page the server rendered in parts, each in a task of its own (issue 16): first
+ * the frame (header, the menu's counts), then the page in <main>, then the footer. In one piece
+ * the takeover of an application was one task of 100 to 125 ms at a 4x slower processor, which
+ * Lighthouse counts as 50 to 75 ms of blocking time on its own; between the parts the browser
+ * can take a tap or paint.
+ *
+ * Vue's lazy hydration (`defineAsyncComponent` with a `hydrate` strategy) does the splitting:
+ * until its turn a part keeps the server's elements as they are. The strategy here is the next
+ * task, at once (setup/yield-to-browser.ts), not "when idle" or "when visible": a part that
+ * waits longer is a part that ignores the resident for longer, and Vue leaves a part that its
+ * parent updates before its turn as the server wrote it. The window is one task, in which
+ * nothing changes what these parts get (the route and the stores come with the page).
+ *
+ * Only for the takeover: an app that draws its first screen itself (a kiosk, offline: main.ts)
+ * renders the parts directly, as before, so nothing appears one render later.
+ */
+import {
+  defineAsyncComponent,
+  defineComponent,
+  type Component,
+  type HydrationStrategy,
+  type InjectionKey,
+  type PropType,
+  type VNode,
+} from 'vue';
+import { yieldToBrowser } from '../setup/yield-to-browser';
+
+/** Provided as true by main.ts when the app takes over the server's page (createSSRApp). */
+export const HYDRATE_IN_PARTS: InjectionKey<boolean> = Symbol('hydrate in parts');
+
+/** The next task, ahead of other queued work where the browser can (scheduler.yield). */
+const inTheNextTask: HydrationStrategy = (hydrate) => {
+  let cancelled = false;
+  void yieldToBrowser().then(() => {
+    if (!cancelled) hydrate();
+  });
+  return () => {
+    cancelled = true;
+  };
+};
+
+/** `component`, taken over in a task of its own when its part of the page came from the server. */
+export function inATaskOfItsOwn<T extends Component>(component: T): Component {
+  return defineAsyncComponent({ loader: () => Promise.resolve(component), hydrate: inTheNextTask });
+}
+
+/**
+ * Shows the page vnode RouterView gives its slot as it is (its props and the ref vue-router
+ * keeps), so the page in <main> can be wrapped like any component.
+ */
+export const PageVNode = defineComponent({
+  props: { page: { type: Object as PropType<VNode>, required: true } },
+  setup: (props) => () => props.page,
+});
