@@ -6,14 +6,18 @@
 import type { Locale } from './languages';
 
 /**
- * The pages rendered on the server (issue 16 measures these): "Mijn aanvragen", one application,
- * and the booking page's first step (what the appointment is for; a later step or a move, with
- * its query, gets the plain app).
+ * The pages rendered on the server (issue 16 measures these): the start page (for a visitor who is
+ * not signed in), "Mijn aanvragen", one application, and the booking page's first step (what the
+ * appointment is for; a later step or a move, with its query, gets the plain app).
  */
-const RENDERED_PAGES = [/^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/, /^\/afspraken\/maken\/?$/];
+const START_PAGE = /^\/$/;
+const RENDERED_PAGES = [START_PAGE, /^\/aanvragen\/?$/, /^\/aanvragen\/[^/]+\/?$/, /^\/afspraken\/maken\/?$/];
 
-/** Whether the server renders the first screen of `pathname` (for a signed-in resident). */
+/** Whether the server renders the first screen of `pathname` (the start page signed out, the others signed in). */
 export const isRenderedPage = (pathname: string): boolean => RENDERED_PAGES.some((page) => page.test(pathname));
+
+/** The start page (its path, with or without a query): rendered for a visitor who is not signed in. */
+export const isStartPage = (url: string): boolean => START_PAGE.test(url.split('?')[0] ?? '');
 
 /**
  * A service worker that has the app installed asks for a rendered page through its navigation

@@ -47,7 +47,9 @@ async function staticClientPlugin(
     wildcard: false,
     // The compressed copies are sent in place of their file, never under their own name.
     globIgnore: ['assets/**', '**/*.br', '**/*.gz'],
-    index: ['index.html'],
+    // "/" is the start page, which the server renders like the app's other first screens
+    // (errors.ts, installNotFoundHandler): not index.html as a file.
+    index: false,
     preCompressed: true,
     // Our header only: @fastify/send would otherwise write its own 'public, max-age=0' over
     // whatever setHeaders set (it applies its headers after setHeaders runs).

@@ -134,7 +134,9 @@ export const STATES: State[] = [
   },
   {
     name: 'start page: session check failed (API 500)',
-    open: async (page) => (await answer500(page, '**/api/session'), await goto(page, '/'), alertIn(page)),
+    // Through a signed-in page: the server renders "/" itself (its own session check works), so
+    // the browser's failing one shows where the app sends a visitor it cannot check.
+    open: async (page) => (await answer500(page, '**/api/session'), await goto(page, '/aanvragen'), alertIn(page)),
   },
   {
     name: 'DigiD simulator',

@@ -4,7 +4,7 @@
  * and find nothing personal behind the Back button.
  */
 import { expect, test } from '@playwright/test';
-import { dutchDate, expectNoAxeViolations, logIn, submitLogin } from './support';
+import { appRunning, dutchDate, expectNoAxeViolations, logIn, submitLogin } from './support';
 
 test('a resident logs in, reads their application and logs out for good', async ({ page }) => {
   await page.goto('/');
@@ -123,6 +123,8 @@ test('the simulator refuses a BSN that fails the elfproef and keeps what was typ
 
 test('the app speaks English when asked, and remembers it', async ({ page }) => {
   await page.goto('/');
+  // The start page comes rendered from the server: its buttons work once the app runs.
+  await appRunning(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -181,6 +181,26 @@ test("the booking page's first step comes rendered too; the app takes it over wi
   expect(errors).toEqual([]);
 });
 
+test('a type chosen on the booking page before the app has taken it over counts once the app runs', async ({
+  page,
+}) => {
+  // The app's entry held back until the resident has chosen, as on a slow line.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/afspraken/maken');
+  await page.getByRole('radio', { name: /Gesprek met uw consulent/ }).check();
+  release();
+  await appRunning(page);
+  await expect(page.getByRole('radio', { name: /Gesprek met uw consulent/ })).toBeChecked();
+  // Not "Kies waarvoor u een afspraak wilt maken": the app heard the choice.
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByText('Stap 2 van 5')).toBeVisible();
+});
+
 test('one application opens rendered too, in the language chosen on this device', async ({ page }) => {
   await page.goto('/aanvragen');
   await appRunning(page);

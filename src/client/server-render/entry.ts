@@ -31,7 +31,8 @@ import { useAppointmentsStore } from '../stores/appointments';
 import { useConfigStore } from '../stores/config';
 import { useInboxCountStore } from '../stores/inbox-count';
 import { useSessionStore } from '../stores/session';
-import { isRenderedPage, type RenderedPage } from '../../domain/server-render';
+import { DEVICE_MODE_QUERY_PARAMETER } from '../../domain/device-mode';
+import { isRenderedPage, isStartPage, type RenderedPage } from '../../domain/server-render';
 import { HYDRATE_IN_PARTS } from './hydrate-in-parts';
 
 const APPLICATION = /^\/api\/applications\/([^/]+)$/;
@@ -44,7 +45,8 @@ export function requestsFor(pathname: string): string[] | null {
 /**
  * Renders `url` for the resident whose answers these are (200 answers by API path, every path
  * requestsFor named). Null when the app would not show this page's content at once: nobody
- * signed in, a resident of a municipality that does not take part, a front-desk employee
+ * signed in (but on the start page), someone signed in on the start page (the app sends them on),
+ * a kiosk's set-up address, a resident of a municipality that does not take part, a front-desk employee
  * helping (their banner loads apart), or the router sending the visitor elsewhere. The server
  * then sends the plain app, which handles all of those as it always did.
  */
@@ -54,7 +56,8 @@ export async function render(
   answers: ReadonlyMap<string, unknown>,
 ): Promise<RenderedPage | null> {
   const { me } = answers.get('/api/session') as SessionCheck;
-  if (!me || me.elsewhere || me.assist) return null;
+  // The start page is for a visitor who is not signed in; every other rendered page for a resident.
+  if (me ? me.elsewhere || me.assist : !isStartPage(url)) return null;
 
   const app = createSSRApp(App);
   // The same parts as the browser that takes the page over (hydrate-in-parts.ts): each part is a
@@ -67,15 +70,19 @@ export async function render(
   app.use(router);
 
   const session = useSessionStore(pinia);
-  session.$patch({ me, status: 'authenticated', hadSession: true });
+  session.$patch(me ? { me, status: 'authenticated', hadSession: true } : { me: null, status: 'anonymous' });
   const config = useConfigStore(pinia);
   config.$patch({ config: answers.get('/api/config') as PublicConfig, status: 'ready' });
-  const inbox = useInboxCountStore(pinia);
-  inbox.unread = (answers.get('/api/notifications/unread') as UnreadCount).unread;
+  const filled: StoreGeneric[] = [session, config];
+  const unread = answers.get('/api/notifications/unread') as UnreadCount | undefined;
+  if (unread) {
+    const inbox = useInboxCountStore(pinia);
+    inbox.unread = unread.unread;
+    filled.push(inbox);
+  }
   // The page's own data, in the store that holds it. Only these stores go into the state: a store
   // the page merely touched here (its loads never answer on the server: api/http.ts) starts empty
   // in the browser and loads there as usual.
-  const filled: StoreGeneric[] = [session, config, inbox];
   for (const [path, body] of answers) {
     if (path === '/api/applications') {
       const applications = useApplicationsStore(pinia);
@@ -108,6 +115,9 @@ export async function render(
   // The booking page's later steps and a move (?stap=, ?verzet=) wait for the free times, which
   // the server does not look up: the plain app shows those.
   if (route.name === 'appointment-book' && Object.keys(route.query).length > 0) return null;
+  // A library's kiosk address (/?apparaat=gedeeld) changes this device's mode as the app starts,
+  // which the server cannot do: the plain app shows it.
+  if (route.name === 'start' && DEVICE_MODE_QUERY_PARAMETER in route.query) return null;
 
   // Vue's compiled components note their source modules here: the server links their styles.
   const context: { modules?: Set<string> } = {};

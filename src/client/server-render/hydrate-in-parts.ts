@@ -29,11 +29,62 @@ import { yieldToBrowser } from '../setup/yield-to-browser';
 /** Provided as true by main.ts when the app takes over the server's page (createSSRApp). */
 export const HYDRATE_IN_PARTS: InjectionKey<boolean> = Symbol('hydrate in parts');
 
-/** The next task, ahead of other queued work where the browser can (scheduler.yield). */
-const inTheNextTask: HydrationStrategy = (hydrate) => {
+/**
+ * What the resident changed in the server's form fields before the app took them over, as a way
+ * to give it again: taking over sets each field to the app's own state (Vue patches a bound
+ * `checked` or `value`), and nothing had heard the change. Given again with the event the app
+ * listens for, so a "Ja" on the start page's "Is dit een computer die ook andere mensen
+ * gebruiken?" or a type chosen on the booking page counts, and shows, as if the app had run.
+ * Changed means different from what the server wrote (defaultChecked, defaultValue).
+ */
+function changesIn(roots: Element[]): Array<() => void> {
+  const again: Array<() => void> = [];
+  for (const root of roots) {
+    for (const field of root.querySelectorAll('input, textarea, select')) {
+      if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
+        const { checked } = field;
+        if (checked !== field.defaultChecked)
+          again.push(() => {
+            if (field.checked === checked) return;
+            field.checked = checked;
+            field.dispatchEvent(new Event('change', { bubbles: true }));
+          });
+      } else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+        const { value } = field;
+        if (value !== field.defaultValue)
+          again.push(() => {
+            if (field.value === value) return;
+            field.value = value;
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+            field.dispatchEvent(new Event('change', { bubbles: true }));
+          });
+      } else if (field instanceof HTMLSelectElement) {
+        const { value } = field;
+        if ([...field.options].some((option) => option.selected !== option.defaultSelected))
+          again.push(() => {
+            if (field.value === value) return;
+            field.value = value;
+            field.dispatchEvent(new Event('change', { bubbles: true }));
+          });
+      }
+    }
+  }
+  return again;
+}
+
+/**
+ * The next task, ahead of other queued work where the browser can (scheduler.yield); what the
+ * resident changed in the part's fields before that is given again once the part runs.
+ */
+const inTheNextTask: HydrationStrategy = (hydrate, forEachElement) => {
   let cancelled = false;
   void yieldToBrowser().then(() => {
-    if (!cancelled) hydrate();
+    if (cancelled) return;
+    const roots: Element[] = [];
+    forEachElement((element) => void roots.push(element));
+    const changes = changesIn(roots);
+    hydrate();
+    for (const change of changes) change();
   });
   return () => {
     cancelled = true;

@@ -63,9 +63,15 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function hydrate(url: string) {
+/** A visitor who is not signed in: the start page. */
+const signedOut = new Map<string, unknown>([
+  ['/api/session', { me: null }],
+  ['/api/config', config],
+]);
+
+async function hydrate(url: string, given: ReadonlyMap<string, unknown>) {
   startAt = url;
-  const page = await render(url, 'nl', answers);
+  const page = await render(url, 'nl', given);
   if (!page) throw new Error(`${url} was not rendered`);
   document.body.innerHTML = `<div id="app">${page.html}</div>`;
   const serverHeading = document.querySelector('h1');
@@ -102,11 +108,13 @@ function takenOver(element: Element | null): boolean {
 
 describe('a page the server rendered, taken over by the browser', () => {
   it.each([
-    ['the list', '/aanvragen'],
-    ['one application', `/aanvragen/${application.id}`],
-    ["the booking page's first step", '/afspraken/maken'],
-  ])('%s: the first render matches the server to the attribute, and keeps its elements', async (_name, url) => {
-    const { problems, serverHeading, app, takenOverWithTheFrame } = await hydrate(url);
+    ['the start page, signed out', '/', signedOut],
+    ['the start page after a session ended', '/?reden=verlopen&terug=%2Fafspraken', signedOut],
+    ['the list', '/aanvragen', answers],
+    ['one application', `/aanvragen/${application.id}`, answers],
+    ["the booking page's first step", '/afspraken/maken', answers],
+  ])('%s: the first render matches the server to the attribute, and keeps its elements', async (_name, url, given) => {
+    const { problems, serverHeading, app, takenOverWithTheFrame } = await hydrate(url, given);
     expect(problems).toEqual([]);
     // The frame first, the page in a task of its own: no one long task for the whole page.
     expect(takenOverWithTheFrame).toBe(false);

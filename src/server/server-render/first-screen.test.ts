@@ -178,6 +178,42 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     }
   });
 
+  it('sends the start page rendered to a visitor who is not signed in, with the reason from the address and nothing personal', async () => {
+    for (const res of [
+      await t.app.inject({ method: 'GET', url: '/?reden=verlopen' }),
+      // An ended session is a visitor who is not signed in.
+      await (async () => {
+        const ended = new Browser(t.app);
+        ended.setCookie('loket_session', 'not-a-session');
+        return ended.get('/?reden=verlopen');
+      })(),
+    ]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toMatch(/<h1 class="nl-heading nl-heading--level-1" tabindex="-1">Welkom bij [^<]+<\/h1>/);
+      expect(res.body).toContain('Inloggen met DigiD');
+      expect(res.body).toContain('U bent uitgelogd omdat u een tijd niets deed.');
+      expect(res.body).not.toContain('Even geduld. Loket wordt geladen.');
+      const state = JSON.parse(/id="loket-server-state">([^<]+)</.exec(res.body)![1]!) as {
+        stores: Record<string, { me?: unknown }>;
+      };
+      expect(Object.keys(state.stores).sort()).toEqual(['config', 'session']);
+      expect(state.stores.session!.me).toBeNull();
+    }
+  });
+
+  it("sends the plain app on the start page to a resident who is signed in (the app sends them on) and for a kiosk's set-up address", async () => {
+    for (const res of [
+      await (await signedIn('999990019')).get('/'),
+      await t.app.inject({ method: 'GET', url: '/?apparaat=gedeeld' }),
+    ]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('Even geduld. Loket wordt geladen.');
+      expect(res.body).not.toContain('id="loket-server-state"');
+    }
+  });
+
   it("sends the plain app for what it handles itself: someone else's application, a municipality that does not take part, a page it does not render", async () => {
     const anna = await signedIn('999990019');
     const list = await anna.get('/api/applications');

@@ -28,6 +28,7 @@ import { cspHash } from '../security/headers';
 import {
   DEFERRED_CODE_ELEMENT_ID,
   isLocale,
+  isStartPage,
   LANGUAGE_COOKIE,
   type RenderBundle,
   type RenderedPage,
@@ -227,7 +228,8 @@ export async function loadFirstScreenRenderer(
     async render(request) {
       const [pathname = '/', search = ''] = request.url.split('?');
       const requests = bundle.requestsFor(pathname);
-      if (!requests || !request.cookies[sessionCookie]) return null;
+      // Signed in, or the start page (for a visitor who is not: the app sends one who is on).
+      if (!requests || (!request.cookies[sessionCookie] && !isStartPage(pathname))) return null;
       // Asked for by our service worker (its navigation preload): only for one of this build, whose
       // stylesheets it holds, so they are linked rather than written in.
       const worker = request.headers[NAVIGATION_PRELOAD_HEADER];

@@ -4,6 +4,7 @@
  */
 export {
   DEFERRED_CODE_ELEMENT_ID,
+  isStartPage,
   SHELL_REVISION_HEADER,
   type RenderBundle,
   type RenderedPage,
