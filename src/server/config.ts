@@ -33,6 +33,8 @@ export interface ServerConfig {
   /** The URL residents use to reach Loket; redirect URIs and cookie security derive from it */
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: named prepared statements (off for a pooler in transaction mode) */
+  databasePreparedStatements: boolean;
   dataDir: string;
   /** On SIGTERM: seconds of "not ready" while still serving, so the proxy moves traffic first */
   drainSeconds: number;
@@ -270,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '0.0.0.0',
     publicUrl,
     databaseUrl,
+    databasePreparedStatements: bool(env, 'DATABASE_PREPARED_STATEMENTS', true),
     dataDir,
     drainSeconds: nonNegativeInteger(env, 'LOKET_DRAIN_SECONDS', 10),
     requestTimeoutSeconds: integer(env, 'LOKET_REQUEST_TIMEOUT_SECONDS', 120),

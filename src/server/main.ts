@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
     onConnectionLost: (error) => logConnectionLost(error),
   });
   const lifecycle: Lifecycle = { draining: false };

@@ -11,6 +11,7 @@ import { migrationProvider } from './migrations/index';
 import { lockDataDir } from './data-dir-lock';
 import { LoketPGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
+import { namingPool } from './postgres-statements';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -33,6 +34,8 @@ export interface DatabaseOptions {
   onConnectionLost?: (error: Error) => void;
   /** PGlite: start from this data folder tarball (a dumpDataDir()) instead of an empty database */
   loadDataDir?: Blob;
+  /** PostgreSQL: name parameterised statements, so each is planned once per connection (default true; postgres-statements.ts) */
+  preparedStatements?: boolean;
 }
 
 const DATE_OID = 1082;
@@ -41,7 +44,12 @@ const keepDateAsString = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema, options.onConnectionLost)
+    ? await openPostgres(
+        options.databaseUrl,
+        options.schema,
+        options.onConnectionLost,
+        options.preparedStatements ?? true,
+      )
     : await openPGlite(options.dataDir, options.loadDataDir);
   await migrate(handle.db, options.databaseUrl ? (options.schema ?? 'public') : undefined);
   return handle;
@@ -73,6 +81,7 @@ async function openPostgres(
   connectionString: string,
   schema?: string,
   onConnectionLost?: (error: Error) => void,
+  preparedStatements = true,
 ): Promise<DatabaseHandle> {
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
@@ -103,7 +112,9 @@ async function openPostgres(
   // connection when it comes back and opens a new one when next asked.
   pool.on('connect', (client) => client.on('error', (error) => onConnectionLost?.(error)));
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparedStatements ? namingPool(pool) : pool }),
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
