@@ -8,9 +8,10 @@
  * Vue's lazy hydration (`defineAsyncComponent` with a `hydrate` strategy) does the splitting:
  * until its turn a part keeps the server's elements as they are. The strategy here is the next
  * task, at once (setup/yield-to-browser.ts), not "when idle" or "when visible": a part that
- * waits longer is a part that ignores the resident for longer, and Vue leaves a part that its
- * parent updates before its turn as the server wrote it. The window is one task, in which
- * nothing changes what these parts get (the route and the stores come with the page).
+ * waits longer is a part that ignores the resident for longer. A part its parent changes before
+ * its turn (a tap on the menu that opens another page at once) is not taken over but drawn
+ * anew, the old elements gone (hydration.test.ts). What the resident typed or chose in a part
+ * before its turn is given again once it runs (changesIn).
  *
  * Only for the takeover: an app that draws its first screen itself (a kiosk, offline: main.ts)
  * renders the parts directly, as before, so nothing appears one render later.
