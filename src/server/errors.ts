@@ -72,9 +72,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
 }
 
-/** Paths the PWA's router owns: GET, outside /api and /idp, not a file name. */
+/** Paths the PWA's router owns: GET (or HEAD, as a monitor asks), outside /api and /idp, not a file name. */
 function isAppRoute(method: string, path: string): boolean {
-  return method === 'GET' && !/^\/(api|idp)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+  return (method === 'GET' || method === 'HEAD') && !/^\/(api|idp)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 
 export function installNotFoundHandler(
@@ -86,13 +86,15 @@ export function installNotFoundHandler(
     const path = request.url.split('?')[0] ?? '';
     if (spaFallback && isAppRoute(request.method, path)) {
       // A signed-in resident's first screen, rendered here (server-render/first-screen.ts says when).
-      const rendered = await firstScreen?.render(request).catch((error: unknown) => {
-        // The plain app still serves the resident; the log says what broke (no personal data:
-        // the error's name and message only, never the answers it rendered).
-        const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-        request.log.error({ event: 'server-render-failed', error: { name, message } }, 'server render failed');
-        return null;
-      });
+      const rendered = await (request.method === 'GET' ? firstScreen?.render(request) : undefined)?.catch(
+        (error: unknown) => {
+          // The plain app still serves the resident; the log says what broke (no personal data:
+          // the error's name and message only, never the answers it rendered).
+          const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+          request.log.error({ event: 'server-render-failed', error: { name, message } }, 'server render failed');
+          return null;
+        },
+      );
       if (rendered) {
         for (const cookie of rendered.setCookies) reply.header('Set-Cookie', cookie);
         const policy = reply.raw.getHeader('content-security-policy');

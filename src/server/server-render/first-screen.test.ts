@@ -202,6 +202,15 @@ describe.each(testDatabases)('the first screen rendered on the server, on %s', (
     }
   });
 
+  it('answers HEAD on the start page and on other app pages, as a monitor asks, without rendering', async () => {
+    for (const url of ['/', '/aanvragen']) {
+      const res = await t.app.inject({ method: 'HEAD', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toBe('');
+    }
+  });
+
   it("sends the plain app on the start page to a resident who is signed in (the app sends them on) and for a kiosk's set-up address", async () => {
     for (const res of [
       await (await signedIn('999990019')).get('/'),
