@@ -14,7 +14,7 @@ import { installPwa } from './setup/pwa';
 import { firstScreenReady, preloadFirstPage } from './setup/first-screen';
 import { firstScreenShown } from './setup/after-first-screen';
 import { storedLocale } from './i18n';
-import { HYDRATE_IN_PARTS } from './server-render/hydrate-in-parts';
+import { HYDRATE_IN_PARTS, partsFirst } from './server-render/hydrate-in-parts';
 import { firstRenderIsTheServers, serverStatePlugin, takeServerState } from './server-render/server-state';
 import { yieldToBrowser } from './setup/yield-to-browser';
 
@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   const { i18n, ready: languageReady } = installI18n(app);
   await yieldToBrowser();
   const router = installRouter(app, pinia);
+  if (takeOver) partsFirst(router);
   preloadFirstPage(router);
   await yieldToBrowser();
   installConsortium(pinia);

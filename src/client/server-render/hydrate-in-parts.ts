@@ -8,10 +8,9 @@
  * Vue's lazy hydration (`defineAsyncComponent` with a `hydrate` strategy) does the splitting:
  * until its turn a part keeps the server's elements as they are. The strategy here is the next
  * task, at once (setup/yield-to-browser.ts), not "when idle" or "when visible": a part that
- * waits longer is a part that ignores the resident for longer. A part its parent changes before
- * its turn (a tap on the menu that opens another page at once) is not taken over but drawn
- * anew, the old elements gone (hydration.test.ts). What the resident typed or chose in a part
- * before its turn is given again once it runs (changesIn).
+ * waits longer is a part that ignores the resident for longer. A page change waits for the
+ * parts (partsFirst). What the resident typed or chose in a part before its turn is given again
+ * once it runs (changesIn).
  *
  * Only for the takeover: an app that draws its first screen itself (a kiosk, offline: main.ts)
  * renders the parts directly, as before, so nothing appears one render later.
@@ -25,6 +24,7 @@ import {
   type PropType,
   type VNode,
 } from 'vue';
+import type { Router } from 'vue-router';
 import { yieldToBrowser } from '../setup/yield-to-browser';
 
 /** Provided as true by main.ts when the app takes over the server's page (createSSRApp). */
@@ -79,7 +79,7 @@ function changesIn(roots: Element[]): Array<() => void> {
  */
 const inTheNextTask: HydrationStrategy = (hydrate, forEachElement) => {
   let cancelled = false;
-  void yieldToBrowser().then(() => {
+  const done = yieldToBrowser().then(() => {
     if (cancelled) return;
     const roots: Element[] = [];
     forEachElement((element) => void roots.push(element));
@@ -87,10 +87,26 @@ const inTheNextTask: HydrationStrategy = (hydrate, forEachElement) => {
     hydrate();
     for (const change of changes) change();
   });
+  waiting.add(done);
+  void done.finally(() => waiting.delete(done));
   return () => {
     cancelled = true;
   };
 };
+
+/** The parts not taken over yet. */
+const waiting = new Set<Promise<void>>();
+
+/**
+ * A page change waits until every part is taken over (one task at most). A part that stays
+ * across page changes (the header with its menu, the footer) and is taken over after one would
+ * keep the server's marks of the page before ("aria-current" on the wrong menu item): Vue's
+ * production build leaves an attribute as the server wrote it. hydration.test.ts changes the
+ * page at once and fails on any such difference.
+ */
+export function partsFirst(router: Router): void {
+  router.beforeResolve(() => Promise.all(waiting).then(() => undefined));
+}
 
 /** `component`, taken over in a task of its own when its part of the page came from the server. */
 export function inATaskOfItsOwn<T extends Component>(component: T): Component {
