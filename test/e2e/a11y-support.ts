@@ -15,9 +15,13 @@ export const ACCESSIBILITY_LINK: Record<Language, string> = {
   ar: 'إمكانية الوصول',
 };
 
-/** Chooses the language the way the device keeps it (localStorage), for the next page load. */
+/** Chooses the language the way the device keeps it (localStorage and the loket_taal cookie), for the next page load. */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.evaluate((code) => localStorage.setItem('loket.locale', code), language);
+  // As the app keeps a choice: in this browser, and in the cookie the server renders a page in.
+  await page.evaluate((code) => {
+    localStorage.setItem('loket.locale', code);
+    document.cookie = `loket_taal=${code}; path=/; max-age=31536000; samesite=lax`;
+  }, language);
 }
 
 export async function expectAccessibilityStatementLink(page: Page, language: Language): Promise<void> {

@@ -34,6 +34,10 @@ test('a resident logs in, reads their application and logs out for good', async 
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(menu.getByRole('link', { name: 'Mijn aanvragen' })).toHaveAttribute('aria-current', 'true');
   await expect(menu.getByRole('link', { name: 'Mijn afspraken' })).not.toHaveAttribute('aria-current');
+  // On a wide screen the menu starts where the page's text starts, not 16 px before it.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const leftOf = async (locator: typeof heading) => (await locator.boundingBox())!.x;
+  expect(await leftOf(menu.getByRole('link', { name: 'Mijn aanvragen' }))).toBe(await leftOf(heading));
   await expect(page.getByText('Bankafschriften van de laatste 3 maanden')).toBeVisible();
   await expect(page.getByText('Huurcontract')).toBeVisible();
   // "Wat moet u doen?" holds the task with its one button; the decision date is under

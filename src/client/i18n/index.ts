@@ -57,13 +57,19 @@ function ownCopy<T>(tree: T): T {
   return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, ownCopy(value)])) as T;
 }
 
+/** The language `?taal=xx` asks for, or null. */
+function askedInAddress(): Locale | null {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('taal');
+  return isLocale(asked) ? asked : null;
+}
+
 /**
  * The language to start in: `?taal=xx` in the address (a link from a translator or a test),
  * else the device's stored choice, else Dutch. Storage can be off (private mode, policies).
  */
 export function storedLocale(): Locale {
-  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('taal');
-  if (isLocale(asked)) return asked;
+  const asked = askedInAddress();
+  if (asked) return asked;
   try {
     const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
     return isLocale(stored) ? stored : DEFAULT_LOCALE;
@@ -72,11 +78,12 @@ export function storedLocale(): Locale {
   }
 }
 
-function applyLocale(locale: Locale): void {
+function applyLocale(locale: Locale, remember: boolean): void {
   // Rendered on the server (src/client/server-render/): the server writes <html lang dir> itself.
   if (typeof document === 'undefined') return;
   document.documentElement.lang = locale;
   document.documentElement.dir = DIRECTION[locale];
+  if (!remember) return;
   // For the server, which renders a first screen in this language (src/domain/languages.ts).
   // Dutch is what the server assumes: no cookie for it unless one says otherwise already.
   if (locale !== DEFAULT_LOCALE || document.cookie.split('; ').some((c) => c.startsWith(`${LANGUAGE_COOKIE}=`)))
@@ -125,14 +132,21 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     fallbackWarn: false,
   });
   // Every change of language, from any component, updates <html lang dir> and the device's choice.
+  // Not the Dutch every start begins in while the chosen language loads: written then, it put a
+  // device's choice back to Dutch when that language could not load (offline), or when the start
+  // met another tab's (or a test's) choice made a moment before.
   watch(
     i18n.global.locale,
-    (next) => {
-      if (isLocale(next)) applyLocale(next);
+    (next, previous) => {
+      if (isLocale(next)) applyLocale(next, previous !== undefined);
     },
     { immediate: true },
   );
-  const ready = setLocale(i18n.global, locale);
+  // Dutch asked for in the address is no change from the start: it becomes the device's choice here.
+  const ready = setLocale(i18n.global, locale).then(() => {
+    if (askedInAddress() === DEFAULT_LOCALE && i18n.global.locale.value === DEFAULT_LOCALE)
+      applyLocale(DEFAULT_LOCALE, true);
+  });
   return { i18n, ready };
 }
 
