@@ -143,6 +143,7 @@ export const STATES: State[] = [
     outsideApp: true,
     open: async (page) => (
       await page.goto('/'),
+      await appRunning(page),
       await page.getByRole('link', { name: /DigiD/ }).click(),
       page.getByLabel('BSN')
     ),
@@ -152,6 +153,7 @@ export const STATES: State[] = [
     outsideApp: true,
     async open(page) {
       await page.goto('/');
+      await appRunning(page);
       await page.getByRole('link', { name: /DigiD/ }).click();
       await page.getByRole('button', { name: 'Pieter Bakker, BSN 999990044' }).click();
       await expect(page.getByLabel('BSN')).toHaveValue('999990044');
@@ -163,6 +165,7 @@ export const STATES: State[] = [
     outsideApp: true,
     async open(page) {
       await page.goto('/');
+      await appRunning(page);
       await page.getByRole('link', { name: /DigiD/ }).click();
       await page.getByLabel('BSN').fill('999990018');
       await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -10,7 +10,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chooseLanguage, controlProblems, expectAccessibilityStatementLink, expectReflow } from './a11y-support';
-import { expectNoAxeViolations } from './support';
+import { appRunning, expectNoAxeViolations } from './support';
 
 interface RtlPage {
   name: string;
@@ -139,6 +139,7 @@ test.describe('Arabic, right to left', () => {
         if (row.signedIn && !signedIn) {
           await chooseLanguage(page, 'nl');
           await page.goto('/');
+          await appRunning(page);
           await page.getByRole('link', { name: /DigiD/ }).click();
           await page.getByLabel('BSN').fill('999990019');
           await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -62,6 +62,9 @@ export async function appRunning(page: Page): Promise<void> {
 /** Types `bsn` into the "DigiD simulatie" page, reached through the real OpenID Connect flow. */
 export async function submitLogin(page: Page, bsn: string): Promise<void> {
   await page.goto('/');
+  // The start page comes rendered from the server: its link works at once, but a test is faster
+  // than any person, so it waits for the app as on every rendered page (appRunning says why).
+  await appRunning(page);
   await page.getByRole('link', { name: /Inloggen met DigiD/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /DigiD simulatie/ })).toBeVisible();
   await page.getByLabel('BSN').fill(bsn);
