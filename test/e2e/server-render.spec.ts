@@ -6,30 +6,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorker } from './pwa-support';
-import { appRunning, expectNoAxeViolations, logInOverHttp } from './support';
+import { appRunning, expectNoAxeViolations, holdAppCode, logInOverHttp, watchServerHeading } from './support';
 
 /** Every script of the app refused: what shows now came from the server alone. */
 const APP_SCRIPTS = /\/assets\/[^/]+\.js$/;
-
-/**
- * Whether the page's first heading is still the element the server sent once the app runs: the
- * app took the page over (hydrated it) instead of drawing it again, which on a slow phone takes
- * twice as long. Watched from the first byte, so the check cannot miss a redraw.
- */
-async function watchServerHeading(page: Page): Promise<() => Promise<boolean>> {
-  await page.addInitScript(() => {
-    const state = { heading: null as Element | null };
-    (window as { serverHeading?: typeof state }).serverHeading = state;
-    new MutationObserver(() => {
-      state.heading ??= document.querySelector('#app h1');
-    }).observe(document, { childList: true, subtree: true });
-  });
-  return () =>
-    page.evaluate(() => {
-      const { heading } = (window as { serverHeading?: { heading: Element | null } }).serverHeading!;
-      return heading !== null && heading === document.querySelector('#app h1');
-    });
-}
 
 function consoleErrorsOf(page: Page): string[] {
   const errors: string[] = [];
@@ -185,12 +165,7 @@ test('a type chosen on the booking page before the app has taken it over counts 
   page,
 }) => {
   // The app's entry held back until the resident has chosen, as on a slow line.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppCode(page);
   await page.goto('/afspraken/maken');
   await page.getByRole('radio', { name: /Gesprek met uw consulent/ }).check();
   release();

@@ -5,7 +5,7 @@
  * Both sides: the page without any of the app's code, and the same page once the app runs.
  */
 import { expect, test } from '@playwright/test';
-import { appRunning, expectNoAxeViolations } from './support';
+import { appRunning, expectNoAxeViolations, holdAppCode, watchServerHeading } from './support';
 
 /** Every script of the app refused: what shows now came from the server alone. */
 const APP_SCRIPTS = /\/assets\/[^/]+\.js$/;
@@ -30,21 +30,11 @@ test('the app takes the start page over: the same heading, nothing asked again, 
   });
   const asked: string[] = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname));
-  await page.addInitScript(() => {
-    const state = { heading: null as Element | null };
-    (window as { serverHeading?: typeof state }).serverHeading = state;
-    new MutationObserver(() => {
-      state.heading ??= document.querySelector('#app h1');
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const keptServerHeading = await watchServerHeading(page);
 
   await page.goto('/');
   await appRunning(page);
-  const keptHeading = await page.evaluate(() => {
-    const { heading } = (window as { serverHeading?: { heading: Element | null } }).serverHeading!;
-    return heading !== null && heading === document.querySelector('#app h1');
-  });
-  expect(keptHeading).toBe(true);
+  expect(await keptServerHeading()).toBe(true);
   // The session and the configuration came with the page.
   expect(asked.filter((path) => path === '/api/session' || path === '/api/config')).toEqual([]);
 
@@ -60,12 +50,7 @@ test('the app takes the start page over: the same heading, nothing asked again, 
 
 test('"Ja" answered before the app has taken the page over still makes this a shared computer', async ({ page }) => {
   // The app's entry held back until the question is answered, as on a slow line.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppCode(page);
   await page.goto('/');
   await page.getByRole('radio', { name: 'Ja' }).check();
   release();

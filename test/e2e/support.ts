@@ -59,6 +59,40 @@ export async function appRunning(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Holds the app's entry back until the returned function is called, as a slow line would: the
+ * page the server rendered is on screen, the app not yet running (issue 16).
+ */
+export async function holdAppCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Whether the page's first heading is still the element the server sent once the app runs: the
+ * app took the page over (hydrated it) instead of drawing it again, which on a slow phone takes
+ * twice as long. Watched from the first byte, so the check cannot miss a redraw.
+ */
+export async function watchServerHeading(page: Page): Promise<() => Promise<boolean>> {
+  await page.addInitScript(() => {
+    const state = { heading: null as Element | null };
+    (window as { serverHeading?: typeof state }).serverHeading = state;
+    new MutationObserver(() => {
+      state.heading ??= document.querySelector('#app h1');
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return () =>
+    page.evaluate(() => {
+      const { heading } = (window as { serverHeading?: { heading: Element | null } }).serverHeading!;
+      return heading !== null && heading === document.querySelector('#app h1');
+    });
+}
+
 /** Types `bsn` into the "DigiD simulatie" page, reached through the real OpenID Connect flow. */
 export async function submitLogin(page: Page, bsn: string): Promise<void> {
   await page.goto('/');

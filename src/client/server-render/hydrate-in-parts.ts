@@ -40,33 +40,24 @@ export const HYDRATE_IN_PARTS: InjectionKey<boolean> = Symbol('hydrate in parts'
  */
 function changesIn(roots: Element[]): Array<() => void> {
   const again: Array<() => void> = [];
+  /** Sets `field[key]` back to what the resident left it at, and tells the app with `events`. */
+  const giveAgain = <F extends HTMLElement, K extends keyof F>(field: F, key: K, events: string[]) => {
+    const left = field[key];
+    again.push(() => {
+      if (field[key] === left) return;
+      field[key] = left;
+      for (const type of events) field.dispatchEvent(new Event(type, { bubbles: true }));
+    });
+  };
   for (const root of roots) {
     for (const field of root.querySelectorAll('input, textarea, select')) {
       if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
-        const { checked } = field;
-        if (checked !== field.defaultChecked)
-          again.push(() => {
-            if (field.checked === checked) return;
-            field.checked = checked;
-            field.dispatchEvent(new Event('change', { bubbles: true }));
-          });
+        if (field.checked !== field.defaultChecked) giveAgain(field, 'checked', ['change']);
       } else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-        const { value } = field;
-        if (value !== field.defaultValue)
-          again.push(() => {
-            if (field.value === value) return;
-            field.value = value;
-            field.dispatchEvent(new Event('input', { bubbles: true }));
-            field.dispatchEvent(new Event('change', { bubbles: true }));
-          });
+        if (field.value !== field.defaultValue) giveAgain(field, 'value', ['input', 'change']);
       } else if (field instanceof HTMLSelectElement) {
-        const { value } = field;
         if ([...field.options].some((option) => option.selected !== option.defaultSelected))
-          again.push(() => {
-            if (field.value === value) return;
-            field.value = value;
-            field.dispatchEvent(new Event('change', { bubbles: true }));
-          });
+          giveAgain(field, 'value', ['change']);
       }
     }
   }
@@ -99,8 +90,8 @@ const waiting = new Set<Promise<void>>();
 
 /**
  * A page change waits until every part is taken over (one task at most). A part that stays
- * across page changes (the header with its menu, the footer) and is taken over after one would
- * keep the server's marks of the page before ("aria-current" on the wrong menu item): Vue's
+ * across page changes (the footer) and is taken over after one would keep the server's marks of
+ * the page before ("aria-current" on the wrong link): Vue's
  * production build leaves an attribute as the server wrote it. hydration.test.ts changes the
  * page at once and fails on any such difference.
  */
